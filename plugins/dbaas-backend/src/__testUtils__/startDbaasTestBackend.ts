@@ -1,0 +1,89 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { dbaasPlugin } from '../plugin';
+import { ownerPolicyPermissions } from './ownerPolicyPermissions';
+
+export const ALICE = 'user:default/alice';
+export const BOB = 'user:default/bob';
+
+/**
+ * A real backend with the dbaas plugin, the local driver on a private data
+ * folder and port range, SQLite in memory, and the owner policy.
+ */
+export async function startDbaasTestBackend(options: {
+  portRange: { start: number; end: number };
+  readAll?: boolean;
+}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-test-'));
+  const { server, stop } = await startTestBackend({
+    features: [
+      dbaasPlugin,
+      ownerPolicyPermissions({ readAll: options.readAll ?? true }),
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.rootConfig.factory({
+        data: {
+          dbaas: {
+            encryptionKey: 'test-key-that-is-at-least-32-characters',
+            validateResponses: true,
+            operations: { pollIntervalMs: 50, readyTimeoutMs: 10_000 },
+            drivers: { local: { dataDir, portRange: options.portRange } },
+          },
+        },
+      }),
+    ],
+  });
+  const api = request(server);
+  const as = (user: string) => ({ Authorization: mockCredentials.user.header(user) });
+
+  /** Polls an operation until it finishes, as a client of the API would. */
+  async function waitForOperation(operationId: string, user = ALICE) {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const res = await api.get(`/api/dbaas/operations/${operationId}`).set(as(user));
+      if (res.body.status === 'succeeded' || res.body.status === 'failed') {
+        return res.body;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Operation ${operationId} still ${res.body.status}`);
+      }
+      await new Promise(r => setTimeout(r, 20));
+    }
+  }
+
+  return {
+    api,
+    as,
+    dataDir,
+    waitForOperation,
+    /** Folders the local driver keeps for instances: one per live instance. */
+    instanceFolders: () =>
+      fs.readdirSync(dataDir).filter(f => f !== 'ports' && !f.startsWith('.')),
+    async stop() {
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function validCreateBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'cache-one',
+    owner: 'group:default/team-a',
+    description: 'Session cache',
+    engine: 'redis',
+    version: '7.0.15',
+    platform: 'local',
+    region: 'local',
+    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+    persistence: 'rdb',
+    maxmemoryPolicy: 'allkeys-lru',
+    ...overrides,
+  };
+}

@@ -1,0 +1,66 @@
+import { Knex } from 'knex';
+import { SecretBox } from '../crypto/SecretBox';
+
+const TABLE = 'dbaas_credentials';
+
+/** @public */
+export type CredentialRole = 'admin' | 'app';
+
+/** @public */
+export interface Credential {
+  username: string;
+  role: CredentialRole;
+  password: string;
+}
+
+/** Passwords of instance ACL users, encrypted at rest. */
+export class CredentialStore {
+  readonly #db: Knex;
+  readonly #box: SecretBox;
+
+  constructor(db: Knex, box: SecretBox) {
+    this.#db = db;
+    this.#box = box;
+  }
+
+  async insert(
+    instanceId: string,
+    credentials: Credential[],
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    await tx(TABLE).insert(
+      credentials.map(c => ({
+        instance_id: instanceId,
+        username: c.username,
+        role: c.role,
+        password_enc: this.#box.encrypt(c.password),
+        created_at: now,
+      })),
+    );
+  }
+
+  /** Admin first, then the app users, the order drivers create them in. */
+  async list(instanceId: string): Promise<Credential[]> {
+    const rows = await this.#db(TABLE)
+      .where({ instance_id: instanceId })
+      .orderBy('role')
+      .orderBy('username');
+    return rows.map(r => ({
+      username: r.username,
+      role: r.role,
+      password: this.#box.decrypt(r.password_enc),
+    }));
+  }
+
+  async get(
+    instanceId: string,
+    role: CredentialRole,
+  ): Promise<Credential | undefined> {
+    return (await this.list(instanceId)).find(c => c.role === role);
+  }
+
+  async deleteAll(instanceId: string, tx: Knex = this.#db): Promise<void> {
+    await tx(TABLE).where({ instance_id: instanceId }).delete();
+  }
+}

@@ -1,0 +1,50 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { migrateDatabase, rollbackAllMigrations } from './migrateDatabase';
+
+jest.setTimeout(60_000);
+
+const TABLES = [
+  'dbaas_instances',
+  'dbaas_operations',
+  'dbaas_operation_steps',
+  'dbaas_operation_log',
+  'dbaas_events',
+  'dbaas_credentials',
+];
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15'],
+  });
+
+  it.each(databases.eachSupportedId())('run up and down on %p', async databaseId => {
+    const knex: Knex = await databases.init(databaseId);
+    await migrateDatabase({ getClient: async () => knex });
+    for (const table of TABLES) {
+      expect([table, await knex.schema.hasTable(table)]).toEqual([table, true]);
+    }
+    await knex('dbaas_instances').insert({
+      id: 'i1', name: 'a', owner: 'group:default/a', engine: 'redis', version: '7.0.15',
+      platform: 'local', region: 'local', memory_mb: 64, cpu: 1, disk_gb: 1,
+      persistence: 'rdb', maxmemory_policy: 'noeviction', status: 'running',
+      created_by: 'user:default/a', created_at: 'x', updated_at: 'x',
+    });
+    await expect(
+      knex('dbaas_instances').insert({
+        id: 'i2', name: 'a', owner: 'group:default/a', engine: 'redis', version: '7.0.15',
+        platform: 'local', region: 'local', memory_mb: 64, cpu: 1, disk_gb: 1,
+        persistence: 'rdb', maxmemory_policy: 'noeviction', status: 'running',
+        created_by: 'user:default/a', created_at: 'x', updated_at: 'x',
+      }),
+    ).rejects.toThrow();
+
+    await rollbackAllMigrations(knex);
+    for (const table of TABLES) {
+      expect([table, await knex.schema.hasTable(table)]).toEqual([table, false]);
+    }
+    // and up again, as an upgrade after a rollback would
+    await migrateDatabase({ getClient: async () => knex });
+    expect(await knex.schema.hasTable('dbaas_instances')).toBe(true);
+  });
+});

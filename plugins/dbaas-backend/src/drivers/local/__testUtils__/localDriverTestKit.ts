@@ -1,0 +1,141 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DriverContext, DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
+import Redis from 'ioredis';
+import { mkdtemp, readdir, readFile, readlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalDriver } from '../LocalDriver';
+
+export const ADMIN = { username: 'jm-admin', rules: '~* &* +@all' };
+export const APP = { username: 'app', rules: '~* &* +@all -@admin' };
+
+/** A fresh data dir per test file, so files never see each other's state. */
+export function makeDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'jm-local-driver-'));
+}
+
+export function makeDriver(
+  dataDir: string,
+  portRange: { start: number; end: number },
+  supervisor?: { intervalMs: number; maxBackoffMs?: number },
+): LocalDriver {
+  return LocalDriver.fromConfig(
+    new ConfigReader({
+      dbaas: { drivers: { local: { dataDir, portRange, supervisor } } },
+    }),
+    { logger: mockServices.logger.mock() },
+  );
+}
+
+export function makeContext(): DriverContext {
+  return {
+    logger: mockServices.logger.mock(),
+    signal: new AbortController().signal,
+  };
+}
+
+/** Passwords unique per instance, so a leak test can search for each. */
+export function makeSpec(
+  instanceId: string,
+  overrides: Partial<DriverInstanceSpec> = {},
+): DriverInstanceSpec {
+  return {
+    instanceId,
+    name: instanceId,
+    engine: 'redis',
+    version: '7.0.15',
+    region: 'local',
+    resources: { memoryMb: 32, cpu: 0.5, diskGb: 1 },
+    persistence: 'none',
+    maxmemoryPolicy: 'noeviction',
+    config: {},
+    replicas: 0,
+    users: [
+      { ...ADMIN, password: `admin-secret-${instanceId}-Xq7` },
+      { ...APP, password: `app-secret-${instanceId}-Zr9` },
+    ],
+    ...overrides,
+  };
+}
+
+/** A client that fails fast instead of retrying forever. */
+export function connect(
+  port: number,
+  user?: { username: string; password: string },
+): Redis {
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    username: user?.username,
+    password: user?.password,
+    lazyConnect: true,
+    enableReadyCheck: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
+export async function readPid(
+  dataDir: string,
+  instanceId: string,
+): Promise<number> {
+  return Number(
+    (await readFile(join(dataDir, instanceId, 'redis.pid'), 'utf8')).trim(),
+  );
+}
+
+/** Every live server serving a port, by scanning /proc like `pgrep -f`. */
+export async function serverPidsOnPort(port: number): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = (
+        await readFile(`/proc/${entry}/cmdline`, 'utf8')
+      ).replace(/\0/g, ' ');
+      if (
+        /(redis|valkey)-server/.test(cmdline) &&
+        new RegExp(`:${port}(?![0-9])`).test(cmdline)
+      ) {
+        pids.push(Number(entry));
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Servers started from a data dir, found by their working directory. */
+export async function serverPidsUnder(dataDir: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if ((await readlink(`/proc/${entry}/cwd`)).startsWith(`${dataDir}/`)) {
+        pids.push(Number(entry));
+      }
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Polls a condition every 20 ms; fails the test with `what` on timeout. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 20));
+  }
+}

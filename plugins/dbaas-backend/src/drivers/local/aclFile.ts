@@ -1,0 +1,41 @@
+import { InputError } from '@backstage/errors';
+import { DriverAclUser } from '@justmanage/plugin-dbaas-node';
+import { createHash } from 'node:crypto';
+
+/** Usernames end up unquoted in the ACL file, so spaces would split them. */
+const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
+
+/** The form Redis accepts after `#`: the hex SHA-256 of the password. */
+export function hashPassword(password: string): string {
+  return createHash('sha256').update(password, 'utf8').digest('hex');
+}
+
+/**
+ * Renders users.acl. The default user is switched off so that only the
+ * spec's users (the control plane's admin first) can connect, and only
+ * password hashes reach the disk.
+ */
+export function renderAclFile(users: DriverAclUser[]): string {
+  const lines = ['user default off'];
+  for (const user of users) {
+    if (!USERNAME_PATTERN.test(user.username) || user.username === 'default') {
+      throw new InputError(`Invalid ACL username "${user.username}"`);
+    }
+    if (!user.password) {
+      throw new InputError(`ACL user "${user.username}" has no password`);
+    }
+    if (/[\r\n]/.test(user.rules) || /(^|\s)[>#<!]/.test(user.rules)) {
+      // Passwords travel in `password`, never in rules, so they stay hashed.
+      throw new InputError(
+        `ACL rules of "${user.username}" must not contain line breaks or passwords`,
+      );
+    }
+    const rules = user.rules.trim().split(/\s+/).filter(Boolean).join(' ');
+    lines.push(
+      `user ${user.username} on #${hashPassword(user.password)}${
+        rules ? ` ${rules}` : ''
+      }`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

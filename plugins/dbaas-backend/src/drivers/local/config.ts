@@ -1,0 +1,105 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { resolve as resolvePath } from 'node:path';
+
+/** A closed numeric interval, used for ports and resource limits. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** The local driver's settings, with every default filled in. */
+export interface LocalDriverSettings {
+  dataDir: string;
+  bindAddress: string;
+  advertisedHost: string;
+  portRange: { start: number; end: number };
+  regions: string[];
+  /** Binaries named in config, tried before the ones found on PATH. */
+  binaryPaths: string[];
+  limits: { memoryMb: Range; cpu: Range; diskGb: Range };
+  supervisor: { intervalMs: number; maxBackoffMs: number };
+}
+
+/**
+ * The port of the machine's own Redis. The driver must never bind, probe or
+ * signal anything there, whatever the configured range says.
+ */
+export const RESERVED_PORT = 6379;
+
+function readRange(
+  config: Config | undefined,
+  fallback: Range,
+  key: string,
+): Range {
+  const range = {
+    min: config?.getOptionalNumber('min') ?? fallback.min,
+    max: config?.getOptionalNumber('max') ?? fallback.max,
+  };
+  if (!(range.min <= range.max)) {
+    throw new InputError(
+      `dbaas.drivers.local.limits.${key}: min ${range.min} exceeds max ${range.max}`,
+    );
+  }
+  return range;
+}
+
+/**
+ * Reads `dbaas.drivers.local`. Every key is optional so that a fresh
+ * checkout runs instances without any configuration.
+ */
+export function readLocalDriverSettings(root: Config): LocalDriverSettings {
+  const config = root.getOptionalConfig('dbaas.drivers.local');
+  const bindAddress = config?.getOptionalString('bindAddress') ?? '127.0.0.1';
+  const portRange = {
+    start: config?.getOptionalNumber('portRange.start') ?? 16400,
+    end: config?.getOptionalNumber('portRange.end') ?? 16999,
+  };
+  if (
+    !Number.isInteger(portRange.start) ||
+    !Number.isInteger(portRange.end) ||
+    portRange.start < 1024 ||
+    portRange.end > 65535 ||
+    portRange.start > portRange.end
+  ) {
+    throw new InputError(
+      `dbaas.drivers.local.portRange must be whole numbers within 1024..65535 with start <= end, got ${portRange.start}..${portRange.end}`,
+    );
+  }
+  const limits = config?.getOptionalConfig('limits');
+  return {
+    dataDir: resolvePath(
+      config?.getOptionalString('dataDir') ??
+        resolvePath(process.cwd(), 'var', 'dbaas', 'local'),
+    ),
+    bindAddress,
+    advertisedHost: config?.getOptionalString('advertisedHost') ?? bindAddress,
+    portRange,
+    regions: config?.getOptionalStringArray('regions') ?? ['local'],
+    binaryPaths: (config?.getOptionalConfigArray('binaries') ?? []).map(b =>
+      b.getString('path'),
+    ),
+    limits: {
+      memoryMb: readRange(
+        limits?.getOptionalConfig('memoryMb'),
+        { min: 16, max: 4096 },
+        'memoryMb',
+      ),
+      cpu: readRange(
+        limits?.getOptionalConfig('cpu'),
+        { min: 0.1, max: 2 },
+        'cpu',
+      ),
+      diskGb: readRange(
+        limits?.getOptionalConfig('diskGb'),
+        { min: 1, max: 20 },
+        'diskGb',
+      ),
+    },
+    supervisor: {
+      intervalMs: config?.getOptionalNumber('supervisor.intervalMs') ?? 1000,
+      maxBackoffMs:
+        config?.getOptionalNumber('supervisor.maxBackoffMs') ?? 30000,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { Engine } from '@justmanage/plugin-dbaas-common';
+import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
+import { createHash } from 'node:crypto';
+import { InstanceFiles } from './instanceFiles';
+import { readJsonIfExists, writeFileAtomic } from './fsUtils';
+
+/** The spec as stored on disk: users keep their names and rules only. */
+export type StoredSpec = Omit<DriverInstanceSpec, 'users'> & {
+  users: Array<{ username: string; rules: string }>;
+};
+
+/** What the driver chose for an instance and must keep across restarts. */
+export interface InstanceRuntime {
+  port: number;
+  binary: { path: string; engine: Engine; version: string };
+}
+
+/** Fingerprints of the files a running process has taken in. */
+export interface AppliedDigests {
+  conf: string;
+  acl: string;
+}
+
+/** Drops the passwords, which must never reach the disk in plain text. */
+export function redactSpec(spec: DriverInstanceSpec): StoredSpec {
+  return {
+    ...spec,
+    users: spec.users.map(({ username, rules }) => ({ username, rules })),
+  };
+}
+
+/** A short fingerprint, enough to tell whether a file changed. */
+export function digest(content: string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export async function writeSpec(
+  files: InstanceFiles,
+  spec: DriverInstanceSpec,
+): Promise<void> {
+  await writeFileAtomic(
+    files.spec,
+    `${JSON.stringify(redactSpec(spec), null, 2)}\n`,
+  );
+}
+
+export function readRuntime(
+  files: InstanceFiles,
+): Promise<InstanceRuntime | undefined> {
+  return readJsonIfExists<InstanceRuntime>(files.runtime);
+}
+
+export async function writeRuntime(
+  files: InstanceFiles,
+  runtime: InstanceRuntime,
+): Promise<void> {
+  await writeFileAtomic(files.runtime, `${JSON.stringify(runtime)}\n`);
+}
+
+export function readApplied(
+  files: InstanceFiles,
+): Promise<AppliedDigests | undefined> {
+  return readJsonIfExists<AppliedDigests>(files.applied);
+}
+
+export async function writeApplied(
+  files: InstanceFiles,
+  applied: AppliedDigests,
+): Promise<void> {
+  await writeFileAtomic(files.applied, `${JSON.stringify(applied)}\n`);
+}

@@ -1,0 +1,120 @@
+import { ConflictError } from '@backstage/errors';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { RESERVED_PORT } from './config';
+
+/** Checks that nothing listens on the port, by briefly listening on it. */
+export function isPortBindable(host: string, port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host, port, exclusive: true }, () => {
+      server.close(() => resolve(true));
+    });
+  });
+}
+
+/**
+ * Hands out ports from a range. A claim is a file named after the port,
+ * created with O_EXCL: the filesystem, not this process, decides who wins,
+ * so backends sharing a data dir never hand out one port twice.
+ */
+export class PortAllocator {
+  readonly #folder: string;
+  readonly #host: string;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(options: {
+    folder: string;
+    host: string;
+    start: number;
+    end: number;
+  }) {
+    this.#folder = options.folder;
+    this.#host = options.host;
+    this.#start = options.start;
+    this.#end = options.end;
+  }
+
+  #claimFile(port: number): string {
+    return join(this.#folder, String(port));
+  }
+
+  /** Creates the claim file; false when someone else holds the port. */
+  async #tryClaim(port: number, owner: string): Promise<boolean> {
+    try {
+      const handle = await open(this.#claimFile(port), 'wx', 0o600);
+      try {
+        await handle.writeFile(owner);
+      } finally {
+        await handle.close();
+      }
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** The instance id holding a port, if any. */
+  async owner(port: number): Promise<string | undefined> {
+    try {
+      return (await readFile(this.#claimFile(port), 'utf8')).trim();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Makes sure `owner` holds `port`, re-creating a lost claim. False when
+   * another instance holds it.
+   */
+  async ensureClaim(port: number, owner: string): Promise<boolean> {
+    await mkdir(this.#folder, { recursive: true });
+    if (await this.#tryClaim(port, owner)) {
+      return true;
+    }
+    return (await this.owner(port)) === owner;
+  }
+
+  /** Claims a free, bindable port for `owner`. */
+  async claim(owner: string): Promise<number> {
+    await mkdir(this.#folder, { recursive: true });
+    const size = this.#end - this.#start + 1;
+    // Starting at a random offset keeps concurrent allocators from all
+    // fighting over the lowest free port.
+    const offset = Math.floor(Math.random() * size);
+    for (let i = 0; i < size; i++) {
+      const port = this.#start + ((offset + i) % size);
+      if (port === RESERVED_PORT) continue;
+      if (!(await this.#tryClaim(port, owner))) continue;
+      if (await isPortBindable(this.#host, port)) {
+        return port;
+      }
+      // Something outside our data dir uses it; leave it alone.
+      await this.release(port, owner);
+    }
+    throw new ConflictError(
+      `No free port left in ${this.#start}..${this.#end} for the local driver`,
+    );
+  }
+
+  /** Frees a port, but only if `owner` still holds it. */
+  async release(port: number, owner: string): Promise<void> {
+    if ((await this.owner(port)) !== owner) {
+      return;
+    }
+    try {
+      await unlink(this.#claimFile(port));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}

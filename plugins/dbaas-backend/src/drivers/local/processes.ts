@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile, readlink } from 'node:fs/promises';
+import { delay, readFileIfExists } from './fsUtils';
+
+/** How a server process is recognised among whatever runs on the host. */
+export interface ProcessIdentity {
+  confPath: string;
+  port: number;
+}
+
+/** The pid a pidfile names, if it names one. */
+export async function readPidFile(path: string): Promise<number | undefined> {
+  const text = await readFileIfExists(path);
+  const pid = Number.parseInt(text?.trim() ?? '', 10);
+  return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+}
+
+/**
+ * Whether a pid is a live process. Zombies count as dead: signal 0 still
+ * succeeds for them, but they serve nothing.
+ */
+export async function isProcessRunning(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') {
+      return false;
+    }
+  }
+  const stat = await readFileIfExists(`/proc/${pid}/stat`).catch(
+    () => undefined,
+  );
+  if (stat === undefined) {
+    // No procfs (not Linux) or the process just went away.
+    return process.platform !== 'linux';
+  }
+  // The state letter follows the command name, which is in parentheses.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
+}
+
+/**
+ * Whether a live pid is really this instance's server and not an unrelated
+ * process that inherited a recycled pid. Servers rewrite their title to
+ * `redis-server <bind>:<port>`, so the port is what usually identifies them.
+ */
+export async function isInstanceProcess(
+  pid: number,
+  identity: ProcessIdentity,
+): Promise<boolean> {
+  if (!(await isProcessRunning(pid))) {
+    return false;
+  }
+  let cmdline: string;
+  try {
+    cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(
+      /\0/g,
+      ' ',
+    );
+  } catch {
+    return process.platform !== 'linux';
+  }
+  return (
+    cmdline.includes(identity.confPath) ||
+    new RegExp(`:${identity.port}(?![0-9])`).test(cmdline)
+  );
+}
+
+/** The pid of the instance's live server according to its pidfile. */
+export async function livePidFromPidFile(
+  pidfile: string,
+  identity: ProcessIdentity,
+): Promise<number | undefined> {
+  const pid = await readPidFile(pidfile);
+  if (pid !== undefined && (await isInstanceProcess(pid, identity))) {
+    return pid;
+  }
+  return undefined;
+}
+
+/**
+ * Servers whose working directory is `folder`. A server chdirs into its
+ * data folder, which no other instance shares, so this finds an instance's
+ * process even when its pidfile is lost.
+ */
+export async function findProcessesInFolder(
+  folder: string,
+): Promise<number[]> {
+  let entries: string[];
+  try {
+    entries = await readdir('/proc');
+  } catch {
+    return [];
+  }
+  const found: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if ((await readlink(`/proc/${entry}/cwd`)) === folder) {
+        found.push(Number(entry));
+      }
+    } catch {
+      // Gone, or owned by another user: not ours either way.
+    }
+  }
+  return found;
+}
+
+/**
+ * Runs a daemonizing server with its config file. The launched process
+ * forks the real server and exits, so the server belongs to no process of
+ * ours and survives the backend being killed. Config errors are reported
+ * before the fork, through the exit code and stderr.
+ */
+export function launchDaemon(binary: string, confPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [confPath], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      if (output.length < 4000) output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) {
+        resolve();
+      } else {
+        reject(
+          new Error(
+            `${binary} exited with ${code ?? signal}: ${output
+              .trim()
+              .slice(0, 1000)}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+/** Polls until a pid is gone; true if it went within `timeoutMs`. */
+export async function waitForExit(
+  pid: number,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (await isProcessRunning(pid)) {
+    if (Date.now() >= deadline) return false;
+    await delay(20);
+  }
+  return true;
+}
+
+/** SIGTERM, then SIGKILL if the process outlives the grace period. */
+export async function terminate(pid: number, graceMs = 5000): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  if (await waitForExit(pid, graceMs)) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    return;
+  }
+  await waitForExit(pid, 2000);
+}

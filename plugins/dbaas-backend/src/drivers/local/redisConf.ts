@@ -1,0 +1,152 @@
+import { InputError } from '@backstage/errors';
+import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
+import { InstanceFiles } from './instanceFiles';
+
+/**
+ * Settings the driver owns. A tunable overriding one of these could move
+ * the process out of its folder, open it to the network or hide it from
+ * the supervisor, so they are refused even if the allow-list upstream
+ * ever lets one through.
+ */
+const MANAGED_KEYS = new Set([
+  'port',
+  'bind',
+  'protected-mode',
+  'dir',
+  'daemonize',
+  'supervised',
+  'pidfile',
+  'logfile',
+  'aclfile',
+  'include',
+  'requirepass',
+  'masterauth',
+  'masteruser',
+  'replicaof',
+  'slaveof',
+  'rename-command',
+  'unixsocket',
+  'unixsocketperm',
+  'maxmemory',
+  'maxmemory-policy',
+  'save',
+  'appendonly',
+  'appendfsync',
+  'appenddirname',
+  'appendfilename',
+  'dbfilename',
+  'enable-debug-command',
+  'enable-module-command',
+  'enable-protected-configs',
+  'loadmodule',
+]);
+
+const KEY_PATTERN = /^[a-z][a-z0-9-]*$/;
+
+/** The snapshot schedule for `rdb`: an hour, five minutes, one minute. */
+const RDB_SAVE_POINTS = ['3600 1', '300 100', '60 10000'];
+
+/** One setting as CONFIG SET takes it. */
+export interface LiveSetting {
+  key: string;
+  value: string;
+}
+
+/**
+ * Quotes a value for the config file. Redis splits lines like a shell, so
+ * anything with spaces, quotes or nothing at all must be quoted.
+ */
+function quote(value: string): string {
+  if (/[\x00-\x1f\x7f]/.test(value)) {
+    throw new InputError('Redis settings must not contain control characters');
+  }
+  if (value !== '' && /^[^\s"'\\]+$/.test(value)) {
+    return value;
+  }
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function checkTunables(config: Record<string, string>): void {
+  for (const key of Object.keys(config)) {
+    if (!KEY_PATTERN.test(key) || MANAGED_KEYS.has(key.toLowerCase())) {
+      throw new InputError(
+        `The setting "${key}" is managed by the local driver and cannot be set`,
+      );
+    }
+  }
+}
+
+/**
+ * The settings a running process can take through CONFIG SET, in the
+ * order they are applied. `save` is one value holding every save point.
+ */
+export function liveSettings(spec: DriverInstanceSpec): LiveSetting[] {
+  checkTunables(spec.config);
+  const settings: LiveSetting[] = [
+    { key: 'maxmemory', value: `${spec.resources.memoryMb}mb` },
+    { key: 'maxmemory-policy', value: spec.maxmemoryPolicy },
+  ];
+  switch (spec.persistence) {
+    case 'none':
+      settings.push(
+        { key: 'appendonly', value: 'no' },
+        { key: 'save', value: '' },
+      );
+      break;
+    case 'rdb':
+      settings.push(
+        { key: 'appendonly', value: 'no' },
+        { key: 'save', value: RDB_SAVE_POINTS.join(' ') },
+      );
+      break;
+    case 'aof':
+      settings.push(
+        { key: 'appendfsync', value: 'everysec' },
+        { key: 'appendonly', value: 'yes' },
+        { key: 'save', value: '' },
+      );
+      break;
+    default:
+      throw new InputError(`Unknown persistence "${spec.persistence}"`);
+  }
+  for (const [key, value] of Object.entries(spec.config)) {
+    settings.push({ key, value });
+  }
+  return settings;
+}
+
+/** Everything redis.conf needs besides the spec. */
+export interface RedisConfTarget {
+  files: InstanceFiles;
+  bindAddress: string;
+  port: number;
+}
+
+/** Renders the complete redis.conf of an instance. */
+export function renderRedisConf(
+  spec: DriverInstanceSpec,
+  target: RedisConfTarget,
+): string {
+  const { files } = target;
+  const lines = [
+    '# Written by the JustManage local driver; edits are overwritten.',
+    `port ${target.port}`,
+    `bind ${quote(target.bindAddress)}`,
+    'protected-mode yes',
+    // The server forks and detaches so that it outlives the backend.
+    'daemonize yes',
+    `dir ${quote(files.dataFolder)}`,
+    `pidfile ${quote(files.pidfile)}`,
+    `logfile ${quote(files.logfile)}`,
+    `aclfile ${quote(files.acl)}`,
+  ];
+  for (const { key, value } of liveSettings(spec)) {
+    if (key === 'save' && value !== '') {
+      // One line per save point: older servers accept only pairs per line.
+      for (const point of RDB_SAVE_POINTS) lines.push(`save ${point}`);
+    } else {
+      lines.push(`${key} ${quote(value)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

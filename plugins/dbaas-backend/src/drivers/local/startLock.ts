@@ -1,0 +1,68 @@
+import { hostname } from 'node:os';
+import { open, stat, unlink } from 'node:fs/promises';
+import { delay } from './fsUtils';
+
+/** A lock older than this was left by a backend that died holding it. */
+export const START_LOCK_STALE_MS = 10_000;
+
+/** Raised when the instance folder disappeared: it is being deleted. */
+export class InstanceFolderGoneError extends Error {
+  name = 'InstanceFolderGoneError';
+}
+
+async function tryCreate(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'wx', 0o600);
+    try {
+      await handle.writeFile(
+        `${hostname()} ${process.pid} ${new Date().toISOString()}\n`,
+      );
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'ENOENT') throw new InstanceFolderGoneError(path);
+    throw error;
+  }
+}
+
+async function removeIfStale(path: string): Promise<void> {
+  try {
+    const info = await stat(path);
+    if (Date.now() - info.mtimeMs > START_LOCK_STALE_MS) {
+      await unlink(path);
+    }
+  } catch {
+    // Released meanwhile: the next attempt will tell.
+  }
+}
+
+/**
+ * Takes the instance's start lock. Every backend sharing the data dir
+ * starts and stops servers only under it, which is what keeps two of them
+ * from launching a second server for one instance.
+ *
+ * With `waitMs` 0 it gives up at once when the lock is held (the
+ * supervisor simply tries again on its next round).
+ *
+ * @returns a release function, or undefined when the lock was not taken.
+ */
+export async function acquireStartLock(
+  path: string,
+  waitMs: number,
+): Promise<(() => Promise<void>) | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (await tryCreate(path)) {
+      return async () => {
+        await unlink(path).catch(() => undefined);
+      };
+    }
+    await removeIfStale(path);
+    if (Date.now() >= deadline) return undefined;
+    await delay(10);
+  }
+}

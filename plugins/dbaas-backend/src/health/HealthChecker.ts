@@ -1,0 +1,76 @@
+import { LoggerService, AuditorService } from '@backstage/backend-plugin-api';
+import { InstanceStore } from '../database/InstanceStore';
+import { CredentialStore } from '../database/CredentialStore';
+import { EventStore } from '../database/EventStore';
+import { RedisAdmin } from '../redis/RedisAdmin';
+
+export interface HealthCheckerDeps {
+  instances: InstanceStore;
+  credentials: CredentialStore;
+  events: EventStore;
+  admin: RedisAdmin;
+  auditor: AuditorService;
+  logger: LoggerService;
+}
+
+/**
+ * PINGs every serving instance as the control plane's own ACL user, so a
+ * check proves the instance answers authenticated commands, not just that a
+ * port is open.
+ */
+export class HealthChecker {
+  readonly #deps: HealthCheckerDeps;
+
+  constructor(deps: HealthCheckerDeps) {
+    this.#deps = deps;
+  }
+
+  async checkAll(): Promise<void> {
+    const targets = await this.#deps.instances.list({
+      status: ['running', 'down'],
+    });
+    await Promise.all(targets.map(i => this.check(i.id)));
+  }
+
+  async check(instanceId: string): Promise<void> {
+    const { instances, credentials, admin, events, logger, auditor } = this.#deps;
+    const instance = await instances.get(instanceId);
+    if (!instance) return;
+    const checkedAt = new Date().toISOString();
+    const primary = instance.endpoints.find(e => e.role === 'primary');
+    let error: string | undefined;
+    try {
+      const login = await credentials.get(instance.id, 'admin');
+      if (!primary || !login) {
+        throw new Error('no endpoint or admin credentials recorded');
+      }
+      await admin.ping(primary, login);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const changedTo = await instances.recordHealth(instance.id, {
+      up: !error,
+      checkedAt,
+      error,
+    });
+    if (changedTo) {
+      const message =
+        changedTo === 'down'
+          ? `Instance ${instance.name} is down: ${error}`
+          : `Instance ${instance.name} is up again`;
+      logger.info(message);
+      await events.add({
+        instanceId: instance.id,
+        type: changedTo,
+        actor: 'health-check',
+        message,
+      });
+      const audit = await auditor.createEvent({
+        eventId: 'instance-status-change',
+        severityLevel: changedTo === 'down' ? 'high' : 'low',
+        meta: { instanceId: instance.id, status: changedTo },
+      });
+      await audit.success();
+    }
+  }
+}

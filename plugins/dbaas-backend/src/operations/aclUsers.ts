@@ -1,0 +1,33 @@
+import { DriverAclUser } from '@justmanage/plugin-dbaas-node';
+import { Credential } from '../database/CredentialStore';
+import { generatePassword } from '../crypto/SecretBox';
+
+/** The control plane's own user: health checks and admin commands. */
+export const ADMIN_USERNAME = 'jm-admin';
+/** The instance's default application user, shown on the connection endpoint. */
+export const APP_USERNAME = 'app';
+
+const RULES: Record<Credential['role'], string> = {
+  admin: '~* &* +@all',
+  // Applications get data commands but not the ones that reconfigure or
+  // stop the server, which belong to the control plane.
+  app: '~* &* +@all -@admin',
+};
+
+export function newInstanceCredentials(): Credential[] {
+  return [
+    { username: ADMIN_USERNAME, role: 'admin', password: generatePassword() },
+    { username: APP_USERNAME, role: 'app', password: generatePassword() },
+  ];
+}
+
+/** Admin first: drivers use the first user for their own commands. */
+export function toAclUsers(credentials: Credential[]): DriverAclUser[] {
+  return [...credentials]
+    .sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0))
+    .map(c => ({
+      username: c.username,
+      password: c.password,
+      rules: RULES[c.role],
+    }));
+}

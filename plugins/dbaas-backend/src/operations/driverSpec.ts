@@ -1,0 +1,25 @@
+import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
+import { Instance } from '@justmanage/plugin-dbaas-common';
+import { OperationDeps } from './types';
+import { toAclUsers } from './aclUsers';
+
+/** The desired state as a driver sees it, passwords included. */
+export async function buildDriverSpec(
+  instance: Instance,
+  deps: OperationDeps,
+): Promise<DriverInstanceSpec> {
+  const credentials = await deps.credentials.list(instance.id);
+  return {
+    instanceId: instance.id,
+    name: instance.name,
+    engine: instance.engine,
+    version: instance.version,
+    region: instance.region,
+    resources: instance.resources,
+    persistence: instance.persistence,
+    maxmemoryPolicy: instance.maxmemoryPolicy,
+    config: instance.config,
+    replicas: 0,
+    users: toAclUsers(credentials),
+  };
+}

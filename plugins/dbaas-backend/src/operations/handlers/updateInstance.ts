@@ -1,0 +1,83 @@
+import { NotFoundError } from '@backstage/errors';
+import { Instance } from '@justmanage/plugin-dbaas-common';
+import { OperationHandler, StepContext } from '../types';
+import { buildDriverSpec } from '../driverSpec';
+import { waitUntilReady } from '../waitUntilReady';
+
+function requireInstance(ctx: StepContext): Instance {
+  if (!ctx.instance) {
+    throw new NotFoundError(`Instance ${ctx.operation.instanceId} is gone`);
+  }
+  return ctx.instance;
+}
+
+/**
+ * The request already wrote the new desired state and kept the previous one
+ * in the operation's params, so a failure can put it back.
+ */
+export const updateInstanceHandler: OperationHandler = {
+  type: 'update',
+  steps: ['apply', 'wait-ready', 'finalize'],
+
+  async runStep(step, ctx) {
+    const instance = requireInstance(ctx);
+    switch (step) {
+      case 'apply': {
+        const spec = await buildDriverSpec(instance, ctx.deps);
+        await ctx.driver.update(spec, ctx.driverContext);
+        await ctx.log('Applied the new settings');
+        return;
+      }
+      case 'wait-ready':
+        await waitUntilReady(ctx);
+        return;
+      case 'finalize':
+        await ctx.deps.db.transaction(async tx => {
+          await ctx.deps.instances.setStatus(instance.id, 'running', tx);
+          await ctx.deps.events.add(
+            {
+              instanceId: instance.id,
+              type: 'updated',
+              actor: ctx.operation.createdBy,
+              message: `Instance ${instance.name} was updated`,
+            },
+            tx,
+          );
+        });
+        return;
+      default:
+        throw new Error(`Unknown update step ${step}`);
+    }
+  },
+
+  async onFailure(ctx, error) {
+    const instance = ctx.instance;
+    if (!instance) {
+      return;
+    }
+    const previous = ctx.operation.params.previous as Partial<Instance>;
+    const restored: Instance = { ...instance, ...previous };
+    await ctx.deps.instances.update(restored);
+    try {
+      const spec = await buildDriverSpec(restored, ctx.deps);
+      await ctx.driver.update(spec, ctx.driverContext);
+      await waitUntilReady({ ...ctx, instance: restored });
+      await ctx.deps.instances.setStatus(instance.id, 'running');
+      await ctx.log('Restored the previous settings');
+    } catch (restoreError) {
+      await ctx.deps.instances.setStatus(instance.id, 'failed');
+      await ctx.log(
+        `Could not restore the previous settings: ${
+          (restoreError as Error).message
+        }`,
+        'error',
+      );
+    }
+    await ctx.deps.events.add({
+      instanceId: instance.id,
+      type: 'update-failed',
+      actor: ctx.operation.createdBy,
+      message: `Updating ${instance.name} failed: ${error.message}`,
+    });
+  },
+};

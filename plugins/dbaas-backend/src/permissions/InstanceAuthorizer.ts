@@ -1,0 +1,70 @@
+import {
+  BackstageCredentials,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { DBAAS_INSTANCE_RESOURCE_TYPE } from '@justmanage/plugin-dbaas-common';
+import { DbaasInstanceResource, dbaasInstanceResourceRef } from './resourceRef';
+
+/**
+ * Asks the permission framework and applies conditional decisions locally,
+ * so one policy call covers a whole list and deleted instances' history.
+ */
+export class InstanceAuthorizer {
+  readonly #permissions: PermissionsService;
+  readonly #isAllowed: ReturnType<typeof createConditionAuthorizer<DbaasInstanceResource>>;
+
+  constructor(
+    permissions: PermissionsService,
+    registry: PermissionsRegistryService,
+  ) {
+    this.#permissions = permissions;
+    this.#isAllowed = createConditionAuthorizer(
+      registry.getPermissionRuleset(dbaasInstanceResourceRef),
+    );
+  }
+
+  async requireBasic(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.#permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  async require(
+    permission: ResourcePermission<typeof DBAAS_INSTANCE_RESOURCE_TYPE>,
+    resource: DbaasInstanceResource,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [allowed] = await this.filter(permission, [resource], credentials);
+    if (!allowed) {
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name} on instance ${resource.name}`,
+      );
+    }
+  }
+
+  async filter<T extends DbaasInstanceResource>(
+    permission: ResourcePermission<typeof DBAAS_INSTANCE_RESOURCE_TYPE>,
+    resources: T[],
+    credentials: BackstageCredentials,
+  ): Promise<T[]> {
+    const [decision] = await this.#permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return resources.filter(r => this.#isAllowed(decision, r));
+  }
+}

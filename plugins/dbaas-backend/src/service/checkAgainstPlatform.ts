@@ -1,0 +1,58 @@
+import { InputError } from '@backstage/errors';
+import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
+import { InstanceResources } from '@justmanage/plugin-dbaas-common';
+
+/** The parts of a request a platform may not be able to run. */
+export interface PlatformRequest {
+  platform: string;
+  region?: string;
+  engine?: string;
+  version?: string;
+  resources?: Partial<InstanceResources>;
+}
+
+/** Rejects, before anything is written, what the chosen platform cannot run. */
+export function checkAgainstPlatform(
+  request: PlatformRequest,
+  caps: DriverCapabilities,
+): void {
+  const problems: string[] = [];
+  if (request.region !== undefined && !caps.regions.includes(request.region)) {
+    problems.push(
+      `region: '${request.region}' is not a region of platform ${
+        request.platform
+      }; available: ${caps.regions.join(', ')}`,
+    );
+  }
+  if (request.engine !== undefined) {
+    const engine = caps.engines.find(e => e.engine === request.engine);
+    if (!engine) {
+      problems.push(
+        `engine: platform ${request.platform} cannot run ${
+          request.engine
+        }; available: ${caps.engines.map(e => e.engine).join(', ') || 'none'}`,
+      );
+    } else if (
+      request.version !== undefined &&
+      !engine.versions.includes(request.version)
+    ) {
+      problems.push(
+        `version: platform ${request.platform} cannot run ${request.engine} ${
+          request.version
+        }; available: ${engine.versions.join(', ')}`,
+      );
+    }
+  }
+  for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
+    const value = request.resources?.[key];
+    const limit = caps.limits[key];
+    if (value !== undefined && (value < limit.min || value > limit.max)) {
+      problems.push(
+        `resources.${key}: must be between ${limit.min} and ${limit.max} on platform ${request.platform}`,
+      );
+    }
+  }
+  if (problems.length) {
+    throw new InputError(problems.join('; '));
+  }
+}

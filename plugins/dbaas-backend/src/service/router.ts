@@ -1,0 +1,175 @@
+import express from 'express';
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ConnectionDetails,
+  Instance,
+  dbaasInstanceCreatePermission,
+  dbaasInstanceCredentialsReadPermission,
+  dbaasInstanceDeletePermission,
+  dbaasInstanceReadPermission,
+  dbaasInstanceUpdatePermission,
+} from '@justmanage/plugin-dbaas-common';
+import { InstanceStore } from '../database/InstanceStore';
+import { OperationStore } from '../database/OperationStore';
+import { CredentialStore } from '../database/CredentialStore';
+import { DriverRegistry } from '../drivers/DriverRegistry';
+import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
+import { InstanceService } from './InstanceService';
+import { loadOpenApiSpec } from './openApiSpec';
+import { auditedChange } from './auditedChange';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  authorizer: InstanceAuthorizer;
+  service: InstanceService;
+  instances: InstanceStore;
+  operations: OperationStore;
+  credentials: CredentialStore;
+  drivers: DriverRegistry;
+  /** Tests turn this on so every response is checked against the contract. */
+  validateResponses?: boolean;
+}
+
+/** Who asked, as recorded on operations and events. */
+export function actorOf(credentials: BackstageCredentials): string {
+  const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  return p.type === 'user' ? p.userEntityRef! : `service:${p.subject}`;
+}
+
+function asList(value: unknown): string[] | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  return value.split(',').map(v => v.trim()).filter(Boolean);
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, auditor, authorizer, service, instances, operations, drivers } =
+    options;
+  const router = createValidatedOpenApiRouter(loadOpenApiSpec(), {
+    validatorOptions: { validateResponses: options.validateResponses ?? false },
+  }) as unknown as express.Router;
+
+  const callerOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function readable(req: express.Request, id: string): Promise<{
+    instance: Instance;
+    credentials: BackstageCredentials;
+  }> {
+    const credentials = await callerOf(req);
+    const instance = await service.get(id);
+    await authorizer.require(dbaasInstanceReadPermission, instance, credentials);
+    return { instance, credentials };
+  }
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/platforms', async (req, res) => {
+    await callerOf(req);
+    res.json({ items: await drivers.platforms() });
+  });
+
+  router.get('/instances', async (req, res) => {
+    const credentials = await callerOf(req);
+    const all = await instances.list({
+      owner: asList(req.query.owner),
+      status: asList(req.query.status),
+      platform: asList(req.query.platform),
+      name: typeof req.query.name === 'string' ? req.query.name : undefined,
+    });
+    const items = await authorizer.filter(dbaasInstanceReadPermission, all, credentials);
+    res.json({ items });
+  });
+
+  router.post('/instances', async (req, res) => {
+    const credentials = await callerOf(req);
+    await auditedChange(auditor, req, 'instance-create', { name: req.body?.name }, async () => {
+      await authorizer.requireBasic(dbaasInstanceCreatePermission, credentials);
+      const key = req.header('Idempotency-Key') ?? undefined;
+      const accepted = await service.create(req.body, actorOf(credentials), key);
+      res.status(202).json({ instance: accepted.instance, operation: accepted.operation });
+      return { instanceId: accepted.instance.id, operationId: accepted.operation.id, replayed: accepted.replayed };
+    });
+  });
+
+  router.get('/instances/:instanceId', async (req, res) => {
+    const { instance } = await readable(req, req.params.instanceId);
+    res.json(instance);
+  });
+
+  router.patch('/instances/:instanceId', async (req, res) => {
+    const credentials = await callerOf(req);
+    const instance = await service.get(req.params.instanceId);
+    await auditedChange(auditor, req, 'instance-update', { instanceId: instance.id }, async () => {
+      await authorizer.require(dbaasInstanceUpdatePermission, instance, credentials);
+      const accepted = await service.update(instance, req.body, actorOf(credentials));
+      res.status(202).json(accepted);
+      return { operationId: accepted.operation.id };
+    });
+  });
+
+  router.delete('/instances/:instanceId', async (req, res) => {
+    const credentials = await callerOf(req);
+    const instance = await service.get(req.params.instanceId);
+    await auditedChange(auditor, req, 'instance-delete', { instanceId: instance.id }, async () => {
+      await authorizer.require(dbaasInstanceDeletePermission, instance, credentials);
+      const accepted = await service.delete(instance, actorOf(credentials));
+      res.status(202).json(accepted);
+      return { operationId: accepted.operation.id };
+    });
+  });
+
+  router.get('/instances/:instanceId/operations', async (req, res) => {
+    const { instance } = await readable(req, req.params.instanceId);
+    res.json({ items: await operations.listForInstance(instance.id) });
+  });
+
+  router.get('/instances/:instanceId/connection', async (req, res) => {
+    const { instance, credentials } = await readable(req, req.params.instanceId);
+    await auditedChange(auditor, req, 'instance-credentials-read', { instanceId: instance.id }, async () => {
+      await authorizer.require(dbaasInstanceCredentialsReadPermission, instance, credentials);
+      const primary = instance.endpoints.find(e => e.role === 'primary');
+      const app = await options.credentials.get(instance.id, 'app');
+      if (!primary || !app) {
+        throw new NotFoundError(
+          `Instance ${instance.name} has no connection details yet (status ${instance.status})`,
+        );
+      }
+      const scheme = primary.tls ? 'rediss' : 'redis';
+      const details: ConnectionDetails = {
+        host: primary.host,
+        port: primary.port,
+        tls: primary.tls,
+        username: app.username,
+        password: app.password,
+        url: `${scheme}://${app.username}@${primary.host}:${primary.port}`,
+      };
+      res.json(details);
+      return {};
+    }, 'high');
+  });
+
+  router.get('/operations/:operationId', async (req, res) => {
+    const credentials = await callerOf(req);
+    const operation = await operations.get(req.params.operationId);
+    if (!operation) {
+      throw new NotFoundError(`No operation with id ${req.params.operationId}`);
+    }
+    await authorizer.require(
+      dbaasInstanceReadPermission,
+      { id: operation.instanceId, name: operation.instanceName, owner: operation.owner },
+      credentials,
+    );
+    res.json(operation);
+  });
+
+  return router;
+}

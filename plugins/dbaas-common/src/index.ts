@@ -1,0 +1,8 @@
+/**
+ * Types, permissions and validation shared by the JustManage dbaas plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './permissions';
+export * from './validation';

@@ -1,0 +1,53 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** The permission resource type of a managed instance. @public */
+export const DBAAS_INSTANCE_RESOURCE_TYPE = 'dbaas-instance';
+
+/**
+ * Create is a basic permission: there is no instance to check yet.
+ * @public
+ */
+export const dbaasInstanceCreatePermission = createPermission({
+  name: 'dbaas.instance.create',
+  attributes: { action: 'create' },
+});
+
+/** @public */
+export const dbaasInstanceReadPermission = createPermission({
+  name: 'dbaas.instance.read',
+  attributes: { action: 'read' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
+/** @public */
+export const dbaasInstanceUpdatePermission = createPermission({
+  name: 'dbaas.instance.update',
+  attributes: { action: 'update' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
+/** @public */
+export const dbaasInstanceDeletePermission = createPermission({
+  name: 'dbaas.instance.delete',
+  attributes: { action: 'delete' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
+/**
+ * Separate from read: seeing an instance must not imply seeing its password.
+ * @public
+ */
+export const dbaasInstanceCredentialsReadPermission = createPermission({
+  name: 'dbaas.instance.credentials.read',
+  attributes: { action: 'read' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
+/** @public */
+export const dbaasPermissions = [
+  dbaasInstanceCreatePermission,
+  dbaasInstanceReadPermission,
+  dbaasInstanceUpdatePermission,
+  dbaasInstanceDeletePermission,
+  dbaasInstanceCredentialsReadPermission,
+];

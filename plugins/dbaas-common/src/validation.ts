@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { ENGINES, MAXMEMORY_POLICIES, PERSISTENCE_MODES } from './types';
+
+/** Kubernetes' DNS-1123 label rule, shortened to 40 so derived names fit. */
+const NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const ENTITY_REF_PATTERN =
+  /^(group|user):(?:([a-z0-9][a-z0-9._-]*)\/)?([a-zA-Z0-9][a-zA-Z0-9._-]*)$/i;
+const SYSTEM_REF_PATTERN =
+  /^(?:system:)?(?:([a-z0-9][a-z0-9._-]*)\/)?([a-zA-Z0-9][a-zA-Z0-9._-]*)$/i;
+const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
+const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * Redis settings a user may change. Everything else (ports, ACL, dir, bind)
+ * belongs to the platform, and letting users set it would break isolation.
+ * @public
+ */
+export const TUNABLE_CONFIG: Record<string, RegExp> = {
+  timeout: /^\d{1,6}$/,
+  hz: /^([1-9]|[1-9]\d|[1-4]\d\d|500)$/,
+  'notify-keyspace-events': /^[KEg$lshzxentmdA]*$/,
+  'slowlog-log-slower-than': /^-?\d{1,9}$/,
+  'slowlog-max-len': /^\d{1,6}$/,
+  maxclients: /^\d{1,6}$/,
+  'lfu-log-factor': /^\d{1,3}$/,
+  'lfu-decay-time': /^\d{1,6}$/,
+};
+
+const name = z
+  .string({ error: 'is required and must be a string' })
+  .max(40, 'must be at most 40 characters')
+  .regex(
+    NAME_PATTERN,
+    "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit",
+  );
+
+const owner = z
+  .string({ error: 'is required and must be a string' })
+  .regex(
+    ENTITY_REF_PATTERN,
+    'must be a catalog entity ref of a group or user, like group:default/team-a',
+  );
+
+const description = z
+  .string({ error: 'must be a string' })
+  .max(1000, 'must be at most 1000 characters');
+
+const resources = z.strictObject(
+  {
+    memoryMb: z
+      .number({ error: 'is required and must be a number' })
+      .int('must be a whole number of MiB')
+      .min(16, 'must be at least 16 MiB')
+      .max(1048576, 'must be at most 1048576 MiB'),
+    cpu: z
+      .number({ error: 'is required and must be a number' })
+      .min(0.1, 'must be at least 0.1 cores')
+      .max(64, 'must be at most 64 cores'),
+    diskGb: z
+      .number({ error: 'is required and must be a number' })
+      .int('must be a whole number of GiB')
+      .min(1, 'must be at least 1 GiB')
+      .max(16384, 'must be at most 16384 GiB'),
+  },
+  { error: 'must be an object with memoryMb, cpu and diskGb' },
+);
+
+const persistence = z.enum(PERSISTENCE_MODES as [string, ...string[]], {
+  error: `must be one of ${PERSISTENCE_MODES.join(', ')}`,
+});
+
+const maxmemoryPolicy = z.enum(MAXMEMORY_POLICIES, {
+  error: `must be one of ${MAXMEMORY_POLICIES.join(', ')}`,
+});
+
+const config = z
+  .record(z.string(), z.string({ error: 'values must be strings' }), {
+    error: 'must be an object of string values',
+  })
+  .superRefine((value, ctx) => {
+    for (const [key, setting] of Object.entries(value)) {
+      const rule = TUNABLE_CONFIG[key];
+      if (!rule) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `is not a tunable setting; allowed: ${Object.keys(
+            TUNABLE_CONFIG,
+          ).join(', ')}`,
+        });
+      } else if (!rule.test(setting)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `has an invalid value "${setting}"`,
+        });
+      }
+    }
+  });
+
+/** The body of `POST /instances`. @public */
+export const createInstanceRequestSchema = z.strictObject(
+  {
+    name,
+    owner,
+    description: description.optional(),
+    system: z
+      .string({ error: 'must be a string' })
+      .regex(SYSTEM_REF_PATTERN, 'must be a catalog entity ref of a system')
+      .optional(),
+    engine: z.enum(ENGINES as [string, ...string[]], {
+      error: `must be one of ${ENGINES.join(', ')}`,
+    }),
+    version: z
+      .string({ error: 'is required and must be a string' })
+      .regex(VERSION_PATTERN, 'must be a version like 7.0.15'),
+    platform: z
+      .string({ error: 'is required and must be a string' })
+      .min(1, 'must not be empty'),
+    region: z
+      .string({ error: 'is required and must be a string' })
+      .regex(REGION_PATTERN, 'must be a region id like local or eu-west-1'),
+    resources,
+    persistence: persistence.default('rdb'),
+    maxmemoryPolicy: maxmemoryPolicy.default('noeviction'),
+    config: config.optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+/** @public */
+export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
+
+/** The body of `PATCH /instances/{id}`. @public */
+export const updateInstanceRequestSchema = z
+  .strictObject(
+    {
+      description: description.optional(),
+      resources: resources.partial().optional(),
+      persistence: persistence.optional(),
+      maxmemoryPolicy: maxmemoryPolicy.optional(),
+      config: config.optional(),
+    },
+    { error: 'must be a JSON object' },
+  )
+  .refine(body => Object.values(body).some(v => v !== undefined), {
+    message:
+      'must change at least one of description, resources, persistence, maxmemoryPolicy, config',
+  });
+
+/** @public */
+export type UpdateInstanceRequest = z.infer<typeof updateInstanceRequestSchema>;
+
+/** @public */
+export type ValidationResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string };
+
+/**
+ * Validates with a schema and words every problem as "field: rule", the form
+ * both the API's 400 errors and the frontend's forms show.
+ * @public
+ */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+): ValidationResult<T> {
+  const result = schema.safeParse(input);
+  if (result.success) {
+    return { ok: true, value: result.data };
+  }
+  const message = result.error.issues
+    .map(issue => describeIssue(issue))
+    .join('; ');
+  return { ok: false, message };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length ? `${issue.path.join('.')}.` : '';
+    return issue.keys
+      .map(key => `${where}${key}: is not a known field`)
+      .join('; ');
+  }
+  const field = issue.path.join('.') || 'body';
+  return `${field}: ${issue.message}`;
+}
+
+/** Expands `group:team-a` to `group:default/team-a`. @public */
+export function normalizeEntityRef(ref: string, defaultKind: string): string {
+  const match = /^(?:([^:]+):)?(?:([^/]+)\/)?(.+)$/.exec(ref);
+  if (!match) {
+    return ref;
+  }
+  const [, kind, namespace, entityName] = match;
+  return `${(kind ?? defaultKind).toLocaleLowerCase('en-US')}:${(
+    namespace ?? 'default'
+  ).toLocaleLowerCase('en-US')}/${entityName.toLocaleLowerCase('en-US')}`;
+}

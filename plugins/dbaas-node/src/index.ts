@@ -1,0 +1,7 @@
+/**
+ * The driver contract and extension point of the JustManage dbaas backend.
+ *
+ * @packageDocumentation
+ */
+export * from './driver';
+export * from './extensions';

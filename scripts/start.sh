@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up and starts the example app: the Backstage backend on
+# http://localhost:7007 with SQLite and the local driver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+root=$(pwd)
+mkdir -p var/example
+# A per-checkout encryption key for stored instance passwords, kept out of git.
+if [[ ! -s var/encryption-key ]]; then
+  (umask 077; head -c 48 /dev/urandom | base64 -w0 > var/encryption-key)
+fi
+export DBAAS_ENCRYPTION_KEY=$(cat var/encryption-key)
+export DBAAS_EXAMPLE_DATA_DIR="$root/var/example"
+
+cd examples/app/packages/backend
+exec npx backstage-cli package start --config ../../app-config.yaml

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: unit and component tests of each package, then the
+# integration tests in test/ against real redis-server processes, SQLite and
+# the machine's PostgreSQL. Ends with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+
+# Backstage's TestDatabases would try a container engine under CI=true;
+# point it at the PostgreSQL that runs on this machine instead.
+pg_major=$(psql -h 127.0.0.1 -U postgres -Atc 'show server_version_num' 2>/dev/null | cut -c1-2)
+if [[ -n ${pg_major:-} ]]; then
+  export "BACKSTAGE_TEST_DATABASE_POSTGRES${pg_major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432"
+  export DBAAS_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432
+fi
+
+mkdir -p var
+results=var/jest-results.json
+rm -f "$results"
+npx backstage-cli repo test --ci --json --outputFile="$results" "$@"
+status=$?
+
+node -e '
+  const fs = require("fs");
+  const file = process.argv[1];
+  if (!fs.existsSync(file)) { console.log("0 passed, 1 failed"); process.exit(0); }
+  const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  const failedSuites = r.numFailedTestSuites + (r.numRuntimeErrorTestSuites || 0);
+  console.log(`suites: ${r.numPassedTestSuites} passed, ${failedSuites} failed`);
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + (r.numPendingTests || 0) + (failedSuites && !r.numFailedTests ? failedSuites : 0)} failed`);
+' "$results"
+exit $status
