@@ -8,11 +8,9 @@ bash scripts/setup.sh || exit 1
 
 # Backstage's TestDatabases would try a container engine under CI=true;
 # point it at the PostgreSQL that runs on this machine instead.
-pg_major=$(psql -h 127.0.0.1 -U postgres -Atc 'show server_version_num' 2>/dev/null | cut -c1-2)
-if [[ -n ${pg_major:-} ]]; then
-  export "BACKSTAGE_TEST_DATABASE_POSTGRES${pg_major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432"
-  export DBAAS_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432
-fi
+# (Debian bookworm's PostgreSQL is 15; the tests ask for POSTGRES_15.)
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432
+export DBAAS_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432
 
 mkdir -p var
 results=var/jest-results.json

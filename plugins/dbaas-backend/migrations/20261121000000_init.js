@@ -76,9 +76,7 @@ exports.up = async function up(knex) {
     table.string('started_at', 30).nullable();
     table.string('finished_at', 30).nullable();
     table.text('error').nullable();
-    table.primary(['operation_id', 'idx'], {
-      constraintName: 'dbaas_operation_steps_pk',
-    });
+    table.primary(['operation_id', 'idx'], 'dbaas_operation_steps_pk');
   });
 
   await knex.schema.createTable('dbaas_operation_log', table => {
@@ -108,9 +106,7 @@ exports.up = async function up(knex) {
     // AES-256-GCM ciphertext, never the password itself
     table.text('password_enc').notNullable();
     table.string('created_at', 30).notNullable();
-    table.primary(['instance_id', 'username'], {
-      constraintName: 'dbaas_credentials_pk',
-    });
+    table.primary(['instance_id', 'username'], 'dbaas_credentials_pk');
   });
 };
 

@@ -22,7 +22,7 @@ export async function startDbaasTestBackend(options: {
   readAll?: boolean;
 }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-test-'));
-  const { server, stop } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       dbaasPlugin,
       ownerPolicyPermissions({ readAll: options.readAll ?? true }),
@@ -39,14 +39,17 @@ export async function startDbaasTestBackend(options: {
       }),
     ],
   });
-  const api = request(server);
+  const api = request(backend.server);
   const as = (user: string) => ({ Authorization: mockCredentials.user.header(user) });
+  const asService = () => ({ Authorization: mockCredentials.service.header() });
 
   /** Polls an operation until it finishes, as a client of the API would. */
-  async function waitForOperation(operationId: string, user = ALICE) {
+  async function waitForOperation(operationId: string, user: string | undefined = ALICE) {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const res = await api.get(`/api/dbaas/operations/${operationId}`).set(as(user));
+      const res = await api
+        .get(`/api/dbaas/operations/${operationId}`)
+        .set(user ? as(user) : asService());
       if (res.body.status === 'succeeded' || res.body.status === 'failed') {
         return res.body;
       }
@@ -65,11 +68,39 @@ export async function startDbaasTestBackend(options: {
     /** Folders the local driver keeps for instances: one per live instance. */
     instanceFolders: () =>
       fs.readdirSync(dataDir).filter(f => f !== 'ports' && !f.startsWith('.')),
+    /**
+     * Deletes every instance through the API, as its owner would, then stops
+     * the backend. A test that failed half-way must not leave processes.
+     */
     async stop() {
-      await stop();
+      const { body } = await api.get('/api/dbaas/instances').set(asService());
+      for (const instance of body.items ?? []) {
+        const res = await api
+          .delete(`/api/dbaas/instances/${instance.id}`)
+          .set(asService());
+        if (res.status === 202) {
+          await waitForOperation(res.body.operation.id, undefined);
+        }
+      }
+      await backend.stop();
+      killLeftovers(dataDir);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Last resort after a broken test: stop what the pidfiles name. */
+function killLeftovers(dataDir: string) {
+  for (const folder of fs.readdirSync(dataDir)) {
+    const pidfile = path.join(dataDir, folder, 'redis.pid');
+    if (!fs.existsSync(pidfile)) continue;
+    const pid = Number(fs.readFileSync(pidfile, 'utf8').trim());
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 export function validCreateBody(overrides: Record<string, unknown> = {}) {

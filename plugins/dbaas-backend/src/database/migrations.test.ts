@@ -18,6 +18,14 @@ describe('migrations', () => {
     ids: ['SQLITE_3', 'POSTGRES_15'],
   });
 
+  // The production path must not silently drop out of the run: scripts/test-all.sh
+  // points TestDatabases at the machine's PostgreSQL.
+  it('has a PostgreSQL to run on', () => {
+    expect(databases.eachSupportedId().map(([id]) => id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^POSTGRES_/)]),
+    );
+  });
+
   it.each(databases.eachSupportedId())('run up and down on %p', async databaseId => {
     const knex: Knex = await databases.init(databaseId);
     await migrateDatabase({ getClient: async () => knex });

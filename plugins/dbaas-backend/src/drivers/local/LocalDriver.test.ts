@@ -11,6 +11,7 @@ import {
   makeDataDir,
   makeDriver,
   makeSpec,
+  isServing,
   readPid,
   serverPidsOnPort,
   serverPidsUnder,
@@ -193,12 +194,13 @@ describe('LocalDriver', () => {
     await driver.update(rotated, makeContext());
 
     expect(await readPid(dataDir, 'rotated')).toBe(pid);
-    const oldClient = connect(port, spec.users[1]);
+    const oldClient = connect(port);
     const newClient = connect(port, rotated.users[1]);
     try {
+      await oldClient.connect();
       await expect(
-        oldClient.connect().then(() => oldClient.ping()),
-      ).rejects.toThrow(/WRONGPASS|NOAUTH/);
+        oldClient.call('AUTH', APP.username, spec.users[1].password),
+      ).rejects.toThrow(/WRONGPASS/);
       await newClient.connect();
       expect(await newClient.ping()).toBe('PONG');
     } finally {
@@ -237,7 +239,7 @@ describe('LocalDriver', () => {
 
     expect(existsSync(join(dataDir, 'doomed'))).toBe(false);
     expect(existsSync(join(dataDir, 'ports', String(port)))).toBe(false);
-    expect(existsSync(`/proc/${pid}`)).toBe(false);
+    expect(await isServing(pid)).toBe(false);
     expect(await isPortBindable('127.0.0.1', port)).toBe(true);
     expect(await driver.observe('doomed')).toEqual({
       instanceId: 'doomed',

@@ -13,8 +13,17 @@ const execFileAsync = promisify(execFile);
 export interface EngineBinary {
   engine: Engine;
   version: string;
-  /** Absolute path with symlinks resolved, so one binary is listed once. */
+  /** The path to run. */
   path: string;
+}
+
+/**
+ * Where a binary's symlinks lead, to list it once. Only for comparison:
+ * Debian's redis-server links to redis-check-rdb, which picks its role by
+ * the name it was started with, so binaries are run by their own path.
+ */
+interface ProbedBinary extends EngineBinary {
+  target: string;
 }
 
 /** Names looked up on PATH in addition to configured binaries. */
@@ -54,11 +63,10 @@ async function findOnPath(name: string): Promise<string | undefined> {
 async function probe(
   path: string,
   logger: LoggerService,
-): Promise<EngineBinary | undefined> {
-  let resolved: string;
+): Promise<ProbedBinary | undefined> {
   try {
-    resolved = await realpath(path);
-    const { stdout } = await execFileAsync(resolved, ['--version'], {
+    const target = await realpath(path);
+    const { stdout } = await execFileAsync(path, ['--version'], {
       timeout: 5000,
     });
     const parsed = parseServerVersion(stdout);
@@ -68,7 +76,7 @@ async function probe(
       );
       return undefined;
     }
-    return { ...parsed, path: resolved };
+    return { ...parsed, path, target };
   } catch (error) {
     logger.warn(`Skipping engine binary ${path}: ${(error as Error).message}`);
     return undefined;
@@ -95,13 +103,13 @@ export async function detectBinaries(
   }
 
   const probed = await Promise.all(candidates.map(p => probe(p, logger)));
-  const binaries: EngineBinary[] = [];
+  const binaries: ProbedBinary[] = [];
   for (const binary of probed) {
     if (
       binary &&
       !binaries.some(
         b =>
-          b.path === binary.path ||
+          b.target === binary.target ||
           (b.engine === binary.engine && b.version === binary.version),
       )
     ) {
@@ -111,7 +119,11 @@ export async function detectBinaries(
       );
     }
   }
-  return binaries;
+  return binaries.map(({ engine, version, path }) => ({
+    engine,
+    version,
+    path,
+  }));
 }
 
 /** Orders versions numerically, so 7.10.0 sorts after 7.9.0. */

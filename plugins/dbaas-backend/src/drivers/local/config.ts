@@ -77,7 +77,7 @@ export function readLocalDriverSettings(root: Config): LocalDriverSettings {
     portRange,
     regions: config?.getOptionalStringArray('regions') ?? ['local'],
     binaryPaths: (config?.getOptionalConfigArray('binaries') ?? []).map(b =>
-      b.getString('path'),
+      resolvePath(b.getString('path')),
     ),
     limits: {
       memoryMb: readRange(

@@ -87,6 +87,19 @@ export async function readPid(
   );
 }
 
+/**
+ * Whether a pid is a live process. An exited server may linger briefly as
+ * a zombie until init reaps it; that one serves nothing.
+ */
+export async function isServing(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return !/^Z/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+}
+
 /** Every live server serving a port, by scanning /proc like `pgrep -f`. */
 export async function serverPidsOnPort(port: number): Promise<number[]> {
   const pids: number[] = [];
