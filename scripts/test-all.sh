@@ -18,13 +18,5 @@ rm -f "$results"
 npx backstage-cli repo test --ci --json --outputFile="$results" "$@"
 status=$?
 
-node -e '
-  const fs = require("fs");
-  const file = process.argv[1];
-  if (!fs.existsSync(file)) { console.log("0 passed, 1 failed"); process.exit(0); }
-  const r = JSON.parse(fs.readFileSync(file, "utf8"));
-  const failedSuites = r.numFailedTestSuites + (r.numRuntimeErrorTestSuites || 0);
-  console.log(`suites: ${r.numPassedTestSuites} passed, ${failedSuites} failed`);
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + (r.numPendingTests || 0) + (failedSuites && !r.numFailedTests ? failedSuites : 0)} failed`);
-' "$results"
+node scripts/summarize-jest.js "$results" || status=1
 exit $status

@@ -22,7 +22,12 @@ export interface Config {
       maxStepAttempts?: number;
       /** How long an instance may take to become ready. Default 120000 ms. */
       readyTimeoutMs?: number;
+      /** Operations one backend runs at the same time. Default 16. */
+      concurrency?: number;
     };
+
+    /** Check every API response against the OpenAPI contract (tests). Default false. */
+    validateResponses?: boolean;
 
     /** Scheduled PING of every instance. */
     healthCheck?: {

@@ -22,9 +22,15 @@ export async function startDbaasTestBackend(options: {
   readAll?: boolean;
 }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-test-'));
+  // Scheduled tasks run when a test triggers them, not on a clock.
+  const scheduler = mockServices.scheduler() as ReturnType<typeof mockServices.scheduler> & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): any;
+    triggerTask(id: string): Promise<void>;
+  };
   const backend = await startTestBackend({
     features: [
       dbaasPlugin,
+      scheduler.factory({ skipTaskRunOnStartup: true }),
       ownerPolicyPermissions({ readAll: options.readAll ?? true }),
       mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       mockServices.rootConfig.factory({
@@ -63,6 +69,7 @@ export async function startDbaasTestBackend(options: {
   return {
     api,
     as,
+    triggerTask: (id: string) => scheduler.triggerTask(id),
     dataDir,
     waitForOperation,
     /** Folders the local driver keeps for instances: one per live instance. */

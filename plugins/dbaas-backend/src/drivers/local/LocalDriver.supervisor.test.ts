@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   connect,
   isServing,
@@ -8,7 +10,7 @@ import {
   makeSpec,
   readPid,
   serverPidsOnPort,
-  serverPidsUnder,
+  assertNoServersUnder,
   waitFor,
 } from './__testUtils__/localDriverTestKit';
 import { LocalDriver } from './LocalDriver';
@@ -23,10 +25,18 @@ describe('LocalDriver supervision', () => {
   const drivers: LocalDriver[] = [];
 
   async function startedDriver(): Promise<LocalDriver> {
-    const driver = makeDriver(dataDir, PORTS, SUPERVISOR);
+    const driver = makeDriver(dataDir, PORTS, { supervisor: SUPERVISOR });
     drivers.push(driver);
     await driver.start();
     return driver;
+  }
+
+  /** Waits for the supervisor to put a new server in place of `pid`. */
+  function waitForReplacement(id: string, pid: number): Promise<number> {
+    return waitFor('a restarted server', async () => {
+      const current = await readPid(dataDir, id).catch(() => pid);
+      return current !== pid && (await isServing(current)) && current;
+    });
   }
 
   beforeEach(async () => {
@@ -41,7 +51,7 @@ describe('LocalDriver supervision', () => {
     for (const id of await cleaner.list()) {
       await cleaner.deprovision(id, makeContext());
     }
-    expect(await serverPidsUnder(dataDir)).toEqual([]);
+    await assertNoServersUnder(dataDir);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -61,10 +71,7 @@ describe('LocalDriver supervision', () => {
     const pid = await readPid(dataDir, 'phoenix');
     process.kill(pid, 'SIGKILL');
 
-    const newPid = await waitFor('a restarted server', async () => {
-      const current = await readPid(dataDir, 'phoenix').catch(() => pid);
-      return current !== pid && (await isServing(current)) && current;
-    });
+    const newPid = await waitForReplacement('phoenix', pid);
     expect(newPid).not.toBe(pid);
     await waitFor(
       'the restarted server to run',
@@ -79,6 +86,72 @@ describe('LocalDriver supervision', () => {
       after.disconnect();
     }
     expect(await serverPidsOnPort(port)).toEqual([newPid]);
+  });
+
+  it('keeps serving after its backend is killed with SIGKILL', async () => {
+    const spec = makeSpec('crash-survivor');
+    const backend = spawn(
+      process.execPath,
+      [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        join(__dirname, '__testUtils__', 'backendProcess.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          JM_DATA_DIR: dataDir,
+          JM_PORTS: JSON.stringify(PORTS),
+          JM_SPEC: JSON.stringify(spec),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    backend.stdout.on('data', chunk => {
+      output += chunk;
+    });
+    backend.stderr.on('data', chunk => {
+      output += chunk;
+    });
+    let running = true;
+    const exited = new Promise(resolve =>
+      backend.once('exit', () => {
+        running = false;
+        resolve(undefined);
+      }),
+    );
+    let pid: number;
+    try {
+      const match = await waitFor(
+        'the child backend to provision',
+        async () => /provisioned (\d+)/.exec(output) ?? (!running && 'exited'),
+        30_000,
+      );
+      if (match === 'exited') {
+        throw new Error(`The child backend failed: ${output}`);
+      }
+      pid = Number(match[1]);
+    } finally {
+      backend.kill('SIGKILL');
+      await exited;
+    }
+
+    expect(await isServing(pid)).toBe(true);
+    const driver = await startedDriver();
+    expect((await driver.observe('crash-survivor')).phase).toBe('running');
+    const client = connect(
+      (await driver.observe('crash-survivor')).endpoints[0].port,
+      spec.users[1],
+    );
+    try {
+      await client.connect();
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      client.disconnect();
+    }
+    await driver.provision(spec, makeContext());
+    expect(await readPid(dataDir, 'crash-survivor')).toBe(pid);
   });
 
   it('adopts the servers of a previous backend instead of starting more', async () => {
@@ -111,6 +184,26 @@ describe('LocalDriver supervision', () => {
     }
   });
 
+  it('adopts a running server whose pidfile was lost', async () => {
+    await startedDriver();
+    const spec = makeSpec('orphan');
+    const driver = drivers[0];
+    await driver.provision(spec, makeContext());
+    const port = (await driver.observe('orphan')).endpoints[0].port;
+    const pid = await readPid(dataDir, 'orphan');
+    await rm(join(dataDir, 'orphan', 'redis.pid'));
+
+    // The supervisor sees no live pid, finds the server by its folder and
+    // records it instead of launching one that could not bind the port.
+    expect(
+      await waitFor('the pidfile to be restored', () =>
+        readPid(dataDir, 'orphan'),
+      ),
+    ).toBe(pid);
+    expect(await serverPidsOnPort(port)).toEqual([pid]);
+    expect((await driver.observe('orphan')).phase).toBe('running');
+  });
+
   it('keeps two supervisors on one data dir from starting duplicates', async () => {
     const a = await startedDriver();
     const b = await startedDriver();
@@ -121,10 +214,7 @@ describe('LocalDriver supervision', () => {
     for (let round = 0; round < 3; round++) {
       const pid = await readPid(dataDir, 'contested');
       process.kill(pid, 'SIGKILL');
-      await waitFor('a restarted server', async () => {
-        const current = await readPid(dataDir, 'contested').catch(() => pid);
-        return current !== pid && (await isServing(current));
-      });
+      await waitForReplacement('contested', pid);
       const pids = await serverPidsOnPort(port);
       expect(pids).toEqual([await readPid(dataDir, 'contested')]);
     }

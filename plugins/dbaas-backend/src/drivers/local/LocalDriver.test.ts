@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isPortBindable } from './portAllocator';
 import {
@@ -14,7 +14,7 @@ import {
   isServing,
   readPid,
   serverPidsOnPort,
-  serverPidsUnder,
+  assertNoServersUnder,
 } from './__testUtils__/localDriverTestKit';
 import { LocalDriver } from './LocalDriver';
 
@@ -48,7 +48,7 @@ describe('LocalDriver', () => {
     for (const id of provisioned) {
       await driver.deprovision(id, makeContext());
     }
-    expect(await serverPidsUnder(dataDir)).toEqual([]);
+    await assertNoServersUnder(dataDir);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -108,9 +108,9 @@ describe('LocalDriver', () => {
 
   it('runs servers detached from the backend so they outlive it', async () => {
     const pid = await readPid(dataDir, 'basic');
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const [ppid, , sid] = stat
-      .slice(stat.lastIndexOf(')') + 4)
+    const procStat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const [ppid, , sid] = procStat
+      .slice(procStat.lastIndexOf(')') + 4)
       .split(' ')
       .map(Number);
     expect(ppid).not.toBe(process.pid);
@@ -180,8 +180,9 @@ describe('LocalDriver', () => {
       admin.disconnect();
       client.disconnect();
     }
-    expect(await readFile(join(dataDir, 'updated', 'redis.conf'), 'utf8'))
-      .toContain('maxmemory 48mb');
+    expect(
+      await readFile(join(dataDir, 'updated', 'redis.conf'), 'utf8'),
+    ).toContain('maxmemory 48mb');
   });
 
   it('rotates the app password live', async () => {
@@ -227,6 +228,48 @@ describe('LocalDriver', () => {
     } finally {
       admin.disconnect();
     }
+  });
+
+  it('restarts on the new binary when the version changes', async () => {
+    // A second "version": a wrapper that reports 7.0.99 and runs the real
+    // server, so the switch is tested without a second build installed.
+    const wrapper = join(dataDir, 'redis-7.0.99');
+    await writeFile(
+      wrapper,
+      [
+        '#!/bin/sh',
+        'if [ "$1" = "--version" ]; then',
+        '  echo "Redis server v=7.0.99 sha=00000000:0 malloc=libc bits=64"',
+        '  exit 0',
+        'fi',
+        'exec /usr/bin/redis-server "$@"',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const twoVersions = makeDriver(dataDir, PORTS, {
+      binaries: [{ path: wrapper }],
+    });
+    expect((await twoVersions.capabilities()).engines).toEqual([
+      { engine: 'redis', versions: ['7.0.15', '7.0.99'] },
+    ]);
+
+    provisioned.add('upgraded');
+    const spec = makeSpec('upgraded');
+    await twoVersions.provision(spec, makeContext());
+    const port = await portOf('upgraded');
+    const pid = await readPid(dataDir, 'upgraded');
+
+    await twoVersions.update({ ...spec, version: '7.0.99' }, makeContext());
+
+    const observed = await twoVersions.observe('upgraded');
+    expect(observed.phase).toBe('running');
+    expect(observed.nodes[0].version).toBe('7.0.99');
+    expect(observed.endpoints[0].port).toBe(port);
+    const newPid = await readPid(dataDir, 'upgraded');
+    expect(newPid).not.toBe(pid);
+    expect(await isServing(pid)).toBe(false);
+    expect(await serverPidsOnPort(port)).toEqual([newPid]);
   });
 
   it('deprovisions completely and idempotently', async () => {

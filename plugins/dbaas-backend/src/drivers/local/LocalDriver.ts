@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { Engine } from '@justmanage/plugin-dbaas-common';
 import {
   Driver,
@@ -204,7 +204,8 @@ export class LocalDriver implements Driver {
       const ping = await respPing(this.#connectHost(), runtime.port, 500);
       phase = ping === 'serving' ? 'running' : 'starting';
       if (ping === 'loading') message = 'Server is loading its dataset';
-      if (ping === 'unreachable') message = 'Server process is up but not answering yet';
+      if (ping === 'unreachable')
+        message = 'Server process is up but not answering yet';
     }
     const endpoint = {
       host: this.#settings.advertisedHost,
@@ -272,9 +273,9 @@ export class LocalDriver implements Driver {
     const { regions, limits } = this.#settings;
     if (!regions.includes(spec.region)) {
       throw new InputError(
-        `The local driver has no region "${spec.region}"; regions: ${regions.join(
-          ', ',
-        )}`,
+        `The local driver has no region "${
+          spec.region
+        }"; regions: ${regions.join(', ')}`,
       );
     }
     if (spec.replicas !== 0) {
@@ -296,14 +297,18 @@ export class LocalDriver implements Driver {
     }
   }
 
-  /** Claims (or keeps) the instance's port and records the binary to run. */
+  /**
+   * Claims (or keeps) the instance's port and records the binary to run.
+   * Returns the previous choice too: a server started with it must be
+   * replaced, and is recognised by its old port.
+   */
   async #prepareRuntime(
     files: InstanceFiles,
     binary: EngineBinary,
     ctx: DriverContext,
-  ): Promise<{ runtime: InstanceRuntime; restartNeeded: boolean }> {
-    const existing = await readRuntime(files);
-    let port = existing?.port;
+  ): Promise<{ runtime: InstanceRuntime; previous?: InstanceRuntime }> {
+    const previous = await readRuntime(files);
+    let port = previous?.port;
     if (port && !(await this.#ports.ensureClaim(port, files.instanceId))) {
       ctx.logger.warn(
         `Port ${port} of instance ${files.instanceId} is claimed by another instance; choosing a new one`,
@@ -319,15 +324,10 @@ export class LocalDriver implements Driver {
         version: binary.version,
       },
     };
-    if (JSON.stringify(existing) !== JSON.stringify(runtime)) {
+    if (JSON.stringify(previous) !== JSON.stringify(runtime)) {
       await writeRuntime(files, runtime);
     }
-    return {
-      runtime,
-      restartNeeded:
-        existing !== undefined &&
-        (existing.binary.path !== binary.path || existing.port !== port),
-    };
+    return { runtime, previous };
   }
 
   async #converge(
@@ -346,7 +346,7 @@ export class LocalDriver implements Driver {
     await mkdir(this.#settings.dataDir, { recursive: true, mode: 0o700 });
     await mkdir(files.dataFolder, { recursive: true, mode: 0o700 });
 
-    const { runtime, restartNeeded } = await this.#prepareRuntime(
+    const { runtime, previous } = await this.#prepareRuntime(
       files,
       binary,
       ctx,
@@ -357,10 +357,26 @@ export class LocalDriver implements Driver {
       port: runtime.port,
     });
     const acl = renderAclFile(spec.users);
-    await writeFileAtomic(files.conf, conf);
-    await writeFileAtomic(files.acl, acl);
-    await writeSpec(files, spec);
+    await Promise.all([
+      writeFileAtomic(files.conf, conf),
+      writeFileAtomic(files.acl, acl),
+      writeSpec(files, spec),
+    ]);
     ctx.signal.throwIfAborted();
+
+    if (
+      previous &&
+      (previous.port !== runtime.port ||
+        previous.binary.path !== runtime.binary.path) &&
+      (await findLivePid(files, previous))
+    ) {
+      ctx.logger.info(
+        `Local driver restarts instance ${spec.instanceId} with ${spec.engine} ${binary.version} on port ${runtime.port}`,
+      );
+      await stopInstance(files, previous);
+      await this.#start(files, runtime);
+      return;
+    }
 
     const pid = await findLivePid(files, runtime);
     if (!pid) {
@@ -372,13 +388,6 @@ export class LocalDriver implements Driver {
           runtime.port
         } (pid ${started.pid})`,
       );
-      return;
-    }
-    if (restartNeeded) {
-      ctx.logger.info(
-        `Local driver restarts instance ${spec.instanceId} to switch to ${spec.engine} ${binary.version}`,
-      );
-      await this.#restart(files, runtime);
       return;
     }
 
@@ -400,6 +409,12 @@ export class LocalDriver implements Driver {
       );
       await writeApplied(files, desired);
     } catch (error) {
+      if (/\bLOADING\b/.test((error as Error).message)) {
+        // Restarting would only start the load over; let the caller retry.
+        throw new ServiceUnavailableError(
+          `Instance ${spec.instanceId} is still loading its dataset`,
+        );
+      }
       // The files on disk are already the new ones, so a restart applies
       // whatever the running server refused.
       ctx.logger.warn(
@@ -413,6 +428,7 @@ export class LocalDriver implements Driver {
 
   async #start(files: InstanceFiles, runtime: InstanceRuntime) {
     const result = await startInstance(files, runtime, {
+      host: this.#settings.bindAddress,
       waitMs: START_LOCK_WAIT_MS,
     });
     // startInstance returns undefined only in quiet mode.
@@ -444,7 +460,11 @@ export class LocalDriver implements Driver {
       revive: async instanceId => {
         const { files, runtime } = await runtimeOf(instanceId);
         if (!runtime) return undefined;
-        return startInstance(files, runtime, { waitMs: 0, quiet: true });
+        return startInstance(files, runtime, {
+          host: this.#settings.bindAddress,
+          waitMs: 0,
+          quiet: true,
+        });
       },
     };
   }

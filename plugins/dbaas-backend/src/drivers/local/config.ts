@@ -66,6 +66,15 @@ export function readLocalDriverSettings(root: Config): LocalDriverSettings {
       `dbaas.drivers.local.portRange must be whole numbers within 1024..65535 with start <= end, got ${portRange.start}..${portRange.end}`,
     );
   }
+  const supervisor = {
+    intervalMs: config?.getOptionalNumber('supervisor.intervalMs') ?? 1000,
+    maxBackoffMs: config?.getOptionalNumber('supervisor.maxBackoffMs') ?? 30000,
+  };
+  if (!(supervisor.intervalMs > 0 && supervisor.maxBackoffMs > 0)) {
+    throw new InputError(
+      'dbaas.drivers.local.supervisor.intervalMs and maxBackoffMs must be positive',
+    );
+  }
   const limits = config?.getOptionalConfig('limits');
   return {
     dataDir: resolvePath(
@@ -96,10 +105,6 @@ export function readLocalDriverSettings(root: Config): LocalDriverSettings {
         'diskGb',
       ),
     },
-    supervisor: {
-      intervalMs: config?.getOptionalNumber('supervisor.intervalMs') ?? 1000,
-      maxBackoffMs:
-        config?.getOptionalNumber('supervisor.maxBackoffMs') ?? 30000,
-    },
+    supervisor,
   };
 }

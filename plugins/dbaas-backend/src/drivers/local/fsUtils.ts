@@ -35,7 +35,9 @@ export async function readFileIfExists(
 }
 
 /** Reads a JSON file, or undefined when it is missing or unparsable. */
-export async function readJsonIfExists<T>(path: string): Promise<T | undefined> {
+export async function readJsonIfExists<T>(
+  path: string,
+): Promise<T | undefined> {
   const text = await readFileIfExists(path);
   if (text === undefined) {
     return undefined;

@@ -11,6 +11,7 @@ import {
   ProcessIdentity,
   terminate,
 } from './processes';
+import { isPortBindable } from './portAllocator';
 import { acquireStartLock, START_LOCK_STALE_MS } from './startLock';
 
 /** A healthy server writes its pidfile within milliseconds of the launch. */
@@ -61,7 +62,9 @@ async function waitForServer(
     if (pid) return pid;
     if (Date.now() >= deadline) {
       throw new Error(
-        `${files.instanceId} did not start within ${PIDFILE_TIMEOUT_MS} ms; server log:\n${await logTail(
+        `${
+          files.instanceId
+        } did not start within ${PIDFILE_TIMEOUT_MS} ms; server log:\n${await logTail(
           files,
         )}`,
       );
@@ -89,7 +92,12 @@ export interface StartResult {
 export async function startInstance(
   files: InstanceFiles,
   runtime: InstanceRuntime,
-  options: { waitMs: number; quiet?: boolean },
+  options: {
+    /** The bind address, to tell whether the port is taken. */
+    host: string;
+    waitMs: number;
+    quiet?: boolean;
+  },
 ): Promise<StartResult | undefined> {
   const gone = () => {
     if (options.quiet) return undefined;
@@ -108,11 +116,27 @@ export async function startInstance(
     );
   }
   try {
-    if (!(await access(files.spec).then(() => true, () => false))) {
+    if (
+      !(await access(files.spec).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       return gone();
     }
-    const [adopted] = await findAllPids(files, runtime);
-    if (adopted) {
+    const live = await findLivePid(files, runtime);
+    if (live) {
+      return { pid: live, started: false };
+    }
+    // A free port proves no server of this instance runs, which spares
+    // the slower search through /proc on every ordinary start.
+    if (!(await isPortBindable(options.host, runtime.port))) {
+      const [adopted] = await findAllPids(files, runtime);
+      if (!adopted) {
+        throw new ConflictError(
+          `Port ${runtime.port} of instance ${files.instanceId} is taken by a process that is not its server`,
+        );
+      }
       // A server that lost its pidfile still holds the port; record it
       // rather than launching a second one that would fail to bind.
       await writeFileAtomic(files.pidfile, `${adopted}\n`, 0o644);

@@ -35,7 +35,10 @@ export async function isProcessRunning(pid: number): Promise<boolean> {
     return process.platform !== 'linux';
   }
   // The state letter follows the command name, which is in parentheses.
-  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  const state = stat.slice(
+    stat.lastIndexOf(')') + 2,
+    stat.lastIndexOf(')') + 3,
+  );
   return state !== 'Z' && state !== 'X';
 }
 
@@ -83,9 +86,7 @@ export async function livePidFromPidFile(
  * data folder, which no other instance shares, so this finds an instance's
  * process even when its pidfile is lost.
  */
-export async function findProcessesInFolder(
-  folder: string,
-): Promise<number[]> {
+export async function findProcessesInFolder(folder: string): Promise<number[]> {
   let entries: string[];
   try {
     entries = await readdir('/proc');

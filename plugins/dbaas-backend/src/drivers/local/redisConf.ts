@@ -57,7 +57,7 @@ export interface LiveSetting {
  * anything with spaces, quotes or nothing at all must be quoted.
  */
 function quote(value: string): string {
-  if (/[\x00-\x1f\x7f]/.test(value)) {
+  if ([...value].some(c => c.charCodeAt(0) < 0x20 || c === '\x7f')) {
     throw new InputError('Redis settings must not contain control characters');
   }
   if (value !== '' && /^[^\s"'\\]+$/.test(value)) {

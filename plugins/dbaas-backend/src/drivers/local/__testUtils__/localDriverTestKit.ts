@@ -1,6 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { DriverContext, DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
+import {
+  DriverContext,
+  DriverInstanceSpec,
+} from '@justmanage/plugin-dbaas-node';
 import Redis from 'ioredis';
 import { mkdtemp, readdir, readFile, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,14 +18,15 @@ export function makeDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'jm-local-driver-'));
 }
 
+/** `extra` holds further `dbaas.drivers.local` keys, e.g. `supervisor`. */
 export function makeDriver(
   dataDir: string,
   portRange: { start: number; end: number },
-  supervisor?: { intervalMs: number; maxBackoffMs?: number },
+  extra: Record<string, unknown> = {},
 ): LocalDriver {
   return LocalDriver.fromConfig(
     new ConfigReader({
-      dbaas: { drivers: { local: { dataDir, portRange, supervisor } } },
+      dbaas: { drivers: { local: { dataDir, portRange, ...extra } } },
     }),
     { logger: mockServices.logger.mock() },
   );
@@ -136,6 +140,16 @@ export async function serverPidsUnder(dataDir: string): Promise<number[]> {
     }
   }
   return pids;
+}
+
+/** Fails when a test left a server of its data dir running. */
+export async function assertNoServersUnder(dataDir: string): Promise<void> {
+  const left = await serverPidsUnder(dataDir);
+  if (left.length > 0) {
+    throw new Error(
+      `Servers left running under ${dataDir}: ${left.join(', ')}`,
+    );
+  }
 }
 
 /** Polls a condition every 20 ms; fails the test with `what` on timeout. */

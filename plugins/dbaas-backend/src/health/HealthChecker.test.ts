@@ -1,0 +1,73 @@
+import fs from 'fs';
+import path from 'path';
+import Redis from 'ioredis';
+import {
+  ALICE,
+  startDbaasTestBackend,
+  validCreateBody,
+} from '../__testUtils__/startDbaasTestBackend';
+
+jest.setTimeout(60_000);
+
+describe('health checks', () => {
+  let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
+
+  beforeAll(async () => {
+    backend = await startDbaasTestBackend({ portRange: { start: 17490, end: 17499 } });
+  });
+  afterAll(() => backend.stop());
+
+  async function getInstance(id: string) {
+    return (await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE))).body;
+  }
+
+  it('marks a dead Redis down, and up again once the supervisor restarted it', async () => {
+    const created = await backend.api
+      .post('/api/dbaas/instances')
+      .set(backend.as(ALICE))
+      .send(validCreateBody({ name: 'fragile' }));
+    const id = created.body.instance.id;
+    await backend.waitForOperation(created.body.operation.id);
+
+    await backend.triggerTask('dbaas-health-check');
+    const healthy = await getInstance(id);
+    expect(healthy.status).toBe('running');
+    expect(healthy.health).toMatchObject({ up: true });
+    expect(Date.parse(healthy.health.checkedAt)).toBeGreaterThan(Date.now() - 5000);
+
+    const pid = Number(fs.readFileSync(path.join(backend.dataDir, id, 'redis.pid'), 'utf8'));
+    process.kill(pid, 'SIGKILL');
+
+    await backend.triggerTask('dbaas-health-check');
+    const down = await getInstance(id);
+    expect(down.status).toBe('down');
+    expect(down.health.up).toBe(false);
+    expect(down.health.error).toBeTruthy();
+
+    // The supervisor restarts the process with backoff; checks see it come back.
+    const deadline = Date.now() + 20_000;
+    let current = down;
+    while (current.status !== 'running' && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 250));
+      await backend.triggerTask('dbaas-health-check');
+      current = await getInstance(id);
+    }
+    expect(current.status).toBe('running');
+    expect(current.health.up).toBe(true);
+
+    const conn = (
+      await backend.api.get(`/api/dbaas/instances/${id}/connection`).set(backend.as(ALICE))
+    ).body;
+    const client = new Redis({
+      host: conn.host,
+      port: conn.port,
+      username: conn.username,
+      password: conn.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    await client.connect();
+    expect(await client.ping()).toBe('PONG');
+    client.disconnect();
+  });
+});

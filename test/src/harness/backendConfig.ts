@@ -1,0 +1,47 @@
+/** Where a backend keeps its database. */
+export type DatabaseChoice =
+  | { sqliteDirectory: string }
+  | { postgresUrl: string; prefix: string };
+
+/** What a test varies between backends; the rest comes from app-config.yaml. */
+export interface BackendConfigOptions {
+  database: DatabaseChoice;
+  /** The local driver's data dir, shared by backends that share a database. */
+  dataDir: string;
+  portRange: { start: number; end: number };
+  /** Short leases let a killed backend's operations resume within seconds. */
+  leaseMs?: number;
+  /** `<type>:<step>:<before|after>`, see FaultInjector. */
+  pauseAt?: string;
+}
+
+/** The override config for {@link BackendProcess}. */
+export function backendConfig(options: BackendConfigOptions): {
+  [key: string]: unknown;
+} {
+  const { database } = options;
+  return {
+    backend: {
+      database:
+        'sqliteDirectory' in database
+          ? {
+              client: 'better-sqlite3',
+              connection: { directory: database.sqliteDirectory },
+            }
+          : {
+              client: 'pg',
+              connection: database.postgresUrl,
+              prefix: database.prefix,
+            },
+    },
+    dbaas: {
+      ...(options.leaseMs ? { operations: { leaseMs: options.leaseMs } } : {}),
+      drivers: {
+        local: { dataDir: options.dataDir, portRange: options.portRange },
+      },
+      ...(options.pauseAt
+        ? { faultInjection: { pauseAt: options.pauseAt } }
+        : {}),
+    },
+  };
+}
