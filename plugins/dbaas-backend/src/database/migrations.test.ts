@@ -46,6 +46,8 @@ describe('migrations', () => {
         created_by: 'user:default/a', created_at: 'x', updated_at: 'x',
       }),
     ).rejects.toThrow();
+    const [{ n }] = await knex('dbaas_instances').count({ n: '*' });
+    expect(Number(n)).toBe(1);
 
     await rollbackAllMigrations(knex);
     for (const table of TABLES) {

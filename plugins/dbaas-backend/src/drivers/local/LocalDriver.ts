@@ -1,26 +1,24 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import { Engine } from '@justmanage/plugin-dbaas-common';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   Driver,
   DriverCapabilities,
   DriverContext,
   DriverInstanceSpec,
   ObservedInstance,
-  ObservedPhase,
 } from '@justmanage/plugin-dbaas-node';
-import { access, mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderAclFile } from './aclFile';
+import { detectBinaries, EngineBinary, pickBinary } from './binaries';
+import { describeCapabilities } from './capabilities';
 import {
-  compareVersions,
-  detectBinaries,
-  EngineBinary,
-  pickBinary,
-} from './binaries';
-import { LocalDriverSettings, readLocalDriverSettings } from './config';
-import { writeFileAtomic } from './fsUtils';
+  connectHostFor,
+  LocalDriverSettings,
+  readLocalDriverSettings,
+} from './config';
+import { pathExists, writeFileAtomic } from './fsUtils';
 import {
   InstanceFiles,
   instanceFiles,
@@ -41,17 +39,16 @@ import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
 import { PortAllocator } from './portAllocator';
 import { liveSettings, renderRedisConf } from './redisConf';
-import { respPing } from './respPing';
+import {
+  absentInstance,
+  observeInstance,
+  primaryNodeId,
+} from './observeInstance';
 import { SupervisedInstances, Supervisor } from './Supervisor';
+import { validateSpec } from './validateSpec';
 
 /** How long provision waits for another backend holding the start lock. */
 const START_LOCK_WAIT_MS = 15_000;
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 /**
  * The default driver: runs `redis-server` / `valkey-server` processes on
@@ -109,24 +106,7 @@ export class LocalDriver implements Driver {
   }
 
   async capabilities(): Promise<DriverCapabilities> {
-    const byEngine = new Map<Engine, Set<string>>();
-    for (const binary of await this.#detectedBinaries()) {
-      const versions = byEngine.get(binary.engine) ?? new Set<string>();
-      versions.add(binary.version);
-      byEngine.set(binary.engine, versions);
-    }
-    return {
-      title: 'Local processes',
-      regions: [...this.#settings.regions],
-      engines: [...byEngine.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([engine, versions]) => ({
-          engine,
-          versions: [...versions].sort(compareVersions),
-        })),
-      ha: { replicas: false, maxReplicas: 0, rollingChanges: false },
-      limits: structuredClone(this.#settings.limits),
-    };
+    return describeCapabilities(await this.#detectedBinaries(), this.#settings);
   }
 
   async provision(spec: DriverInstanceSpec, ctx: DriverContext): Promise<void> {
@@ -139,7 +119,7 @@ export class LocalDriver implements Driver {
     spec: DriverInstanceSpec,
     ctx: DriverContext & { nodeIds?: string[] },
   ): Promise<void> {
-    if (ctx.nodeIds && !ctx.nodeIds.includes(nodeId(spec.instanceId))) {
+    if (ctx.nodeIds && !ctx.nodeIds.includes(primaryNodeId(spec.instanceId))) {
       return;
     }
     await this.#mutex.run(spec.instanceId, () =>
@@ -153,7 +133,7 @@ export class LocalDriver implements Driver {
     }
     await this.#mutex.run(instanceId, async () => {
       const files = this.#files(instanceId);
-      if (!(await exists(files.folder))) {
+      if (!(await pathExists(files.folder))) {
         return;
       }
       // First, so neither our supervisor nor another backend's revives it.
@@ -161,72 +141,21 @@ export class LocalDriver implements Driver {
       const runtime = await readRuntime(files);
       if (runtime) {
         await stopInstance(files, runtime);
-        await this.#ports.release(runtime.port, instanceId);
       }
+      await this.#ports.releaseAll(instanceId);
       await rm(files.folder, { recursive: true, force: true });
       ctx.logger.info(`Local driver removed instance ${instanceId}`);
     });
   }
 
   async observe(instanceId: string): Promise<ObservedInstance> {
-    const absent: ObservedInstance = {
-      instanceId,
-      phase: 'absent',
-      endpoints: [],
-      nodes: [],
-    };
     if (!isValidInstanceId(instanceId)) {
-      return absent;
+      return absentInstance(instanceId);
     }
-    const files = this.#files(instanceId);
-    if (!(await exists(files.folder))) {
-      return absent;
-    }
-    const runtime = await readRuntime(files);
-    if (!runtime) {
-      return {
-        instanceId,
-        phase: 'starting',
-        endpoints: [],
-        nodes: [],
-        message: 'Provisioning has not chosen a port yet',
-      };
-    }
-
-    let phase: ObservedPhase;
-    let message: string | undefined;
-    if (!(await findLivePid(files, runtime))) {
-      phase = 'stopped';
-      message = (await exists(files.spec))
-        ? 'Server not running; the supervisor restarts it'
-        : 'Server not running; the instance is being deleted';
-    } else {
-      const ping = await respPing(this.#connectHost(), runtime.port, 500);
-      phase = ping === 'serving' ? 'running' : 'starting';
-      if (ping === 'loading') message = 'Server is loading its dataset';
-      if (ping === 'unreachable')
-        message = 'Server process is up but not answering yet';
-    }
-    const endpoint = {
-      host: this.#settings.advertisedHost,
-      port: runtime.port,
-    };
-    return {
-      instanceId,
-      phase,
-      endpoints: [{ role: 'primary', ...endpoint, tls: false }],
-      nodes: [
-        {
-          id: nodeId(instanceId),
-          role: 'primary',
-          phase,
-          ...endpoint,
-          version: runtime.binary.version,
-          message,
-        },
-      ],
-      message,
-    };
+    return observeInstance(this.#files(instanceId), {
+      connectHost: connectHostFor(this.#settings.bindAddress),
+      advertisedHost: this.#settings.advertisedHost,
+    });
   }
 
   async list(): Promise<string[]> {
@@ -248,14 +177,6 @@ export class LocalDriver implements Driver {
     return instanceFiles(this.#settings.dataDir, instanceId);
   }
 
-  /** Where the backend itself reaches servers; a wildcard bind is not an address. */
-  #connectHost(): string {
-    const { bindAddress } = this.#settings;
-    if (bindAddress === '0.0.0.0' || bindAddress === '') return '127.0.0.1';
-    if (bindAddress === '::') return '::1';
-    return bindAddress;
-  }
-
   #detectedBinaries(): Promise<EngineBinary[]> {
     if (!this.#binaries) {
       this.#binaries = detectBinaries(
@@ -267,34 +188,6 @@ export class LocalDriver implements Driver {
       });
     }
     return this.#binaries;
-  }
-
-  #validate(spec: DriverInstanceSpec): void {
-    const { regions, limits } = this.#settings;
-    if (!regions.includes(spec.region)) {
-      throw new InputError(
-        `The local driver has no region "${
-          spec.region
-        }"; regions: ${regions.join(', ')}`,
-      );
-    }
-    if (spec.replicas !== 0) {
-      throw new InputError('The local driver runs standalone instances only');
-    }
-    for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
-      const value = spec.resources[key];
-      const { min, max } = limits[key];
-      if (!(value >= min && value <= max)) {
-        throw new InputError(
-          `resources.${key} must be within ${min}..${max} on the local driver, got ${value}`,
-        );
-      }
-    }
-    if (spec.users.length === 0) {
-      throw new InputError(
-        'The spec needs at least the control plane admin user',
-      );
-    }
   }
 
   /**
@@ -336,7 +229,7 @@ export class LocalDriver implements Driver {
     options: { forceLive: boolean },
   ): Promise<void> {
     ctx.signal.throwIfAborted();
-    this.#validate(spec);
+    validateSpec(spec, this.#settings);
     const binary = pickBinary(
       await this.#detectedBinaries(),
       spec.engine,
@@ -400,7 +293,7 @@ export class LocalDriver implements Driver {
     try {
       await applyLive(
         {
-          host: this.#connectHost(),
+          host: connectHostFor(this.#settings.bindAddress),
           port: runtime.port,
           admin: spec.users[0],
         },
@@ -449,7 +342,7 @@ export class LocalDriver implements Driver {
       wanted: async () => {
         const ids = await this.list();
         const flags = await Promise.all(
-          ids.map(id => exists(this.#files(id).spec)),
+          ids.map(id => pathExists(this.#files(id).spec)),
         );
         return ids.filter((_, i) => flags[i]);
       },
@@ -468,8 +361,4 @@ export class LocalDriver implements Driver {
       },
     };
   }
-}
-
-function nodeId(instanceId: string): string {
-  return `${instanceId}-primary`;
 }

@@ -45,6 +45,16 @@ function readRange(
 }
 
 /**
+ * The address the backend itself uses to reach servers: a wildcard bind
+ * address is not something to connect to.
+ */
+export function connectHostFor(bindAddress: string): string {
+  if (bindAddress === '0.0.0.0' || bindAddress === '') return '127.0.0.1';
+  if (bindAddress === '::') return '::1';
+  return bindAddress;
+}
+
+/**
  * Reads `dbaas.drivers.local`. Every key is optional so that a fresh
  * checkout runs instances without any configuration.
  */

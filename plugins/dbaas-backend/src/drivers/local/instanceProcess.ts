@@ -1,7 +1,12 @@
 import { ConflictError } from '@backstage/errors';
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { InstanceFiles } from './instanceFiles';
-import { delay, readFileIfExists, writeFileAtomic } from './fsUtils';
+import {
+  delay,
+  pathExists,
+  readFileIfExists,
+  writeFileAtomic,
+} from './fsUtils';
 import { digest, InstanceRuntime, writeApplied } from './instanceState';
 import {
   findProcessesInFolder,
@@ -116,12 +121,7 @@ export async function startInstance(
     );
   }
   try {
-    if (
-      !(await access(files.spec).then(
-        () => true,
-        () => false,
-      ))
-    ) {
+    if (!(await pathExists(files.spec))) {
       return gone();
     }
     const live = await findLivePid(files, runtime);

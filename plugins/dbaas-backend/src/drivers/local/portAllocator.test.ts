@@ -71,6 +71,17 @@ describe('PortAllocator', () => {
     expect(await ports.claim('next')).toBe(port);
   });
 
+  it('frees every port of an owner at once, including forgotten ones', async () => {
+    const ports = allocator(START, START + 2);
+    const first = await ports.claim('leaky');
+    const second = await ports.claim('leaky');
+    const other = await ports.claim('neighbour');
+    await ports.releaseAll('leaky');
+    expect(await ports.owner(first)).toBeUndefined();
+    expect(await ports.owner(second)).toBeUndefined();
+    expect(await ports.owner(other)).toBe('neighbour');
+  });
+
   it('never hands out 6379, even inside the range', async () => {
     const ports = allocator(6379, 6379);
     await expect(ports.claim('x')).rejects.toThrow(ConflictError);

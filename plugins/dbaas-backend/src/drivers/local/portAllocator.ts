@@ -1,5 +1,5 @@
 import { ConflictError } from '@backstage/errors';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { RESERVED_PORT } from './config';
@@ -115,6 +115,25 @@ export class PortAllocator {
       await unlink(this.#claimFile(port));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+
+  /**
+   * Frees every port `owner` holds. A backend that died between claiming a
+   * port and recording it in the instance folder left a claim nothing
+   * points to; deleting the instance is when it can be found and freed.
+   */
+  async releaseAll(owner: string): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.#folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const name of names) {
+      const port = Number(name);
+      if (Number.isInteger(port)) await this.release(port, owner);
     }
   }
 }

@@ -1,0 +1,34 @@
+import { Engine } from '@justmanage/plugin-dbaas-common';
+import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
+import { compareVersions, EngineBinary } from './binaries';
+import { LocalDriverSettings } from './config';
+
+/**
+ * What the local driver offers: exactly the engine versions whose binaries
+ * answered `--version`, so every listed version can really run.
+ */
+export function describeCapabilities(
+  binaries: EngineBinary[],
+  settings: LocalDriverSettings,
+): DriverCapabilities {
+  const byEngine = new Map<Engine, Set<string>>();
+  for (const binary of binaries) {
+    const versions = byEngine.get(binary.engine) ?? new Set<string>();
+    versions.add(binary.version);
+    byEngine.set(binary.engine, versions);
+  }
+  return {
+    title: 'Local processes',
+    regions: [...settings.regions],
+    engines: [...byEngine.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([engine, versions]) => ({
+        engine,
+        versions: [...versions].sort(compareVersions),
+      })),
+    // Replicas come with a later change; until then every instance is a
+    // single primary.
+    ha: { replicas: false, maxReplicas: 0, rollingChanges: false },
+    limits: structuredClone(settings.limits),
+  };
+}

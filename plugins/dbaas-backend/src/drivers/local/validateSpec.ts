@@ -1,0 +1,39 @@
+import { InputError } from '@backstage/errors';
+import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
+import { LocalDriverSettings } from './config';
+
+/**
+ * Checks a spec against what this host offers. The control plane validates
+ * requests too, but against every platform's limits; these are ours.
+ */
+export function validateSpec(
+  spec: DriverInstanceSpec,
+  settings: LocalDriverSettings,
+): void {
+  const { regions, limits } = settings;
+  if (!regions.includes(spec.region)) {
+    throw new InputError(
+      `The local driver has no region "${spec.region}"; regions: ${regions.join(
+        ', ',
+      )}`,
+    );
+  }
+  if (spec.replicas !== 0) {
+    throw new InputError('The local driver runs standalone instances only');
+  }
+  for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
+    const value = spec.resources[key];
+    const { min, max } = limits[key];
+    if (!(value >= min && value <= max)) {
+      throw new InputError(
+        `resources.${key} must be within ${min}..${max} on the local driver, got ${value}`,
+      );
+    }
+  }
+  if (spec.users.length === 0) {
+    // The first user is how the driver reconfigures a running server.
+    throw new InputError(
+      'The spec needs at least the control plane admin user',
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  createInstanceRequestSchema,
+  normalizeEntityRef,
+  updateInstanceRequestSchema,
+  validate,
+} from './validation';
+
+const valid = {
+  name: 'orders-cache',
+  owner: 'group:team-a',
+  engine: 'redis',
+  version: '7.0.15',
+  platform: 'local',
+  region: 'local',
+  resources: { memoryMb: 256, cpu: 1, diskGb: 2 },
+};
+
+describe('createInstanceRequestSchema', () => {
+  it('accepts a minimal request and fills the defaults', () => {
+    const result = validate(createInstanceRequestSchema, valid);
+    expect(result).toEqual({
+      ok: true,
+      value: { ...valid, persistence: 'rdb', maxmemoryPolicy: 'noeviction' },
+    });
+  });
+
+  it('words each problem as field: rule, all at once', () => {
+    const result = validate(createInstanceRequestSchema, {
+      ...valid,
+      name: 'Bad_Name',
+      resources: { memoryMb: 1, cpu: 1, diskGb: 2 },
+      colour: 'red',
+    });
+    expect(result.ok).toBe(false);
+    const message = (result as { message: string }).message;
+    expect(message).toContain("name: must be a DNS-1123 label");
+    expect(message).toContain('resources.memoryMb: must be at least 16 MiB');
+    expect(message).toContain('colour: is not a known field');
+  });
+
+  it('accepts a name of exactly 40 characters and refuses 41', () => {
+    expect(validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(40) }).ok).toBe(true);
+    expect(validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(41) })).toEqual({
+      ok: false,
+      message: 'name: must be at most 40 characters',
+    });
+  });
+
+  it('allows only tunable settings in config', () => {
+    expect(validate(createInstanceRequestSchema, { ...valid, config: { timeout: '300' } }).ok).toBe(true);
+    const refused = validate(createInstanceRequestSchema, { ...valid, config: { requirepass: 'x' } });
+    expect(refused.ok).toBe(false);
+    expect((refused as { message: string }).message).toMatch(/^config\.requirepass: is not a tunable setting/);
+  });
+});
+
+describe('updateInstanceRequestSchema', () => {
+  it('needs at least one change', () => {
+    expect(validate(updateInstanceRequestSchema, {}).ok).toBe(false);
+    expect(validate(updateInstanceRequestSchema, { resources: { memoryMb: 512 } })).toEqual({
+      ok: true,
+      value: { resources: { memoryMb: 512 } },
+    });
+  });
+});
+
+describe('normalizeEntityRef', () => {
+  it.each([
+    ['group:team-a', 'group:default/team-a'],
+    ['Group:Default/Team-A', 'group:default/team-a'],
+    ['team-a', 'group:default/team-a'],
+    ['user:ops/jane', 'user:ops/jane'],
+  ])('%s becomes %s', (ref, expected) => {
+    expect(normalizeEntityRef(ref, 'group')).toBe(expected);
+  });
+});
