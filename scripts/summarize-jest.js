@@ -10,7 +10,9 @@ if (!fs.existsSync(file)) {
 }
 const r = JSON.parse(fs.readFileSync(file, 'utf8'));
 const brokenSuites = r.testResults.filter(
-  s => s.status === 'failed' && s.assertionResults.every(a => a.status !== 'failed'),
+  s =>
+    s.status === 'failed' &&
+    s.assertionResults.every(a => a.status !== 'failed'),
 ).length;
 const skipped = r.numPendingTests + r.numTodoTests;
 const failed = r.numFailedTests + brokenSuites + skipped;

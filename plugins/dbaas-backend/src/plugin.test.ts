@@ -23,7 +23,9 @@ describe('dbaas plugin API', () => {
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
 
   beforeAll(async () => {
-    backend = await startDbaasTestBackend({ portRange: { start: 17400, end: 17449 } });
+    backend = await startDbaasTestBackend({
+      portRange: { start: 17400, end: 17449 },
+    });
   });
 
   afterAll(() => backend.stop());
@@ -35,12 +37,16 @@ describe('dbaas plugin API', () => {
   });
 
   it('lists the local platform with the detected redis version', async () => {
-    const res = await backend.api.get('/api/dbaas/platforms').set(backend.as(ALICE));
+    const res = await backend.api
+      .get('/api/dbaas/platforms')
+      .set(backend.as(ALICE));
     expect(res.status).toBe(200);
     const local = res.body.items.find((p: any) => p.id === 'local');
     expect(local.regions).toEqual(['local']);
     expect(local.engines).toEqual(
-      expect.arrayContaining([{ engine: 'redis', versions: expect.arrayContaining(['7.0.15']) }]),
+      expect.arrayContaining([
+        { engine: 'redis', versions: expect.arrayContaining(['7.0.15']) },
+      ]),
     );
   });
 
@@ -60,9 +66,13 @@ describe('dbaas plugin API', () => {
 
     const op = await backend.waitForOperation(created.body.operation.id);
     expect(op.status).toBe('succeeded');
-    expect(op.steps.every((s: any) => s.status === 'succeeded' && s.attempts === 1)).toBe(true);
+    expect(
+      op.steps.every((s: any) => s.status === 'succeeded' && s.attempts === 1),
+    ).toBe(true);
 
-    const instance = await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE));
+    const instance = await backend.api
+      .get(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
     expect(instance.body.status).toBe('running');
     expect(instance.body.owner).toBe('group:default/team-a');
     expect(instance.body.createdBy).toBe(ALICE);
@@ -71,7 +81,9 @@ describe('dbaas plugin API', () => {
       .get(`/api/dbaas/instances/${id}/connection`)
       .set(backend.as(ALICE));
     expect(conn.status).toBe(200);
-    expect(conn.body.url).toBe(`redis://app@${conn.body.host}:${conn.body.port}`);
+    expect(conn.body.url).toBe(
+      `redis://app@${conn.body.host}:${conn.body.port}`,
+    );
     expect(conn.body.url).not.toContain(conn.body.password);
 
     const client = new Redis({
@@ -102,11 +114,15 @@ describe('dbaas plugin API', () => {
       .set(backend.as(ALICE))
       .send({ resources: { memoryMb: 128 }, description: 'Bigger cache' });
     expect(updated.status).toBe(202);
-    expect((await backend.waitForOperation(updated.body.operation.id)).status).toBe('succeeded');
+    expect(
+      (await backend.waitForOperation(updated.body.operation.id)).status,
+    ).toBe('succeeded');
     const info = await client.info('memory');
     expect(info).toMatch(/maxmemory:134217728/);
     expect(await client.get('greeting')).toBe('hello');
-    const after = await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE));
+    const after = await backend.api
+      .get(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
     expect(after.body).toMatchObject({
       status: 'running',
       description: 'Bigger cache',
@@ -114,15 +130,32 @@ describe('dbaas plugin API', () => {
     });
     client.disconnect();
 
-    const ops = await backend.api.get(`/api/dbaas/instances/${id}/operations`).set(backend.as(ALICE));
-    expect(ops.body.items.map((o: any) => o.type)).toEqual(['update', 'create']);
+    const ops = await backend.api
+      .get(`/api/dbaas/instances/${id}/operations`)
+      .set(backend.as(ALICE));
+    expect(ops.body.items.map((o: any) => o.type)).toEqual([
+      'update',
+      'create',
+    ]);
 
-    const deleted = await backend.api.delete(`/api/dbaas/instances/${id}`).set(backend.as(ALICE));
+    const deleted = await backend.api
+      .delete(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
     expect(deleted.status).toBe(202);
-    expect((await backend.waitForOperation(deleted.body.operation.id)).status).toBe('succeeded');
-    expect((await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE))).status).toBe(404);
+    expect(
+      (await backend.waitForOperation(deleted.body.operation.id)).status,
+    ).toBe('succeeded');
+    expect(
+      (
+        await backend.api
+          .get(`/api/dbaas/instances/${id}`)
+          .set(backend.as(ALICE))
+      ).status,
+    ).toBe(404);
     expect(backend.instanceFolders()).toEqual([]);
-    await expect(tcpConnect(conn.body.host, conn.body.port)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(tcpConnect(conn.body.host, conn.body.port)).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
   });
 
   it('returns the same instance for a repeated Idempotency-Key', async () => {
@@ -141,7 +174,9 @@ describe('dbaas plugin API', () => {
     const reused = await send('other-name');
     expect(reused.status).toBe(409);
     expect(reused.body.error.message).toMatch(/Idempotency-Key/);
-    const list = await backend.api.get('/api/dbaas/instances?name=other-name').set(backend.as(ALICE));
+    const list = await backend.api
+      .get('/api/dbaas/instances?name=other-name')
+      .set(backend.as(ALICE));
     expect(list.body.items).toEqual([]);
     await backend.waitForOperation(first.body.operation.id);
   });
@@ -157,10 +192,20 @@ describe('dbaas plugin API', () => {
       .set(backend.as(ALICE))
       .send(validCreateBody({ name: 'taken' }));
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toMatch(/name: an instance named 'taken' already exists/);
-    const missing = await backend.api.get('/api/dbaas/instances/no-such-id').set(backend.as(ALICE));
+    expect(again.body.error.message).toMatch(
+      /name: an instance named 'taken' already exists/,
+    );
+    const missing = await backend.api
+      .get('/api/dbaas/instances/no-such-id')
+      .set(backend.as(ALICE));
     expect(missing.status).toBe(404);
-    expect((await backend.api.get('/api/dbaas/operations/no-such-op').set(backend.as(ALICE))).status).toBe(404);
+    expect(
+      (
+        await backend.api
+          .get('/api/dbaas/operations/no-such-op')
+          .set(backend.as(ALICE))
+      ).status,
+    ).toBe(404);
     await backend.waitForOperation(first.body.operation.id);
   });
 
@@ -172,15 +217,28 @@ describe('dbaas plugin API', () => {
     expect(b.status).toBe(202);
     await backend.waitForOperation(b.body.operation.id, BOB);
     const byOwner = await backend.api
-      .get(`/api/dbaas/instances?owner=${encodeURIComponent('group:default/team-b')}`)
+      .get(
+        `/api/dbaas/instances?owner=${encodeURIComponent(
+          'group:default/team-b',
+        )}`,
+      )
       .set(backend.as(ALICE));
-    expect([byOwner.status, byOwner.body.error?.message]).toEqual([200, undefined]);
+    expect([byOwner.status, byOwner.body.error?.message]).toEqual([
+      200,
+      undefined,
+    ]);
     expect(byOwner.body.items.map((i: any) => i.name)).toEqual(['bobs']);
-    const byStatus = await backend.api.get('/api/dbaas/instances?status=failed').set(backend.as(ALICE));
+    const byStatus = await backend.api
+      .get('/api/dbaas/instances?status=failed')
+      .set(backend.as(ALICE));
     expect(byStatus.body.items).toEqual([]);
-    const byPlatform = await backend.api.get('/api/dbaas/instances?platform=local').set(backend.as(ALICE));
+    const byPlatform = await backend.api
+      .get('/api/dbaas/instances?platform=local')
+      .set(backend.as(ALICE));
     expect(byPlatform.body.items.map((i: any) => i.name)).toContain('bobs');
-    const badStatus = await backend.api.get('/api/dbaas/instances?status=sleeping').set(backend.as(ALICE));
+    const badStatus = await backend.api
+      .get('/api/dbaas/instances?status=sleeping')
+      .set(backend.as(ALICE));
     expect(badStatus.status).toBe(400);
     expect(badStatus.body.error.message).toMatch(/status/);
   });

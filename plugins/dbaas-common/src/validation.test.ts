@@ -33,31 +33,48 @@ describe('createInstanceRequestSchema', () => {
     });
     expect(result.ok).toBe(false);
     const message = (result as { message: string }).message;
-    expect(message).toContain("name: must be a DNS-1123 label");
+    expect(message).toContain('name: must be a DNS-1123 label');
     expect(message).toContain('resources.memoryMb: must be at least 16 MiB');
     expect(message).toContain('colour: is not a known field');
   });
 
   it('accepts a name of exactly 40 characters and refuses 41', () => {
-    expect(validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(40) }).ok).toBe(true);
-    expect(validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(41) })).toEqual({
+    expect(
+      validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(40) })
+        .ok,
+    ).toBe(true);
+    expect(
+      validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(41) }),
+    ).toEqual({
       ok: false,
       message: 'name: must be at most 40 characters',
     });
   });
 
   it('allows only tunable settings in config', () => {
-    expect(validate(createInstanceRequestSchema, { ...valid, config: { timeout: '300' } }).ok).toBe(true);
-    const refused = validate(createInstanceRequestSchema, { ...valid, config: { requirepass: 'x' } });
+    expect(
+      validate(createInstanceRequestSchema, {
+        ...valid,
+        config: { timeout: '300' },
+      }).ok,
+    ).toBe(true);
+    const refused = validate(createInstanceRequestSchema, {
+      ...valid,
+      config: { requirepass: 'x' },
+    });
     expect(refused.ok).toBe(false);
-    expect((refused as { message: string }).message).toMatch(/^config\.requirepass: is not a tunable setting/);
+    expect((refused as { message: string }).message).toMatch(
+      /^config\.requirepass: is not a tunable setting/,
+    );
   });
 });
 
 describe('updateInstanceRequestSchema', () => {
   it('needs at least one change', () => {
     expect(validate(updateInstanceRequestSchema, {}).ok).toBe(false);
-    expect(validate(updateInstanceRequestSchema, { resources: { memoryMb: 512 } })).toEqual({
+    expect(
+      validate(updateInstanceRequestSchema, { resources: { memoryMb: 512 } }),
+    ).toEqual({
       ok: true,
       value: { resources: { memoryMb: 512 } },
     });

@@ -40,19 +40,29 @@ const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 
 export function ownerPolicyPermissions(options: { readAll: boolean }) {
   const decide = (
-    permission: Parameters<PermissionsService['authorize']>[0][number]['permission'],
+    permission: Parameters<
+      PermissionsService['authorize']
+    >[0][number]['permission'],
     credentials: BackstageCredentials,
   ): PolicyDecision => {
-    if (credentials.principal && (credentials.principal as any).type === 'service') {
+    if (
+      credentials.principal &&
+      (credentials.principal as any).type === 'service'
+    ) {
       return ALLOW;
     }
-    if (options.readAll && isPermission(permission, dbaasInstanceReadPermission)) {
+    if (
+      options.readAll &&
+      isPermission(permission, dbaasInstanceReadPermission)
+    ) {
       return ALLOW;
     }
     if (isResourcePermission(permission, DBAAS_INSTANCE_RESOURCE_TYPE)) {
       return createDbaasInstanceConditionalDecision(
         permission,
-        dbaasInstanceConditions.isInstanceOwner({ claims: claimsOf(credentials) }),
+        dbaasInstanceConditions.isInstanceOwner({
+          claims: claimsOf(credentials),
+        }),
       );
     }
     return ALLOW;

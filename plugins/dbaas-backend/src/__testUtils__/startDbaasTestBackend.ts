@@ -23,7 +23,9 @@ export async function startDbaasTestBackend(options: {
 }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-test-'));
   // Scheduled tasks run when a test triggers them, not on a clock.
-  const scheduler = mockServices.scheduler() as ReturnType<typeof mockServices.scheduler> & {
+  const scheduler = mockServices.scheduler() as ReturnType<
+    typeof mockServices.scheduler
+  > & {
     factory(options?: { skipTaskRunOnStartup?: boolean }): any;
     triggerTask(id: string): Promise<void>;
   };
@@ -32,7 +34,9 @@ export async function startDbaasTestBackend(options: {
       dbaasPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),
       ownerPolicyPermissions({ readAll: options.readAll ?? true }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.rootConfig.factory({
         data: {
           dbaas: {
@@ -46,11 +50,16 @@ export async function startDbaasTestBackend(options: {
     ],
   });
   const api = request(backend.server);
-  const as = (user: string) => ({ Authorization: mockCredentials.user.header(user) });
+  const as = (user: string) => ({
+    Authorization: mockCredentials.user.header(user),
+  });
   const asService = () => ({ Authorization: mockCredentials.service.header() });
 
   /** Polls an operation until it finishes, as a client of the API would. */
-  async function waitForOperation(operationId: string, user: string | undefined = ALICE) {
+  async function waitForOperation(
+    operationId: string,
+    user: string | undefined = ALICE,
+  ) {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const res = await api

@@ -21,8 +21,12 @@ describe('SecretBox', () => {
     const [v, iv, tag, data] = box.encrypt('value').split(':');
     const flipped = Buffer.from(data, 'base64');
     flipped[0] ^= 1;
-    expect(() => box.decrypt([v, iv, tag, flipped.toString('base64')].join(':'))).toThrow();
-    expect(() => SecretBox.fromKey(`${KEY}-other`).decrypt(box.encrypt('value'))).toThrow();
+    expect(() =>
+      box.decrypt([v, iv, tag, flipped.toString('base64')].join(':')),
+    ).toThrow();
+    expect(() =>
+      SecretBox.fromKey(`${KEY}-other`).decrypt(box.encrypt('value')),
+    ).toThrow();
   });
 
   it('refuses a short key at startup', () => {

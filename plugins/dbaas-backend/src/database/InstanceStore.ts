@@ -88,10 +88,7 @@ export class InstanceStore {
   }
 
   /** Writes the desired state; status is changed only through the helpers below. */
-  async update(
-    instance: Instance,
-    tx: Knex = this.#db,
-  ): Promise<void> {
+  async update(instance: Instance, tx: Knex = this.#db): Promise<void> {
     const { id, status, created_at, created_by, ...row } = toRow(instance);
     await tx<InstanceRow>(TABLE).where({ id }).update(row);
   }
@@ -126,11 +123,13 @@ export class InstanceStore {
     check: { up: boolean; checkedAt: string; error?: string },
   ): Promise<InstanceStatus | undefined> {
     return this.#db.transaction(async tx => {
-      await tx<InstanceRow>(TABLE).where({ id }).update({
-        health_up: check.up,
-        health_checked_at: check.checkedAt,
-        health_error: check.error ?? null,
-      });
+      await tx<InstanceRow>(TABLE)
+        .where({ id })
+        .update({
+          health_up: check.up,
+          health_checked_at: check.checkedAt,
+          health_error: check.error ?? null,
+        });
       const [from, to]: InstanceStatus[] = check.up
         ? ['down', 'running']
         : ['running', 'down'];
@@ -209,4 +208,3 @@ function fromRow(r: InstanceRow): Instance {
     updatedAt: r.updated_at,
   };
 }
-

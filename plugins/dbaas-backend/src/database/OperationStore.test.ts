@@ -38,12 +38,17 @@ describe('OperationStore claims', () => {
         for (;;) {
           const claimed = await store.claimNext(name, 60_000);
           if (!claimed) return;
-          claimedBy.set(claimed.id, [...(claimedBy.get(claimed.id) ?? []), name]);
+          claimedBy.set(claimed.id, [
+            ...(claimedBy.get(claimed.id) ?? []),
+            name,
+          ]);
         }
       };
       await Promise.all(['w1', 'w2', 'w3', 'w4', 'w5'].map(worker));
       expect(claimedBy.size).toBe(30);
-      expect([...claimedBy.values()].every(owners => owners.length === 1)).toBe(true);
+      expect([...claimedBy.values()].every(owners => owners.length === 1)).toBe(
+        true,
+      );
     },
   );
 

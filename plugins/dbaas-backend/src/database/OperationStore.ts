@@ -160,9 +160,13 @@ export class OperationStore {
     const candidates = await this.#db<OperationRow>(`${OPS} as o`)
       .whereIn('o.status', ACTIVE)
       .where(q =>
-        q.whereNull('o.lease_expires_at').orWhere('o.lease_expires_at', '<', now),
+        q
+          .whereNull('o.lease_expires_at')
+          .orWhere('o.lease_expires_at', '<', now),
       )
-      .where(q => q.whereNull('o.not_before').orWhere('o.not_before', '<=', now))
+      .where(q =>
+        q.whereNull('o.not_before').orWhere('o.not_before', '<=', now),
+      )
       .whereNotIn('o.id', excludeIds)
       .whereNotExists(
         this.#db(`${OPS} as earlier`)
@@ -206,7 +210,11 @@ export class OperationStore {
   }
 
   /** Returns false when another worker took the operation over. */
-  async renewLease(id: string, owner: string, leaseMs: number): Promise<boolean> {
+  async renewLease(
+    id: string,
+    owner: string,
+    leaseMs: number,
+  ): Promise<boolean> {
     const updated = await this.#db<OperationRow>(OPS)
       .where({ id, lease_owner: owner, status: 'running' })
       .update({

@@ -26,35 +26,68 @@ describe('migrations', () => {
     );
   });
 
-  it.each(databases.eachSupportedId())('run up and down on %p', async databaseId => {
-    const knex: Knex = await databases.init(databaseId);
-    await migrateDatabase({ getClient: async () => knex });
-    for (const table of TABLES) {
-      expect([table, await knex.schema.hasTable(table)]).toEqual([table, true]);
-    }
-    await knex('dbaas_instances').insert({
-      id: 'i1', name: 'a', owner: 'group:default/a', engine: 'redis', version: '7.0.15',
-      platform: 'local', region: 'local', memory_mb: 64, cpu: 1, disk_gb: 1,
-      persistence: 'rdb', maxmemory_policy: 'noeviction', status: 'running',
-      created_by: 'user:default/a', created_at: 'x', updated_at: 'x',
-    });
-    await expect(
-      knex('dbaas_instances').insert({
-        id: 'i2', name: 'a', owner: 'group:default/a', engine: 'redis', version: '7.0.15',
-        platform: 'local', region: 'local', memory_mb: 64, cpu: 1, disk_gb: 1,
-        persistence: 'rdb', maxmemory_policy: 'noeviction', status: 'running',
-        created_by: 'user:default/a', created_at: 'x', updated_at: 'x',
-      }),
-    ).rejects.toThrow();
-    const [{ n }] = await knex('dbaas_instances').count({ n: '*' });
-    expect(Number(n)).toBe(1);
+  it.each(databases.eachSupportedId())(
+    'run up and down on %p',
+    async databaseId => {
+      const knex: Knex = await databases.init(databaseId);
+      await migrateDatabase({ getClient: async () => knex });
+      for (const table of TABLES) {
+        expect([table, await knex.schema.hasTable(table)]).toEqual([
+          table,
+          true,
+        ]);
+      }
+      await knex('dbaas_instances').insert({
+        id: 'i1',
+        name: 'a',
+        owner: 'group:default/a',
+        engine: 'redis',
+        version: '7.0.15',
+        platform: 'local',
+        region: 'local',
+        memory_mb: 64,
+        cpu: 1,
+        disk_gb: 1,
+        persistence: 'rdb',
+        maxmemory_policy: 'noeviction',
+        status: 'running',
+        created_by: 'user:default/a',
+        created_at: 'x',
+        updated_at: 'x',
+      });
+      await expect(
+        knex('dbaas_instances').insert({
+          id: 'i2',
+          name: 'a',
+          owner: 'group:default/a',
+          engine: 'redis',
+          version: '7.0.15',
+          platform: 'local',
+          region: 'local',
+          memory_mb: 64,
+          cpu: 1,
+          disk_gb: 1,
+          persistence: 'rdb',
+          maxmemory_policy: 'noeviction',
+          status: 'running',
+          created_by: 'user:default/a',
+          created_at: 'x',
+          updated_at: 'x',
+        }),
+      ).rejects.toThrow();
+      const [{ n }] = await knex('dbaas_instances').count({ n: '*' });
+      expect(Number(n)).toBe(1);
 
-    await rollbackAllMigrations(knex);
-    for (const table of TABLES) {
-      expect([table, await knex.schema.hasTable(table)]).toEqual([table, false]);
-    }
-    // and up again, as an upgrade after a rollback would
-    await migrateDatabase({ getClient: async () => knex });
-    expect(await knex.schema.hasTable('dbaas_instances')).toBe(true);
-  });
+      await rollbackAllMigrations(knex);
+      for (const table of TABLES) {
+        expect([table, await knex.schema.hasTable(table)]).toEqual([
+          table,
+          false,
+        ]);
+      }
+      // and up again, as an upgrade after a rollback would
+      await migrateDatabase({ getClient: async () => knex });
+      expect(await knex.schema.hasTable('dbaas_instances')).toBe(true);
+    },
+  );
 });

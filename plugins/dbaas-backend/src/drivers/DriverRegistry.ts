@@ -11,7 +11,9 @@ export class DriverRegistry {
       throw new Error(`Invalid dbaas driver id '${driver.id}'`);
     }
     if (this.#drivers.has(driver.id)) {
-      throw new Error(`A dbaas driver with id '${driver.id}' is already registered`);
+      throw new Error(
+        `A dbaas driver with id '${driver.id}' is already registered`,
+      );
     }
     this.#drivers.set(driver.id, driver);
   }

@@ -13,12 +13,16 @@ describe('health checks', () => {
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
 
   beforeAll(async () => {
-    backend = await startDbaasTestBackend({ portRange: { start: 17490, end: 17499 } });
+    backend = await startDbaasTestBackend({
+      portRange: { start: 17490, end: 17499 },
+    });
   });
   afterAll(() => backend.stop());
 
   async function getInstance(id: string) {
-    return (await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE))).body;
+    return (
+      await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE))
+    ).body;
   }
 
   it('marks a dead Redis down, and up again once the supervisor restarted it', async () => {
@@ -33,9 +37,13 @@ describe('health checks', () => {
     const healthy = await getInstance(id);
     expect(healthy.status).toBe('running');
     expect(healthy.health).toMatchObject({ up: true });
-    expect(Date.parse(healthy.health.checkedAt)).toBeGreaterThan(Date.now() - 5000);
+    expect(Date.parse(healthy.health.checkedAt)).toBeGreaterThan(
+      Date.now() - 5000,
+    );
 
-    const pid = Number(fs.readFileSync(path.join(backend.dataDir, id, 'redis.pid'), 'utf8'));
+    const pid = Number(
+      fs.readFileSync(path.join(backend.dataDir, id, 'redis.pid'), 'utf8'),
+    );
     process.kill(pid, 'SIGKILL');
 
     await backend.triggerTask('dbaas-health-check');
@@ -56,7 +64,9 @@ describe('health checks', () => {
     expect(current.health.up).toBe(true);
 
     const conn = (
-      await backend.api.get(`/api/dbaas/instances/${id}/connection`).set(backend.as(ALICE))
+      await backend.api
+        .get(`/api/dbaas/instances/${id}/connection`)
+        .set(backend.as(ALICE))
     ).body;
     const client = new Redis({
       host: conn.host,

@@ -33,7 +33,8 @@ export class HealthChecker {
   }
 
   async check(instanceId: string): Promise<void> {
-    const { instances, credentials, admin, events, logger, auditor } = this.#deps;
+    const { instances, credentials, admin, events, logger, auditor } =
+      this.#deps;
     const instance = await instances.get(instanceId);
     if (!instance) return;
     const checkedAt = new Date().toISOString();

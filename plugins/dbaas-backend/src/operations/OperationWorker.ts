@@ -61,7 +61,10 @@ export class OperationWorker {
     const tasks = new Set<Promise<void>>();
     while (this.#running) {
       try {
-        while (this.#running && this.#inFlight.size < this.#options.concurrency) {
+        while (
+          this.#running &&
+          this.#inFlight.size < this.#options.concurrency
+        ) {
           const op = await this.#options.deps.operations.claimNext(
             this.#owner,
             this.#options.leaseMs,
@@ -114,8 +117,7 @@ export class OperationWorker {
     let stepIndex = -1;
     try {
       const first = await deps.instances.get(op.instanceId);
-      const platform =
-        first?.platform ?? String(op.params.platform ?? '');
+      const platform = first?.platform ?? String(op.params.platform ?? '');
       ctx = {
         operation: op,
         instance: first,
@@ -155,7 +157,12 @@ export class OperationWorker {
           `Step ${step.name} failed (attempt ${step.attempts} of ${maxStepAttempts}), retrying in ${backoffMs} ms: ${error.message}`,
           'warn',
         );
-        await deps.operations.finishStep(op.id, stepIndex, 'pending', error.message);
+        await deps.operations.finishStep(
+          op.id,
+          stepIndex,
+          'pending',
+          error.message,
+        );
         await deps.operations.release(
           op.id,
           this.#owner,
@@ -174,7 +181,12 @@ export class OperationWorker {
         }
       }
       if (stepIndex >= 0) {
-        await deps.operations.finishStep(op.id, stepIndex, 'failed', error.message);
+        await deps.operations.finishStep(
+          op.id,
+          stepIndex,
+          'failed',
+          error.message,
+        );
       }
       await deps.operations.finish(op.id, this.#owner, 'failed', error.message);
     } finally {

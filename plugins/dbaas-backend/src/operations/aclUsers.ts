@@ -23,11 +23,13 @@ export function newInstanceCredentials(): Credential[] {
 
 /** Admin first: drivers use the first user for their own commands. */
 export function toAclUsers(credentials: Credential[]): DriverAclUser[] {
-  return [...credentials]
-    .sort((a, b) => (a.role === 'admin' ? -1 : b.role === 'admin' ? 1 : 0))
-    .map(c => ({
-      username: c.username,
-      password: c.password,
-      rules: RULES[c.role],
-    }));
+  const adminFirst = [
+    ...credentials.filter(c => c.role === 'admin'),
+    ...credentials.filter(c => c.role !== 'admin'),
+  ];
+  return adminFirst.map(c => ({
+    username: c.username,
+    password: c.password,
+    rules: RULES[c.role],
+  }));
 }

@@ -1,6 +1,10 @@
 import { NotFoundError } from '@backstage/errors';
 import { StepContext } from './types';
 
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 /**
  * Polls the driver until the instance serves, then proves it with a PING as
  * the control plane's own user, and records the endpoints. Polling starts
@@ -39,7 +43,7 @@ export async function waitUntilReady(ctx: StepContext): Promise<void> {
         throw new Error(`Instance failed to start (${lastProblem})`);
       }
     }
-    await new Promise(resolve => setTimeout(resolve, delay));
+    await sleep(delay);
     delay = Math.min(delay * 2, 1000);
   }
   throw new Error(
@@ -58,7 +62,7 @@ export async function waitUntilGone(ctx: StepContext): Promise<void> {
     if (observed.phase === 'absent') {
       return;
     }
-    await new Promise(resolve => setTimeout(resolve, delay));
+    await sleep(delay);
     delay = Math.min(delay * 2, 1000);
   }
   throw new Error(

@@ -19,7 +19,9 @@ import { DbaasInstanceResource, dbaasInstanceResourceRef } from './resourceRef';
  */
 export class InstanceAuthorizer {
   readonly #permissions: PermissionsService;
-  readonly #isAllowed: ReturnType<typeof createConditionAuthorizer<DbaasInstanceResource>>;
+  readonly #isAllowed: ReturnType<
+    typeof createConditionAuthorizer<DbaasInstanceResource>
+  >;
 
   constructor(
     permissions: PermissionsService,

@@ -13,7 +13,11 @@ export class OrphanCollector {
   readonly #drivers: DriverRegistry;
   readonly #logger: LoggerService;
 
-  constructor(instances: InstanceStore, drivers: DriverRegistry, logger: LoggerService) {
+  constructor(
+    instances: InstanceStore,
+    drivers: DriverRegistry,
+    logger: LoggerService,
+  ) {
     this.#instances = instances;
     this.#drivers = drivers;
     this.#logger = logger;

@@ -11,10 +11,7 @@ import {
   validate,
 } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
-import {
-  OperationStore,
-  OperationWithOwner,
-} from '../database/OperationStore';
+import { OperationStore, OperationWithOwner } from '../database/OperationStore';
 import { CredentialStore } from '../database/CredentialStore';
 import { EventStore } from '../database/EventStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
@@ -66,7 +63,9 @@ export class InstanceService {
     checkAgainstPlatform(request, await driver.capabilities());
 
     if (await instances.getByName(request.name)) {
-      throw new ConflictError(`name: an instance named '${request.name}' already exists`);
+      throw new ConflictError(
+        `name: an instance named '${request.name}' already exists`,
+      );
     }
     const now = new Date().toISOString();
     const instance: Instance = {
@@ -127,7 +126,9 @@ export class InstanceService {
         if (replay) return replay;
       }
       if (await instances.getByName(instance.name)) {
-        throw new ConflictError(`name: an instance named '${instance.name}' already exists`);
+        throw new ConflictError(
+          `name: an instance named '${instance.name}' already exists`,
+        );
       }
       throw error;
     }
@@ -160,7 +161,8 @@ export class InstanceService {
       ...instance,
       description: request.description ?? instance.description,
       resources,
-      persistence: (request.persistence ?? instance.persistence) as Instance['persistence'],
+      persistence: (request.persistence ??
+        instance.persistence) as Instance['persistence'],
       maxmemoryPolicy: request.maxmemoryPolicy ?? instance.maxmemoryPolicy,
       config: request.config ?? instance.config,
       status: 'updating',
@@ -216,7 +218,9 @@ export class InstanceService {
   async delete(instance: Instance, actor: string): Promise<Accepted> {
     const { instances, operations, events, db } = this.#deps;
     if (instance.status === 'deleting') {
-      throw new ConflictError(`Instance ${instance.name} is already being deleted`);
+      throw new ConflictError(
+        `Instance ${instance.name} is already being deleted`,
+      );
     }
     const operationId = randomUUID();
     await db.transaction(async tx => {
@@ -235,7 +239,12 @@ export class InstanceService {
         tx,
       );
       await events.add(
-        { instanceId: instance.id, type: 'delete-requested', actor, message: 'Requested deletion' },
+        {
+          instanceId: instance.id,
+          type: 'delete-requested',
+          actor,
+          message: 'Requested deletion',
+        },
         tx,
       );
     });
@@ -259,7 +268,10 @@ export class InstanceService {
     key: string,
     body: unknown,
   ): Promise<(Accepted & { replayed: boolean }) | undefined> {
-    const operation = await this.#deps.operations.findByIdempotencyKey(actor, key);
+    const operation = await this.#deps.operations.findByIdempotencyKey(
+      actor,
+      key,
+    );
     if (!operation) return undefined;
     const name = (body as { name?: unknown } | null)?.name;
     if (name !== operation.instanceName) {
@@ -276,7 +288,9 @@ export class InstanceService {
     return { instance, operation, replayed: true };
   }
 
-  #parse<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {
+  #parse<T>(
+    result: { ok: true; value: T } | { ok: false; message: string },
+  ): T {
     if (!result.ok) {
       throw new InputError(result.message);
     }

@@ -14,7 +14,12 @@ export async function auditedChange(
   fn: () => Promise<JsonObject>,
   severityLevel: 'low' | 'medium' | 'high' | 'critical' = 'medium',
 ): Promise<void> {
-  const event = await auditor.createEvent({ eventId, severityLevel, request, meta });
+  const event = await auditor.createEvent({
+    eventId,
+    severityLevel,
+    request,
+    meta,
+  });
   try {
     const result = await fn();
     await event.success({ meta: result });

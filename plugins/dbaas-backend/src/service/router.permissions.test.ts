@@ -30,7 +30,9 @@ describe('permissions: everyone reads, owners manage', () => {
   let operationId: string;
 
   beforeAll(async () => {
-    backend = await startDbaasTestBackend({ portRange: { start: 17470, end: 17479 } });
+    backend = await startDbaasTestBackend({
+      portRange: { start: 17470, end: 17479 },
+    });
     const accepted = await createOwnedByAlice(backend, 'alices');
     id = accepted.instance.id;
     operationId = accepted.operation.id;
@@ -39,16 +41,30 @@ describe('permissions: everyone reads, owners manage', () => {
 
   it('lets a non-owner read the instance, its operations and the platforms', async () => {
     const as = backend.as(BOB);
-    expect((await backend.api.get('/api/dbaas/instances').set(as)).body.items).toHaveLength(1);
-    expect((await backend.api.get(`/api/dbaas/instances/${id}`).set(as)).status).toBe(200);
-    expect((await backend.api.get(`/api/dbaas/instances/${id}/operations`).set(as)).status).toBe(200);
-    expect((await backend.api.get(`/api/dbaas/operations/${operationId}`).set(as)).status).toBe(200);
-    expect((await backend.api.get('/api/dbaas/platforms').set(as)).status).toBe(200);
+    expect(
+      (await backend.api.get('/api/dbaas/instances').set(as)).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await backend.api.get(`/api/dbaas/instances/${id}`).set(as)).status,
+    ).toBe(200);
+    expect(
+      (await backend.api.get(`/api/dbaas/instances/${id}/operations`).set(as))
+        .status,
+    ).toBe(200);
+    expect(
+      (await backend.api.get(`/api/dbaas/operations/${operationId}`).set(as))
+        .status,
+    ).toBe(200);
+    expect((await backend.api.get('/api/dbaas/platforms').set(as)).status).toBe(
+      200,
+    );
   });
 
   it('refuses a non-owner the credentials, updates and deletion, and changes nothing', async () => {
     const as = backend.as(BOB);
-    const conn = await backend.api.get(`/api/dbaas/instances/${id}/connection`).set(as);
+    const conn = await backend.api
+      .get(`/api/dbaas/instances/${id}/connection`)
+      .set(as);
     expect(conn.status).toBe(403);
     expect(conn.body.error.name).toBe('NotAllowedError');
     expect(JSON.stringify(conn.body)).not.toMatch(/password/);
@@ -60,9 +76,16 @@ describe('permissions: everyone reads, owners manage', () => {
     const del = await backend.api.delete(`/api/dbaas/instances/${id}`).set(as);
     expect(del.status).toBe(403);
 
-    const instance = await backend.api.get(`/api/dbaas/instances/${id}`).set(backend.as(ALICE));
-    expect(instance.body).toMatchObject({ status: 'running', description: 'Session cache' });
-    const ops = await backend.api.get(`/api/dbaas/instances/${id}/operations`).set(backend.as(ALICE));
+    const instance = await backend.api
+      .get(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
+    expect(instance.body).toMatchObject({
+      status: 'running',
+      description: 'Session cache',
+    });
+    const ops = await backend.api
+      .get(`/api/dbaas/instances/${id}/operations`)
+      .set(backend.as(ALICE));
     expect(ops.body.items).toHaveLength(1);
   });
 
@@ -71,31 +94,35 @@ describe('permissions: everyone reads, owners manage', () => {
       .get(`/api/dbaas/instances/${id}/connection`)
       .set(backend.as(ALICE));
     expect(conn.status).toBe(200);
-    const client = new Redis({ ...conn.body, lazyConnect: true, maxRetriesPerRequest: 0 });
+    const client = new Redis({
+      ...conn.body,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
     await client.connect();
     expect(await client.ping()).toBe('PONG');
     client.disconnect();
   });
 
   it('refuses every route but /health without credentials', async () => {
-    const routes: Array<[string, string]> = [
-      ['get', '/api/dbaas/platforms'],
-      ['get', '/api/dbaas/instances'],
-      ['post', '/api/dbaas/instances'],
-      ['get', `/api/dbaas/instances/${id}`],
-      ['patch', `/api/dbaas/instances/${id}`],
-      ['delete', `/api/dbaas/instances/${id}`],
-      ['get', `/api/dbaas/instances/${id}/operations`],
-      ['get', `/api/dbaas/instances/${id}/connection`],
-      ['get', `/api/dbaas/operations/${operationId}`],
+    const routes: Array<[string, string, object | undefined]> = [
+      ['get', '/api/dbaas/platforms', undefined],
+      ['get', '/api/dbaas/instances', undefined],
+      ['post', '/api/dbaas/instances', validCreateBody({ name: 'anon' })],
+      ['get', `/api/dbaas/instances/${id}`, undefined],
+      ['patch', `/api/dbaas/instances/${id}`, { description: 'x' }],
+      ['delete', `/api/dbaas/instances/${id}`, undefined],
+      ['get', `/api/dbaas/instances/${id}/operations`, undefined],
+      ['get', `/api/dbaas/instances/${id}/connection`, undefined],
+      ['get', `/api/dbaas/operations/${operationId}`, undefined],
     ];
-    for (const [method, route] of routes) {
-      const res = await (backend.api as any)[method](route).send(
-        method === 'post' ? validCreateBody({ name: 'anon' }) : method === 'patch' ? { description: 'x' } : undefined,
-      );
+    for (const [method, route, body] of routes) {
+      const res = await (backend.api as any)[method](route).send(body);
       expect([route, res.status]).toEqual([route, 401]);
     }
-    const list = await backend.api.get('/api/dbaas/instances').set(backend.as(ALICE));
+    const list = await backend.api
+      .get('/api/dbaas/instances')
+      .set(backend.as(ALICE));
     expect(list.body.items.map((i: any) => i.name)).toEqual(['alices']);
   });
 });
@@ -118,16 +145,34 @@ describe('permissions: a policy where only owners read', () => {
 
   it('hides the instance from a non-owner on every read route', async () => {
     const as = backend.as(BOB);
-    expect((await backend.api.get('/api/dbaas/instances').set(as)).body.items).toEqual([]);
-    expect((await backend.api.get(`/api/dbaas/instances/${id}`).set(as)).status).toBe(403);
-    expect((await backend.api.get(`/api/dbaas/instances/${id}/operations`).set(as)).status).toBe(403);
-    expect((await backend.api.get(`/api/dbaas/instances/${id}/connection`).set(as)).status).toBe(403);
-    expect((await backend.api.get(`/api/dbaas/operations/${operationId}`).set(as)).status).toBe(403);
+    expect(
+      (await backend.api.get('/api/dbaas/instances').set(as)).body.items,
+    ).toEqual([]);
+    expect(
+      (await backend.api.get(`/api/dbaas/instances/${id}`).set(as)).status,
+    ).toBe(403);
+    expect(
+      (await backend.api.get(`/api/dbaas/instances/${id}/operations`).set(as))
+        .status,
+    ).toBe(403);
+    expect(
+      (await backend.api.get(`/api/dbaas/instances/${id}/connection`).set(as))
+        .status,
+    ).toBe(403);
+    expect(
+      (await backend.api.get(`/api/dbaas/operations/${operationId}`).set(as))
+        .status,
+    ).toBe(403);
   });
 
   it('shows it to the owner', async () => {
     const as = backend.as(ALICE);
-    expect((await backend.api.get('/api/dbaas/instances').set(as)).body.items).toHaveLength(1);
-    expect((await backend.api.get(`/api/dbaas/operations/${operationId}`).set(as)).status).toBe(200);
+    expect(
+      (await backend.api.get('/api/dbaas/instances').set(as)).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await backend.api.get(`/api/dbaas/operations/${operationId}`).set(as))
+        .status,
+    ).toBe(200);
   });
 });

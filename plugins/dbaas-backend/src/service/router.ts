@@ -39,18 +39,34 @@ export interface RouterOptions {
 
 /** Who asked, as recorded on operations and events. */
 export function actorOf(credentials: BackstageCredentials): string {
-  const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  const p = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
   return p.type === 'user' ? p.userEntityRef! : `service:${p.subject}`;
 }
 
 function asList(value: unknown): string[] | undefined {
   if (typeof value !== 'string' || !value) return undefined;
-  return value.split(',').map(v => v.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map(v => v.trim())
+    .filter(Boolean);
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, auditor, authorizer, service, instances, operations, drivers } =
-    options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    auditor,
+    authorizer,
+    service,
+    instances,
+    operations,
+    drivers,
+  } = options;
   const router = createValidatedOpenApiRouter(loadOpenApiSpec(), {
     validatorOptions: { validateResponses: options.validateResponses ?? false },
   }) as unknown as express.Router;
@@ -58,13 +74,20 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const callerOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function readable(req: express.Request, id: string): Promise<{
+  async function readable(
+    req: express.Request,
+    id: string,
+  ): Promise<{
     instance: Instance;
     credentials: BackstageCredentials;
   }> {
     const credentials = await callerOf(req);
     const instance = await service.get(id);
-    await authorizer.require(dbaasInstanceReadPermission, instance, credentials);
+    await authorizer.require(
+      dbaasInstanceReadPermission,
+      instance,
+      credentials,
+    );
     return { instance, credentials };
   }
 
@@ -85,19 +108,42 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       platform: asList(req.query.platform),
       name: typeof req.query.name === 'string' ? req.query.name : undefined,
     });
-    const items = await authorizer.filter(dbaasInstanceReadPermission, all, credentials);
+    const items = await authorizer.filter(
+      dbaasInstanceReadPermission,
+      all,
+      credentials,
+    );
     res.json({ items });
   });
 
   router.post('/instances', async (req, res) => {
     const credentials = await callerOf(req);
-    await auditedChange(auditor, req, 'instance-create', { name: req.body?.name }, async () => {
-      await authorizer.requireBasic(dbaasInstanceCreatePermission, credentials);
-      const key = req.header('Idempotency-Key') ?? undefined;
-      const accepted = await service.create(req.body, actorOf(credentials), key);
-      res.status(202).json({ instance: accepted.instance, operation: accepted.operation });
-      return { instanceId: accepted.instance.id, operationId: accepted.operation.id, replayed: accepted.replayed };
-    });
+    await auditedChange(
+      auditor,
+      req,
+      'instance-create',
+      { name: req.body?.name },
+      async () => {
+        await authorizer.requireBasic(
+          dbaasInstanceCreatePermission,
+          credentials,
+        );
+        const key = req.header('Idempotency-Key') ?? undefined;
+        const accepted = await service.create(
+          req.body,
+          actorOf(credentials),
+          key,
+        );
+        res
+          .status(202)
+          .json({ instance: accepted.instance, operation: accepted.operation });
+        return {
+          instanceId: accepted.instance.id,
+          operationId: accepted.operation.id,
+          replayed: accepted.replayed,
+        };
+      },
+    );
   });
 
   router.get('/instances/:instanceId', async (req, res) => {
@@ -108,23 +154,47 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.patch('/instances/:instanceId', async (req, res) => {
     const credentials = await callerOf(req);
     const instance = await service.get(req.params.instanceId);
-    await auditedChange(auditor, req, 'instance-update', { instanceId: instance.id }, async () => {
-      await authorizer.require(dbaasInstanceUpdatePermission, instance, credentials);
-      const accepted = await service.update(instance, req.body, actorOf(credentials));
-      res.status(202).json(accepted);
-      return { operationId: accepted.operation.id };
-    });
+    await auditedChange(
+      auditor,
+      req,
+      'instance-update',
+      { instanceId: instance.id },
+      async () => {
+        await authorizer.require(
+          dbaasInstanceUpdatePermission,
+          instance,
+          credentials,
+        );
+        const accepted = await service.update(
+          instance,
+          req.body,
+          actorOf(credentials),
+        );
+        res.status(202).json(accepted);
+        return { operationId: accepted.operation.id };
+      },
+    );
   });
 
   router.delete('/instances/:instanceId', async (req, res) => {
     const credentials = await callerOf(req);
     const instance = await service.get(req.params.instanceId);
-    await auditedChange(auditor, req, 'instance-delete', { instanceId: instance.id }, async () => {
-      await authorizer.require(dbaasInstanceDeletePermission, instance, credentials);
-      const accepted = await service.delete(instance, actorOf(credentials));
-      res.status(202).json(accepted);
-      return { operationId: accepted.operation.id };
-    });
+    await auditedChange(
+      auditor,
+      req,
+      'instance-delete',
+      { instanceId: instance.id },
+      async () => {
+        await authorizer.require(
+          dbaasInstanceDeletePermission,
+          instance,
+          credentials,
+        );
+        const accepted = await service.delete(instance, actorOf(credentials));
+        res.status(202).json(accepted);
+        return { operationId: accepted.operation.id };
+      },
+    );
   });
 
   router.get('/instances/:instanceId/operations', async (req, res) => {
@@ -133,28 +203,42 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/instances/:instanceId/connection', async (req, res) => {
-    const { instance, credentials } = await readable(req, req.params.instanceId);
-    await auditedChange(auditor, req, 'instance-credentials-read', { instanceId: instance.id }, async () => {
-      await authorizer.require(dbaasInstanceCredentialsReadPermission, instance, credentials);
-      const primary = instance.endpoints.find(e => e.role === 'primary');
-      const app = await options.credentials.get(instance.id, 'app');
-      if (!primary || !app) {
-        throw new NotFoundError(
-          `Instance ${instance.name} has no connection details yet (status ${instance.status})`,
+    const { instance, credentials } = await readable(
+      req,
+      req.params.instanceId,
+    );
+    await auditedChange(
+      auditor,
+      req,
+      'instance-credentials-read',
+      { instanceId: instance.id },
+      async () => {
+        await authorizer.require(
+          dbaasInstanceCredentialsReadPermission,
+          instance,
+          credentials,
         );
-      }
-      const scheme = primary.tls ? 'rediss' : 'redis';
-      const details: ConnectionDetails = {
-        host: primary.host,
-        port: primary.port,
-        tls: primary.tls,
-        username: app.username,
-        password: app.password,
-        url: `${scheme}://${app.username}@${primary.host}:${primary.port}`,
-      };
-      res.json(details);
-      return {};
-    }, 'high');
+        const primary = instance.endpoints.find(e => e.role === 'primary');
+        const app = await options.credentials.get(instance.id, 'app');
+        if (!primary || !app) {
+          throw new NotFoundError(
+            `Instance ${instance.name} has no connection details yet (status ${instance.status})`,
+          );
+        }
+        const scheme = primary.tls ? 'rediss' : 'redis';
+        const details: ConnectionDetails = {
+          host: primary.host,
+          port: primary.port,
+          tls: primary.tls,
+          username: app.username,
+          password: app.password,
+          url: `${scheme}://${app.username}@${primary.host}:${primary.port}`,
+        };
+        res.json(details);
+        return {};
+      },
+      'high',
+    );
   });
 
   router.get('/operations/:operationId', async (req, res) => {
@@ -165,7 +249,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
     await authorizer.require(
       dbaasInstanceReadPermission,
-      { id: operation.instanceId, name: operation.instanceName, owner: operation.owner },
+      {
+        id: operation.instanceId,
+        name: operation.instanceName,
+        owner: operation.owner,
+      },
       credentials,
     );
     res.json(operation);

@@ -31,7 +31,9 @@ export class DbaasOwnerPolicy implements PermissionPolicy {
     if (isPermission(request.permission, dbaasInstanceReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (isResourcePermission(request.permission, DBAAS_INSTANCE_RESOURCE_TYPE)) {
+    if (
+      isResourcePermission(request.permission, DBAAS_INSTANCE_RESOURCE_TYPE)
+    ) {
       return createDbaasInstanceConditionalDecision(
         request.permission,
         dbaasInstanceConditions.isInstanceOwner({
