@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { tuneSqlite } from './tuneSqlite';
 
 const migrationsDir = resolvePackagePath(
   '@justmanage/plugin-dbaas-backend',
@@ -14,6 +15,7 @@ export async function migrateDatabase(
   database: DatabaseService,
 ): Promise<Knex> {
   const client = await database.getClient();
+  await tuneSqlite(client);
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });
   }
