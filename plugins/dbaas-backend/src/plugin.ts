@@ -96,6 +96,7 @@ export const dbaasPlugin = createBackendPlugin({
           pollIntervalMs: settings.pollIntervalMs,
           maxStepAttempts: settings.maxStepAttempts,
           concurrency: settings.concurrency,
+          auditor: services.auditor,
         });
 
         const orphans = new OrphanCollector(instances, drivers, logger);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { LoggerService } from '@backstage/backend-plugin-api';
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, isError } from '@backstage/errors';
 import { ClaimedOperation } from '../database/OperationStore';
 import { FaultInjector } from './FaultInjector';
@@ -13,6 +13,7 @@ export interface OperationWorkerOptions {
   pollIntervalMs: number;
   maxStepAttempts: number;
   concurrency: number;
+  auditor: AuditorService;
 }
 
 /**
@@ -94,6 +95,22 @@ export class OperationWorker {
     await Promise.allSettled([...tasks]);
   }
 
+  /** The end of every operation is a state change, so it is audited like a request. */
+  async #audit(op: ClaimedOperation, status: string, error?: Error) {
+    const event = await this.#options.auditor.createEvent({
+      eventId: 'operation',
+      severityLevel: 'medium',
+      meta: {
+        operationId: op.id,
+        type: op.type,
+        instanceId: op.instanceId,
+        actor: op.createdBy,
+        status,
+      },
+    });
+    await (error ? event.fail({ error }) : event.success());
+  }
+
   async #execute(op: ClaimedOperation, controller: AbortController) {
     const { deps, faults, leaseMs, maxStepAttempts } = this.#options;
     const handler = operationHandlers[op.type];
@@ -141,6 +158,7 @@ export class OperationWorker {
       }
       await deps.operations.finish(op.id, this.#owner, 'succeeded');
       logger.info(`Operation ${op.type} succeeded`);
+      await this.#audit(op, 'succeeded');
     } catch (e) {
       const error = isError(e) ? e : new Error(String(e));
       if (leaseLost || !this.#running) {
@@ -189,6 +207,7 @@ export class OperationWorker {
         );
       }
       await deps.operations.finish(op.id, this.#owner, 'failed', error.message);
+      await this.#audit(op, 'failed', error);
     } finally {
       clearInterval(heartbeat);
     }

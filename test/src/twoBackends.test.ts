@@ -1,0 +1,160 @@
+/*
+ * Acceptance: two backend processes on one PostgreSQL, 50 concurrent
+ * creates: 50 instances, each operation run once, distinct ports.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  BackendProcess,
+  backendConfig,
+  connectPostgres,
+  createRequest,
+  DbaasApiClient,
+  dropDatabases,
+  makeTempDir,
+  POSTGRES_URL,
+  redisProcesses,
+  redisSetGet,
+  removeDir,
+  uniqueDatabasePrefix,
+} from './harness';
+
+jest.setTimeout(600_000);
+
+const COUNT = 50;
+const HTTP_PORTS = [7118, 7119];
+const INSTANCE_PORTS = { start: 17700, end: 17899 };
+/** Fifty pollers per backend: poll gently. */
+const POLL = { timeoutMs: 300_000, intervalMs: 1000 };
+
+const prefix = uniqueDatabasePrefix();
+let work: string;
+let dataDir: string;
+let backends: BackendProcess[] = [];
+let clients: DbaasApiClient[] = [];
+
+/** A succeeded operation whose every step ran exactly once. */
+const ranOnce = (steps: string[]) => ({
+  status: 'succeeded',
+  steps: steps.map(name => ({ name, status: 'succeeded', attempts: 1 })),
+});
+
+/** The operation rows as stored, read past the API. */
+async function operationRows(ids: string[]) {
+  const db = connectPostgres(`${prefix}dbaas`);
+  try {
+    return await db('dbaas_operations')
+      .whereIn('id', ids)
+      .select('id', 'claims', 'status');
+  } finally {
+    await db.destroy();
+  }
+}
+
+beforeAll(async () => {
+  work = await makeTempDir('dbaas-two-backends-');
+  dataDir = join(work, 'instances');
+  const config = backendConfig({
+    database: { postgresUrl: POSTGRES_URL, prefix },
+    dataDir,
+    portRange: INSTANCE_PORTS,
+  });
+  backends = await Promise.all(
+    HTTP_PORTS.map((port, i) =>
+      BackendProcess.start({
+        name: `backend-${i + 1}`,
+        workDir: work,
+        port,
+        config,
+      }),
+    ),
+  );
+  clients = await Promise.all(
+    backends.map(b => DbaasApiClient.asGuest(b.baseUrl)),
+  );
+});
+
+afterAll(async () => {
+  for (const backend of backends) await backend.kill9();
+  for (const pids of (await redisProcesses(dataDir)).values()) {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  await dropDatabases(prefix);
+  await removeDir(work);
+});
+
+test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each operation once', async () => {
+  const names = Array.from(
+    { length: COUNT },
+    (_, i) => `twin-${String(i).padStart(2, '0')}`,
+  );
+  const client = (i: number) => clients[i % clients.length];
+
+  const accepted = await Promise.all(
+    names.map((name, i) => client(i).createInstance(createRequest(name))),
+  );
+  const creates = await Promise.all(
+    accepted.map((a, i) => client(i).waitForOperation(a.operation.id, POLL)),
+  );
+  for (const op of creates) {
+    expect(op).toMatchObject(ranOnce(['provision', 'wait-ready', 'finalize']));
+  }
+
+  const instances = await clients[0].listInstances();
+  expect(instances.map(i => [i.name, i.status]).sort()).toEqual(
+    names.map(name => [name, 'running']),
+  );
+  const connections = await Promise.all(
+    instances.map((instance, i) => client(i).getConnection(instance.id)),
+  );
+  const ports = connections.map(c => c.port);
+  expect(new Set(ports).size).toBe(COUNT);
+  for (const port of ports) {
+    expect(port).toBeGreaterThanOrEqual(INSTANCE_PORTS.start);
+    expect(port).toBeLessThanOrEqual(INSTANCE_PORTS.end);
+  }
+  const values = await Promise.all(
+    connections.map((c, i) => redisSetGet(c, 'who', instances[i].name)),
+  );
+  expect(values).toEqual(instances.map(i => i.name));
+
+  const processes = await redisProcesses(dataDir);
+  expect(Object.fromEntries(processes)).toEqual(
+    Object.fromEntries(instances.map(i => [i.id, [expect.any(Number)]])),
+  );
+
+  const deletions = await Promise.all(
+    instances.map((instance, i) => client(i).deleteInstance(instance.id)),
+  );
+  const deletes = await Promise.all(
+    deletions.map((d, i) => client(i).waitForOperation(d.operation.id, POLL)),
+  );
+  for (const op of deletes) {
+    expect(op).toMatchObject(ranOnce(['deprovision', 'wait-gone', 'finalize']));
+  }
+
+  // Each claim is a compare-and-set on this counter: 1 means one run.
+  const rows = await operationRows([...creates, ...deletes].map(op => op.id));
+  expect(rows).toHaveLength(2 * COUNT);
+  expect(rows.filter(r => Number(r.claims) !== 1)).toEqual([]);
+
+  for (const api of clients) {
+    expect(await api.listInstances()).toEqual([]);
+  }
+  for (const instance of instances) {
+    expect(await clients[0].getInstance(instance.id)).toBeUndefined();
+  }
+  expect(await redisProcesses(dataDir)).toEqual(new Map());
+  expect(await readdir(dataDir)).toEqual(['ports']);
+  expect(await readdir(join(dataDir, 'ports'))).toEqual([]);
+
+  await Promise.all(backends.map(b => b.stop()));
+  expect(backends.map(b => b.running)).toEqual([false, false]);
+  expect(await dropDatabases(prefix)).toContain(`${prefix}dbaas`);
+});
