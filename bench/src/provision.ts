@@ -9,6 +9,7 @@ import {
   BackendProcess,
   DbaasApiClient,
   backendConfig,
+  guestToken,
   makeTempDir,
   removeDir,
 } from '../../test/src/harness';
@@ -19,9 +20,24 @@ import { ms, quantile } from './stats';
 const COUNT = Number(process.env.BENCH_COUNT ?? 50);
 const BARE_RUNS = 20;
 
-async function createToConnectable(api: DbaasApiClient, name: string) {
+async function waitFinished(baseUrl: string, token: string, id: string) {
+  const res = await fetch(
+    `${baseUrl}/api/dbaas/operations/${id}?waitMs=30000`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  if (!res.ok)
+    throw new Error(`GET operation ${id}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { status: string; error?: string };
+}
+
+async function createToConnectable(
+  api: DbaasApiClient,
+  token: string,
+  name: string,
+  ids: string[],
+) {
   const started = performance.now();
-  const { instance } = await api.createInstance({
+  const { instance, operation } = await api.createInstance({
     name,
     owner: 'group:default/team-a',
     engine: 'redis',
@@ -31,19 +47,14 @@ async function createToConnectable(api: DbaasApiClient, name: string) {
     resources: { memoryMb: 32, cpu: 0.1, diskGb: 1 },
     persistence: 'none',
   });
-  for (;;) {
-    try {
-      const connection = await api.getConnection(instance.id);
-      await pingUntilPong(connection);
-      return { id: instance.id, elapsed: performance.now() - started };
-    } catch {
-      // no endpoint yet: the operation is still running
-      if (performance.now() - started > 30_000) {
-        throw new Error(`${name} was not connectable within 30 s`);
-      }
-      await new Promise(r => setTimeout(r, 2));
-    }
+  ids.push(instance.id);
+  // Held by the server until the operation finished: no polling.
+  const done = await waitFinished(api.baseUrl, token, operation.id);
+  if (done.status !== 'succeeded') {
+    throw new Error(`${name}: create ${done.status}: ${done.error}`);
   }
+  await pingUntilPong(await api.getConnection(instance.id));
+  return performance.now() - started;
 }
 
 async function main() {
@@ -63,14 +74,16 @@ async function main() {
       portRange: { start: 17900, end: 17949 },
     }),
   });
-  const api = await DbaasApiClient.asGuest(backend.baseUrl);
-  const created: Array<{ id: string; elapsed: number }> = [];
+  const token = await guestToken(backend.baseUrl);
+  const api = new DbaasApiClient(backend.baseUrl, token);
+  const ids: string[] = [];
+  const times: number[] = [];
   try {
     for (let i = 0; i < COUNT; i++) {
-      created.push(await createToConnectable(api, `bench-${i}`));
+      times.push(await createToConnectable(api, token, `bench-${i}`, ids));
     }
   } finally {
-    for (const { id } of created) {
+    for (const id of ids) {
       const { operation } = await api.deleteInstance(id);
       await api.waitForOperation(operation.id, { intervalMs: 20 });
     }
@@ -78,7 +91,6 @@ async function main() {
     await removeDir(workDir);
   }
 
-  const times = created.map(c => c.elapsed);
   const bareP50 = quantile(bare, 0.5);
   const p50 = quantile(times, 0.5);
   console.log(

@@ -39,6 +39,20 @@ const ranOnce = (steps: string[]) => ({
   steps: steps.map(name => ({ name, status: 'succeeded', attempts: 1 })),
 });
 
+/** The operations a backend's worker logged as succeeded, among `ids`. */
+function finishedOperations(
+  backend: BackendProcess,
+  ids: string[],
+): Set<string> {
+  const wanted = new Set(ids);
+  const finished = new Set<string>();
+  for (const line of backend.lines) {
+    const id = /Operation \w+ succeeded.* operation="([^"]+)"/.exec(line)?.[1];
+    if (id && wanted.has(id)) finished.add(id);
+  }
+  return finished;
+}
+
 /** The operation rows as stored, read past the API. */
 async function operationRows(ids: string[]) {
   const db = connectPostgres(`${prefix}dbaas`);
@@ -59,15 +73,13 @@ beforeAll(async () => {
     dataDir,
     portRange: INSTANCE_PORTS,
   });
-  backends = await Promise.all(
-    HTTP_PORTS.map((port, i) =>
-      BackendProcess.start({
-        name: `backend-${i + 1}`,
-        workDir: work,
-        port,
-        config,
-      }),
-    ),
+  backends = await BackendProcess.startAll(
+    HTTP_PORTS.map((port, i) => ({
+      name: `backend-${i + 1}`,
+      workDir: work,
+      port,
+      config,
+    })),
   );
   clients = await Promise.all(
     backends.map(b => DbaasApiClient.asGuest(b.baseUrl)),
@@ -140,9 +152,15 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
   }
 
   // Each claim is a compare-and-set on this counter: 1 means one run.
-  const rows = await operationRows([...creates, ...deletes].map(op => op.id));
+  const operationIds = [...creates, ...deletes].map(op => op.id);
+  const rows = await operationRows(operationIds);
   expect(rows).toHaveLength(2 * COUNT);
   expect(rows.filter(r => Number(r.claims) !== 1)).toEqual([]);
+  // Both backends did part of the work, and no operation finished in both.
+  const finishedBy = backends.map(b => finishedOperations(b, operationIds));
+  expect(Math.min(...finishedBy.map(ids => ids.size))).toBeGreaterThan(0);
+  expect(finishedBy[0].size + finishedBy[1].size).toBe(2 * COUNT);
+  expect(new Set([...finishedBy[0], ...finishedBy[1]]).size).toBe(2 * COUNT);
 
   for (const api of clients) {
     expect(await api.listInstances()).toEqual([]);

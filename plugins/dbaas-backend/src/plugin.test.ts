@@ -158,6 +158,23 @@ describe('dbaas plugin API', () => {
     );
   });
 
+  it('holds GET operation with waitMs until the operation finished', async () => {
+    const created = await backend.api
+      .post('/api/dbaas/instances')
+      .set(backend.as(ALICE))
+      .send(validCreateBody({ name: 'waited' }));
+    const res = await backend.api
+      .get(`/api/dbaas/operations/${created.body.operation.id}?waitMs=20000`)
+      .set(backend.as(ALICE));
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('succeeded');
+    const bad = await backend.api
+      .get(`/api/dbaas/operations/${created.body.operation.id}?waitMs=99999999`)
+      .set(backend.as(ALICE));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/waitMs/);
+  });
+
   it('returns the same instance for a repeated Idempotency-Key', async () => {
     const send = (name: string) =>
       backend.api

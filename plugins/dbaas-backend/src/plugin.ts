@@ -16,6 +16,7 @@ import { LocalDriver } from './drivers/local';
 import { RedisAdmin } from './redis/RedisAdmin';
 import { FaultInjector } from './operations/FaultInjector';
 import { OperationWorker } from './operations/OperationWorker';
+import { OperationWaiter } from './operations/OperationWaiter';
 import { HealthChecker } from './health/HealthChecker';
 import { OrphanCollector } from './recovery/OrphanCollector';
 import { dbaasInstanceResourceRef } from './permissions/resourceRef';
@@ -79,6 +80,7 @@ export const dbaasPlugin = createBackendPlugin({
           },
         });
 
+        const waiter = new OperationWaiter(operations);
         const worker = new OperationWorker({
           deps: {
             db,
@@ -97,6 +99,7 @@ export const dbaasPlugin = createBackendPlugin({
           maxStepAttempts: settings.maxStepAttempts,
           concurrency: settings.concurrency,
           auditor: services.auditor,
+          onFinished: id => waiter.notify(id),
         });
 
         const orphans = new OrphanCollector(instances, drivers, logger);
@@ -156,6 +159,7 @@ export const dbaasPlugin = createBackendPlugin({
             service,
             instances,
             operations,
+            waiter,
             credentials,
             drivers,
             validateResponses:

@@ -64,6 +64,27 @@ export class BackendProcess {
     return backend;
   }
 
+  /**
+   * Starts several backends at once. If one fails, the others are killed
+   * too, so that no process outlives the caller.
+   */
+  static async startAll(
+    options: BackendProcessOptions[],
+  ): Promise<BackendProcess[]> {
+    const results = await Promise.allSettled(
+      options.map(o => BackendProcess.start(o)),
+    );
+    const started = results.flatMap(r =>
+      r.status === 'fulfilled' ? [r.value] : [],
+    );
+    const failure = results.find(r => r.status === 'rejected');
+    if (failure) {
+      await Promise.all(started.map(b => b.kill9()));
+      throw (failure as PromiseRejectedResult).reason;
+    }
+    return started;
+  }
+
   /** Starts the process without waiting for it to serve. */
   static async spawn(options: BackendProcessOptions): Promise<BackendProcess> {
     const baseUrl = `http://localhost:${options.port}`;

@@ -15,9 +15,12 @@ export function uniqueDatabasePrefix(): string {
 
 /** A connection to one database of the server, e.g. `${prefix}dbaas`. */
 export function connectPostgres(database: string): Knex {
+  // pg lets the URL's (empty) path win over a separate `database` key.
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${database}`;
   return knexFactory({
     client: 'pg',
-    connection: { connectionString: POSTGRES_URL, database },
+    connection: url.toString(),
     pool: { min: 0, max: 2 },
   });
 }

@@ -14,6 +14,8 @@ export interface OperationWorkerOptions {
   maxStepAttempts: number;
   concurrency: number;
   auditor: AuditorService;
+  /** Told when an operation finished, to wake API clients waiting for it. */
+  onFinished?: (operationId: string) => void;
 }
 
 /**
@@ -158,6 +160,7 @@ export class OperationWorker {
       }
       await deps.operations.finish(op.id, this.#owner, 'succeeded');
       logger.info(`Operation ${op.type} succeeded`);
+      this.#options.onFinished?.(op.id);
       await this.#audit(op, 'succeeded');
     } catch (e) {
       const error = isError(e) ? e : new Error(String(e));
@@ -207,6 +210,7 @@ export class OperationWorker {
         );
       }
       await deps.operations.finish(op.id, this.#owner, 'failed', error.message);
+      this.#options.onFinished?.(op.id);
       await this.#audit(op, 'failed', error);
     } finally {
       clearInterval(heartbeat);

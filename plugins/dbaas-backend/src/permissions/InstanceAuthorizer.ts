@@ -58,6 +58,25 @@ export class InstanceAuthorizer {
     }
   }
 
+  /** Several permissions on one instance in a single policy call. */
+  async requireAll(
+    permissions: ResourcePermission<typeof DBAAS_INSTANCE_RESOURCE_TYPE>[],
+    resource: DbaasInstanceResource,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const decisions = await this.#permissions.authorizeConditional(
+      permissions.map(permission => ({ permission })),
+      { credentials },
+    );
+    decisions.forEach((decision, i) => {
+      if (!this.#isAllowed(decision, resource)) {
+        throw new NotAllowedError(
+          `Not allowed: ${permissions[i].name} on instance ${resource.name}`,
+        );
+      }
+    });
+  }
+
   async filter<T extends DbaasInstanceResource>(
     permission: ResourcePermission<typeof DBAAS_INSTANCE_RESOURCE_TYPE>,
     resources: T[],

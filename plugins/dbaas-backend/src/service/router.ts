@@ -17,6 +17,7 @@ import {
 } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
 import { OperationStore } from '../database/OperationStore';
+import { OperationWaiter } from '../operations/OperationWaiter';
 import { CredentialStore } from '../database/CredentialStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
@@ -31,6 +32,7 @@ export interface RouterOptions {
   service: InstanceService;
   instances: InstanceStore;
   operations: OperationStore;
+  waiter: OperationWaiter;
   credentials: CredentialStore;
   drivers: DriverRegistry;
   /** Tests turn this on so every response is checked against the contract. */
@@ -203,18 +205,17 @@ export async function createRouter(
   });
 
   router.get('/instances/:instanceId/connection', async (req, res) => {
-    const { instance, credentials } = await readable(
-      req,
-      req.params.instanceId,
-    );
+    const credentials = await callerOf(req);
+    const instance = await service.get(req.params.instanceId);
     await auditedChange(
       auditor,
       req,
       'instance-credentials-read',
       { instanceId: instance.id },
       async () => {
-        await authorizer.require(
-          dbaasInstanceCredentialsReadPermission,
+        // one policy call for both checks
+        await authorizer.requireAll(
+          [dbaasInstanceReadPermission, dbaasInstanceCredentialsReadPermission],
           instance,
           credentials,
         );
@@ -243,20 +244,17 @@ export async function createRouter(
 
   router.get('/operations/:operationId', async (req, res) => {
     const credentials = await callerOf(req);
-    const operation = await operations.get(req.params.operationId);
-    if (!operation) {
+    const found = await operations.get(req.params.operationId);
+    if (!found) {
       throw new NotFoundError(`No operation with id ${req.params.operationId}`);
     }
     await authorizer.require(
       dbaasInstanceReadPermission,
-      {
-        id: operation.instanceId,
-        name: operation.instanceName,
-        owner: operation.owner,
-      },
+      { id: found.instanceId, name: found.instanceName, owner: found.owner },
       credentials,
     );
-    res.json(operation);
+    const waitMs = Number(req.query.waitMs ?? 0);
+    res.json(waitMs > 0 ? await options.waiter.wait(found.id, waitMs) : found);
   });
 
   return router;

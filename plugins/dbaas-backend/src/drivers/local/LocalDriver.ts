@@ -35,6 +35,7 @@ import {
   writeRuntime,
   writeSpec,
 } from './instanceState';
+import { DaemonLauncher } from './DaemonLauncher';
 import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
 import { PortAllocator } from './portAllocator';
@@ -67,6 +68,9 @@ export class LocalDriver implements Driver {
   readonly #ports: PortAllocator;
   readonly #mutex = new KeyedMutex();
   readonly #supervisor: Supervisor;
+  readonly #launcher = new DaemonLauncher();
+  readonly #launch = (binary: string, confPath: string) =>
+    this.#launcher.launch(binary, [confPath]);
   #binaries: Promise<EngineBinary[]> | undefined;
 
   /** Reads `dbaas.drivers.local`; every key is optional. */
@@ -97,12 +101,14 @@ export class LocalDriver implements Driver {
   async start(): Promise<void> {
     await mkdir(this.#settings.dataDir, { recursive: true, mode: 0o700 });
     await this.#detectedBinaries();
+    this.#launcher.warmUp();
     this.#supervisor.start();
   }
 
   /** Stops supervising only: servers keep running for the next backend. */
   async stop(): Promise<void> {
     await this.#supervisor.stop();
+    this.#launcher.close();
   }
 
   async capabilities(): Promise<DriverCapabilities> {
@@ -323,6 +329,7 @@ export class LocalDriver implements Driver {
     const result = await startInstance(files, runtime, {
       host: this.#settings.bindAddress,
       waitMs: START_LOCK_WAIT_MS,
+      launch: this.#launch,
     });
     // startInstance returns undefined only in quiet mode.
     return result!;
@@ -357,6 +364,7 @@ export class LocalDriver implements Driver {
           host: this.#settings.bindAddress,
           waitMs: 0,
           quiet: true,
+          launch: this.#launch,
         });
       },
     };

@@ -102,6 +102,8 @@ export async function startInstance(
     host: string;
     waitMs: number;
     quiet?: boolean;
+    /** How to run the daemonizing binary; see DaemonLauncher. */
+    launch?: (binary: string, confPath: string) => Promise<void>;
   },
 ): Promise<StartResult | undefined> {
   const gone = () => {
@@ -146,7 +148,7 @@ export async function startInstance(
     const acl = await readFile(files.acl, 'utf8');
     await rm(files.pidfile, { force: true });
     await mkdir(files.dataFolder, { recursive: true });
-    await launchDaemon(runtime.binary.path, files.conf);
+    await (options.launch ?? launchDaemon)(runtime.binary.path, files.conf);
     const pid = await waitForServer(files, runtime);
     await writeApplied(files, { conf: digest(conf), acl: digest(acl) });
     return { pid, started: true };
