@@ -18,6 +18,7 @@ import {
   removeDir,
   uniqueDatabasePrefix,
 } from './harness';
+import { operationSummary, succeededSummary } from './checks/operationSummary';
 
 jest.setTimeout(600_000);
 
@@ -30,14 +31,8 @@ const POLL = { timeoutMs: 300_000, intervalMs: 1000 };
 const prefix = uniqueDatabasePrefix();
 let work: string;
 let dataDir: string;
-let backends: BackendProcess[] = [];
+const backends: BackendProcess[] = [];
 let clients: DbaasApiClient[] = [];
-
-/** A succeeded operation whose every step ran exactly once. */
-const ranOnce = (steps: string[]) => ({
-  status: 'succeeded',
-  steps: steps.map(name => ({ name, status: 'succeeded', attempts: 1 })),
-});
 
 /** The operations a backend's worker logged as succeeded, among `ids`. */
 function finishedOperations(
@@ -73,14 +68,20 @@ beforeAll(async () => {
     dataDir,
     portRange: INSTANCE_PORTS,
   });
-  backends = await BackendProcess.startAll(
-    HTTP_PORTS.map((port, i) => ({
-      name: `backend-${i + 1}`,
-      workDir: work,
-      port,
-      config,
-    })),
-  );
+  // One after the other: the first creates the databases and runs the
+  // migrations. Two processes migrating an empty PostgreSQL database at the
+  // same moment race in knex (Backstage's scheduler tables included), a
+  // first-deployment problem these tests do not cover.
+  for (const [i, port] of HTTP_PORTS.entries()) {
+    backends.push(
+      await BackendProcess.start({
+        name: `backend-${i + 1}`,
+        workDir: work,
+        port,
+        config,
+      }),
+    );
+  }
   clients = await Promise.all(
     backends.map(b => DbaasApiClient.asGuest(b.baseUrl)),
   );
@@ -88,6 +89,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const backend of backends) await backend.kill9();
+  if (!work) return;
+  // Whatever a failed run left behind: servers under this test's own data dir.
   for (const pids of (await redisProcesses(dataDir)).values()) {
     for (const pid of pids) {
       try {
@@ -115,7 +118,9 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
     accepted.map((a, i) => client(i).waitForOperation(a.operation.id, POLL)),
   );
   for (const op of creates) {
-    expect(op).toMatchObject(ranOnce(['provision', 'wait-ready', 'finalize']));
+    expect(operationSummary(op)).toEqual(
+      succeededSummary(['provision', 'wait-ready', 'finalize']),
+    );
   }
 
   const instances = await clients[0].listInstances();
@@ -148,7 +153,9 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
     deletions.map((d, i) => client(i).waitForOperation(d.operation.id, POLL)),
   );
   for (const op of deletes) {
-    expect(op).toMatchObject(ranOnce(['deprovision', 'wait-gone', 'finalize']));
+    expect(operationSummary(op)).toEqual(
+      succeededSummary(['deprovision', 'wait-gone', 'finalize']),
+    );
   }
 
   // Each claim is a compare-and-set on this counter: 1 means one run.
@@ -169,7 +176,7 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
     expect(await clients[0].getInstance(instance.id)).toBeUndefined();
   }
   expect(await redisProcesses(dataDir)).toEqual(new Map());
-  expect(await readdir(dataDir)).toEqual(['ports']);
+  expect((await readdir(dataDir)).filter(name => name !== 'ports')).toEqual([]);
   expect(await readdir(join(dataDir, 'ports'))).toEqual([]);
 
   await Promise.all(backends.map(b => b.stop()));

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { OutputLines } from './OutputLines';
 
 /** The repository root, where the example backend and its config live. */
+// eslint-disable-next-line no-restricted-syntax -- tests run from source, never from a build
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
 const ENTRY = join(REPO_ROOT, 'examples/app/packages/backend/src/index.ts');

@@ -7,6 +7,11 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** Default 200 ms; raise it when many operations are polled at once. */
   intervalMs?: number;
+  /**
+   * Hold each request up to this long on the server (the `waitMs` long
+   * poll, at most 30000) instead of sleeping between requests.
+   */
+  longPollMs?: number;
 }
 
 /**
@@ -61,10 +66,12 @@ export class DbaasApiClient {
     return this.#json('GET', `/instances/${id}/connection`, [200]);
   }
 
-  async getOperation(id: string): Promise<Operation> {
+  /** With `waitMs`, the server answers once the operation finished or the time ran out. */
+  async getOperation(id: string, waitMs?: number): Promise<Operation> {
+    const query = waitMs === undefined ? '' : `?waitMs=${waitMs}`;
     return (await this.#json<Operation | undefined>(
       'GET',
-      `/operations/${id}`,
+      `/operations/${id}${query}`,
       [200],
     ))!;
   }
@@ -74,10 +81,10 @@ export class DbaasApiClient {
     id: string,
     options: WaitOptions = {},
   ): Promise<Operation> {
-    const { timeoutMs = 120_000, intervalMs = 200 } = options;
+    const { timeoutMs = 120_000, intervalMs = 200, longPollMs } = options;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const operation = await this.getOperation(id);
+      const operation = await this.getOperation(id, longPollMs);
       if (operation.status === 'succeeded' || operation.status === 'failed') {
         return operation;
       }
@@ -88,7 +95,9 @@ export class DbaasApiClient {
           } after ${timeoutMs} ms: ${JSON.stringify(operation.steps)}`,
         );
       }
-      await new Promise(r => setTimeout(r, intervalMs));
+      if (longPollMs === undefined) {
+        await new Promise(r => setTimeout(r, intervalMs));
+      }
     }
   }
 

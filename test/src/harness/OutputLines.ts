@@ -1,5 +1,5 @@
 /** Matches ANSI colour codes, which the backend's development logger emits. */
-const ANSI = /\u001b\[[0-9;]*m/g;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 const MAX_LINES = 50_000;
 

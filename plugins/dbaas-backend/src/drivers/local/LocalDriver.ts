@@ -149,7 +149,9 @@ export class LocalDriver implements Driver {
         await stopInstance(files, runtime);
       }
       await this.#ports.releaseAll(instanceId);
-      await rm(files.folder, { recursive: true, force: true });
+      // A supervisor (ours or another backend's) may still create start.lock
+      // inside for a moment; rm then fails with ENOTEMPTY unless it retries.
+      await rm(files.folder, { recursive: true, force: true, maxRetries: 3 });
       ctx.logger.info(`Local driver removed instance ${instanceId}`);
     });
   }
