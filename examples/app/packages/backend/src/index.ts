@@ -16,4 +16,10 @@ backend.add(import('./permissions/policyModule'));
 // JustManage: managed Redis
 backend.add(import('@justmanage/plugin-dbaas-backend'));
 
-backend.start();
+// A replica whose plugins failed to start must die, so that its supervisor
+// (systemd, Kubernetes) restarts it instead of it answering 503 forever.
+backend.start().catch(error => {
+  // eslint-disable-next-line no-console
+  console.error(error);
+  process.exit(1);
+});
