@@ -32,6 +32,9 @@ export class RedisAdmin {
       password: login.password,
       tls: endpoint.tls ? {} : undefined,
       lazyConnect: true,
+      // Every call here runs its own commands at once; ioredis's extra INFO
+      // round trip before the first command would only add latency.
+      enableReadyCheck: false,
       connectTimeout: this.#timeoutMs,
       commandTimeout: this.#timeoutMs,
       maxRetriesPerRequest: 0,

@@ -38,7 +38,7 @@ import {
 import { DaemonLauncher } from './DaemonLauncher';
 import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
-import { PortAllocator } from './portAllocator';
+import { isPortBindable, PortAllocator } from './portAllocator';
 import { liveSettings, renderRedisConf } from './redisConf';
 import {
   absentInstance,
@@ -339,6 +339,17 @@ export class LocalDriver implements Driver {
 
   async #restart(files: InstanceFiles, runtime: InstanceRuntime) {
     await stopInstance(files, runtime);
+    // Until the old server has let go of its port, a start would adopt it
+    // again instead of starting the new configuration.
+    const deadline = Date.now() + START_LOCK_WAIT_MS;
+    while (!(await isPortBindable(this.#settings.bindAddress, runtime.port))) {
+      if (Date.now() > deadline) {
+        throw new ServiceUnavailableError(
+          `Instance ${files.instanceId} did not release port ${runtime.port} after stopping`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
     await this.#start(files, runtime);
   }
 
