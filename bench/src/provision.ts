@@ -9,7 +9,7 @@ import {
   BackendProcess,
   DbaasApiClient,
   backendConfig,
-  guestToken,
+  createRequest,
   makeTempDir,
   removeDir,
 } from '../../test/src/harness';
@@ -20,36 +20,21 @@ import { ms, quantile } from './stats';
 const COUNT = Number(process.env.BENCH_COUNT ?? 50);
 const BARE_RUNS = 20;
 
-async function waitFinished(baseUrl: string, token: string, id: string) {
-  const res = await fetch(
-    `${baseUrl}/api/dbaas/operations/${id}?waitMs=30000`,
-    { headers: { authorization: `Bearer ${token}` } },
-  );
-  if (!res.ok)
-    throw new Error(`GET operation ${id}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { status: string; error?: string };
-}
-
 async function createToConnectable(
   api: DbaasApiClient,
-  token: string,
   name: string,
   ids: string[],
 ) {
   const started = performance.now();
-  const { instance, operation } = await api.createInstance({
-    name,
-    owner: 'group:default/team-a',
-    engine: 'redis',
-    version: '7.0.15',
-    platform: 'local',
-    region: 'local',
-    resources: { memoryMb: 32, cpu: 0.1, diskGb: 1 },
-    persistence: 'none',
-  });
+  const { instance, operation } = await api.createInstance(
+    createRequest(name, { resources: { memoryMb: 32, cpu: 0.1, diskGb: 1 } }),
+  );
   ids.push(instance.id);
   // Held by the server until the operation finished: no polling.
-  const done = await waitFinished(api.baseUrl, token, operation.id);
+  const done = await api.waitForOperation(operation.id, {
+    longPollMs: 30_000,
+    timeoutMs: 30_000,
+  });
   if (done.status !== 'succeeded') {
     throw new Error(`${name}: create ${done.status}: ${done.error}`);
   }
@@ -74,13 +59,12 @@ async function main() {
       portRange: { start: 17900, end: 17949 },
     }),
   });
-  const token = await guestToken(backend.baseUrl);
-  const api = new DbaasApiClient(backend.baseUrl, token);
+  const api = await DbaasApiClient.asGuest(backend.baseUrl);
   const ids: string[] = [];
   const times: number[] = [];
   try {
     for (let i = 0; i < COUNT; i++) {
-      times.push(await createToConnectable(api, token, `bench-${i}`, ids));
+      times.push(await createToConnectable(api, `bench-${i}`, ids));
     }
   } finally {
     for (const id of ids) {

@@ -13,6 +13,28 @@ const TABLES = [
   'dbaas_credentials',
 ];
 
+/** A minimal valid row; every one is named 'a', to hit the unique index. */
+function instanceRow(id: string) {
+  return {
+    id,
+    name: 'a',
+    owner: 'group:default/a',
+    engine: 'redis',
+    version: '7.0.15',
+    platform: 'local',
+    region: 'local',
+    memory_mb: 64,
+    cpu: 1,
+    disk_gb: 1,
+    persistence: 'rdb',
+    maxmemory_policy: 'noeviction',
+    status: 'running',
+    created_by: 'user:default/a',
+    created_at: 'x',
+    updated_at: 'x',
+  };
+}
+
 describe('migrations', () => {
   const databases = TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15'],
@@ -37,43 +59,9 @@ describe('migrations', () => {
           true,
         ]);
       }
-      await knex('dbaas_instances').insert({
-        id: 'i1',
-        name: 'a',
-        owner: 'group:default/a',
-        engine: 'redis',
-        version: '7.0.15',
-        platform: 'local',
-        region: 'local',
-        memory_mb: 64,
-        cpu: 1,
-        disk_gb: 1,
-        persistence: 'rdb',
-        maxmemory_policy: 'noeviction',
-        status: 'running',
-        created_by: 'user:default/a',
-        created_at: 'x',
-        updated_at: 'x',
-      });
+      await knex('dbaas_instances').insert(instanceRow('i1'));
       await expect(
-        knex('dbaas_instances').insert({
-          id: 'i2',
-          name: 'a',
-          owner: 'group:default/a',
-          engine: 'redis',
-          version: '7.0.15',
-          platform: 'local',
-          region: 'local',
-          memory_mb: 64,
-          cpu: 1,
-          disk_gb: 1,
-          persistence: 'rdb',
-          maxmemory_policy: 'noeviction',
-          status: 'running',
-          created_by: 'user:default/a',
-          created_at: 'x',
-          updated_at: 'x',
-        }),
+        knex('dbaas_instances').insert(instanceRow('i2')),
         // SQLite's error class comes from a native module and fails jest's
         // Error check when the module is shared between test files.
       ).rejects.toMatchObject({ message: expect.stringMatching(/unique/i) });

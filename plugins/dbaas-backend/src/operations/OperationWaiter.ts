@@ -39,13 +39,14 @@ export class OperationWaiter {
   #sleep(operationId: string, ms: number): Promise<void> {
     return new Promise(resolve => {
       const set = this.#waiters.get(operationId) ?? new Set();
+      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
       const wake = () => {
         clearTimeout(timer);
         set.delete(wake);
         if (!set.size) this.#waiters.delete(operationId);
         resolve();
       };
-      const timer = setTimeout(wake, ms);
+      timer = setTimeout(wake, ms);
       set.add(wake);
       this.#waiters.set(operationId, set);
     });

@@ -2,9 +2,7 @@ import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  CreateInstanceRequest,
   Instance,
-  UpdateInstanceRequest,
   createInstanceRequestSchema,
   normalizeEntityRef,
   updateInstanceRequestSchema,
@@ -297,5 +295,3 @@ export class InstanceService {
     return result.value;
   }
 }
-
-export type { CreateInstanceRequest, UpdateInstanceRequest };

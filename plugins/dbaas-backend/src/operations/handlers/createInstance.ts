@@ -1,14 +1,7 @@
-import { NotFoundError } from '@backstage/errors';
-import { OperationHandler, StepContext } from '../types';
+import { OperationHandler } from '../types';
+import { requireInstance } from '../requireInstance';
 import { buildDriverSpec } from '../driverSpec';
 import { waitUntilReady } from '../waitUntilReady';
-
-function requireInstance(ctx: StepContext) {
-  if (!ctx.instance) {
-    throw new NotFoundError(`Instance ${ctx.operation.instanceId} is gone`);
-  }
-  return ctx.instance;
-}
 
 /** Brings a new instance up: the row and credentials already exist. */
 export const createInstanceHandler: OperationHandler = {

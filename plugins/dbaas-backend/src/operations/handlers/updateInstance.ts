@@ -1,15 +1,8 @@
-import { NotFoundError } from '@backstage/errors';
 import { Instance } from '@justmanage/plugin-dbaas-common';
-import { OperationHandler, StepContext } from '../types';
+import { OperationHandler } from '../types';
+import { requireInstance } from '../requireInstance';
 import { buildDriverSpec } from '../driverSpec';
 import { waitUntilReady } from '../waitUntilReady';
-
-function requireInstance(ctx: StepContext): Instance {
-  if (!ctx.instance) {
-    throw new NotFoundError(`Instance ${ctx.operation.instanceId} is gone`);
-  }
-  return ctx.instance;
-}
 
 /**
  * The request already wrote the new desired state and kept the previous one
