@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what JustManage needs on a fresh Debian machine: system packages
-# (redis-server) and the npm workspaces. Safe to run again: it only does what
+# (redis-server, chromium) and the npm workspaces. Safe to run again: it only does what
 # is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
+# the browser tests drive Debian's chromium through playwright-core
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up and starts the example app: the Backstage backend on
-# http://localhost:7007 with SQLite and the local driver.
+# Sets up and starts the example app: the Backstage frontend on
+# http://localhost:3000 and its backend on http://localhost:7007, with SQLite
+# and the local driver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,5 +15,6 @@ fi
 export DBAAS_ENCRYPTION_KEY=$(cat var/encryption-key)
 export DBAAS_EXAMPLE_DATA_DIR="$root/var/example"
 
-cd examples/app/packages/backend
-exec npx backstage-cli package start --config ../../app-config.yaml
+# BROWSER=none: a fresh machine may have no desktop to open a browser on.
+export BROWSER=none
+exec npx backstage-cli repo start app backend --config "$root/examples/app/app-config.yaml"

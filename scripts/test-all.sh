@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit and component tests of each package, then the
-# integration tests in test/ against real redis-server processes, SQLite and
-# the machine's PostgreSQL. Ends with one "N passed, N failed" line.
+# Runs every test: unit and component tests of each package and the
+# integration tests in test/ (jest) against real redis-server processes,
+# SQLite and the machine's PostgreSQL; then the browser tests in test/e2e
+# against the example app in Debian's chromium. Ends with one
+# "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -18,5 +20,8 @@ rm -f "$results"
 npx backstage-cli repo test --ci --json --outputFile="$results" "$@"
 status=$?
 
-node scripts/summarize-jest.js "$results" || status=1
+rm -f var/e2e.tap
+bash scripts/test-e2e.sh || status=1
+
+node scripts/summarize-results.js "$results" var/e2e.tap || status=1
 exit $status

@@ -67,6 +67,18 @@ export interface InstanceEndpoint {
   tls: boolean;
 }
 
+/** What the last health check saw. @public */
+export interface InstanceHealth {
+  up: boolean;
+  checkedAt: string;
+  /** Why the check failed, when it did. */
+  error?: string;
+  /** `used_memory` from INFO, when the instance answered. */
+  usedMemoryBytes?: number;
+  /** `uptime_in_seconds` from INFO, when the instance answered. */
+  uptimeSeconds?: number;
+}
+
 /** @public */
 export interface Instance {
   id: string;
@@ -87,7 +99,7 @@ export interface Instance {
   status: InstanceStatus;
   endpoints: InstanceEndpoint[];
   /** Result of the last health check, undefined before the first one. */
-  health?: { up: boolean; checkedAt: string; error?: string };
+  health?: InstanceHealth;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

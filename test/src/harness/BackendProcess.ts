@@ -8,7 +8,8 @@ import { OutputLines } from './OutputLines';
 // eslint-disable-next-line no-restricted-syntax -- tests run from source, never from a build
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
-const ENTRY = join(REPO_ROOT, 'examples/app/packages/backend/src/index.ts');
+const BACKEND_DIR = join(REPO_ROOT, 'examples/app/packages/backend');
+const ENTRY = join(BACKEND_DIR, 'src/index.ts');
 const BASE_CONFIG = join(REPO_ROOT, 'examples/app/app-config.yaml');
 
 /** Shared by every backend of a test so they can read each other's secrets. */
@@ -113,7 +114,9 @@ export class BackendProcess {
         '--config',
         overridePath,
       ],
-      { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      // the backend's own folder, as under `backstage-cli package start`, so
+      // that catalog file locations resolve the same way
+      { cwd: BACKEND_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const log = createWriteStream(
       join(options.workDir, `${options.name}.log`),

@@ -3,6 +3,7 @@ import {
   Instance,
   InstanceEndpoint,
   InstanceStatus,
+  InstanceHealth,
 } from '@justmanage/plugin-dbaas-common';
 
 const TABLE = 'dbaas_instances';
@@ -28,6 +29,8 @@ interface InstanceRow {
   health_up: boolean | number | null;
   health_checked_at: string | null;
   health_error: string | null;
+  health_used_memory_bytes: number | string | null;
+  health_uptime_seconds: number | string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -120,7 +123,7 @@ export class InstanceStore {
    */
   async recordHealth(
     id: string,
-    check: { up: boolean; checkedAt: string; error?: string },
+    check: InstanceHealth,
   ): Promise<InstanceStatus | undefined> {
     return this.#db.transaction(async tx => {
       await tx<InstanceRow>(TABLE)
@@ -129,6 +132,13 @@ export class InstanceStore {
           health_up: check.up,
           health_checked_at: check.checkedAt,
           health_error: check.error ?? null,
+          // a failed check keeps the last known figures rather than erasing them
+          ...(check.up
+            ? {
+                health_used_memory_bytes: check.usedMemoryBytes ?? null,
+                health_uptime_seconds: check.uptimeSeconds ?? null,
+              }
+            : {}),
         });
       const [from, to]: InstanceStatus[] = check.up
         ? ['down', 'running']
@@ -167,6 +177,8 @@ function toRow(i: Instance): InstanceRow {
     health_up: i.health ? i.health.up : null,
     health_checked_at: i.health?.checkedAt ?? null,
     health_error: i.health?.error ?? null,
+    health_used_memory_bytes: i.health?.usedMemoryBytes ?? null,
+    health_uptime_seconds: i.health?.uptimeSeconds ?? null,
     created_by: i.createdBy,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
@@ -200,6 +212,14 @@ function fromRow(r: InstanceRow): Instance {
             up: Boolean(r.health_up),
             checkedAt: r.health_checked_at,
             ...(r.health_error ? { error: r.health_error } : {}),
+            ...(r.health_used_memory_bytes !== null &&
+            r.health_used_memory_bytes !== undefined
+              ? { usedMemoryBytes: Number(r.health_used_memory_bytes) }
+              : {}),
+            ...(r.health_uptime_seconds !== null &&
+            r.health_uptime_seconds !== undefined
+              ? { uptimeSeconds: Number(r.health_uptime_seconds) }
+              : {}),
           },
         }
       : {}),

@@ -80,4 +80,43 @@ describe('health checks', () => {
     expect(await client.ping()).toBe('PONG');
     client.disconnect();
   });
+
+  it('records the memory in use and the uptime that Redis reports', async () => {
+    const created = await backend.api
+      .post('/api/dbaas/instances')
+      .set(backend.as(ALICE))
+      .send(validCreateBody({ name: 'measured' }));
+    const id = created.body.instance.id;
+    await backend.waitForOperation(created.body.operation.id);
+    expect((await getInstance(id)).health?.usedMemoryBytes).toBeUndefined();
+
+    const conn = (
+      await backend.api
+        .get(`/api/dbaas/instances/${id}/connection`)
+        .set(backend.as(ALICE))
+    ).body;
+    const client = new Redis({
+      host: conn.host,
+      port: conn.port,
+      username: conn.username,
+      password: conn.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    await client.connect();
+    await backend.triggerTask('dbaas-health-check');
+    const before = (await getInstance(id)).health;
+    // one MiB of data must show up in used_memory
+    await client.set('big', 'x'.repeat(1024 * 1024));
+    await backend.triggerTask('dbaas-health-check');
+    const after = (await getInstance(id)).health;
+    client.disconnect();
+
+    expect(before.usedMemoryBytes).toBeGreaterThan(0);
+    expect(after.usedMemoryBytes - before.usedMemoryBytes).toBeGreaterThan(
+      1024 * 1024,
+    );
+    expect(after.uptimeSeconds).toBeGreaterThanOrEqual(0);
+    expect(after.uptimeSeconds).toBeLessThan(60);
+  });
 });

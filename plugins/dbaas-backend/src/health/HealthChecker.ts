@@ -16,7 +16,8 @@ export interface HealthCheckerDeps {
 /**
  * PINGs every serving instance as the control plane's own ACL user, so a
  * check proves the instance answers authenticated commands, not just that a
- * port is open.
+ * port is open. The same connection reads memory use and uptime for the
+ * fleet page and the Redis tab.
  */
 export class HealthChecker {
   readonly #deps: HealthCheckerDeps;
@@ -40,12 +41,13 @@ export class HealthChecker {
     const checkedAt = new Date().toISOString();
     const primary = instance.endpoints.find(e => e.role === 'primary');
     let error: string | undefined;
+    let usage: { usedMemoryBytes?: number; uptimeSeconds?: number } = {};
     try {
       const login = await credentials.get(instance.id, 'admin');
       if (!primary || !login) {
         throw new Error('no endpoint or admin credentials recorded');
       }
-      await admin.ping(primary, login);
+      usage = await admin.probe(primary, login);
     } catch (e) {
       error = (e as Error).message;
     }
@@ -53,6 +55,7 @@ export class HealthChecker {
       up: !error,
       checkedAt,
       error,
+      ...usage,
     });
     if (changedTo) {
       const message =

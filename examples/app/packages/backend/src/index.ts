@@ -5,13 +5,33 @@ import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
 
+// serves the built frontend (packages/app) when there is one
+backend.add(import('@backstage/plugin-app-backend'));
+
 // auth: guest sign-in, so a user token can be had without an identity provider
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
+// catalog, with the org file, the New Redis template and our instances
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@justmanage/plugin-catalog-backend-module-dbaas'));
+
+// scaffolder, with the dbaas:redis:* actions
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@justmanage/plugin-scaffolder-backend-module-dbaas'));
+
 // permissions: owners manage their instances, everyone reads
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissions/policyModule'));
+
+// notifications and signals, which the scaffolder and the app's sidebar use
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // JustManage: managed Redis
 backend.add(import('@justmanage/plugin-dbaas-backend'));

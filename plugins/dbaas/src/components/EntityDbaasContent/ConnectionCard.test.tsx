@@ -1,0 +1,180 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { dbaasInstanceCredentialsReadPermission } from '@justmanage/plugin-dbaas-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  DBAAS_URL,
+  errorResponse,
+  permissionHandler,
+} from './__testUtils__/backend';
+import { anInstance } from './__testUtils__/fixtures';
+import { renderWithApis } from './__testUtils__/renderWithApis';
+import { ConnectionCard } from './ConnectionCard';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const CREDENTIALS = dbaasInstanceCredentialsReadPermission.name;
+
+function connectionHandler(instanceId: string, calls: string[] = []) {
+  return http.get(`${DBAAS_URL}/instances/${instanceId}/connection`, () => {
+    calls.push(instanceId);
+    return HttpResponse.json({
+      host: 'orders-cache.redis.local',
+      port: 7101,
+      tls: false,
+      username: 'app',
+      password: 's3cret-from-backend',
+      url: 'redis://app@orders-cache.redis.local:7101',
+    });
+  });
+}
+
+describe('ConnectionCard', () => {
+  it('shows host, port, TLS and a URL without password, with copy buttons', async () => {
+    server.use(permissionHandler([]));
+    await renderWithApis(
+      <ConnectionCard
+        instance={anInstance({
+          id: 'conn-1',
+          endpoints: [
+            { role: 'replica', host: 'replica.local', port: 7200, tls: true },
+            { role: 'primary', host: 'primary.local', port: 7201, tls: true },
+          ],
+        })}
+      />,
+    );
+    expect(screen.getByLabelText('host')).toHaveTextContent('primary.local');
+    expect(screen.getByLabelText('port')).toHaveTextContent('7201');
+    expect(screen.getByLabelText('tls')).toHaveTextContent('yes');
+    expect(screen.getByLabelText('url')).toHaveTextContent(
+      'rediss://primary.local:7201',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Copy host' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Copy port' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Copy url' }),
+    ).toBeInTheDocument();
+  });
+
+  it('hides Show credentials without the credentials permission', async () => {
+    server.use(permissionHandler([]));
+    await renderWithApis(
+      <ConnectionCard instance={anInstance({ id: 'conn-2' })} />,
+    );
+    expect(
+      await screen.findByText(/You may not see this instance's credentials/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Show credentials' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('reveals the credentials from the API, once per opening, and completes the URL', async () => {
+    const calls: string[] = [];
+    server.use(
+      permissionHandler([CREDENTIALS]),
+      connectionHandler('conn-3', calls),
+    );
+    await renderWithApis(
+      <ConnectionCard instance={anInstance({ id: 'conn-3' })} />,
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show credentials' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(/records it in the audit log/),
+    ).toBeInTheDocument();
+    expect(await within(dialog).findByLabelText('password')).toHaveTextContent(
+      's3cret-from-backend',
+    );
+    expect(within(dialog).getByLabelText('username')).toHaveTextContent('app');
+    expect(
+      within(dialog).getByRole('button', { name: 'Copy password' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('url')).toHaveTextContent(
+      'redis://app@orders-cache.redis.local:7101',
+    );
+    expect(screen.getByLabelText('url')).not.toHaveTextContent('s3cret');
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show credentials' }),
+    );
+    expect(await screen.findByLabelText('password')).toBeInTheDocument();
+    expect(calls).toEqual(['conn-3', 'conn-3']);
+  });
+
+  it('shows the error when the backend refuses the credentials', async () => {
+    server.use(
+      permissionHandler([CREDENTIALS]),
+      http.get(`${DBAAS_URL}/instances/conn-4/connection`, () =>
+        errorResponse(403, 'NotAllowedError', 'policy said no'),
+      ),
+    );
+    await renderWithApis(
+      <ConnectionCard instance={anInstance({ id: 'conn-4' })} />,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show credentials' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      await within(dialog).findByText('policy said no'),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByLabelText('password')).not.toBeInTheDocument();
+  });
+
+  it('shows a loading bar while the credentials load', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    server.use(
+      permissionHandler([CREDENTIALS]),
+      http.get(`${DBAAS_URL}/instances/conn-5/connection`, async () => {
+        await held;
+        return errorResponse(500, 'Error', 'gave up');
+      }),
+    );
+    await renderWithApis(
+      <ConnectionCard instance={anInstance({ id: 'conn-5' })} />,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show credentials' }),
+    );
+    expect(
+      await within(screen.getByRole('dialog')).findByRole('progressbar'),
+    ).toBeInTheDocument();
+    release();
+    expect(await screen.findByText('gave up')).toBeInTheDocument();
+  });
+
+  it('says there is no endpoint yet while provisioning', async () => {
+    server.use(permissionHandler([CREDENTIALS]));
+    await renderWithApis(
+      <ConnectionCard
+        instance={anInstance({
+          id: 'conn-6',
+          status: 'provisioning',
+          endpoints: [],
+        })}
+      />,
+    );
+    expect(screen.getByText('No endpoint yet')).toBeInTheDocument();
+    expect(screen.queryByLabelText('host')).not.toBeInTheDocument();
+  });
+});

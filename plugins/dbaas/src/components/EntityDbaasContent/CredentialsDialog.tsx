@@ -1,0 +1,73 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import type { ConnectionDetails } from '@justmanage/plugin-dbaas-common';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import { useEffect } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { dbaasApiRef } from '../../api';
+import { ConnectionField } from './ConnectionField';
+
+function Credentials(props: {
+  instanceId: string;
+  onLoaded: (details: ConnectionDetails) => void;
+}) {
+  const { instanceId, onLoaded } = props;
+  const api = useApi(dbaasApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getConnection(instanceId),
+    [api, instanceId],
+  );
+  useEffect(() => {
+    if (value) onLoaded(value);
+  }, [value, onLoaded]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  return (
+    <>
+      <ConnectionField
+        label="Username"
+        name="username"
+        value={value.username}
+      />
+      <ConnectionField
+        label="Password"
+        name="password"
+        value={value.password}
+      />
+    </>
+  );
+}
+
+/**
+ * Reveals the app user's credentials. The content mounts only while the
+ * dialog is open, so each opening is exactly one audited request.
+ */
+export function CredentialsDialog(props: {
+  open: boolean;
+  instanceId: string;
+  onClose: () => void;
+  onLoaded: (details: ConnectionDetails) => void;
+}) {
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>Credentials</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          Every time credentials are shown, the dbaas backend records it in the
+          audit log with your name.
+        </DialogContentText>
+        <Credentials instanceId={props.instanceId} onLoaded={props.onLoaded} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Close</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,208 @@
+import { registerMswTestHooks } from '@backstage/test-utils';
+import {
+  dbaasInstanceCredentialsReadPermission,
+  dbaasInstanceDeletePermission,
+  Instance,
+} from '@justmanage/plugin-dbaas-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  DBAAS_URL,
+  errorResponse,
+  getJson,
+  permissionAnswered,
+  permissionHandler,
+} from './__testUtils__/backend';
+import { anEntity, anInstance, anOperation } from './__testUtils__/fixtures';
+import { renderWithApis } from './__testUtils__/renderWithApis';
+import { EntityDbaasContent, isDbaasAvailable } from './index';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const ALL = [
+  dbaasInstanceCredentialsReadPermission.name,
+  dbaasInstanceDeletePermission.name,
+];
+
+function backendWith(instance: Instance) {
+  server.use(
+    getJson(`/instances/${instance.id}`, instance),
+    getJson(`/instances/${instance.id}/operations`, {
+      items: [anOperation({ instanceId: instance.id })],
+    }),
+  );
+}
+
+describe('EntityDbaasContent', () => {
+  it('explains the missing annotation on entities without one', async () => {
+    await renderWithApis(<EntityDbaasContent />, { entity: anEntity() });
+    expect(screen.getByText('Missing Annotation')).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/justmanage\.io\/instance-id/).length,
+    ).toBeGreaterThan(0);
+    expect(isDbaasAvailable(anEntity())).toBe(false);
+    expect(isDbaasAvailable(anEntity('x'))).toBe(true);
+  });
+
+  it('shows a loading bar until the instance arrives', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    const instance = anInstance({ id: 'e-load' });
+    server.use(
+      permissionHandler(ALL),
+      http.get(`${DBAAS_URL}/instances/e-load`, async () => {
+        await held;
+        return HttpResponse.json(instance);
+      }),
+      getJson('/instances/e-load/operations', { items: [] }),
+    );
+    await renderWithApis(<EntityDbaasContent />, {
+      entity: anEntity('e-load'),
+    });
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    expect(screen.queryByText('Overview')).not.toBeInTheDocument();
+    release();
+    expect(await screen.findByText('Overview')).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    server.use(
+      permissionHandler(ALL),
+      http.get(`${DBAAS_URL}/instances/e-err`, () =>
+        errorResponse(500, 'Error', 'database unreachable'),
+      ),
+    );
+    await renderWithApis(<EntityDbaasContent />, { entity: anEntity('e-err') });
+    expect(await screen.findByText('database unreachable')).toBeInTheDocument();
+    expect(screen.queryByText('Overview')).not.toBeInTheDocument();
+  });
+
+  it('says so when the instance no longer exists', async () => {
+    server.use(
+      permissionHandler(ALL),
+      http.get(`${DBAAS_URL}/instances/e-gone`, () =>
+        errorResponse(404, 'NotFoundError', 'no instance e-gone'),
+      ),
+    );
+    await renderWithApis(<EntityDbaasContent />, {
+      entity: anEntity('e-gone'),
+    });
+    expect(
+      await screen.findByText('This instance no longer exists'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/will leave the catalog shortly/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows every card, with the actions the user may take', async () => {
+    const instance = anInstance({ id: 'e-all' });
+    backendWith(instance);
+    server.use(permissionHandler(ALL));
+    await renderWithApis(<EntityDbaasContent />, { entity: anEntity('e-all') });
+
+    expect(await screen.findByText('Overview')).toBeInTheDocument();
+    expect(screen.getByText('Up')).toBeInTheDocument();
+    expect(screen.getByLabelText('host')).toHaveTextContent(
+      'orders-cache.redis.local',
+    );
+    expect(screen.getByLabelText('port')).toHaveTextContent('7101');
+    expect(
+      await screen.findByRole('button', {
+        name: 'Show steps of the create operation',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Show credentials' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Delete instance' }),
+    ).toBeInTheDocument();
+  });
+
+  it('hides credentials and deletion from users without the permissions', async () => {
+    const asked: string[] = [];
+    const instance = anInstance({ id: 'e-none' });
+    backendWith(instance);
+    server.use(permissionHandler([], asked));
+    await renderWithApis(<EntityDbaasContent />, {
+      entity: anEntity('e-none'),
+    });
+    expect(await screen.findByText('Overview')).toBeInTheDocument();
+    await permissionAnswered(asked, dbaasInstanceDeletePermission.name);
+    await permissionAnswered(
+      asked,
+      dbaasInstanceCredentialsReadPermission.name,
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Show credentials' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Delete instance' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByLabelText('host')).toBeInTheDocument();
+  });
+
+  it('goes from delete to deleting to gone', async () => {
+    let finish: () => void = () => {};
+    const finished = new Promise<void>(resolve => {
+      finish = resolve;
+    });
+    let instance: Instance | undefined = anInstance({ id: 'e-del' });
+    const deletion = anOperation({
+      id: 'op-e-del',
+      instanceId: 'e-del',
+      type: 'delete',
+      status: 'running',
+    });
+    server.use(
+      permissionHandler(ALL),
+      http.get(`${DBAAS_URL}/instances/e-del`, () =>
+        instance
+          ? HttpResponse.json(instance)
+          : errorResponse(404, 'NotFoundError', 'no instance e-del'),
+      ),
+      getJson('/instances/e-del/operations', { items: [] }),
+      http.delete(`${DBAAS_URL}/instances/e-del`, () => {
+        instance = { ...instance!, status: 'deleting' };
+        return HttpResponse.json(
+          { instance, operation: deletion },
+          { status: 202 },
+        );
+      }),
+      http.get(`${DBAAS_URL}/operations/op-e-del`, async () => {
+        await finished;
+        instance = undefined;
+        return HttpResponse.json({ ...deletion, status: 'succeeded' });
+      }),
+    );
+    await renderWithApis(<EntityDbaasContent />, { entity: anEntity('e-del') });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete instance' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText('Instance name'),
+      'orders-cache',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete' }),
+    );
+
+    expect(
+      await screen.findByText(/The instance is being deleted/),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Deleting')).toBeInTheDocument();
+
+    finish();
+    expect(
+      await screen.findByText('This instance no longer exists'),
+    ).toBeInTheDocument();
+  });
+});

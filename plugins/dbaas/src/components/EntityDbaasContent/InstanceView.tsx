@@ -1,0 +1,59 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { ConnectionCard } from './ConnectionCard';
+import { DangerZoneCard } from './DangerZoneCard';
+import { isNotFoundError } from './isNotFoundError';
+import { OperationsCard } from './OperationsCard';
+import { OverviewCard } from './OverviewCard';
+import { usePolledInstance } from './usePolledInstance';
+
+/** The cards of one instance, kept current by polling. */
+export function InstanceView(props: { instanceId: string }) {
+  const { instance, error, loading, refresh } = usePolledInstance(
+    props.instanceId,
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (isNotFoundError(error)) {
+    return (
+      <EmptyState
+        missing="data"
+        title="This instance no longer exists"
+        description={`The dbaas backend has no instance ${props.instanceId}. If it was deleted, this entity will leave the catalog shortly.`}
+      />
+    );
+  }
+  if (!instance) {
+    return error ? <ResponseErrorPanel error={error} /> : null;
+  }
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      {error && (
+        <Grid item xs={12}>
+          <ResponseErrorPanel
+            error={error}
+            title="Could not refresh the instance; showing what was last loaded"
+          />
+        </Grid>
+      )}
+      <Grid item xs={12} md={6}>
+        <OverviewCard instance={instance} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ConnectionCard instance={instance} />
+      </Grid>
+      <Grid item xs={12}>
+        <OperationsCard instance={instance} />
+      </Grid>
+      <Grid item xs={12}>
+        <DangerZoneCard instance={instance} onChange={refresh} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,77 @@
+import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { Instance, Persistence } from '@justmanage/plugin-dbaas-common';
+import Typography from '@material-ui/core/Typography';
+import { describeStatus } from './describeStatus';
+import { formatBytes } from './formatBytes';
+import { formatDuration } from './formatDuration';
+import { formatTimeAgo } from './formatTimeAgo';
+import { StatusLight } from './StatusLight';
+
+const PERSISTENCE: Record<Persistence, string> = {
+  none: 'None (data is lost on restart)',
+  rdb: 'RDB snapshots',
+  aof: 'Append-only file',
+};
+
+const ENGINES: Record<string, string> = { redis: 'Redis', valkey: 'Valkey' };
+
+function HealthLine(props: { instance: Instance }) {
+  const { health } = props.instance;
+  if (!health) {
+    return <Typography variant="caption">not checked yet</Typography>;
+  }
+  return (
+    <Typography variant="caption" component="div">
+      checked {formatTimeAgo(health.checkedAt)}
+      {health.error ? `: ${health.error}` : ''}
+    </Typography>
+  );
+}
+
+function memoryText(instance: Instance): string {
+  const limit = `${instance.resources.memoryMb} MiB`;
+  const used = instance.health?.usedMemoryBytes;
+  return used === undefined ? limit : `${limit} (${formatBytes(used)} used)`;
+}
+
+/** What the instance is and how it is doing, at a glance. */
+export function OverviewCard(props: { instance: Instance }) {
+  const { instance } = props;
+  const status = describeStatus(instance);
+  const uptime = instance.health?.uptimeSeconds;
+  const metadata: Record<string, unknown> = {
+    Status: (
+      <>
+        <StatusLight tone={status.tone}>{status.word}</StatusLight>
+        <HealthLine instance={instance} />
+      </>
+    ),
+    Uptime: uptime === undefined ? '—' : formatDuration(uptime * 1000),
+    Engine: `${ENGINES[instance.engine] ?? instance.engine} ${
+      instance.version
+    }`,
+    Platform: instance.platform,
+    Region: instance.region,
+    Memory: memoryText(instance),
+    CPU: `${instance.resources.cpu} ${
+      instance.resources.cpu === 1 ? 'core' : 'cores'
+    }`,
+    Disk: `${instance.resources.diskGb} GiB`,
+    Persistence: PERSISTENCE[instance.persistence] ?? instance.persistence,
+    'Eviction policy': instance.maxmemoryPolicy,
+    Owner: <EntityRefLink entityRef={instance.owner} defaultKind="group" />,
+  };
+  return (
+    <InfoCard
+      title="Overview"
+      subheader={instance.description}
+      variant="gridItem"
+    >
+      <StructuredMetadataTable
+        metadata={metadata}
+        options={{ titleFormat: key => key }}
+      />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { EntityDbaasContent } from './EntityDbaasContent';
+export { isDbaasAvailable } from './isDbaasAvailable';

@@ -1,0 +1,15 @@
+import { isError } from '@backstage/errors';
+
+/**
+ * A 404 from the backend: the instance was deleted (or never existed),
+ * which the tab shows as an empty state rather than as a failure. Checked
+ * by name, not instanceof, since the app may bundle two copies of
+ * @backstage/errors.
+ */
+export function isNotFoundError(error: unknown): boolean {
+  return (
+    isError(error) &&
+    error.name === 'ResponseError' &&
+    (error as Error & { statusCode?: number }).statusCode === 404
+  );
+}

@@ -1,0 +1,2 @@
+export { FleetPage } from './FleetPage';
+export { FleetContent } from './FleetContent';

@@ -1,0 +1,2 @@
+export * from './DbaasPlatformRegionPicker';
+export * from './DbaasVersionPicker';

@@ -1,0 +1,199 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ENGINES,
+  Engine,
+  MAXMEMORY_POLICIES,
+  PERSISTENCE_MODES,
+  Persistence,
+  dbaasEntityRef,
+} from '@justmanage/plugin-dbaas-common';
+import { DbaasService } from '@justmanage/plugin-dbaas-node';
+import { buildCreateRequest } from './buildCreateRequest';
+import { callDbaas } from './explainDbaasError';
+import { PLANS } from './plans';
+import { waitForOperation } from './waitForOperation';
+import { examples } from './createRedis.examples';
+
+/**
+ * The action `dbaas:redis:create`: creates an instance through the dbaas API
+ * as the user running the task, waits until it runs, and outputs where to
+ * connect (never the password).
+ * @public
+ */
+export function createDbaasRedisCreateAction(options: {
+  dbaas: DbaasService;
+  /** How long to wait for the create operation. */
+  operationTimeoutMs: number;
+}) {
+  const { dbaas, operationTimeoutMs } = options;
+  return createTemplateAction({
+    id: 'dbaas:redis:create',
+    description:
+      'Creates a managed Redis or Valkey instance and waits until it runs. Permissions are those of the user running the task.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .describe(
+              "Instance name: lowercase letters, digits and '-', at most 40 characters. Also the name of its catalog entity.",
+            ),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Entity ref of the owning group or user. Default: the user running the task.',
+            ),
+        description: z =>
+          z.string().optional().describe('What the instance is for'),
+        system: z =>
+          z
+            .string()
+            .optional()
+            .describe('Entity ref of the system the instance belongs to'),
+        engine: z =>
+          z.enum([...ENGINES] as [Engine, ...Engine[]]).describe('The engine'),
+        version: z =>
+          z
+            .string()
+            .describe('Engine version offered by the platform, like 7.0.15'),
+        platform: z =>
+          z.string().describe('Id of the platform that runs the instance'),
+        region: z => z.string().describe('Region of that platform'),
+        plan: z =>
+          z
+            .enum(PLANS)
+            .optional()
+            .describe(
+              'Size preset: small (256 MiB), medium (1024 MiB), large (4096 MiB), or custom to use memoryMb',
+            ),
+        memoryMb: z =>
+          z
+            .number()
+            .int()
+            .optional()
+            .describe(
+              'Memory for the dataset in MiB; used without a plan or with plan custom',
+            ),
+        cpu: z =>
+          z
+            .number()
+            .optional()
+            .describe('CPU cores, fractions allowed. Default 1.'),
+        diskGb: z =>
+          z
+            .number()
+            .int()
+            .optional()
+            .describe(
+              'Disk for persistence files in GiB. Default: twice the memory, at least 1.',
+            ),
+        persistence: z =>
+          z
+            .enum([...PERSISTENCE_MODES] as [Persistence, ...Persistence[]])
+            .optional()
+            .describe(
+              'none, rdb (snapshots) or aof (append-only file). Default rdb.',
+            ),
+        maxmemoryPolicy: z =>
+          z
+            .enum(MAXMEMORY_POLICIES)
+            .optional()
+            .describe(
+              'What Redis does when memory is full. Default noeviction.',
+            ),
+      },
+      output: {
+        instanceId: z =>
+          z.string().describe('Id of the instance in the dbaas API'),
+        entityRef: z =>
+          z
+            .string()
+            .describe(
+              'Catalog entity ref of the instance, like resource:default/name',
+            ),
+        host: z => z.string().describe('Host of the primary endpoint'),
+        port: z => z.number().describe('Port of the primary endpoint'),
+        url: z =>
+          z
+            .string()
+            .describe(
+              'redis:// (or rediss://) URL of the primary, without credentials',
+            ),
+      },
+    },
+    async handler(ctx) {
+      const request = buildCreateRequest(ctx.input, ctx.user?.ref);
+      const what = `${request.engine} ${request.version} instance ${request.name} on ${request.platform}/${request.region}`;
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: the input is valid; would create ${what} with ${request.resources.memoryMb} MiB, owned by ${request.owner}. Nothing was created.`,
+        );
+        ctx.output('instanceId', '00000000-0000-0000-0000-000000000000');
+        ctx.output('entityRef', dbaasEntityRef(request.name));
+        ctx.output('host', 'dry-run.invalid');
+        ctx.output('port', 6379);
+        ctx.output('url', 'redis://dry-run.invalid:6379');
+        return;
+      }
+
+      const credentials = await ctx.getInitiatorCredentials();
+      ctx.logger.info(`Creating ${what}`);
+      // The checkpoint makes a retried task skip the POST; the idempotency
+      // key covers a crash between the POST and the checkpoint being saved.
+      const accepted = await ctx.checkpoint({
+        key: `dbaas-create-${request.name}`,
+        fn: async () => {
+          const { instance, operation } = await callDbaas(
+            `Creating instance ${request.name}`,
+            () =>
+              dbaas.createInstance(request, {
+                credentials,
+                idempotencyKey: `scaffolder:${ctx.task.id}:${request.name}`,
+              }),
+          );
+          return { instanceId: instance.id, operationId: operation.id };
+        },
+      });
+
+      const operation = await waitForOperation({
+        dbaas,
+        operationId: accepted.operationId,
+        credentials,
+        timeoutMs: operationTimeoutMs,
+        logger: ctx.logger,
+        signal: ctx.signal,
+      });
+      if (operation.status === 'failed') {
+        throw new Error(
+          `Creating instance ${request.name} failed: ${
+            operation.error ?? 'the dbaas backend gave no reason'
+          }`,
+        );
+      }
+
+      const instance = await callDbaas(`Reading instance ${request.name}`, () =>
+        dbaas.getInstance(accepted.instanceId, { credentials }),
+      );
+      const primary = instance.endpoints.find(e => e.role === 'primary');
+      if (!primary) {
+        throw new Error(
+          `Instance ${instance.name} is ${instance.status} but has no primary endpoint`,
+        );
+      }
+      const scheme = primary.tls ? 'rediss' : 'redis';
+      ctx.logger.info(
+        `Instance ${instance.name} is ${instance.status} at ${primary.host}:${primary.port}`,
+      );
+      ctx.output('instanceId', instance.id);
+      ctx.output('entityRef', dbaasEntityRef(instance.name));
+      ctx.output('host', primary.host);
+      ctx.output('port', primary.port);
+      ctx.output('url', `${scheme}://${primary.host}:${primary.port}`);
+    },
+  });
+}
