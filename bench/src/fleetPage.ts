@@ -18,6 +18,7 @@ import {
   requireAppBundle,
   startExampleApp,
   TEAM_A_GUEST,
+  withFailureScreenshot,
 } from '../../test/e2e/harness';
 import { ms, quantile } from './stats';
 
@@ -32,7 +33,8 @@ async function createMany(api: DbaasApiClient, count: number) {
       const name = `fleet-${String(next++).padStart(3, '0')}`;
       const { operation } = await api.createInstance(
         createRequest(name, {
-          owner: next % 2 ? 'group:default/team-a' : 'group:default/team-b',
+          // two owners, both the guest's, so the guest can clean up
+          owner: next % 2 ? 'group:default/team-a' : 'user:default/guest',
         }),
       );
       const done = await api.waitForOperation(operation.id, {
@@ -63,12 +65,14 @@ async function fleetPageMs(page: Page, baseUrl: string): Promise<number> {
   await page.goto('about:blank');
   const started = performance.now();
   await page.goto(`${baseUrl}/dbaas`);
-  await page.waitForFunction(
-    count =>
-      document.querySelectorAll('table tbody tr a[href*="/fleet-"]').length >=
-      count,
-    COUNT,
-    { timeout: 60_000, polling: 'raf' },
+  await withFailureScreenshot(page, '/tmp/fleet-failure.png', () =>
+    page.waitForFunction(
+      count =>
+        document.querySelectorAll('table tbody tr a[href*="/fleet-"]').length >=
+        count,
+      COUNT,
+      { timeout: 60_000, polling: 'raf' },
+    ),
   );
   return performance.now() - started;
 }
@@ -97,7 +101,8 @@ async function main() {
     });
     await page.goto(app.baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.waitForLoadState('networkidle');
+    // signed in once the app's sidebar is there
+    await page.getByRole('link', { name: 'Create' }).first().waitFor();
 
     const apiMs: number[] = [];
     const browserMs: number[] = [];
@@ -119,8 +124,11 @@ async function main() {
     );
   } finally {
     await browser.close();
-    await deleteAllInstances(app);
-    await app.stop();
+    try {
+      await deleteAllInstances(app);
+    } finally {
+      await app.stop();
+    }
     await removeDir(workDir);
   }
 }

@@ -70,7 +70,8 @@ after(async () => {
 async function signInAsGuest() {
   await page.goto(app.baseUrl);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByText('JustManage example').first().waitFor();
+  // signed in once the app's sidebar is there
+  await page.getByRole('link', { name: 'Create' }).first().waitFor();
 }
 
 test('a guest creates a Redis from the template, uses it and deletes it', async () => {

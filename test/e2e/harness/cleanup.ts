@@ -1,23 +1,36 @@
 import { BackendProcess, DbaasApiClient } from '../../src/harness';
 
 /**
- * Deletes every instance the guest can delete, so that a failed test
+ * Deletes every instance the guest owns, so that a failed test
  * leaves no redis-server behind (the local driver's servers outlive the
  * backend on purpose, to be re-adopted).
  */
 export async function deleteAllInstances(app: BackendProcess): Promise<void> {
   const api = await DbaasApiClient.asGuest(app.baseUrl);
   const instances = await api.listInstances();
-  await Promise.all(
+  // every deletion is tried even when one fails, then the failures are told
+  const results = await Promise.allSettled(
     instances
       .filter(i => i.status !== 'deleting')
       .map(async i => {
         const accepted = await api.deleteInstance(i.id);
-        await api.waitForOperation(accepted.operation.id);
+        // many deletions queue behind each other: be patient
+        await api.waitForOperation(accepted.operation.id, {
+          longPollMs: 30_000,
+          timeoutMs: 600_000,
+        });
       }),
+  );
+  const failures = results.flatMap(r =>
+    r.status === 'rejected' ? [String(r.reason)] : [],
   );
   for (const i of instances.filter(x => x.status === 'deleting')) {
     const [latest] = await api.listOperations(i.id);
     if (latest) await api.waitForOperation(latest.id);
+  }
+  if (failures.length) {
+    throw new Error(
+      `${failures.length} instances could not be deleted: ${failures[0]}`,
+    );
   }
 }

@@ -1,6 +1,8 @@
-import { Table, TableColumn } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { dbaasEntityRef, Instance } from '@justmanage/plugin-dbaas-common';
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Instance } from '@justmanage/plugin-dbaas-common';
+import { useMemo } from 'react';
 import { formatMemoryUsage } from './formatMemory';
 import { InstanceStatusLight } from './InstanceStatusLight';
 
@@ -8,15 +10,29 @@ import { InstanceStatusLight } from './InstanceStatusLight';
 // paging starts only beyond that.
 const PAGE_SIZE = 500;
 
-const columns: TableColumn<Instance>[] = [
+type EntityPath = (params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}) => string;
+
+// The name links straight to the entity page: an EntityRefLink per row would
+// ask the catalog about every instance just to show the name we already have.
+const columns = (entityPath: EntityPath): TableColumn<Instance>[] => [
   {
     title: 'Name',
     field: 'name',
     highlight: true,
     render: instance => (
-      <EntityRefLink entityRef={dbaasEntityRef(instance.name)} hideIcon>
+      <Link
+        to={entityPath({
+          kind: 'resource',
+          namespace: 'default',
+          name: instance.name,
+        })}
+      >
         {instance.name}
-      </EntityRefLink>
+      </Link>
     ),
   },
   {
@@ -60,10 +76,12 @@ export interface FleetTableProps {
 /** One row per instance. */
 export function FleetTable(props: FleetTableProps) {
   const { instances, loading } = props;
+  const entityPath = useRouteRef(entityRouteRef);
+  const tableColumns = useMemo(() => columns(entityPath), [entityPath]);
   return (
     <Table<Instance>
       title={`Instances (${instances.length})`}
-      columns={columns}
+      columns={tableColumns}
       data={instances}
       isLoading={loading}
       options={{
