@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { pingUntilPong } from './pingUntilPong';
+import { setGetUntilOk } from './setGetUntilOk';
 
 /**
- * Start-to-PONG of a bare redis-server with no config file: the floor any
- * managed create is compared with.
+ * Start-to-SET/GET of a bare redis-server with no config file: the floor
+ * any managed create is compared with.
  */
 export async function bareStartMs(port: number): Promise<number> {
   const started = performance.now();
@@ -22,7 +22,7 @@ export async function bareStartMs(port: number): Promise<number> {
     { stdio: 'ignore' },
   );
   try {
-    await pingUntilPong({ host: '127.0.0.1', port });
+    await setGetUntilOk({ host: '127.0.0.1', port });
     return performance.now() - started;
   } finally {
     const exited = new Promise(resolve => child.once('exit', resolve));

@@ -2,6 +2,20 @@ import { OperationStore, OperationWithOwner } from '../database/OperationStore';
 
 const FINISHED = new Set(['succeeded', 'failed']);
 
+/** Listens for the end of one operation; see {@link OperationWaiter.watch}. */
+export interface OperationWatch {
+  /**
+   * `current` if it has finished, else the operation as read again once it
+   * has, or as it is when `timeoutMs` ran out.
+   */
+  until(
+    current: OperationWithOwner | undefined,
+    timeoutMs: number,
+  ): Promise<OperationWithOwner | undefined>;
+  /** Stops listening; call it however the request ended. */
+  cancel(): void;
+}
+
 /**
  * Lets API clients wait for an operation instead of polling it. An
  * operation finished by this backend's worker wakes its waiters at once;
@@ -9,7 +23,7 @@ const FINISHED = new Set(['succeeded', 'failed']);
  */
 export class OperationWaiter {
   readonly #operations: OperationStore;
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #listeners = new Map<string, Set<() => void>>();
 
   constructor(operations: OperationStore) {
     this.#operations = operations;
@@ -17,38 +31,56 @@ export class OperationWaiter {
 
   /** Called by the worker when it finished an operation. */
   notify(operationId: string): void {
-    for (const wake of this.#waiters.get(operationId) ?? []) wake();
+    for (const listener of this.#listeners.get(operationId) ?? []) listener();
   }
 
-  /** The operation once finished, or as it is when `timeoutMs` ran out. */
-  async wait(
-    operationId: string,
-    timeoutMs: number,
-  ): Promise<OperationWithOwner | undefined> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const operation = await this.#operations.get(operationId);
-      const left = deadline - Date.now();
-      if (!operation || FINISHED.has(operation.status) || left <= 0) {
-        return operation;
-      }
-      await this.#sleep(operationId, Math.min(left, 100));
-    }
-  }
+  /**
+   * Starts listening for the end of an operation. Call it before reading
+   * the operation: an end between that read and the wait is then not
+   * missed, and the read need not be repeated.
+   */
+  watch(operationId: string): OperationWatch {
+    let notified = false;
+    let wake: (() => void) | undefined;
+    const listener = () => {
+      notified = true;
+      wake?.();
+    };
+    const listeners = this.#listeners.get(operationId) ?? new Set();
+    listeners.add(listener);
+    this.#listeners.set(operationId, listeners);
 
-  #sleep(operationId: string, ms: number): Promise<void> {
-    return new Promise(resolve => {
-      const set = this.#waiters.get(operationId) ?? new Set();
-      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-      const wake = () => {
-        clearTimeout(timer);
-        set.delete(wake);
-        if (!set.size) this.#waiters.delete(operationId);
-        resolve();
-      };
-      timer = setTimeout(wake, ms);
-      set.add(wake);
-      this.#waiters.set(operationId, set);
-    });
+    const nextChance = (ms: number) =>
+      new Promise<void>(resolve => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        if (notified) wake();
+      });
+
+    return {
+      until: async (current, timeoutMs) => {
+        const deadline = Date.now() + timeoutMs;
+        let operation = current;
+        for (;;) {
+          const left = deadline - Date.now();
+          if (!operation || FINISHED.has(operation.status) || left <= 0) {
+            return operation;
+          }
+          await nextChance(Math.min(left, 100));
+          notified = false;
+          wake = undefined;
+          operation = await this.#operations.get(operationId);
+        }
+      },
+      cancel: () => {
+        listeners.delete(listener);
+        if (!listeners.size && this.#listeners.get(operationId) === listeners) {
+          this.#listeners.delete(operationId);
+        }
+      },
+    };
   }
 }

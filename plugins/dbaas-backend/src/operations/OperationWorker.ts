@@ -145,13 +145,18 @@ export class OperationWorker {
         deps,
         log,
       };
+      // The row read above is still current for the first step.
+      let reread = false;
       for (const [idx, step] of op.steps.entries()) {
         if (step.status === 'succeeded' || step.status === 'skipped') continue;
         stepIndex = idx;
         controller.signal.throwIfAborted();
         await faults.point(op.type, step.name, 'before');
-        ctx.instance = await deps.instances.get(op.instanceId);
-        await deps.operations.startStep(op.id, idx);
+        [ctx.instance] = await Promise.all([
+          reread ? deps.instances.get(op.instanceId) : ctx.instance,
+          deps.operations.startStep(op.id, idx),
+        ]);
+        reread = true;
         step.attempts += 1;
         await handler.runStep(step.name, ctx);
         await faults.point(op.type, step.name, 'after');
@@ -159,8 +164,11 @@ export class OperationWorker {
         await deps.operations.finishStep(op.id, idx, 'succeeded');
       }
       await deps.operations.finish(op.id, this.#owner, 'succeeded');
-      logger.info(`Operation ${op.type} succeeded`);
+      // Waiting clients first: their read of the finished operation runs
+      // in the turn this yields, logging and auditing come after.
       this.#options.onFinished?.(op.id);
+      await new Promise(resolve => setImmediate(resolve));
+      logger.info(`Operation ${op.type} succeeded`);
       await this.#audit(op, 'succeeded');
     } catch (e) {
       const error = isError(e) ? e : new Error(String(e));

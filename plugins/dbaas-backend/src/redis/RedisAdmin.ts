@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import { authPing } from './authPing';
 
 /** Credentials of the ACL user a command runs as. */
 export interface RedisLogin {
@@ -52,13 +53,9 @@ export class RedisAdmin {
     }
   }
 
+  /** Proves that `login` can run commands; see {@link authPing}. */
   async ping(endpoint: InstanceEndpoint, login: RedisLogin): Promise<void> {
-    await this.withConnection(endpoint, login, async redis => {
-      const reply = await redis.ping();
-      if (reply !== 'PONG') {
-        throw new Error(`Unexpected PING reply '${reply}'`);
-      }
-    });
+    await authPing(endpoint, login, this.#timeoutMs);
   }
 
   /**

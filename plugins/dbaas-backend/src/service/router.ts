@@ -244,17 +244,27 @@ export async function createRouter(
 
   router.get('/operations/:operationId', async (req, res) => {
     const credentials = await callerOf(req);
-    const found = await operations.get(req.params.operationId);
-    if (!found) {
-      throw new NotFoundError(`No operation with id ${req.params.operationId}`);
-    }
-    await authorizer.require(
-      dbaasInstanceReadPermission,
-      { id: found.instanceId, name: found.instanceName, owner: found.owner },
-      credentials,
-    );
     const waitMs = Number(req.query.waitMs ?? 0);
-    res.json(waitMs > 0 ? await options.waiter.wait(found.id, waitMs) : found);
+    // Listening from before the read, so that an operation which ends while
+    // this request is authorized is neither missed nor read twice.
+    const watch =
+      waitMs > 0 ? options.waiter.watch(req.params.operationId) : undefined;
+    try {
+      const found = await operations.get(req.params.operationId);
+      if (!found) {
+        throw new NotFoundError(
+          `No operation with id ${req.params.operationId}`,
+        );
+      }
+      await authorizer.require(
+        dbaasInstanceReadPermission,
+        { id: found.instanceId, name: found.instanceName, owner: found.owner },
+        credentials,
+      );
+      res.json(watch ? await watch.until(found, waitMs) : found);
+    } finally {
+      watch?.cancel();
+    }
   });
 
   return router;

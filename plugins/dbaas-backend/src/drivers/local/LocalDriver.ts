@@ -8,6 +8,7 @@ import {
   DriverInstanceSpec,
   ObservedInstance,
 } from '@justmanage/plugin-dbaas-node';
+import { mkdirSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderAclFile } from './aclFile';
@@ -27,6 +28,7 @@ import {
 } from './instanceFiles';
 import { findLivePid, startInstance, stopInstance } from './instanceProcess';
 import {
+  AppliedDigests,
   digest,
   InstanceRuntime,
   readApplied,
@@ -35,7 +37,7 @@ import {
   writeRuntime,
   writeSpec,
 } from './instanceState';
-import { DaemonLauncher } from './DaemonLauncher';
+import { DaemonLauncher, LaunchRequest } from './DaemonLauncher';
 import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
 import { isPortBindable, PortAllocator } from './portAllocator';
@@ -55,8 +57,9 @@ const START_LOCK_WAIT_MS = 15_000;
  * The default driver: runs `redis-server` / `valkey-server` processes on
  * the backend's own host, one folder per instance under `dataDir`.
  *
- * Servers are daemonized and deliberately outlive the backend; a restarted
- * backend adopts them. A supervisor restarts servers that die.
+ * Servers run in sessions of their own and deliberately outlive the
+ * backend; a restarted backend adopts them. A supervisor restarts servers
+ * that die.
  *
  * @public
  */
@@ -69,8 +72,7 @@ export class LocalDriver implements Driver {
   readonly #mutex = new KeyedMutex();
   readonly #supervisor: Supervisor;
   readonly #launcher = new DaemonLauncher();
-  readonly #launch = (binary: string, confPath: string) =>
-    this.#launcher.launch(binary, [confPath]);
+  readonly #launch = (request: LaunchRequest) => this.#launcher.launch(request);
   #binaries: Promise<EngineBinary[]> | undefined;
 
   /** Reads `dbaas.drivers.local`; every key is optional. */
@@ -139,12 +141,12 @@ export class LocalDriver implements Driver {
     }
     await this.#mutex.run(instanceId, async () => {
       const files = this.#files(instanceId);
-      if (!(await pathExists(files.folder))) {
+      if (!pathExists(files.folder)) {
         return;
       }
       // First, so neither our supervisor nor another backend's revives it.
       await rm(files.spec, { force: true });
-      const runtime = await readRuntime(files);
+      const runtime = readRuntime(files);
       if (runtime) {
         await stopInstance(files, runtime);
       }
@@ -208,9 +210,9 @@ export class LocalDriver implements Driver {
     binary: EngineBinary,
     ctx: DriverContext,
   ): Promise<{ runtime: InstanceRuntime; previous?: InstanceRuntime }> {
-    const previous = await readRuntime(files);
+    const previous = readRuntime(files);
     let port = previous?.port;
-    if (port && !(await this.#ports.ensureClaim(port, files.instanceId))) {
+    if (port && !this.#ports.ensureClaim(port, files.instanceId)) {
       ctx.logger.warn(
         `Port ${port} of instance ${files.instanceId} is claimed by another instance; choosing a new one`,
       );
@@ -226,7 +228,7 @@ export class LocalDriver implements Driver {
       },
     };
     if (JSON.stringify(previous) !== JSON.stringify(runtime)) {
-      await writeRuntime(files, runtime);
+      writeRuntime(files, runtime);
     }
     return { runtime, previous };
   }
@@ -244,8 +246,8 @@ export class LocalDriver implements Driver {
       spec.version,
     );
     const files = this.#files(spec.instanceId);
-    await mkdir(this.#settings.dataDir, { recursive: true, mode: 0o700 });
-    await mkdir(files.dataFolder, { recursive: true, mode: 0o700 });
+    // Creates the data dir too, should it have been removed.
+    mkdirSync(files.dataFolder, { recursive: true, mode: 0o700 });
 
     const { runtime, previous } = await this.#prepareRuntime(
       files,
@@ -258,30 +260,28 @@ export class LocalDriver implements Driver {
       port: runtime.port,
     });
     const acl = renderAclFile(spec.users);
-    await Promise.all([
-      writeFileAtomic(files.conf, conf),
-      writeFileAtomic(files.acl, acl),
-      writeSpec(files, spec),
-    ]);
+    const desired = { conf: digest(conf), acl: digest(acl) };
+    writeFileAtomic(files.conf, conf);
+    writeFileAtomic(files.acl, acl);
+    writeSpec(files, spec);
     ctx.signal.throwIfAborted();
 
     if (
       previous &&
       (previous.port !== runtime.port ||
         previous.binary.path !== runtime.binary.path) &&
-      (await findLivePid(files, previous))
+      findLivePid(files, previous)
     ) {
       ctx.logger.info(
         `Local driver restarts instance ${spec.instanceId} with ${spec.engine} ${binary.version} on port ${runtime.port}`,
       );
       await stopInstance(files, previous);
-      await this.#start(files, runtime);
+      await this.#start(files, runtime, desired);
       return;
     }
 
-    const pid = await findLivePid(files, runtime);
-    if (!pid) {
-      const started = await this.#start(files, runtime);
+    if (!findLivePid(files, runtime)) {
+      const started = await this.#start(files, runtime, desired);
       ctx.logger.info(
         `Local driver ${started.started ? 'started' : 'adopted'} ${
           spec.engine
@@ -292,8 +292,7 @@ export class LocalDriver implements Driver {
       return;
     }
 
-    const desired = { conf: digest(conf), acl: digest(acl) };
-    const applied = await readApplied(files);
+    const applied = readApplied(files);
     const aclChanged = applied?.acl !== desired.acl;
     if (!options.forceLive && !aclChanged && applied?.conf === desired.conf) {
       return;
@@ -308,7 +307,7 @@ export class LocalDriver implements Driver {
         liveSettings(spec),
         { reloadAcl: aclChanged },
       );
-      await writeApplied(files, desired);
+      writeApplied(files, desired);
     } catch (error) {
       if (/\bLOADING\b/.test((error as Error).message)) {
         // Restarting would only start the load over; let the caller retry.
@@ -327,11 +326,16 @@ export class LocalDriver implements Driver {
     }
   }
 
-  async #start(files: InstanceFiles, runtime: InstanceRuntime) {
+  async #start(
+    files: InstanceFiles,
+    runtime: InstanceRuntime,
+    applied?: AppliedDigests,
+  ) {
     const result = await startInstance(files, runtime, {
       host: this.#settings.bindAddress,
       waitMs: START_LOCK_WAIT_MS,
       launch: this.#launch,
+      applied,
     });
     // startInstance returns undefined only in quiet mode.
     return result!;
@@ -354,24 +358,19 @@ export class LocalDriver implements Driver {
   }
 
   #supervised(): SupervisedInstances {
-    const runtimeOf = async (instanceId: string) => {
+    const runtimeOf = (instanceId: string) => {
       const files = this.#files(instanceId);
-      return { files, runtime: await readRuntime(files) };
+      return { files, runtime: readRuntime(files) };
     };
     return {
-      wanted: async () => {
-        const ids = await this.list();
-        const flags = await Promise.all(
-          ids.map(id => pathExists(this.#files(id).spec)),
-        );
-        return ids.filter((_, i) => flags[i]);
-      },
+      wanted: async () =>
+        (await this.list()).filter(id => pathExists(this.#files(id).spec)),
       livePid: async instanceId => {
-        const { files, runtime } = await runtimeOf(instanceId);
+        const { files, runtime } = runtimeOf(instanceId);
         return runtime ? findLivePid(files, runtime) : undefined;
       },
       revive: async instanceId => {
-        const { files, runtime } = await runtimeOf(instanceId);
+        const { files, runtime } = runtimeOf(instanceId);
         if (!runtime) return undefined;
         return startInstance(files, runtime, {
           host: this.#settings.bindAddress,

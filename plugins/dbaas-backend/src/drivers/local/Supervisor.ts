@@ -84,7 +84,12 @@ export class Supervisor {
     for (const id of this.#state.keys()) {
       if (!wanted.includes(id)) this.#state.delete(id);
     }
-    for (const id of wanted) {
+    for (const [index, id] of wanted.entries()) {
+      if (index > 0) {
+        // A check reads files synchronously; yielding between instances
+        // keeps a round over many of them from holding the event loop.
+        await new Promise(resolve => setImmediate(resolve));
+      }
       if (!this.#running) return;
       await this.#check(id);
     }

@@ -1,39 +1,50 @@
 import { randomBytes } from 'node:crypto';
-import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+
+/*
+ * The driver's control files (config, ACL, spec, runtime, pidfile, claims
+ * and locks) are a few hundred bytes each in the instance's folder on the
+ * local disk, so they are read and written synchronously. Such a syscall
+ * takes microseconds; an await costs more CPU than that and hands the
+ * backend's event loop to every request that is waiting, so a new server
+ * would start only once those were served. Data files, folder scans and
+ * waits stay asynchronous.
+ */
 
 /**
  * Writes a file so readers (a server reloading its ACL, another backend)
  * see either the old or the new content, never a half-written one.
  */
-export async function writeFileAtomic(
+export function writeFileAtomic(
   path: string,
   content: string,
   mode = 0o600,
-): Promise<void> {
+): void {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, content, { mode });
-    await rename(temp, path);
+    writeFileSync(temp, content, { mode });
+    renameSync(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }
 
 /** Whether a path exists; used where absence is an answer, not an error. */
-export function pathExists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
+export function pathExists(path: string): boolean {
+  return existsSync(path);
 }
 
 /** Reads a text file, or undefined when it does not exist. */
-export async function readFileIfExists(
-  path: string,
-): Promise<string | undefined> {
+export function readFileIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return undefined;
@@ -43,10 +54,8 @@ export async function readFileIfExists(
 }
 
 /** Reads a JSON file, or undefined when it is missing or unparsable. */
-export async function readJsonIfExists<T>(
-  path: string,
-): Promise<T | undefined> {
-  const text = await readFileIfExists(path);
+export function readJsonIfExists<T>(path: string): T | undefined {
+  const text = readFileIfExists(path);
   if (text === undefined) {
     return undefined;
   }

@@ -1,17 +1,18 @@
 import { ConflictError } from '@backstage/errors';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { LaunchRequest } from './DaemonLauncher';
 import { InstanceFiles } from './instanceFiles';
+import { pathExists, writeFileAtomic } from './fsUtils';
 import {
-  delay,
-  pathExists,
-  readFileIfExists,
-  writeFileAtomic,
-} from './fsUtils';
-import { digest, InstanceRuntime, writeApplied } from './instanceState';
+  AppliedDigests,
+  digest,
+  InstanceRuntime,
+  writeApplied,
+} from './instanceState';
 import {
   findProcessesInFolder,
   isInstanceProcess,
-  launchDaemon,
   livePidFromPidFile,
   ProcessIdentity,
   terminate,
@@ -33,7 +34,7 @@ function identityOf(
 export function findLivePid(
   files: InstanceFiles,
   runtime: InstanceRuntime,
-): Promise<number | undefined> {
+): number | undefined {
   return livePidFromPidFile(files.pidfile, identityOf(files, runtime));
 }
 
@@ -44,39 +45,46 @@ async function findAllPids(
 ): Promise<number[]> {
   const identity = identityOf(files, runtime);
   const pids = new Set<number>();
-  const fromPidFile = await livePidFromPidFile(files.pidfile, identity);
+  const fromPidFile = livePidFromPidFile(files.pidfile, identity);
   if (fromPidFile) pids.add(fromPidFile);
   for (const pid of await findProcessesInFolder(files.dataFolder)) {
-    if (await isInstanceProcess(pid, identity)) pids.add(pid);
+    if (isInstanceProcess(pid, identity)) pids.add(pid);
   }
   return [...pids];
 }
 
+/** The end of the server's log, which may be long: read without blocking. */
 async function logTail(files: InstanceFiles): Promise<string> {
-  const log = (await readFileIfExists(files.logfile)) ?? '';
+  const log = await readFile(files.logfile, 'utf8').catch(() => '');
   return log.trim().split('\n').slice(-5).join('\n');
 }
 
-async function waitForServer(
+/** Starts the server and resolves once its pidfile names it. */
+async function launchServer(
   files: InstanceFiles,
   runtime: InstanceRuntime,
+  launch: (request: LaunchRequest) => Promise<void>,
 ): Promise<number> {
-  const deadline = Date.now() + PIDFILE_TIMEOUT_MS;
-  for (;;) {
-    const pid = await findLivePid(files, runtime);
+  let problem: string;
+  try {
+    await launch({
+      file: runtime.binary.path,
+      args: [files.conf],
+      pidfile: files.pidfile,
+      timeoutMs: PIDFILE_TIMEOUT_MS,
+    });
+    const pid = findLivePid(files, runtime);
     if (pid) return pid;
-    if (Date.now() >= deadline) {
-      throw new Error(
-        `${
-          files.instanceId
-        } did not start within ${PIDFILE_TIMEOUT_MS} ms; server log:\n${await logTail(
-          files,
-        )}`,
-      );
-    }
-    // The server writes its pidfile only after binding its port.
-    await delay(5);
+    problem = 'its pidfile names no live server';
+  } catch (error) {
+    problem = (error as Error).message;
   }
+  const log = await logTail(files);
+  throw new Error(
+    `${files.instanceId} did not start: ${problem}${
+      log ? `; server log:\n${log}` : ''
+    }`,
+  );
 }
 
 /** What {@link startInstance} found or did. */
@@ -102,15 +110,17 @@ export async function startInstance(
     host: string;
     waitMs: number;
     quiet?: boolean;
-    /** How to run the daemonizing binary; see DaemonLauncher. */
-    launch?: (binary: string, confPath: string) => Promise<void>;
+    /** Starts the server and resolves once it listens; see DaemonLauncher. */
+    launch: (request: LaunchRequest) => Promise<void>;
+    /** Digests of the files just written, which spares reading them again. */
+    applied?: AppliedDigests;
   },
 ): Promise<StartResult | undefined> {
   const gone = () => {
     if (options.quiet) return undefined;
     throw new ConflictError(`Instance ${files.instanceId} is being deleted`);
   };
-  let release: (() => Promise<void>) | undefined;
+  let release: (() => void) | undefined;
   try {
     release = await acquireStartLock(files.startLock, options.waitMs);
   } catch {
@@ -123,10 +133,10 @@ export async function startInstance(
     );
   }
   try {
-    if (!(await pathExists(files.spec))) {
+    if (!pathExists(files.spec)) {
       return gone();
     }
-    const live = await findLivePid(files, runtime);
+    const live = findLivePid(files, runtime);
     if (live) {
       return { pid: live, started: false };
     }
@@ -141,19 +151,21 @@ export async function startInstance(
       }
       // A server that lost its pidfile still holds the port; record it
       // rather than launching a second one that would fail to bind.
-      await writeFileAtomic(files.pidfile, `${adopted}\n`, 0o644);
+      writeFileAtomic(files.pidfile, `${adopted}\n`, 0o644);
       return { pid: adopted, started: false };
     }
-    const conf = await readFile(files.conf, 'utf8');
-    const acl = await readFile(files.acl, 'utf8');
-    await rm(files.pidfile, { force: true });
-    await mkdir(files.dataFolder, { recursive: true });
-    await (options.launch ?? launchDaemon)(runtime.binary.path, files.conf);
-    const pid = await waitForServer(files, runtime);
-    await writeApplied(files, { conf: digest(conf), acl: digest(acl) });
+    const applied = options.applied ?? {
+      conf: digest(readFileSync(files.conf, 'utf8')),
+      acl: digest(readFileSync(files.acl, 'utf8')),
+    };
+    // The launcher takes the pidfile's appearance as the sign of life.
+    rmSync(files.pidfile, { force: true });
+    mkdirSync(files.dataFolder, { recursive: true });
+    const pid = await launchServer(files, runtime, options.launch);
+    writeApplied(files, applied);
     return { pid, started: true };
   } finally {
-    await release();
+    release();
   }
 }
 
@@ -166,7 +178,7 @@ export async function stopInstance(
   files: InstanceFiles,
   runtime: InstanceRuntime,
 ): Promise<void> {
-  let release: (() => Promise<void>) | undefined;
+  let release: (() => void) | undefined;
   try {
     release = await acquireStartLock(
       files.startLock,
@@ -180,6 +192,6 @@ export async function stopInstance(
       await terminate(pid);
     }
   } finally {
-    await release?.();
+    release?.();
   }
 }

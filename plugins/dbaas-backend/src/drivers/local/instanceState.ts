@@ -34,38 +34,31 @@ export function digest(content: string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-export async function writeSpec(
+export function writeSpec(
   files: InstanceFiles,
   spec: DriverInstanceSpec,
-): Promise<void> {
-  await writeFileAtomic(
-    files.spec,
-    `${JSON.stringify(redactSpec(spec), null, 2)}\n`,
-  );
+): void {
+  writeFileAtomic(files.spec, `${JSON.stringify(redactSpec(spec), null, 2)}\n`);
 }
 
-export function readRuntime(
-  files: InstanceFiles,
-): Promise<InstanceRuntime | undefined> {
+export function readRuntime(files: InstanceFiles): InstanceRuntime | undefined {
   return readJsonIfExists<InstanceRuntime>(files.runtime);
 }
 
-export async function writeRuntime(
+export function writeRuntime(
   files: InstanceFiles,
   runtime: InstanceRuntime,
-): Promise<void> {
-  await writeFileAtomic(files.runtime, `${JSON.stringify(runtime)}\n`);
+): void {
+  writeFileAtomic(files.runtime, `${JSON.stringify(runtime)}\n`);
 }
 
-export function readApplied(
-  files: InstanceFiles,
-): Promise<AppliedDigests | undefined> {
+export function readApplied(files: InstanceFiles): AppliedDigests | undefined {
   return readJsonIfExists<AppliedDigests>(files.applied);
 }
 
-export async function writeApplied(
+export function writeApplied(
   files: InstanceFiles,
   applied: AppliedDigests,
-): Promise<void> {
-  await writeFileAtomic(files.applied, `${JSON.stringify(applied)}\n`);
+): void {
+  writeFileAtomic(files.applied, `${JSON.stringify(applied)}\n`);
 }

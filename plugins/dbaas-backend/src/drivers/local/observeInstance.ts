@@ -25,10 +25,10 @@ export async function observeInstance(
   hosts: { connectHost: string; advertisedHost: string },
 ): Promise<ObservedInstance> {
   const { instanceId } = files;
-  if (!(await pathExists(files.folder))) {
+  const runtime = readRuntime(files);
+  if (!runtime && !pathExists(files.folder)) {
     return absentInstance(instanceId);
   }
-  const runtime = await readRuntime(files);
   if (!runtime) {
     return {
       instanceId,
@@ -41,9 +41,9 @@ export async function observeInstance(
 
   let phase: ObservedPhase;
   let message: string | undefined;
-  if (!(await findLivePid(files, runtime))) {
+  if (!findLivePid(files, runtime)) {
     phase = 'stopped';
-    message = (await pathExists(files.spec))
+    message = pathExists(files.spec)
       ? 'Server not running; the supervisor restarts it'
       : 'Server not running; the instance is being deleted';
   } else {

@@ -51,7 +51,7 @@ describe('PortAllocator', () => {
       const two = allocator(START, START + 1);
       expect(await two.claim('x')).toBe(START + 1);
       // The busy port was not left claimed.
-      expect(await two.owner(START)).toBeUndefined();
+      expect(two.owner(START)).toBeUndefined();
       await expect(two.claim('y')).rejects.toThrow(ConflictError);
     } finally {
       await new Promise(resolve => server.close(resolve));
@@ -61,13 +61,13 @@ describe('PortAllocator', () => {
   it('releases a port only for its owner', async () => {
     const ports = allocator(START, START);
     const port = await ports.claim('owner');
-    await ports.release(port, 'someone-else');
-    expect(await ports.owner(port)).toBe('owner');
-    expect(await ports.ensureClaim(port, 'someone-else')).toBe(false);
-    expect(await ports.ensureClaim(port, 'owner')).toBe(true);
+    ports.release(port, 'someone-else');
+    expect(ports.owner(port)).toBe('owner');
+    expect(ports.ensureClaim(port, 'someone-else')).toBe(false);
+    expect(ports.ensureClaim(port, 'owner')).toBe(true);
 
-    await ports.release(port, 'owner');
-    expect(await ports.owner(port)).toBeUndefined();
+    ports.release(port, 'owner');
+    expect(ports.owner(port)).toBeUndefined();
     expect(await ports.claim('next')).toBe(port);
   });
 
@@ -77,9 +77,9 @@ describe('PortAllocator', () => {
     const second = await ports.claim('leaky');
     const other = await ports.claim('neighbour');
     await ports.releaseAll('leaky');
-    expect(await ports.owner(first)).toBeUndefined();
-    expect(await ports.owner(second)).toBeUndefined();
-    expect(await ports.owner(other)).toBe('neighbour');
+    expect(ports.owner(first)).toBeUndefined();
+    expect(ports.owner(second)).toBeUndefined();
+    expect(ports.owner(other)).toBe('neighbour');
   });
 
   it('never hands out 6379, even inside the range', async () => {

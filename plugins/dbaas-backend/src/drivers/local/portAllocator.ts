@@ -1,16 +1,29 @@
 import { ConflictError } from '@backstage/errors';
-import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { RESERVED_PORT } from './config';
 
-/** Checks that nothing listens on the port, by briefly listening on it. */
+/**
+ * Checks that nothing listens on the port, by briefly listening on it.
+ * Closing a listening socket frees its port at once, so the answer does
+ * not wait for the close callback, one more turn of the event loop.
+ */
 export function isPortBindable(host: string, port: number): Promise<boolean> {
   return new Promise(resolve => {
     const server = createServer();
     server.once('error', () => resolve(false));
     server.listen({ host, port, exclusive: true }, () => {
-      server.close(() => resolve(true));
+      server.close();
+      resolve(true);
     });
   });
 }
@@ -18,7 +31,8 @@ export function isPortBindable(host: string, port: number): Promise<boolean> {
 /**
  * Hands out ports from a range. A claim is a file named after the port,
  * created with O_EXCL: the filesystem, not this process, decides who wins,
- * so backends sharing a data dir never hand out one port twice.
+ * so backends sharing a data dir never hand out one port twice. Claim
+ * files are control files, handled synchronously (see fsUtils).
  */
 export class PortAllocator {
   readonly #folder: string;
@@ -42,28 +56,40 @@ export class PortAllocator {
     return join(this.#folder, String(port));
   }
 
-  /** Creates the claim file; false when someone else holds the port. */
-  async #tryClaim(port: number, owner: string): Promise<boolean> {
+  /** Opens a new claim file, making the folder the first time. */
+  #create(port: number): number {
     try {
-      const handle = await open(this.#claimFile(port), 'wx', 0o600);
-      try {
-        await handle.writeFile(owner);
-      } finally {
-        await handle.close();
-      }
-      return true;
+      return openSync(this.#claimFile(port), 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(this.#folder, { recursive: true });
+      return openSync(this.#claimFile(port), 'wx', 0o600);
+    }
+  }
+
+  /** Creates the claim file; false when someone else holds the port. */
+  #tryClaim(port: number, owner: string): boolean {
+    let fd: number;
+    try {
+      fd = this.#create(port);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
         return false;
       }
       throw error;
     }
+    try {
+      writeSync(fd, owner);
+    } finally {
+      closeSync(fd);
+    }
+    return true;
   }
 
   /** The instance id holding a port, if any. */
-  async owner(port: number): Promise<string | undefined> {
+  owner(port: number): string | undefined {
     try {
-      return (await readFile(this.#claimFile(port), 'utf8')).trim();
+      return readFileSync(this.#claimFile(port), 'utf8').trim();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         return undefined;
@@ -76,17 +102,15 @@ export class PortAllocator {
    * Makes sure `owner` holds `port`, re-creating a lost claim. False when
    * another instance holds it.
    */
-  async ensureClaim(port: number, owner: string): Promise<boolean> {
-    await mkdir(this.#folder, { recursive: true });
-    if (await this.#tryClaim(port, owner)) {
+  ensureClaim(port: number, owner: string): boolean {
+    if (this.#tryClaim(port, owner)) {
       return true;
     }
-    return (await this.owner(port)) === owner;
+    return this.owner(port) === owner;
   }
 
   /** Claims a free, bindable port for `owner`. */
   async claim(owner: string): Promise<number> {
-    await mkdir(this.#folder, { recursive: true });
     const size = this.#end - this.#start + 1;
     // Starting at a random offset keeps concurrent allocators from all
     // fighting over the lowest free port.
@@ -94,12 +118,12 @@ export class PortAllocator {
     for (let i = 0; i < size; i++) {
       const port = this.#start + ((offset + i) % size);
       if (port === RESERVED_PORT) continue;
-      if (!(await this.#tryClaim(port, owner))) continue;
+      if (!this.#tryClaim(port, owner)) continue;
       if (await isPortBindable(this.#host, port)) {
         return port;
       }
       // Something outside our data dir uses it; leave it alone.
-      await this.release(port, owner);
+      this.release(port, owner);
     }
     throw new ConflictError(
       `No free port left in ${this.#start}..${this.#end} for the local driver`,
@@ -107,12 +131,12 @@ export class PortAllocator {
   }
 
   /** Frees a port, but only if `owner` still holds it. */
-  async release(port: number, owner: string): Promise<void> {
-    if ((await this.owner(port)) !== owner) {
+  release(port: number, owner: string): void {
+    if (this.owner(port) !== owner) {
       return;
     }
     try {
-      await unlink(this.#claimFile(port));
+      unlinkSync(this.#claimFile(port));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
@@ -133,7 +157,7 @@ export class PortAllocator {
     }
     for (const name of names) {
       const port = Number(name);
-      if (Number.isInteger(port)) await this.release(port, owner);
+      if (Number.isInteger(port)) this.release(port, owner);
     }
   }
 }

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readlink } from 'node:fs/promises';
 import { delay, readFileIfExists } from './fsUtils';
 
 /** How a server process is recognised among whatever runs on the host. */
@@ -9,17 +9,18 @@ export interface ProcessIdentity {
 }
 
 /** The pid a pidfile names, if it names one. */
-export async function readPidFile(path: string): Promise<number | undefined> {
-  const text = await readFileIfExists(path);
+export function readPidFile(path: string): number | undefined {
+  const text = readFileIfExists(path);
   const pid = Number.parseInt(text?.trim() ?? '', 10);
   return Number.isInteger(pid) && pid > 1 ? pid : undefined;
 }
 
 /**
  * Whether a pid is a live process. Zombies count as dead: signal 0 still
- * succeeds for them, but they serve nothing.
+ * succeeds for them, but they serve nothing. procfs is read synchronously
+ * like the control files: it lives in memory.
  */
-export async function isProcessRunning(pid: number): Promise<boolean> {
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -27,9 +28,12 @@ export async function isProcessRunning(pid: number): Promise<boolean> {
       return false;
     }
   }
-  const stat = await readFileIfExists(`/proc/${pid}/stat`).catch(
-    () => undefined,
-  );
+  let stat: string | undefined;
+  try {
+    stat = readFileIfExists(`/proc/${pid}/stat`);
+  } catch {
+    stat = undefined;
+  }
   if (stat === undefined) {
     // No procfs (not Linux) or the process just went away.
     return process.platform !== 'linux';
@@ -47,19 +51,16 @@ export async function isProcessRunning(pid: number): Promise<boolean> {
  * process that inherited a recycled pid. Servers rewrite their title to
  * `redis-server <bind>:<port>`, so the port is what usually identifies them.
  */
-export async function isInstanceProcess(
+export function isInstanceProcess(
   pid: number,
   identity: ProcessIdentity,
-): Promise<boolean> {
-  if (!(await isProcessRunning(pid))) {
+): boolean {
+  if (!isProcessRunning(pid)) {
     return false;
   }
   let cmdline: string;
   try {
-    cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(
-      /\0/g,
-      ' ',
-    );
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
     return process.platform !== 'linux';
   }
@@ -70,12 +71,12 @@ export async function isInstanceProcess(
 }
 
 /** The pid of the instance's live server according to its pidfile. */
-export async function livePidFromPidFile(
+export function livePidFromPidFile(
   pidfile: string,
   identity: ProcessIdentity,
-): Promise<number | undefined> {
-  const pid = await readPidFile(pidfile);
-  if (pid !== undefined && (await isInstanceProcess(pid, identity))) {
+): number | undefined {
+  const pid = readPidFile(pidfile);
+  if (pid !== undefined && isInstanceProcess(pid, identity)) {
     return pid;
   }
   return undefined;
@@ -107,48 +108,13 @@ export async function findProcessesInFolder(folder: string): Promise<number[]> {
   return found;
 }
 
-/**
- * Runs a daemonizing server with its config file. The launched process
- * forks the real server and exits, so the server belongs to no process of
- * ours and survives the backend being killed. Config errors are reported
- * before the fork, through the exit code and stderr.
- */
-export function launchDaemon(binary: string, confPath: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, [confPath], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      if (output.length < 4000) output += chunk.toString('utf8');
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) {
-        resolve();
-      } else {
-        reject(
-          new Error(
-            `${binary} exited with ${code ?? signal}: ${output
-              .trim()
-              .slice(0, 1000)}`,
-          ),
-        );
-      }
-    });
-  });
-}
-
 /** Polls until a pid is gone; true if it went within `timeoutMs`. */
 export async function waitForExit(
   pid: number,
   timeoutMs: number,
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (await isProcessRunning(pid)) {
+  while (isProcessRunning(pid)) {
     if (Date.now() >= deadline) return false;
     await delay(20);
   }

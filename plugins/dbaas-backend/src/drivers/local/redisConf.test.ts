@@ -14,7 +14,7 @@ describe('renderRedisConf', () => {
         'port 17001',
         'bind 127.0.0.1',
         'protected-mode yes',
-        'daemonize yes',
+        'daemonize no',
         'dir "/srv/dbaas data/i1/data"',
         'pidfile "/srv/dbaas data/i1/redis.pid"',
         'logfile "/srv/dbaas data/i1/redis.log"',

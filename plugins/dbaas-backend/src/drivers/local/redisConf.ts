@@ -133,8 +133,9 @@ export function renderRedisConf(
     `port ${target.port}`,
     `bind ${quote(target.bindAddress)}`,
     'protected-mode yes',
-    // The server forks and detaches so that it outlives the backend.
-    'daemonize yes',
+    // The launcher starts the server in a session of its own, which is what
+    // lets it outlive the backend; a second fork would only cost time.
+    'daemonize no',
     `dir ${quote(files.dataFolder)}`,
     `pidfile ${quote(files.pidfile)}`,
     `logfile ${quote(files.logfile)}`,

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { open, stat, unlink } from 'node:fs/promises';
+import { closeSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { delay } from './fsUtils';
 
 /** A lock older than this was left by a backend that died holding it. */
@@ -10,15 +10,17 @@ export class InstanceFolderGoneError extends Error {
   name = 'InstanceFolderGoneError';
 }
 
-async function tryCreate(path: string): Promise<boolean> {
+/** Synchronous like the other control files; see fsUtils. */
+function tryCreate(path: string): boolean {
   try {
-    const handle = await open(path, 'wx', 0o600);
+    const fd = openSync(path, 'wx', 0o600);
     try {
-      await handle.writeFile(
+      writeSync(
+        fd,
         `${hostname()} ${process.pid} ${new Date().toISOString()}\n`,
       );
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     return true;
   } catch (error) {
@@ -29,11 +31,11 @@ async function tryCreate(path: string): Promise<boolean> {
   }
 }
 
-async function removeIfStale(path: string): Promise<void> {
+function removeIfStale(path: string): void {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (Date.now() - info.mtimeMs > START_LOCK_STALE_MS) {
-      await unlink(path);
+      unlinkSync(path);
     }
   } catch {
     // Released meanwhile: the next attempt will tell.
@@ -53,15 +55,19 @@ async function removeIfStale(path: string): Promise<void> {
 export async function acquireStartLock(
   path: string,
   waitMs: number,
-): Promise<(() => Promise<void>) | undefined> {
+): Promise<(() => void) | undefined> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (await tryCreate(path)) {
-      return async () => {
-        await unlink(path).catch(() => undefined);
+    if (tryCreate(path)) {
+      return () => {
+        try {
+          unlinkSync(path);
+        } catch {
+          // Already gone: a deprovision removed the folder.
+        }
       };
     }
-    await removeIfStale(path);
+    removeIfStale(path);
     if (Date.now() >= deadline) return undefined;
     await delay(10);
   }

@@ -1,14 +1,16 @@
 import Redis from 'ioredis';
 
 /**
- * Tries PING until the server answers PONG: the moment a client can use it.
- * Every attempt is a new connection, as a client arriving then would make.
+ * Tries SET then GET until the value comes back: the moment a client can
+ * use the server. Every attempt is a new connection, as a client arriving
+ * then would make.
  */
-export async function pingUntilPong(
+export async function setGetUntilOk(
   target: { host: string; port: number; username?: string; password?: string },
   timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const value = `bench-${process.pid}-${Date.now()}`;
   for (;;) {
     const client = new Redis({
       ...target,
@@ -20,10 +22,13 @@ export async function pingUntilPong(
     client.on('error', () => {});
     try {
       await client.connect();
-      if ((await client.ping()) === 'PONG') return;
+      await client.set('bench:connectable', value);
+      if ((await client.get('bench:connectable')) === value) return;
     } catch {
       if (Date.now() > deadline) {
-        throw new Error(`${target.host}:${target.port} did not answer PONG`);
+        throw new Error(
+          `${target.host}:${target.port} did not answer SET and GET`,
+        );
       }
       await new Promise(r => setTimeout(r, 1));
     } finally {
