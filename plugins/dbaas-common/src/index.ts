@@ -7,3 +7,6 @@ export * from './types';
 export * from './permissions';
 export * from './validation';
 export * from './annotations';
+export * from './versions';
+export * from './upgrades';
+export * from './metrics';
