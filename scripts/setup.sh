@@ -22,6 +22,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# redis 6.0.16, the bookworm build of 7.0.15 and valkey 8.0.1 beside the system's redis.
+bash scripts/install-engines.sh
+
 # npm dependencies: reinstall only when the lock file changed.
 stamp=node_modules/.justmanage-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)

@@ -29,10 +29,104 @@ export interface Config {
     /** Check every API response against the OpenAPI contract (tests). Default false. */
     validateResponses?: boolean;
 
+    /**
+     * How hard a big-key scan may press on an instance (docs/big-keys.md).
+     * The defaults keep another client's p99 near a millisecond.
+     */
+    keyScan?: {
+      /** COUNT of each SCAN, and keys per pipeline. Default 1000. */
+      batchSize?: number;
+      /** Pipelines written before the oldest is answered. Default 2. */
+      maxInFlight?: number;
+      /** Pause after each batch, in ms. Default 0. */
+      pauseMs?: number;
+      /** PING round trip above which the scan backs off. Default 10 ms. */
+      latencyLimitMs?: number;
+      /** How often the scan PINGs the instance. Default 100 ms. */
+      probeIntervalMs?: number;
+      /** First pause when PING is over the limit, doubled each time. Default 500 ms. */
+      backoffMs?: number;
+      /** Pauses in a row after which the scan stops. Default 5. */
+      maxBackoffs?: number;
+      /** Reply timeout. Default 10000 ms. */
+      timeoutMs?: number;
+      /** How often progress is saved on the operation. Default 1000 ms. */
+      progressIntervalMs?: number;
+    };
+
+    /** The maintenance job that applies automatic patch upgrades (docs/maintenance-windows.md). */
+    maintenance?: {
+      /** How often the job looks at the policies. Default 60 s. */
+      intervalSeconds?: number;
+      /** An automatic upgrade starts only with this much of the window left. Default 15 min. */
+      minimumMinutesLeft?: number;
+      /** How long before an opening the owners are told of a planned upgrade. Default 24 h. */
+      noticeHours?: number;
+    };
+
+    /** The metrics collector, its storage and the Prometheus endpoint (docs/metrics.md). */
+    metrics?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Seconds between collections (INFO and driver figures of every instance). Default 15. */
+      intervalSeconds?: number;
+      /** Instances read at the same time by one collection. Default 32. */
+      concurrency?: number;
+      /** How long one instance may take to answer before it counts as unreachable. Default 2000 ms. */
+      timeoutMs?: number;
+      /** How long raw samples are kept. Default 24 hours. */
+      rawRetentionHours?: number;
+      /** How long the 5-minute min/avg/max rollups are kept. Default 30 days. */
+      rollupRetentionDays?: number;
+      /** GET /api/dbaas/metrics in Prometheus text format, with redis_exporter's names. */
+      prometheus?: {
+        /**
+         * A static token scrapers send as `Authorization: Bearer <token>`.
+         * Without it only Backstage service credentials are let in.
+         * @visibility secret
+         */
+        token?: string;
+      };
+    };
+
     /** Scheduled PING of every instance. */
     healthCheck?: {
       /** Seconds between checks. Default 10. */
       intervalSeconds?: number;
+    };
+
+    /**
+     * The release watcher: refreshes the version catalog (releases and
+     * security advisories of redis and valkey) from GitHub. A feed that fails
+     * keeps its last good data and reports why in GET /versions.
+     */
+    releaseWatcher?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Minutes between refreshes. Default 360. */
+      intervalMinutes?: number;
+      /** GitHub's REST API. Default https://api.github.com. */
+      githubApiUrl?: string;
+      /**
+       * A GitHub token, to get past the 60 requests per hour of
+       * unauthenticated calls. Optional.
+       * @visibility secret
+       */
+      token?: string;
+      /**
+       * The feeds to read. Default: releases and advisories of redis/redis
+       * and valkey-io/valkey.
+       */
+      feeds?: Array<{
+        /** Default `<engine>-<kind>`. */
+        id?: string;
+        engine: 'redis' | 'valkey';
+        kind: 'releases' | 'advisories';
+        /** owner/name on GitHub; default redis/redis or valkey-io/valkey. */
+        repo?: string;
+        /** The full URL, instead of githubApiUrl and repo (a mirror, a proxy). */
+        url?: string;
+      }>;
     };
 
     /** Drivers that ship with the plugin. */
@@ -51,12 +145,27 @@ export interface Config {
         regions?: string[];
         /** Extra engine binaries; their engine and version are detected with --version. */
         binaries?: Array<{ path: string }>;
+        /**
+         * Engine folders, or folders of them, whose bin/redis-server or
+         * bin/valkey-server is run side by side with the PATH binaries; each
+         * build's version comes from --version plus the Debian package data
+         * in the folder (e.g. 7.0.15+deb12u7). Default:
+         * [/opt/justmanage/engines], where scripts/install-engines.sh installs.
+         */
+        engineDirs?: string[];
         limits?: {
           memoryMb?: { min: number; max: number };
           cpu?: { min: number; max: number };
           diskGb?: { min: number; max: number };
         };
         supervisor?: { intervalMs?: number; maxBackoffMs?: number };
+        /** The three Sentinels of every replicated instance. */
+        sentinel?: {
+          /** How long a primary may not answer before it counts as down. Default 5000 ms. */
+          downAfterMs?: number;
+          /** Sentinel's failover-timeout: how long a failover may take before it is retried. Default 30000 ms. */
+          failoverTimeoutMs?: number;
+        };
       };
     };
 

@@ -45,7 +45,12 @@ describe('dbaas plugin API', () => {
     expect(local.regions).toEqual(['local']);
     expect(local.engines).toEqual(
       expect.arrayContaining([
-        { engine: 'redis', versions: expect.arrayContaining(['7.0.15']) },
+        {
+          engine: 'redis',
+          versions: expect.arrayContaining([
+            expect.stringMatching(/^7\.0\.15\+deb12u\d+$/),
+          ]),
+        },
       ]),
     );
   });

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { dbaasDriversExtensionPoint } from '@justmanage/plugin-dbaas-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { dbaasPermissions } from '@justmanage/plugin-dbaas-common';
 import { readDbaasConfig } from './config/readDbaasConfig';
 import { SecretBox } from './crypto/SecretBox';
@@ -18,12 +19,27 @@ import { FaultInjector } from './operations/FaultInjector';
 import { OperationWorker } from './operations/OperationWorker';
 import { OperationWaiter } from './operations/OperationWaiter';
 import { HealthChecker } from './health/HealthChecker';
+import { createMonitoring } from './availability/createMonitoring';
+import { MetricStore } from './metrics/store/MetricStore';
+import { startMetrics } from './metrics/startMetrics';
+import { PrimaryFollower } from './replication/PrimaryFollower';
 import { OrphanCollector } from './recovery/OrphanCollector';
 import { dbaasInstanceResourceRef } from './permissions/resourceRef';
 import { dbaasInstanceRules } from './permissions/rules';
 import { InstanceAuthorizer } from './permissions/InstanceAuthorizer';
 import { InstanceService } from './service/InstanceService';
 import { createRouter } from './service/router';
+import { VersionCatalog } from './versions/VersionCatalog';
+import { VersionCatalogStore } from './versions/VersionCatalogStore';
+import { ReleaseWatcher } from './versions/ReleaseWatcher';
+import { readReleaseWatcherConfig } from './versions/releaseWatcherConfig';
+import { createUpgradePlanner } from './versions/upgradePlanner';
+import { KeyScanService } from './bigkeys/KeyScanService';
+import { readKeyScanSettings } from './bigkeys/keyScanSettings';
+import { OperationControlStore } from './database/OperationControlStore';
+import { UpgradeService } from './upgrades/UpgradeService';
+import { rdbVersionLookup } from './upgrades/rdbVersions';
+import { startMaintenance } from './maintenance/startMaintenance';
 
 /**
  * The dbaas backend plugin: managed Redis instances as persisted operations
@@ -50,6 +66,7 @@ export const dbaasPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        notifications: notificationService,
       },
       async init(services) {
         const { config, logger, database, httpRouter, scheduler, lifecycle } =
@@ -106,13 +123,41 @@ export const dbaasPlugin = createBackendPlugin({
         await orphans.collect();
         worker.start();
 
+        // Availability history and alerts, fed by every health check; owners
+        // hear of alerts through Backstage notifications.
+        const monitoring = createMonitoring({
+          db,
+          config,
+          logger,
+          admin,
+          credentials,
+          notifications: services.notifications,
+          metrics: new MetricStore(db),
+        });
+        await scheduler.scheduleTask({
+          id: 'dbaas-availability-retention',
+          frequency: { hours: 24 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 5 },
+          scope: 'global',
+          fn: () => monitoring.purge(),
+        });
+
         const health = new HealthChecker({
+          onChecked: (instance, check) =>
+            monitoring.onHealthChecked(instance, check),
           instances,
           credentials,
           events,
           admin,
           auditor: services.auditor,
           logger,
+          primaryFollower: new PrimaryFollower({
+            drivers,
+            instances,
+            events,
+            logger,
+          }),
         });
         await scheduler.scheduleTask({
           id: 'dbaas-health-check',
@@ -139,6 +184,33 @@ export const dbaasPlugin = createBackendPlugin({
           }
         });
 
+        // Versions and advisories: shipped data merged with what the release
+        // watcher fetches; the planner binds them to each instance's driver.
+        const catalogStore = new VersionCatalogStore(db);
+        const catalog = VersionCatalog.create({ store: catalogStore });
+        await catalog.snapshot();
+        const planUpgrades = createUpgradePlanner({ catalog, drivers });
+        const watcherSettings = readReleaseWatcherConfig(config);
+        if (watcherSettings.enabled) {
+          const watcher = new ReleaseWatcher({
+            catalog,
+            store: catalogStore,
+            feeds: watcherSettings.feeds,
+            client: { token: watcherSettings.token },
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: 'dbaas-release-watcher',
+            frequency: { minutes: watcherSettings.intervalMinutes },
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 30 },
+            scope: 'global',
+            fn: async () => {
+              await watcher.refreshAll();
+            },
+          });
+        }
+
         const service = new InstanceService({
           db,
           instances,
@@ -147,6 +219,53 @@ export const dbaasPlugin = createBackendPlugin({
           events,
           drivers,
           onOperationCreated: () => worker.kick(),
+        });
+        // Engine upgrades and downgrades; the maintenance scheduler calls
+        // upgrades.request() too.
+        const rdbVersionOf = rdbVersionLookup((engine, version) =>
+          catalog.rdbVersionOf(engine, version),
+        );
+        const upgrades = new UpgradeService({
+          db,
+          instances,
+          operations,
+          events,
+          drivers,
+          planUpgrades,
+          rdbVersionOf,
+          onOperationCreated: () => worker.kick(),
+        });
+        // Upgrade policies, and the maintenance job that applies patch
+        // upgrades inside their windows through the same UpgradeService.
+        const upgradePolicies = await startMaintenance({
+          config,
+          db,
+          logger,
+          scheduler,
+          notifications: services.notifications,
+          instances,
+          operations,
+          planUpgrades,
+          upgrades,
+        });
+        // Big-key scans run as operations; their reports are stored.
+        const keyScans = new KeyScanService({
+          db,
+          operations,
+          settings: readKeyScanSettings(config),
+          onOperationCreated: () => worker.kick(),
+        });
+        // Metrics: collector and rollups as global tasks (metrics/startMetrics.ts).
+        const metrics = await startMetrics({
+          config,
+          db,
+          instances,
+          credentials,
+          drivers,
+          admin,
+          logger,
+          scheduler,
+          lifecycle,
         });
         httpRouter.use(
           await createRouter({
@@ -162,11 +281,21 @@ export const dbaasPlugin = createBackendPlugin({
             waiter,
             credentials,
             drivers,
+            versions: { catalog, planUpgrades },
+            upgrades,
+            upgradePolicies,
+            keyScans,
+            operationControl: new OperationControlStore(db),
+            monitoring,
+            metrics,
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Scrapers present a static token from config, which Backstage's own
+        // check would refuse; metricsRoutes.ts checks it or service auth.
+        httpRouter.addAuthPolicy({ path: '/metrics', allow: 'unauthenticated' });
       },
     });
   },

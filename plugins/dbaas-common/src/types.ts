@@ -96,6 +96,11 @@ export interface Instance {
   maxmemoryPolicy: MaxmemoryPolicy;
   /** Tunable Redis settings (see TUNABLE_CONFIG). */
   config: Record<string, string>;
+  /**
+   * Replicas next to the primary; 0 is a standalone instance. With replicas
+   * the platform runs Sentinels too, and `endpoints` lists them.
+   */
+  replicas: number;
   status: InstanceStatus;
   endpoints: InstanceEndpoint[];
   /** Result of the last health check, undefined before the first one. */
@@ -106,7 +111,12 @@ export interface Instance {
 }
 
 /** @public */
-export type OperationType = 'create' | 'update' | 'delete';
+export type OperationType =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'scan-keys'
+  | 'upgrade';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';
@@ -152,6 +162,20 @@ export interface Operation {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
+  /** How far a long step has got, saved as it runs (e.g. keys scanned). */
+  progress?: OperationProgress;
+  /** Who asked to cancel it, once someone has; it ends as failed. */
+  cancelRequestedBy?: string;
+}
+
+/** @public */
+export interface OperationProgress {
+  done: number;
+  /** Absent when the end is not known in advance. */
+  total?: number;
+  /** What is counted, e.g. `keys`. */
+  unit: string;
+  updatedAt: string;
 }
 
 /** What a platform (driver) can run, as shown to users. @public */
@@ -177,4 +201,14 @@ export interface ConnectionDetails {
   password: string;
   /** A redis:// URL without the password. */
   url: string;
+  /**
+   * For replicated instances: the Sentinels that know the current primary,
+   * and the name they know it by. Clients that ask them follow failovers;
+   * `host` and `port` are the primary at the time of the request. The
+   * same username and password log in to the Sentinels.
+   */
+  sentinel?: {
+    masterName: string;
+    endpoints: Array<{ host: string; port: number }>;
+  };
 }

@@ -20,7 +20,12 @@ describe('createInstanceRequestSchema', () => {
     const result = validate(createInstanceRequestSchema, valid);
     expect(result).toEqual({
       ok: true,
-      value: { ...valid, persistence: 'rdb', maxmemoryPolicy: 'noeviction' },
+      value: {
+        ...valid,
+        persistence: 'rdb',
+        maxmemoryPolicy: 'noeviction',
+        replicas: 0,
+      },
     });
   });
 
@@ -49,6 +54,25 @@ describe('createInstanceRequestSchema', () => {
       ok: false,
       message: 'name: must be at most 40 characters',
     });
+  });
+
+  it('takes 0 to 5 replicas as a whole number and names the rule otherwise', () => {
+    for (const replicas of [0, 2, 5]) {
+      expect(
+        validate(createInstanceRequestSchema, { ...valid, replicas }),
+      ).toMatchObject({ ok: true, value: { replicas } });
+    }
+    const problems: Array<[unknown, string]> = [
+      [6, 'replicas: must be at most 5'],
+      [-1, 'replicas: must be at least 0'],
+      [1.5, 'replicas: must be a whole number'],
+      ['2', 'replicas: must be a whole number'],
+    ];
+    for (const [replicas, message] of problems) {
+      expect(
+        validate(createInstanceRequestSchema, { ...valid, replicas }),
+      ).toEqual({ ok: false, message });
+    }
   });
 
   it('allows only tunable settings in config', () => {

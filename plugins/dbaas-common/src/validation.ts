@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENGINES, MAXMEMORY_POLICIES, PERSISTENCE_MODES } from './types';
+import { upgradePolicyRequestSchema } from './maintenance/upgradePolicySchema';
 
 /** Kubernetes' DNS-1123 label rule, shortened to 40 so derived names fit. */
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -7,7 +8,8 @@ const ENTITY_REF_PATTERN =
   /^(group|user):(?:([a-z0-9][a-z0-9._-]*)\/)?([a-zA-Z0-9][a-zA-Z0-9._-]*)$/i;
 const SYSTEM_REF_PATTERN =
   /^(?:system:)?(?:([a-z0-9][a-z0-9._-]*)\/)?([a-zA-Z0-9][a-zA-Z0-9._-]*)$/i;
-const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
+// A distribution build follows a plus sign, as in 7.0.15+deb12u10.
+const VERSION_PATTERN = /^\d+\.\d+\.\d+(\+[0-9A-Za-z][0-9A-Za-z.-]*)?$/;
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
@@ -73,6 +75,15 @@ const maxmemoryPolicy = z.enum(MAXMEMORY_POLICIES, {
   error: `must be one of ${MAXMEMORY_POLICIES.join(', ')}`,
 });
 
+/** Beyond 5 a Sentinel setup is better served by a cluster. @public */
+export const MAX_REPLICAS = 5;
+
+const replicas = z
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(MAX_REPLICAS, `must be at most ${MAX_REPLICAS}`);
+
 const config = z
   .record(z.string(), z.string({ error: 'values must be strings' }), {
     error: 'must be an object of string values',
@@ -124,6 +135,8 @@ export const createInstanceRequestSchema = z.strictObject(
     persistence: persistence.default('rdb'),
     maxmemoryPolicy: maxmemoryPolicy.default('noeviction'),
     config: config.optional(),
+    replicas: replicas.default(0),
+    upgradePolicy: upgradePolicyRequestSchema.optional(),
   },
   { error: 'must be a JSON object' },
 );

@@ -29,6 +29,14 @@ export interface VersionRelease {
   releaseNotesUrl?: string;
   /** Changes a user must know before moving to this release. */
   breakingChanges?: string[];
+  /**
+   * Set on releases the release watcher found on a branch the shipped data
+   * does not describe: the RDB version is the newest one known for the
+   * engine, not read from the release's sources.
+   */
+  rdbVersionAssumed?: boolean;
+  /** Where the entry comes from: `shipped`, or the id of the feed that found it. */
+  source?: string;
 }
 
 /** Where one branch (major.minor) of an engine is affected by an advisory. @public */
@@ -50,11 +58,16 @@ export interface Advisory {
   aliases?: string[];
   engine: Engine;
   severity: Severity;
+  /** Base score of the vector below, as its source states it. */
   cvss?: number;
+  /** The CVSS vector the score belongs to, e.g. `CVSS:3.1/AV:N/...`; it names the CVSS version. */
+  cvssVector?: string;
   summary: string;
   published: string;
   affected: AffectedRange[];
   links: string[];
+  /** Where the entry comes from: `shipped`, or the id of the feed that found it. */
+  source?: string;
 }
 
 /** How the last refresh of one upstream feed went. @public */
@@ -83,6 +96,16 @@ export interface InstanceSecurity {
   owner: string;
   engine: Engine;
   version: string;
+  advisories: Advisory[];
+  worstSeverity?: Severity;
+}
+
+/** The response of GET /instances/{id}/advisories. @public */
+export interface InstanceAdvisories {
+  instanceId: string;
+  engine: Engine;
+  version: string;
+  /** Most severe first. */
   advisories: Advisory[];
   worstSeverity?: Severity;
 }

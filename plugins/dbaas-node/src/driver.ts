@@ -6,6 +6,8 @@ import {
   MaxmemoryPolicy,
   Persistence,
 } from '@justmanage/plugin-dbaas-common';
+import type { DriverSnapshots } from './snapshots';
+import type { DriverInstanceStats } from './stats';
 
 /** What a driver can run. Shown to users as a platform. @public */
 export interface DriverCapabilities {
@@ -52,7 +54,12 @@ export interface DriverInstanceSpec {
   maxmemoryPolicy: MaxmemoryPolicy;
   /** Extra tunables already validated against the allow-list. */
   config: Record<string, string>;
-  /** 0 for a standalone instance. */
+  /**
+   * 0 for a standalone instance. With replicas the platform also runs
+   * Sentinels, which monitor the primary under the instance's `name`, and
+   * reports them as `sentinel` endpoints; the control plane follows
+   * failovers through {@link Driver.observe}.
+   */
   replicas: number;
   /** The control plane's own admin user comes first. */
   users: DriverAclUser[];
@@ -134,4 +141,15 @@ export interface Driver {
 
   /** Instance ids the platform runs for this control plane, to find orphans. */
   list(): Promise<string[]>;
+
+  /** Keeps and restores copies of instance data; upgrades need it. */
+  readonly snapshots?: DriverSnapshots;
+
+  /**
+   * CPU, resident memory and disk use of the instance's nodes, for the
+   * metrics collector. Called every few seconds for every instance, so it
+   * must be cheap (the local driver reads /proc and stats a folder).
+   * Platforms without it get the figures Redis reports about itself.
+   */
+  stats?(instanceId: string): Promise<DriverInstanceStats>;
 }

@@ -4,5 +4,7 @@
  * @packageDocumentation
  */
 export * from './driver';
+export * from './snapshots';
+export * from './stats';
 export * from './extensions';
 export * from './client';

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
+import { monitoringHandlers } from './components/StatusPage/__testUtils__/monitoringHandlers';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
@@ -15,7 +16,8 @@ import dbaasPlugin from './alpha';
 import { BACKEND_URL, makeInstance } from './__testUtils__/fixtures';
 import { instancesHandler } from './__testUtils__/handlers';
 
-const server = setupServer();
+// availability and alerts, which the pages show beside their own content
+const server = setupServer(...monitoringHandlers());
 registerMswTestHooks(server);
 
 describe('the dbaas plugin in a new frontend system app', () => {

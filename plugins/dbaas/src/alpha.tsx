@@ -6,8 +6,8 @@ import {
   dbaasPlatformRegionPickerField,
   dbaasVersionPickerField,
 } from './alpha/formFieldExtensions';
-import { dbaasPage } from './alpha/pages';
-import { rootRouteRef } from './routes';
+import { dbaasPage, dbaasStatusPage } from './alpha/pages';
+import { rootRouteRef, statusPageRouteRef } from './routes';
 
 /**
  * The dbaas plugin for apps of the new frontend system. Its title and icon
@@ -21,10 +21,12 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
+    status: statusPageRouteRef,
   },
   extensions: [
     dbaasApi,
     dbaasPage,
+    dbaasStatusPage,
     entityDbaasContent,
     dbaasPlatformRegionPickerField,
     dbaasVersionPickerField,

@@ -7,6 +7,7 @@
 export {
   dbaasPlugin,
   DbaasPage,
+  DbaasStatusPage,
   EntityDbaasContent,
   DbaasPlatformRegionPickerFieldExtension,
   DbaasVersionPickerFieldExtension,
@@ -18,6 +19,7 @@ export type {
   DbaasApi,
   DbaasAcceptedResponse,
   DbaasInstanceFilter,
+  DbaasMetricQuery,
 } from './api';
 export type {
   DbaasPlatformRegion,

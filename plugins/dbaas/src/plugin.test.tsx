@@ -3,6 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { monitoringHandlers } from './components/StatusPage/__testUtils__/monitoringHandlers';
+import { noMetricsHandler } from './components/EntityDbaasContent/MetricsSection/__testUtils__/metricsHandlers';
 import { MemoryRouter, Route, useOutlet } from 'react-router-dom';
 import { createApp } from '@backstage/app-defaults';
 import { FlatRoutes } from '@backstage/core-app-api';
@@ -33,7 +35,9 @@ import {
 } from './__testUtils__/fixtures';
 import { instancesHandler, platformsHandler } from './__testUtils__/handlers';
 
-const server = setupServer();
+// availability and alerts, which the pages show beside their own content
+// and the metrics section of the Redis tab
+const server = setupServer(...monitoringHandlers(), noMetricsHandler());
 registerMswTestHooks(server);
 
 const instance = makeInstance();

@@ -16,7 +16,7 @@ import {
   DbaasVersionPickerFieldSchema,
   dbaasVersionValidation,
 } from './components/fields';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, statusPageRouteRef } from './routes';
 
 /**
  * The dbaas plugin for apps of the legacy frontend system.
@@ -34,6 +34,7 @@ export const dbaasPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    status: statusPageRouteRef,
   },
 });
 
@@ -46,6 +47,21 @@ export const DbaasPage = dbaasPlugin.provide(
     name: 'DbaasPage',
     component: () => import('./components/FleetPage').then(m => m.FleetPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The fleet status page: every instance up or down, uptime over 24 h and
+ * 7 d, open incidents and firing alerts. Mount it at /dbaas/status, where
+ * the fleet page links to.
+ * @public
+ */
+export const DbaasStatusPage = dbaasPlugin.provide(
+  createRoutableExtension({
+    name: 'DbaasStatusPage',
+    component: () =>
+      import('./components/StatusPage').then(m => m.StatusPage),
+    mountPoint: statusPageRouteRef,
   }),
 );
 

@@ -48,6 +48,25 @@ export class DbaasApiClient {
     return list.items;
   }
 
+  /** The platforms with the engine versions each runs. */
+  async listPlatforms(): Promise<
+    Array<{
+      id: string;
+      engines: Array<{ engine: string; versions: string[] }>;
+    }>
+  > {
+    const list = await this.#json<{ items: any[] }>('GET', '/platforms', [200]);
+    return list.items;
+  }
+
+  /** POST /instances/{id}/upgrade without dryRun: the upgrade operation. */
+  upgradeInstance(
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<Accepted> {
+    return this.#json('POST', `/instances/${id}/upgrade`, [202], body);
+  }
+
   deleteInstance(id: string): Promise<Accepted> {
     return this.#json('DELETE', `/instances/${id}`, [202]);
   }

@@ -25,6 +25,8 @@ export interface OperationStep {
   name: string;
   status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
   attempts: number;
+  startedAt?: string;
+  finishedAt?: string;
   error?: string;
 }
 

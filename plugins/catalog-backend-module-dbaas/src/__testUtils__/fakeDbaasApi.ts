@@ -21,6 +21,7 @@ export function sampleInstance(overrides: Partial<Instance> = {}): Instance {
     persistence: 'rdb',
     maxmemoryPolicy: 'noeviction',
     config: {},
+    replicas: 0,
     status: 'running',
     endpoints: [
       { role: 'primary', host: '127.0.0.1', port: 17960, tls: false },

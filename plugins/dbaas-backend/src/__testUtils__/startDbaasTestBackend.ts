@@ -7,6 +7,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { dbaasPlugin } from '../plugin';
 import { ownerPolicyPermissions } from './ownerPolicyPermissions';
 
@@ -20,6 +21,14 @@ export const BOB = 'user:default/bob';
 export async function startDbaasTestBackend(options: {
   portRange: { start: number; end: number };
   readAll?: boolean;
+  /** Further `dbaas.drivers.local` settings, e.g. `engineDirs`. */
+  local?: Record<string, unknown>;
+  /** Further `dbaas` settings, e.g. `keyScan`. */
+  dbaas?: Record<string, unknown>;
+  /** More plugins and services, e.g. the notifications backend. */
+  features?: BackendFeature[];
+  /** Top-level config besides `dbaas`, e.g. `app.baseUrl`. */
+  config?: Record<string, unknown>;
 }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-test-'));
   // Scheduled tasks run when a test triggers them, not on a clock.
@@ -34,16 +43,25 @@ export async function startDbaasTestBackend(options: {
       dbaasPlugin,
       scheduler.factory({ skipTaskRunOnStartup: true }),
       ownerPolicyPermissions({ readAll: options.readAll ?? true }),
+      ...(options.features ?? []),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           dbaas: {
             encryptionKey: 'test-key-that-is-at-least-32-characters',
             validateResponses: true,
             operations: { pollIntervalMs: 50, readyTimeoutMs: 10_000 },
-            drivers: { local: { dataDir, portRange: options.portRange } },
+            drivers: {
+              local: {
+                dataDir,
+                portRange: options.portRange,
+                ...options.local,
+              },
+            },
+            ...options.dbaas,
           },
         },
       }),
@@ -105,10 +123,18 @@ export async function startDbaasTestBackend(options: {
   };
 }
 
-/** Last resort after a broken test: stop what the pidfiles name. */
+/** Last resort after a broken test: stop what the pidfiles name, every node's. */
 function killLeftovers(dataDir: string) {
-  for (const folder of fs.readdirSync(dataDir)) {
-    const pidfile = path.join(dataDir, folder, 'redis.pid');
+  const pidfiles = fs.readdirSync(dataDir).flatMap(folder => {
+    const nodes = path.join(dataDir, folder, 'nodes');
+    return [
+      path.join(dataDir, folder, 'redis.pid'),
+      ...(fs.existsSync(nodes)
+        ? fs.readdirSync(nodes).map(node => path.join(nodes, node, 'redis.pid'))
+        : []),
+    ];
+  });
+  for (const pidfile of pidfiles) {
     if (!fs.existsSync(pidfile)) continue;
     const pid = Number(fs.readFileSync(pidfile, 'utf8').trim());
     try {

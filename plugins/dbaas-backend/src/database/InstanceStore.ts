@@ -24,6 +24,7 @@ interface InstanceRow {
   persistence: string;
   maxmemory_policy: string;
   config: string;
+  replicas: number;
   status: string;
   endpoints: string;
   health_up: boolean | number | null;
@@ -172,6 +173,7 @@ function toRow(i: Instance): InstanceRow {
     persistence: i.persistence,
     maxmemory_policy: i.maxmemoryPolicy,
     config: JSON.stringify(i.config),
+    replicas: i.replicas,
     status: i.status,
     endpoints: JSON.stringify(i.endpoints),
     health_up: i.health ? i.health.up : null,
@@ -204,6 +206,7 @@ function fromRow(r: InstanceRow): Instance {
     persistence: r.persistence as Instance['persistence'],
     maxmemoryPolicy: r.maxmemory_policy as Instance['maxmemoryPolicy'],
     config: JSON.parse(r.config),
+    replicas: Number(r.replicas ?? 0),
     status: r.status as InstanceStatus,
     endpoints: JSON.parse(r.endpoints),
     ...(r.health_checked_at

@@ -30,6 +30,8 @@ interface OperationRow {
   lease_expires_at: string | null;
   not_before: string | null;
   claims: number;
+  progress?: string | null;
+  cancel_requested_by?: string | null;
 }
 
 interface StepRow {
@@ -351,6 +353,10 @@ export class OperationStore {
       createdAt: r.created_at,
       ...(r.started_at ? { startedAt: r.started_at } : {}),
       ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+      ...(r.progress ? { progress: JSON.parse(r.progress) } : {}),
+      ...(r.cancel_requested_by
+        ? { cancelRequestedBy: r.cancel_requested_by }
+        : {}),
     }));
   }
 }

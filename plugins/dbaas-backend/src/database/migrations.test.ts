@@ -11,6 +11,21 @@ const TABLES = [
   'dbaas_operation_log',
   'dbaas_events',
   'dbaas_credentials',
+  'dbaas_key_scans',
+  'dbaas_availability',
+  'dbaas_incidents',
+  'dbaas_alert_rules',
+  'dbaas_alerts',
+  'dbaas_version_releases',
+  'dbaas_advisories',
+  'dbaas_release_feeds',
+  'dbaas_metric_samples',
+  'dbaas_metric_rollups',
+  'dbaas_metric_latest',
+  'dbaas_upgrade_policies',
+  'dbaas_maintenance_decisions',
+  'dbaas_maintenance_attempts',
+  'dbaas_maintenance_notices',
 ];
 
 /** A minimal valid row; every one is named 'a', to hit the unique index. */

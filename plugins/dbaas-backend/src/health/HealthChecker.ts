@@ -1,8 +1,10 @@
 import { LoggerService, AuditorService } from '@backstage/backend-plugin-api';
+import type { Instance, InstanceHealth } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
 import { CredentialStore } from '../database/CredentialStore';
 import { EventStore } from '../database/EventStore';
 import { RedisAdmin } from '../redis/RedisAdmin';
+import { PrimaryFollower } from '../replication/PrimaryFollower';
 
 export interface HealthCheckerDeps {
   instances: InstanceStore;
@@ -11,6 +13,10 @@ export interface HealthCheckerDeps {
   admin: RedisAdmin;
   auditor: AuditorService;
   logger: LoggerService;
+  /** Moves the recorded endpoints of replicated instances to the current primary. */
+  primaryFollower?: PrimaryFollower;
+  /** Told every check's result: availability history and alerts. */
+  onChecked?: (instance: Instance, check: InstanceHealth) => Promise<void>;
 }
 
 /**
@@ -39,7 +45,10 @@ export class HealthChecker {
     const instance = await instances.get(instanceId);
     if (!instance) return;
     const checkedAt = new Date().toISOString();
-    const primary = instance.endpoints.find(e => e.role === 'primary');
+    const endpoints =
+      (await this.#deps.primaryFollower?.follow(instance)) ??
+      instance.endpoints;
+    const primary = endpoints.find(e => e.role === 'primary');
     let error: string | undefined;
     let usage: { usedMemoryBytes?: number; uptimeSeconds?: number } = {};
     try {
@@ -51,12 +60,8 @@ export class HealthChecker {
     } catch (e) {
       error = (e as Error).message;
     }
-    const changedTo = await instances.recordHealth(instance.id, {
-      up: !error,
-      checkedAt,
-      error,
-      ...usage,
-    });
+    const check: InstanceHealth = { up: !error, checkedAt, error, ...usage };
+    const changedTo = await instances.recordHealth(instance.id, check);
     if (changedTo) {
       const message =
         changedTo === 'down'
@@ -75,6 +80,15 @@ export class HealthChecker {
         meta: { instanceId: instance.id, status: changedTo },
       });
       await audit.success();
+    }
+    try {
+      await this.#deps.onChecked?.({ ...instance, endpoints }, check);
+    } catch (e) {
+      logger.error(
+        `Recording the health check of ${instance.name} failed: ${
+          (e as Error).message
+        }`,
+      );
     }
   }
 }

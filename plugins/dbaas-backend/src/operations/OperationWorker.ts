@@ -3,6 +3,8 @@ import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, isError } from '@backstage/errors';
 import { ClaimedOperation } from '../database/OperationStore';
 import { FaultInjector } from './FaultInjector';
+import { isFinalError } from './finalErrors';
+import { watchForCancel } from './watchForCancel';
 import { operationHandlers } from './handlers';
 import { OperationDeps, StepContext } from './types';
 
@@ -128,6 +130,9 @@ export class OperationWorker {
         logger.warn(`Could not renew lease: ${error}`);
       }
     }, Math.max(50, Math.floor(leaseMs / 3)));
+    const stopWatchingCancel = handler.cancellable
+      ? watchForCancel(deps.db, op.id, controller)
+      : undefined;
 
     const log: StepContext['log'] = async (message, level = 'info') => {
       await deps.operations.log(op.id, level, message);
@@ -179,7 +184,9 @@ export class OperationWorker {
       }
       const step = op.steps[stepIndex];
       const permanent =
-        error.name === InputError.name || error.name === NotAllowedError.name;
+        error.name === InputError.name ||
+        error.name === NotAllowedError.name ||
+        isFinalError(error);
       if (step && !permanent && step.attempts < maxStepAttempts) {
         const backoffMs = 500 * 2 ** (step.attempts - 1);
         await log(
@@ -222,6 +229,7 @@ export class OperationWorker {
       await this.#audit(op, 'failed', error);
     } finally {
       clearInterval(heartbeat);
+      stopWatchingCancel?.();
     }
   }
 }

@@ -19,7 +19,7 @@ export async function buildDriverSpec(
     persistence: instance.persistence,
     maxmemoryPolicy: instance.maxmemoryPolicy,
     config: instance.config,
-    replicas: 0,
+    replicas: instance.replicas,
     users: toAclUsers(credentials),
   };
 }

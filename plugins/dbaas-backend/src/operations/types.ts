@@ -40,6 +40,11 @@ export interface StepContext {
 export interface OperationHandler {
   type: OperationType;
   steps: string[];
+  /**
+   * Whether users may cancel it while it runs; its steps then end soon
+   * after `driverContext.signal` aborts.
+   */
+  cancellable?: boolean;
   runStep(step: string, ctx: StepContext): Promise<void>;
   /** Leaves the instance in a clean, explained state after a final failure. */
   onFailure(ctx: StepContext, error: Error): Promise<void>;

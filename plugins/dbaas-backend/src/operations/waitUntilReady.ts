@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import { StepContext } from './types';
+import { waitUntilReplicated } from '../replication/waitUntilReplicated';
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
@@ -30,6 +31,16 @@ export async function waitUntilReady(ctx: StepContext): Promise<void> {
     if (observed.phase === 'running' && primary) {
       try {
         await deps.admin.ping(primary, admin);
+        if (instance.replicas > 0) {
+          await waitUntilReplicated({
+            admin: deps.admin,
+            login: admin,
+            instance,
+            endpoints: observed.endpoints,
+            deadline,
+            signal: driverContext.signal,
+          });
+        }
         await deps.instances.setEndpoints(instance.id, observed.endpoints);
         return;
       } catch (error) {

@@ -20,11 +20,15 @@ export class RedisAdmin {
     this.#timeoutMs = options.timeoutMs ?? 2000;
   }
 
-  /** Runs `fn` on a fresh connection that never retries or queues. */
+  /**
+   * Runs `fn` on a fresh connection that never retries or queues.
+   * `commandTimeoutMs` is for commands that take long on big datasets (SAVE).
+   */
   async withConnection<T>(
     endpoint: InstanceEndpoint,
     login: RedisLogin,
     fn: (redis: Redis) => Promise<T>,
+    options: { commandTimeoutMs?: number } = {},
   ): Promise<T> {
     const redis = new Redis({
       host: endpoint.host,
@@ -37,7 +41,7 @@ export class RedisAdmin {
       // round trip before the first command would only add latency.
       enableReadyCheck: false,
       connectTimeout: this.#timeoutMs,
-      commandTimeout: this.#timeoutMs,
+      commandTimeout: options.commandTimeoutMs ?? this.#timeoutMs,
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
       retryStrategy: () => null,

@@ -16,6 +16,7 @@ import { DriverRegistry } from '../drivers/DriverRegistry';
 import { operationHandlers } from '../operations/handlers';
 import { newInstanceCredentials } from '../operations/aclUsers';
 import { checkAgainstPlatform } from './checkAgainstPlatform';
+import { savePolicyOnCreate } from '../maintenance/policyChange';
 
 export interface InstanceServiceDeps {
   db: Knex;
@@ -82,6 +83,7 @@ export class InstanceService {
       persistence: request.persistence as Instance['persistence'],
       maxmemoryPolicy: request.maxmemoryPolicy,
       config: request.config ?? {},
+      replicas: request.replicas,
       status: 'provisioning',
       endpoints: [],
       createdBy: actor,
@@ -93,6 +95,7 @@ export class InstanceService {
       await db.transaction(async tx => {
         await instances.insert(instance, tx);
         await credentials.insert(instance.id, newInstanceCredentials(), tx);
+        await savePolicyOnCreate(tx, instance.id, request.upgradePolicy, actor);
         await operations.create(
           {
             id: operationId,
@@ -112,7 +115,11 @@ export class InstanceService {
             instanceId: instance.id,
             type: 'create-requested',
             actor,
-            message: `Requested ${instance.engine} ${instance.version} on ${instance.platform}/${instance.region}`,
+            message: `Requested ${instance.engine} ${instance.version} on ${
+              instance.platform
+            }/${instance.region}${
+              instance.replicas ? ` with ${instance.replicas} replicas` : ''
+            }`,
           },
           tx,
         );

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
-import { InstanceResources } from '@justmanage/plugin-dbaas-common';
+import {
+  InstanceResources,
+  offersEngineVersion,
+} from '@justmanage/plugin-dbaas-common';
 
 /** The parts of a request a platform may not be able to run. */
 export interface PlatformRequest {
@@ -9,6 +12,7 @@ export interface PlatformRequest {
   engine?: string;
   version?: string;
   resources?: Partial<InstanceResources>;
+  replicas?: number;
 }
 
 /** Rejects, before anything is written, what the chosen platform cannot run. */
@@ -34,7 +38,7 @@ export function checkAgainstPlatform(
       );
     } else if (
       request.version !== undefined &&
-      !engine.versions.includes(request.version)
+      !offersEngineVersion(engine.versions, request.version)
     ) {
       problems.push(
         `version: platform ${request.platform} cannot run ${request.engine} ${
@@ -51,6 +55,13 @@ export function checkAgainstPlatform(
         `resources.${key}: must be between ${limit.min} and ${limit.max} on platform ${request.platform}`,
       );
     }
+  }
+  if (request.replicas && request.replicas > caps.ha.maxReplicas) {
+    problems.push(
+      caps.ha.replicas
+        ? `replicas: must be at most ${caps.ha.maxReplicas} on platform ${request.platform}`
+        : `replicas: platform ${request.platform} runs standalone instances only; use 0`,
+    );
   }
   if (problems.length) {
     throw new InputError(problems.join('; '));

@@ -24,6 +24,23 @@ import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { InstanceService } from './InstanceService';
 import { loadOpenApiSpec } from './openApiSpec';
 import { auditedChange } from './auditedChange';
+import { registerAvailabilityRoutes } from './availabilityRoutes';
+import { registerAlertRoutes } from './alertRoutes';
+import { Monitoring } from '../availability/createMonitoring';
+import { registerVersionRoutes } from './versionRoutes';
+import { VersionCatalog } from '../versions/VersionCatalog';
+import { UpgradePlanner } from '../versions/upgradePlanner';
+import { registerBigKeysRoutes } from './bigKeysRoutes';
+import { registerOperationCancelRoutes } from './operationCancelRoutes';
+import { KeyScanService } from '../bigkeys/KeyScanService';
+import { OperationControlStore } from '../database/OperationControlStore';
+import { registerUpgradeRoutes } from './upgradeRoutes';
+import { registerMaintenanceRoutes } from './maintenanceRoutes';
+import { UpgradePolicyService } from '../maintenance/UpgradePolicyService';
+import { sentinelDetails } from '../replication/sentinelDetails';
+import { UpgradeService } from '../upgrades/UpgradeService';
+import { registerMetricsRoutes } from './metricsRoutes';
+import { Metrics } from '../metrics/startMetrics';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -35,6 +52,20 @@ export interface RouterOptions {
   waiter: OperationWaiter;
   credentials: CredentialStore;
   drivers: DriverRegistry;
+  /** Engine upgrades and downgrades; without it the upgrade route is absent. */
+  upgrades?: UpgradeService;
+  /** Upgrade policies and their decision log; without it their routes are absent. */
+  upgradePolicies?: UpgradePolicyService;
+  /** Big-key scans; without it their routes are absent. */
+  keyScans?: KeyScanService;
+  /** Progress and cancellation; without it the cancel route is absent. */
+  operationControl?: OperationControlStore;
+  /** The version catalog and planner; without them the version routes are absent. */
+  versions?: { catalog: VersionCatalog; planUpgrades: UpgradePlanner };
+  /** Availability history and alerts; without it their routes are absent. */
+  monitoring?: Monitoring;
+  /** Metric series, snapshots, keyspace, replication, Prometheus; without it their routes are absent. */
+  metrics?: Metrics;
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
 }
@@ -234,6 +265,7 @@ export async function createRouter(
           username: app.username,
           password: app.password,
           url: `${scheme}://${app.username}@${primary.host}:${primary.port}`,
+          ...sentinelDetails(instance),
         };
         res.json(details);
         return {};
@@ -241,6 +273,21 @@ export async function createRouter(
       'high',
     );
   });
+
+  if (options.upgrades) {
+    registerUpgradeRoutes(router, { ...options, upgrades: options.upgrades });
+  }
+
+  if (options.upgradePolicies) {
+    registerMaintenanceRoutes(router, {
+      ...options,
+      upgradePolicies: options.upgradePolicies,
+    });
+  }
+
+  if (options.versions) {
+    registerVersionRoutes(router, { ...options, ...options.versions });
+  }
 
   router.get('/operations/:operationId', async (req, res) => {
     const credentials = await callerOf(req);
@@ -266,6 +313,25 @@ export async function createRouter(
       watch?.cancel();
     }
   });
+
+  if (options.keyScans) {
+    registerBigKeysRoutes(router, { ...options, keyScans: options.keyScans });
+  }
+  if (options.operationControl) {
+    registerOperationCancelRoutes(router, {
+      ...options,
+      operationControl: options.operationControl,
+    });
+  }
+
+  if (options.metrics) {
+    registerMetricsRoutes(router, { ...options, metrics: options.metrics });
+  }
+  if (options.monitoring) {
+    const deps = { ...options, monitoring: options.monitoring };
+    registerAvailabilityRoutes(router, deps);
+    registerAlertRoutes(router, deps);
+  }
 
   return router;
 }

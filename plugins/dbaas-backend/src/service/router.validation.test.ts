@@ -76,7 +76,11 @@ const invalidCreates: Array<[string, unknown, string]> = [
     'port',
   ],
   ['config bad value', validCreateBody({ config: { hz: 'fast' } }), 'hz'],
-  ['unknown field', validCreateBody({ replicas: 3 }), 'replicas'],
+  ['unknown field', validCreateBody({ shards: 3 }), 'shards'],
+  ['replicas above 5', validCreateBody({ replicas: 6 }), 'replicas'],
+  ['replicas negative', validCreateBody({ replicas: -1 }), 'replicas'],
+  ['replicas fractional', validCreateBody({ replicas: 1.5 }), 'replicas'],
+  ['replicas not a number', validCreateBody({ replicas: 'two' }), 'replicas'],
   ['body not an object', ['cache'], 'body'],
 ];
 

@@ -17,6 +17,7 @@ export function makeInstance(overrides: Partial<Instance> = {}): Instance {
     persistence: 'rdb',
     maxmemoryPolicy: 'allkeys-lru',
     config: {},
+    replicas: 0,
     status: 'running',
     endpoints: [{ role: 'primary', host: '127.0.0.1', port: 7100, tls: false }],
     health: {

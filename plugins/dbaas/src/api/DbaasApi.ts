@@ -1,10 +1,29 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  Alert,
+  AlertRuleSettings,
+  AlertRulesPatch,
+  AlertState,
+  InstanceAvailability,
+  InstanceStatusSummary,
   ConnectionDetails,
   Instance,
   InstanceStatus,
+  KeyScanReport,
+  KeyScanRequest,
   Operation,
   Platform,
+  InstanceAdvisories,
+  InstanceSecurity,
+  UpgradePlan,
+  UpgradePreview,
+  UpgradeRequest,
+  VersionCatalogSnapshot,
+  KeyspaceReport,
+  MetricName,
+  MetricSeriesResponse,
+  MetricSnapshot,
+  ReplicationReport,
 } from '@justmanage/plugin-dbaas-common';
 
 /** @public */
@@ -21,6 +40,15 @@ export interface DbaasAcceptedResponse {
   operation: Operation;
 }
 
+/** A time-series query; the backend picks the step when none is given. @public */
+export interface DbaasMetricQuery {
+  metrics?: MetricName[];
+  /** ISO 8601. */
+  from?: string;
+  to?: string;
+  stepSeconds?: number;
+}
+
 /**
  * The dbaas backend's REST API as the frontend uses it.
  * @public
@@ -34,6 +62,58 @@ export interface DbaasApi {
   getConnection(instanceId: string): Promise<ConnectionDetails>;
   deleteInstance(id: string): Promise<DbaasAcceptedResponse>;
   getOperation(id: string, options?: { waitMs?: number }): Promise<Operation>;
+  /** Starts a big-key scan; needs the update permission. */
+  startKeyScan(
+    instanceId: string,
+    request?: KeyScanRequest,
+  ): Promise<{ operation: Operation }>;
+  /** The newest stored key scan report; undefined before the first scan. */
+  getLatestKeyScan(instanceId: string): Promise<KeyScanReport | undefined>;
+  /** Asks to cancel a running operation of a cancellable type. */
+  cancelOperation(operationId: string): Promise<Operation>;
+  /** Releases and advisories of redis and valkey, and the feeds' health. */
+  getVersionCatalog(): Promise<VersionCatalogSnapshot>;
+  /** The advisories that affect the instance's exact version. */
+  getInstanceAdvisories(instanceId: string): Promise<InstanceAdvisories>;
+  /** Candidate versions grouped patch, minor, major, downgrade. */
+  getUpgradePlan(instanceId: string): Promise<UpgradePlan>;
+  /** Instances the user may read that have open advisories, worst first. */
+  listInstanceSecurity(): Promise<InstanceSecurity[]>;
+  /** A dry run: the exact steps of an upgrade, nothing changes. */
+  previewUpgrade(
+    instanceId: string,
+    request: Omit<UpgradeRequest, 'dryRun'>,
+  ): Promise<UpgradePreview>;
+  /** Starts an upgrade or downgrade; needs the update permission. */
+  upgradeInstance(
+    instanceId: string,
+    request: Omit<UpgradeRequest, 'dryRun'>,
+  ): Promise<DbaasAcceptedResponse>;
+  /** Up or down, uptime over 24 h and 7 d, and incidents of one instance. */
+  getAvailability(instanceId: string): Promise<InstanceAvailability>;
+  /** Every instance the user may read, for the status page. */
+  getFleetStatus(): Promise<InstanceStatusSummary[]>;
+  getAlertRules(instanceId: string): Promise<AlertRuleSettings>;
+  /** Replaces the instance's changes to the defaults; needs update permission. */
+  updateAlertRules(
+    instanceId: string,
+    overrides: AlertRulesPatch,
+  ): Promise<AlertRuleSettings>;
+  /** Firing alerts and those resolved within the last week. */
+  listInstanceAlerts(instanceId: string, state?: AlertState): Promise<Alert[]>;
+  /** The same for every instance the user may read. */
+  listAlerts(state?: AlertState): Promise<Alert[]>;
+  /** Time series of the instance's metrics, min/avg/max per step. */
+  getMetricSeries(
+    instanceId: string,
+    query?: DbaasMetricQuery,
+  ): Promise<MetricSeriesResponse>;
+  /** The last collected values; undefined before the first collection. */
+  getLatestMetrics(instanceId: string): Promise<MetricSnapshot | undefined>;
+  /** Keys, expiring keys and average TTL per database, read live. */
+  getKeyspace(instanceId: string): Promise<KeyspaceReport>;
+  /** Role, replicas and their links, read live. */
+  getReplication(instanceId: string): Promise<ReplicationReport>;
 }
 
 /** @public */

@@ -3,5 +3,6 @@ export type {
   DbaasApi,
   DbaasAcceptedResponse,
   DbaasInstanceFilter,
+  DbaasMetricQuery,
 } from './DbaasApi';
 export { DbaasClient } from './DbaasClient';

@@ -234,6 +234,7 @@ export function fakeDbaasApi(
         persistence: req.persistence as Instance['persistence'],
         maxmemoryPolicy: req.maxmemoryPolicy,
         config: {},
+        replicas: req.replicas ?? 0,
         status: 'provisioning',
         endpoints: [],
         createdBy: actor,

@@ -22,6 +22,7 @@ export interface CreateRedisInput {
   diskGb?: number;
   persistence?: string;
   maxmemoryPolicy?: string;
+  replicas?: number;
 }
 
 const DEFAULT_CPU = 1;
@@ -85,6 +86,7 @@ export function buildCreateRequest(
     },
     persistence: given(input.persistence),
     maxmemoryPolicy: given(input.maxmemoryPolicy),
+    replicas: input.replicas,
   };
   const result = validate(createInstanceRequestSchema, body);
   if (!result.ok) {

@@ -113,6 +113,29 @@ describe('dbaas:redis:create', () => {
     ]);
   });
 
+  it('asks for replicas when the form chose a replicated instance, none by default', async () => {
+    const { dbaas, action, posts } = setup();
+    await action.handler(
+      taskContext(action, { input: { ...input, replicas: 2 } }).ctx,
+    );
+    await action.handler(
+      taskContext(action, { input: { ...input, name: 'standalone' } }).ctx,
+    );
+    expect(posts().map(p => (p.body as { replicas?: number }).replicas)).toEqual([2, 0]);
+    expect(dbaas.instances().map(i => [i.name, i.replicas])).toEqual([
+      ['checkout-cache', 2],
+      ['standalone', 0],
+    ]);
+  });
+
+  it('rejects more replicas than a Sentinel setup takes, naming the field', async () => {
+    const { dbaas, action } = setup();
+    await expect(
+      action.handler(taskContext(action, { input: { ...input, replicas: 6 } }).ctx),
+    ).rejects.toThrow('replicas: must be at most 5');
+    expect(dbaas.requests).toEqual([]);
+  });
+
   it('makes the user running the task the owner when none is given', async () => {
     const { dbaas, action } = setup();
     const { ctx } = taskContext(action, {

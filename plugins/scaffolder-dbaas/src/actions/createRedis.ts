@@ -105,6 +105,16 @@ export function createDbaasRedisCreateAction(options: {
             .describe(
               'What Redis does when memory is full. Default noeviction.',
             ),
+        replicas: z =>
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(5)
+            .optional()
+            .describe(
+              'Replicas next to the primary, 0-5. With any, three Sentinels watch the instance and upgrades roll without downtime. Default 0.',
+            ),
       },
       output: {
         instanceId: z =>

@@ -1,17 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { ServiceUnavailableError } from '@backstage/errors';
+import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import {
   Driver,
   DriverCapabilities,
   DriverContext,
   DriverInstanceSpec,
+  DriverInstanceStats,
+  DriverSnapshots,
   ObservedInstance,
 } from '@justmanage/plugin-dbaas-node';
 import { mkdirSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderAclFile } from './aclFile';
+import { aclUsersFor } from './aclCompat';
 import { detectBinaries, EngineBinary, pickBinary } from './binaries';
 import { describeCapabilities } from './capabilities';
 import {
@@ -19,7 +22,7 @@ import {
   LocalDriverSettings,
   readLocalDriverSettings,
 } from './config';
-import { pathExists, writeFileAtomic } from './fsUtils';
+import { pathExists, readFileIfExists, writeFileAtomic } from './fsUtils';
 import {
   InstanceFiles,
   instanceFiles,
@@ -42,16 +45,55 @@ import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
 import { isPortBindable, PortAllocator } from './portAllocator';
 import { liveSettings, renderRedisConf } from './redisConf';
+import { absentInstance, observeInstance } from './observeInstance';
 import {
-  absentInstance,
-  observeInstance,
-  primaryNodeId,
-} from './observeInstance';
+  existingNodes,
+  LocalNode,
+  nodeNameOf,
+  nodeOf,
+  plannedNodes,
+} from './instanceNodes';
+import {
+  PrimaryAddress,
+  renderReplicationLines,
+  replicationAuth,
+} from './replication/replicaConf';
+import { sentinelBinaryFor } from './replication/sentinelBinary';
+import {
+  keepSentinelId,
+  renderSentinelConf,
+  SentinelConfTarget,
+  sentinelConfDigestInput,
+} from './replication/sentinelConf';
+import {
+  currentPrimary,
+  NodeRuntime,
+  nodeRuntimes,
+} from './replication/topology';
+import { reviveDecision } from './replication/reviveDataNode';
 import { SupervisedInstances, Supervisor } from './Supervisor';
+import { LocalSnapshots, SnapshotNode } from './snapshots';
+import { readInstanceStats } from './stats';
 import { validateSpec } from './validateSpec';
 
 /** How long provision waits for another backend holding the start lock. */
 const START_LOCK_WAIT_MS = 15_000;
+
+/** Beside sentinel.conf: a digest of what the driver last told the Sentinel. */
+const SENTINEL_INPUT_FILE = 'sentinel-input.sha256';
+
+/** A node's port and binary, the ones it ran with before, and its files' digests. */
+interface PreparedNode {
+  runtime: InstanceRuntime;
+  previous?: InstanceRuntime;
+  desired?: AppliedDigests;
+}
+
+/** The data node that is the primary, and how that is known. */
+interface PrimaryNode extends NodeRuntime {
+  source: 'sentinel' | 'sentinel-conf' | 'first-node';
+  address: PrimaryAddress;
+}
 
 /**
  * The default driver: runs `redis-server` / `valkey-server` processes on
@@ -74,6 +116,18 @@ export class LocalDriver implements Driver {
   readonly #launcher = new DaemonLauncher();
   readonly #launch = (request: LaunchRequest) => this.#launcher.launch(request);
   #binaries: Promise<EngineBinary[]> | undefined;
+  /** Since when the supervisor has found a node dead, by supervisor key. */
+  readonly #deadSince = new Map<string, number>();
+
+  /** Copies of instance data that upgrades roll back to; see snapshots.ts. */
+  readonly snapshots: DriverSnapshots = new LocalSnapshots({
+    files: instanceId => this.#files(instanceId),
+    nodes: instanceId => this.#snapshotNodes(instanceId),
+    bindAddress: () => this.#settings.bindAddress,
+    exclusive: (instanceId, task) => this.#mutex.run(instanceId, task),
+    converge: (spec, ctx) => this.#converge(spec, ctx, { forceLive: false }),
+    keep: 5,
+  });
 
   /** Reads `dbaas.drivers.local`; every key is optional. */
   static fromConfig(
@@ -127,11 +181,14 @@ export class LocalDriver implements Driver {
     spec: DriverInstanceSpec,
     ctx: DriverContext & { nodeIds?: string[] },
   ): Promise<void> {
-    if (ctx.nodeIds && !ctx.nodeIds.includes(primaryNodeId(spec.instanceId))) {
+    const nodeNames = ctx.nodeIds
+      ?.map(id => nodeNameOf(spec.instanceId, id))
+      .filter((name): name is string => name !== undefined);
+    if (nodeNames && nodeNames.length === 0) {
       return;
     }
     await this.#mutex.run(spec.instanceId, () =>
-      this.#converge(spec, ctx, { forceLive: true }),
+      this.#converge(spec, ctx, { forceLive: true, nodeNames }),
     );
   }
 
@@ -146,9 +203,14 @@ export class LocalDriver implements Driver {
       }
       // First, so neither our supervisor nor another backend's revives it.
       await rm(files.spec, { force: true });
-      const runtime = readRuntime(files);
-      if (runtime) {
-        await stopInstance(files, runtime);
+      // Sentinels first, so none of them starts a failover meanwhile.
+      const nodes = nodeRuntimes(files);
+      for (const kind of ['sentinel', 'data']) {
+        await Promise.all(
+          nodes
+            .filter(({ node }) => node.kind === kind)
+            .map(({ node, runtime }) => stopInstance(node.files, runtime)),
+        );
       }
       await this.#ports.releaseAll(instanceId);
       // A supervisor (ours or another backend's) may still create start.lock
@@ -183,6 +245,14 @@ export class LocalDriver implements Driver {
     }
   }
 
+  /** Reads /proc and the data folders; see stats.ts. */
+  async stats(instanceId: string): Promise<DriverInstanceStats> {
+    if (!isValidInstanceId(instanceId)) {
+      return { instanceId, measuredAt: new Date().toISOString(), nodes: [] };
+    }
+    return readInstanceStats(this.#files(instanceId));
+  }
+
   #files(instanceId: string): InstanceFiles {
     return instanceFiles(this.#settings.dataDir, instanceId);
   }
@@ -192,6 +262,7 @@ export class LocalDriver implements Driver {
       this.#binaries = detectBinaries(
         this.#settings.binaryPaths,
         this.#logger,
+        this.#settings.engineDirs,
       ).catch(error => {
         this.#binaries = undefined;
         throw error;
@@ -209,7 +280,8 @@ export class LocalDriver implements Driver {
     files: InstanceFiles,
     binary: EngineBinary,
     ctx: DriverContext,
-  ): Promise<{ runtime: InstanceRuntime; previous?: InstanceRuntime }> {
+    sentinel?: InstanceRuntime['sentinel'],
+  ): Promise<PreparedNode> {
     const previous = readRuntime(files);
     let port = previous?.port;
     if (port && !this.#ports.ensureClaim(port, files.instanceId)) {
@@ -226,6 +298,7 @@ export class LocalDriver implements Driver {
         engine: binary.engine,
         version: binary.version,
       },
+      ...(sentinel ? { sentinel } : {}),
     };
     if (JSON.stringify(previous) !== JSON.stringify(runtime)) {
       writeRuntime(files, runtime);
@@ -236,36 +309,157 @@ export class LocalDriver implements Driver {
   async #converge(
     spec: DriverInstanceSpec,
     ctx: DriverContext,
-    options: { forceLive: boolean },
+    options: { forceLive: boolean; nodeNames?: string[] },
   ): Promise<void> {
     ctx.signal.throwIfAborted();
     validateSpec(spec, this.#settings);
-    const binary = pickBinary(
-      await this.#detectedBinaries(),
-      spec.engine,
-      spec.version,
+    const binaries = await this.#detectedBinaries();
+    const binary = pickBinary(binaries, spec.engine, spec.version);
+    const instance = this.#files(spec.instanceId);
+    const planned = plannedNodes(instance, spec.replicas);
+    this.#refuseOtherNodeCount(instance, planned);
+    const targets = planned.filter(
+      node => !options.nodeNames || options.nodeNames.includes(node.name),
     );
-    const files = this.#files(spec.instanceId);
-    // Creates the data dir too, should it have been removed.
-    mkdirSync(files.dataFolder, { recursive: true, mode: 0o700 });
 
-    const { runtime, previous } = await this.#prepareRuntime(
-      files,
-      binary,
-      ctx,
+    const prepared = new Map<string, PreparedNode>();
+    for (const node of targets) {
+      // Creates the data dir too, should it have been removed.
+      mkdirSync(node.files.dataFolder, { recursive: true, mode: 0o700 });
+      const sentinel = node.kind === 'sentinel';
+      prepared.set(
+        node.name,
+        await this.#prepareRuntime(
+          node.files,
+          sentinel ? sentinelBinaryFor(binaries, binary) : binary,
+          ctx,
+          sentinel ? { masterName: spec.name } : undefined,
+        ),
+      );
+    }
+    const primary =
+      spec.replicas > 0 ? await this.#primaryOf(instance) : undefined;
+    for (const node of targets) {
+      const entry = prepared.get(node.name)!;
+      entry.desired =
+        node.kind === 'data'
+          ? this.#writeDataNodeFiles(spec, node, entry.runtime, binary, primary)
+          : undefined;
+    }
+    writeSpec(instance, spec);
+    ctx.signal.throwIfAborted();
+
+    // The primary first, so replicas find it, and Sentinels last.
+    const ordered = [
+      ...targets.filter(n => n.name === primary?.node.name),
+      ...targets.filter(n => n.kind === 'data' && n.name !== primary?.node.name),
+      ...targets.filter(n => n.kind === 'sentinel'),
+    ];
+    for (const node of ordered) {
+      const entry = prepared.get(node.name)!;
+      if (node.kind === 'sentinel') {
+        await this.#convergeSentinel(spec, node, entry, primary!.address, ctx);
+      } else {
+        await this.#convergeDataNode(spec, node, entry, ctx, {
+          forceLive: options.forceLive,
+          isDeadPrimary:
+            primary?.source === 'sentinel' &&
+            primary.node.name === node.name &&
+            !findLivePid(node.files, entry.runtime),
+        });
+      }
+    }
+  }
+
+  /** The current primary first, then the replicas, then the Sentinels. */
+  async #snapshotNodes(instanceId: string): Promise<SnapshotNode[]> {
+    const instance = this.#files(instanceId);
+    const nodes = nodeRuntimes(instance);
+    const { primary } = await currentPrimary(
+      connectHostFor(this.#settings.bindAddress),
+      nodes,
     );
-    const conf = renderRedisConf(spec, {
+    if (!primary) return [{ role: 'primary', files: instance }];
+    const role = (n: NodeRuntime): SnapshotNode['role'] => {
+      if (n.runtime.sentinel) return 'sentinel';
+      return n.node.name === primary.node.name ? 'primary' : 'replica';
+    };
+    const order = ['primary', 'replica', 'sentinel'];
+    return nodes
+      .map(n => ({ role: role(n), files: n.node.files, runtime: n.runtime }))
+      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+  }
+
+  /** Replicas are chosen at creation; the driver does not add or remove nodes later. */
+  #refuseOtherNodeCount(instance: InstanceFiles, planned: LocalNode[]): void {
+    const recorded = nodeRuntimes(instance).map(n => n.node.name);
+    const unplanned = recorded.filter(
+      name => !planned.some(node => node.name === name),
+    );
+    if (unplanned.length) {
+      throw new ConflictError(
+        `Instance ${instance.instanceId} runs ${unplanned.join(
+          ', ',
+        )}, which its spec does not have; the number of replicas cannot be changed`,
+      );
+    }
+  }
+
+  /** The data node Sentinel names as primary, node-0 before there are Sentinels. */
+  async #primaryOf(instance: InstanceFiles): Promise<PrimaryNode> {
+    const host = connectHostFor(this.#settings.bindAddress);
+    const found = await currentPrimary(host, nodeRuntimes(instance));
+    if (!found.primary) {
+      throw new ConflictError(
+        `Instance ${instance.instanceId} has no data node to be its primary`,
+      );
+    }
+    return {
+      ...found.primary,
+      source: found.source,
+      address: { host, port: found.primary.runtime.port },
+    };
+  }
+
+  /** Writes redis.conf and users.acl of a data node; returns their digests. */
+  #writeDataNodeFiles(
+    spec: DriverInstanceSpec,
+    node: LocalNode,
+    runtime: InstanceRuntime,
+    binary: EngineBinary,
+    primary: PrimaryNode | undefined,
+  ): AppliedDigests {
+    const { files } = node;
+    let conf = renderRedisConf(spec, {
       files,
       bindAddress: this.#settings.bindAddress,
       port: runtime.port,
     });
-    const acl = renderAclFile(spec.users);
-    const desired = { conf: digest(conf), acl: digest(acl) };
+    if (primary) {
+      conf += renderReplicationLines(
+        spec.users[0],
+        primary.node.name === node.name ? undefined : primary.address,
+      );
+    }
+    // ACLs are not replicated: every data node has its own file.
+    const acl = renderAclFile(aclUsersFor(binary, spec.users));
     writeFileAtomic(files.conf, conf);
     writeFileAtomic(files.acl, acl);
-    writeSpec(files, spec);
-    ctx.signal.throwIfAborted();
+    return { conf: digest(conf), acl: digest(acl) };
+  }
 
+  async #convergeDataNode(
+    spec: DriverInstanceSpec,
+    node: LocalNode,
+    { runtime, previous, desired }: PreparedNode,
+    ctx: DriverContext,
+    options: { forceLive: boolean; isDeadPrimary: boolean },
+  ): Promise<void> {
+    const { files } = node;
+    const label =
+      spec.replicas > 0
+        ? `instance ${spec.instanceId} ${node.name}`
+        : `instance ${spec.instanceId}`;
     if (
       previous &&
       (previous.port !== runtime.port ||
@@ -273,7 +467,7 @@ export class LocalDriver implements Driver {
       findLivePid(files, previous)
     ) {
       ctx.logger.info(
-        `Local driver restarts instance ${spec.instanceId} with ${spec.engine} ${binary.version} on port ${runtime.port}`,
+        `Local driver restarts ${label} with ${spec.engine} ${runtime.binary.version} on port ${runtime.port}`,
       );
       await stopInstance(files, previous);
       await this.#start(files, runtime, desired);
@@ -281,11 +475,18 @@ export class LocalDriver implements Driver {
     }
 
     if (!findLivePid(files, runtime)) {
+      if (options.isDeadPrimary) {
+        // Started now it would be a second primary, maybe without the
+        // data; the supervisor brings it back once Sentinel has moved on.
+        throw new ServiceUnavailableError(
+          `The primary of instance ${spec.instanceId} (${node.name}) is down and Sentinel is failing over; try again shortly`,
+        );
+      }
       const started = await this.#start(files, runtime, desired);
       ctx.logger.info(
         `Local driver ${started.started ? 'started' : 'adopted'} ${
           spec.engine
-        } ${binary.version} for instance ${spec.instanceId} on port ${
+        } ${runtime.binary.version} for ${label} on port ${
           runtime.port
         } (pid ${started.pid})`,
       );
@@ -293,8 +494,8 @@ export class LocalDriver implements Driver {
     }
 
     const applied = readApplied(files);
-    const aclChanged = applied?.acl !== desired.acl;
-    if (!options.forceLive && !aclChanged && applied?.conf === desired.conf) {
+    const aclChanged = applied?.acl !== desired!.acl;
+    if (!options.forceLive && !aclChanged && applied?.conf === desired!.conf) {
       return;
     }
     try {
@@ -304,10 +505,13 @@ export class LocalDriver implements Driver {
           port: runtime.port,
           admin: spec.users[0],
         },
-        liveSettings(spec),
+        [
+          ...liveSettings(spec),
+          ...(spec.replicas > 0 ? replicationAuth(spec.users[0]) : []),
+        ],
         { reloadAcl: aclChanged },
       );
-      writeApplied(files, desired);
+      writeApplied(files, desired!);
     } catch (error) {
       if (/\bLOADING\b/.test((error as Error).message)) {
         // Restarting would only start the load over; let the caller retry.
@@ -318,12 +522,64 @@ export class LocalDriver implements Driver {
       // The files on disk are already the new ones, so a restart applies
       // whatever the running server refused.
       ctx.logger.warn(
-        `Local driver could not apply the change to instance ${
-          spec.instanceId
-        } live (${(error as Error).message}); restarting it`,
+        `Local driver could not apply the change to ${label} live (${
+          (error as Error).message
+        }); restarting it`,
       );
       await this.#restart(files, runtime);
     }
+  }
+
+  /**
+   * Starts a Sentinel, or restarts it when what the driver tells it
+   * changed (users, timing, port) or its binary did. Its file is written
+   * only then: a running Sentinel owns it.
+   */
+  async #convergeSentinel(
+    spec: DriverInstanceSpec,
+    node: LocalNode,
+    { runtime, previous }: PreparedNode,
+    primary: PrimaryAddress,
+    ctx: DriverContext,
+  ): Promise<void> {
+    const { files } = node;
+    const target: SentinelConfTarget = {
+      files,
+      bindAddress: this.#settings.bindAddress,
+      port: runtime.port,
+      masterName: spec.name,
+      primary,
+      users: spec.users,
+      ...this.#settings.sentinel,
+    };
+    const inputFile = join(files.folder, SENTINEL_INPUT_FILE);
+    const wanted = digest(sentinelConfDigestInput(target));
+    const inputChanged = readFileIfExists(inputFile)?.trim() !== wanted;
+    const binaryChanged =
+      previous !== undefined && previous.binary.path !== runtime.binary.path;
+    const old = previous ?? runtime;
+    const live = findLivePid(files, old);
+    if (live && !inputChanged && !binaryChanged) {
+      return;
+    }
+    if (live) {
+      await this.#stopAndRelease(files, old);
+    }
+    if (inputChanged || !pathExists(files.conf)) {
+      writeFileAtomic(
+        files.conf,
+        keepSentinelId(readFileIfExists(files.conf), renderSentinelConf(target)),
+      );
+      writeFileAtomic(inputFile, `${wanted}\n`);
+    }
+    const started = await this.#start(files, runtime);
+    ctx.logger.info(
+      `Local driver ${started.started ? 'started' : 'adopted'} Sentinel ${
+        node.name
+      } (${runtime.binary.engine} ${runtime.binary.version}) for instance ${
+        spec.instanceId
+      } on port ${runtime.port} (pid ${started.pid})`,
+    );
   }
 
   async #start(
@@ -342,6 +598,11 @@ export class LocalDriver implements Driver {
   }
 
   async #restart(files: InstanceFiles, runtime: InstanceRuntime) {
+    await this.#stopAndRelease(files, runtime);
+    await this.#start(files, runtime);
+  }
+
+  async #stopAndRelease(files: InstanceFiles, runtime: InstanceRuntime) {
     await stopInstance(files, runtime);
     // Until the old server has let go of its port, a start would adopt it
     // again instead of starting the new configuration.
@@ -354,30 +615,59 @@ export class LocalDriver implements Driver {
       }
       await new Promise(resolve => setTimeout(resolve, 20));
     }
-    await this.#start(files, runtime);
   }
 
+  /** Supervised units are nodes, keyed `<instance id>/<node name>`. */
   #supervised(): SupervisedInstances {
-    const runtimeOf = (instanceId: string) => {
-      const files = this.#files(instanceId);
-      return { files, runtime: readRuntime(files) };
+    const nodeFor = (key: string) => {
+      const [instanceId, name] = key.split('/');
+      const instance = this.#files(instanceId);
+      const node = nodeOf(instance, name);
+      return { instance, node, runtime: readRuntime(node.files) };
     };
     return {
-      wanted: async () =>
-        (await this.list()).filter(id => pathExists(this.#files(id).spec)),
-      livePid: async instanceId => {
-        const { files, runtime } = runtimeOf(instanceId);
-        return runtime ? findLivePid(files, runtime) : undefined;
+      wanted: async () => {
+        const keys: string[] = [];
+        for (const id of await this.list()) {
+          const files = this.#files(id);
+          if (!pathExists(files.spec)) continue;
+          for (const node of existingNodes(files)) {
+            keys.push(`${id}/${node.name}`);
+          }
+        }
+        return keys;
       },
-      revive: async instanceId => {
-        const { files, runtime } = runtimeOf(instanceId);
+      livePid: async key => {
+        const { node, runtime } = nodeFor(key);
+        const pid = runtime ? findLivePid(node.files, runtime) : undefined;
+        if (pid) this.#deadSince.delete(key);
+        return pid;
+      },
+      revive: async key => {
+        const { instance, node, runtime } = nodeFor(key);
         if (!runtime) return undefined;
-        return startInstance(files, runtime, {
+        const nodes = nodeRuntimes(instance);
+        if (node.kind === 'data' && nodes.some(n => n.runtime.sentinel)) {
+          const deadSince = this.#deadSince.get(key) ?? Date.now();
+          this.#deadSince.set(key, deadSince);
+          const { downAfterMs, failoverTimeoutMs } = this.#settings.sentinel;
+          const decision = await reviveDecision({
+            node: { node, runtime },
+            nodes,
+            connectHost: connectHostFor(this.#settings.bindAddress),
+            deadForMs: Date.now() - deadSince,
+            graceMs: downAfterMs + failoverTimeoutMs,
+          });
+          if (decision === 'wait') return undefined;
+        }
+        const result = await startInstance(node.files, runtime, {
           host: this.#settings.bindAddress,
           waitMs: 0,
           quiet: true,
           launch: this.#launch,
         });
+        if (result) this.#deadSince.delete(key);
+        return result;
       },
     };
   }

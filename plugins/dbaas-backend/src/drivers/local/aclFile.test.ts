@@ -8,11 +8,11 @@ describe('renderAclFile', () => {
     { username: 'app', password: 'app-pw', rules: ' ~*  &* +@all -@admin ' },
   ];
 
-  it('switches the default user off and stores only password hashes', () => {
+  it('switches the default user off (with the rights the AOF loader replays under) and stores only password hashes', () => {
     const acl = renderAclFile(users);
     expect(acl).toBe(
       [
-        'user default off',
+        'user default off ~* +@all',
         `user jm-admin on #${createHash('sha256')
           .update('admin-pw')
           .digest('hex')} ~* &* +@all`,

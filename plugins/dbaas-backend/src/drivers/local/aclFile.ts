@@ -11,12 +11,20 @@ export function hashPassword(password: string): string {
 }
 
 /**
+ * The default user is off, so nobody can log in as it. Its permissions
+ * still matter: Valkey 8.0 (like Redis 7.2) replays MULTI/EXEC from the AOF
+ * as the default user and silently drops what that user may not run
+ * (valkey-io/valkey#3983), which lost data on every restart.
+ */
+export const DEFAULT_USER_LINE = 'user default off ~* +@all';
+
+/**
  * Renders users.acl. The default user is switched off so that only the
  * spec's users (the control plane's admin first) can connect, and only
  * password hashes reach the disk.
  */
 export function renderAclFile(users: DriverAclUser[]): string {
-  const lines = ['user default off'];
+  const lines = [DEFAULT_USER_LINE];
   for (const user of users) {
     if (!USERNAME_PATTERN.test(user.username) || user.username === 'default') {
       throw new InputError(`Invalid ACL username "${user.username}"`);

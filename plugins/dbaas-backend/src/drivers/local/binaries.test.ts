@@ -55,18 +55,56 @@ describe('detectBinaries', () => {
       version: '8.0.1',
       path: fake,
     });
+    // The machine's package: the Debian build comes from dpkg's status file.
     expect(binaries).toContainEqual({
       engine: 'redis',
-      version: '7.0.15',
+      version: expect.stringMatching(/^7\.0\.15\+deb12u\d+$/),
       path: '/usr/bin/redis-server',
+      fromPath: true,
     });
     // Configured once and found on PATH once: listed once.
     expect(
-      binaries.filter(b => b.engine === 'redis' && b.version === '7.0.15'),
+      binaries.filter(b => b.path === '/usr/bin/redis-server'),
+    ).toHaveLength(1);
+    expect(
+      binaries.filter(b => b.version.startsWith('7.0.15+deb12u')),
     ).toHaveLength(1);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('missing-server'),
     );
+  });
+});
+
+describe('detectBinaries with engine folders', () => {
+  it('reports every build scripts/install-engines.sh installed, side by side with PATH', async () => {
+    const logger = mockServices.logger.mock();
+    const binaries = await detectBinaries([], logger, [
+      '/opt/justmanage/engines',
+    ]);
+    const versions = binaries.map(b => `${b.engine} ${b.version}`);
+    expect(versions).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^redis 6\.0\.16\+deb11u\d+$/),
+        expect.stringMatching(/^redis 7\.0\.15\+deb12u\d+$/),
+        expect.stringMatching(/^valkey 8\.0\.1\+bpo12\.\d+$/),
+      ]),
+    );
+    // Two Debian builds of 7.0.15: the bookworm one in its folder and the
+    // machine's bookworm-security one on PATH.
+    const builds = binaries.filter(b => b.version.startsWith('7.0.15+'));
+    expect(builds).toHaveLength(2);
+    expect(builds.find(b => b.fromPath)?.path).toBe('/usr/bin/redis-server');
+    expect(builds.find(b => !b.fromPath)?.path).toMatch(
+      /^\/opt\/justmanage\/engines\/redis-7\.0\.15\+deb12u\d+\/bin\/redis-server$/,
+    );
+  });
+
+  it('skips folders that do not exist', async () => {
+    const logger = mockServices.logger.mock();
+    const binaries = await detectBinaries([], logger, [
+      join(tmpdir(), 'jm-no-such-engines-folder'),
+    ]);
+    expect(binaries.every(b => b.fromPath)).toBe(true);
   });
 });
 
@@ -76,11 +114,38 @@ describe('pickBinary', () => {
     { engine: 'redis', version: '7.0.9', path: '/b' },
     { engine: 'valkey', version: '8.0.1', path: '/c' },
   ];
+  const builds: EngineBinary[] = [
+    { engine: 'redis', version: '7.0.15+deb12u7', path: '/u7' },
+    {
+      engine: 'redis',
+      version: '7.0.15+deb12u10',
+      path: '/u10',
+      fromPath: true,
+    },
+    { engine: 'redis', version: '7.0.15+deb12u11', path: '/u11' },
+    { engine: 'redis', version: '6.0.16+deb11u2', path: '/r6' },
+  ];
 
   it('picks the exact version, or the newest for a partial one', () => {
     expect(pickBinary(binaries, 'redis', '7.0.9').path).toBe('/b');
     expect(pickBinary(binaries, 'redis', '7.0').path).toBe('/a');
     expect(pickBinary(binaries, 'valkey', '8').path).toBe('/c');
+  });
+
+  it('picks an exact build, and the build on PATH for a plain version', () => {
+    expect(pickBinary(builds, 'redis', '7.0.15+deb12u7').path).toBe('/u7');
+    expect(pickBinary(builds, 'redis', '7.0.15').path).toBe('/u10');
+    expect(pickBinary(builds, 'redis', '6.0.16').path).toBe('/r6');
+    expect(
+      pickBinary(
+        builds.filter(b => !b.fromPath),
+        'redis',
+        '7.0.15',
+      ).path,
+    ).toBe('/u11');
+    expect(() => pickBinary(builds, 'redis', '7.0.15+deb12u8')).toThrow(
+      /no redis 7\.0\.15\+deb12u8 binary/,
+    );
   });
 
   it('refuses a version it does not have', () => {

@@ -1,11 +1,17 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { Engine } from '@justmanage/plugin-dbaas-common';
+import {
+  compareVersions as compareEngineVersions,
+  Engine,
+  splitEngineVersion,
+} from '@justmanage/plugin-dbaas-common';
 import { execFile } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, realpath } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { detectDebianBuild } from './debianBuild';
+import { findEngineFolderBinaries } from './engineFolders';
 
 const execFileAsync = promisify(execFile);
 
@@ -15,6 +21,11 @@ export interface EngineBinary {
   version: string;
   /** The path to run. */
   path: string;
+  /**
+   * Found on PATH: the machine's own package. A plain version such as
+   * "7.0.15" names this build when it carries that upstream release.
+   */
+  fromPath?: boolean;
 }
 
 /**
@@ -76,7 +87,13 @@ async function probe(
       );
       return undefined;
     }
-    return { ...parsed, path, target };
+    const build = await detectDebianBuild(path, parsed.engine, parsed.version);
+    return {
+      engine: parsed.engine,
+      version: build ? `${parsed.version}+${build}` : parsed.version,
+      path,
+      target,
+    };
   } catch (error) {
     logger.warn(`Skipping engine binary ${path}: ${(error as Error).message}`);
     return undefined;
@@ -84,75 +101,91 @@ async function probe(
 }
 
 /**
- * Finds the engine binaries this host can run. Configured paths come first
- * so that an operator's explicit choice wins over whatever PATH holds when
- * both report the same engine and version.
+ * Finds the engine binaries this host can run: configured paths, then the
+ * launchers of engine folders, then PATH. The first of two binaries with the
+ * same engine and version wins, so an operator's explicit choice beats
+ * whatever PATH holds.
  */
 export async function detectBinaries(
   configuredPaths: string[],
   logger: LoggerService,
+  engineDirs: string[] = [],
 ): Promise<EngineBinary[]> {
-  const candidates = [...configuredPaths];
+  const candidates = [
+    ...configuredPaths,
+    ...(await findEngineFolderBinaries(engineDirs)),
+  ];
+  const onPath = new Set<string>();
   for (const name of PATH_BINARIES) {
     const found = await findOnPath(name);
     if (found) {
       candidates.push(found);
+      onPath.add(found);
     } else {
       logger.info(`Local driver: ${name} not found on PATH`);
     }
   }
 
   const probed = await Promise.all(candidates.map(p => probe(p, logger)));
-  const binaries: ProbedBinary[] = [];
+  const binaries: Array<ProbedBinary & { fromPath: boolean }> = [];
   for (const binary of probed) {
-    if (
-      binary &&
-      !binaries.some(
-        b =>
-          b.target === binary.target ||
-          (b.engine === binary.engine && b.version === binary.version),
-      )
-    ) {
-      binaries.push(binary);
-      logger.info(
-        `Local driver: ${binary.engine} ${binary.version} at ${binary.path}`,
-      );
+    if (!binary) continue;
+    const fromPath = onPath.has(binary.path);
+    const same = binaries.find(
+      b =>
+        b.target === binary.target ||
+        (b.engine === binary.engine && b.version === binary.version),
+    );
+    if (same) {
+      same.fromPath ||= fromPath;
+      continue;
     }
+    binaries.push({ ...binary, fromPath });
+    logger.info(
+      `Local driver: ${binary.engine} ${binary.version} at ${binary.path}`,
+    );
   }
-  return binaries.map(({ engine, version, path }) => ({
+  return binaries.map(({ engine, version, path, fromPath }) => ({
     engine,
     version,
     path,
+    ...(fromPath ? { fromPath } : {}),
   }));
 }
 
-/** Orders versions numerically, so 7.10.0 sorts after 7.9.0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
+/**
+ * Orders versions numerically, so 7.10.0 sorts after 7.9.0, and a Debian
+ * build after its plain upstream version (7.0.15 < 7.0.15+deb12u7 <
+ * 7.0.15+deb12u10).
+ */
+export const compareVersions = compareEngineVersions;
 
 /**
- * The binary for a requested engine and version. A partial version such as
- * `7.0` picks the newest matching patch release.
+ * The binary for a requested engine and version:
+ * - an exact version ("7.0.15+deb12u7") names that build;
+ * - a plain version ("7.0.15") names the build found on PATH when it
+ *   carries that release, else the newest build of it (instances created
+ *   before builds were told apart keep running on the machine's package);
+ * - a partial version ("7.0") picks the newest matching release.
  */
 export function pickBinary(
   binaries: EngineBinary[],
   engine: Engine,
   version: string,
 ): EngineBinary {
-  const matching = binaries
-    .filter(
-      b =>
-        b.engine === engine &&
-        (b.version === version || b.version.startsWith(`${version}.`)),
-    )
-    .sort((a, b) => compareVersions(b.version, a.version));
+  const ofEngine = binaries.filter(b => b.engine === engine);
+  const exact = ofEngine.find(b => b.version === version);
+  if (exact) return exact;
+  const { upstream, build } = splitEngineVersion(version);
+  const matching =
+    build !== undefined
+      ? []
+      : ofEngine
+          .filter(b => {
+            const release = splitEngineVersion(b.version).upstream;
+            return release === upstream || release.startsWith(`${upstream}.`);
+          })
+          .sort((a, b) => compareVersions(b.version, a.version));
   if (matching.length === 0) {
     const available = binaries.map(b => `${b.engine} ${b.version}`).join(', ');
     throw new InputError(
@@ -161,5 +194,11 @@ export function pickBinary(
       }`,
     );
   }
-  return matching[0];
+  const newestRelease = splitEngineVersion(matching[0].version).upstream;
+  return (
+    matching.find(
+      b =>
+        b.fromPath && splitEngineVersion(b.version).upstream === newestRelease,
+    ) ?? matching[0]
+  );
 }

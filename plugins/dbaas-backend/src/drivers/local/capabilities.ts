@@ -1,4 +1,4 @@
-import { Engine } from '@justmanage/plugin-dbaas-common';
+import { Engine, MAX_REPLICAS } from '@justmanage/plugin-dbaas-common';
 import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
 import { compareVersions, EngineBinary } from './binaries';
 import { LocalDriverSettings } from './config';
@@ -26,9 +26,9 @@ export function describeCapabilities(
         engine,
         versions: [...versions].sort(compareVersions),
       })),
-    // Replicas come with a later change; until then every instance is a
-    // single primary.
-    ha: { replicas: false, maxReplicas: 0, rollingChanges: false },
+    // A primary with up to MAX_REPLICAS replicas and three Sentinels; the
+    // nodes can be restarted one at a time.
+    ha: { replicas: true, maxReplicas: MAX_REPLICAS, rollingChanges: true },
     limits: structuredClone(settings.limits),
   };
 }

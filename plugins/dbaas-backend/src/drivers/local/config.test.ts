@@ -23,6 +23,7 @@ describe('readLocalDriverSettings', () => {
         diskGb: { min: 1, max: 20 },
       },
       supervisor: { intervalMs: 1000, maxBackoffMs: 30000 },
+      sentinel: { downAfterMs: 5000, failoverTimeoutMs: 30000 },
     });
   });
 
@@ -55,6 +56,7 @@ describe('readLocalDriverSettings', () => {
     [{ portRange: { start: 17000, end: 16000 } }],
     [{ limits: { cpu: { min: 4, max: 1 } } }],
     [{ supervisor: { intervalMs: 0 } }],
+    [{ sentinel: { downAfterMs: 10 } }],
   ])('refuses %j', local => {
     expect(() => read(local)).toThrow(InputError);
   });

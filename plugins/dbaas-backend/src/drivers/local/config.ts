@@ -17,8 +17,15 @@ export interface LocalDriverSettings {
   regions: string[];
   /** Binaries named in config, tried before the ones found on PATH. */
   binaryPaths: string[];
+  /**
+   * Engine folders (or folders of them) to take server binaries from, after
+   * `binaryPaths` and before PATH; see scripts/install-engines.sh.
+   */
+  engineDirs: string[];
   limits: { memoryMb: Range; cpu: Range; diskGb: Range };
   supervisor: { intervalMs: number; maxBackoffMs: number };
+  /** Sentinel timing of replicated instances. */
+  sentinel: { downAfterMs: number; failoverTimeoutMs: number };
 }
 
 /**
@@ -26,6 +33,9 @@ export interface LocalDriverSettings {
  * signal anything there, whatever the configured range says.
  */
 export const RESERVED_PORT = 6379;
+
+/** Where scripts/install-engines.sh puts the extra engine builds. */
+export const DEFAULT_ENGINES_DIR = '/opt/justmanage/engines';
 
 function readRange(
   config: Config | undefined,
@@ -85,6 +95,21 @@ export function readLocalDriverSettings(root: Config): LocalDriverSettings {
       'dbaas.drivers.local.supervisor.intervalMs and maxBackoffMs must be positive',
     );
   }
+  const sentinel = {
+    downAfterMs: config?.getOptionalNumber('sentinel.downAfterMs') ?? 5000,
+    failoverTimeoutMs:
+      config?.getOptionalNumber('sentinel.failoverTimeoutMs') ?? 30000,
+  };
+  if (
+    !Number.isInteger(sentinel.downAfterMs) ||
+    !Number.isInteger(sentinel.failoverTimeoutMs) ||
+    sentinel.downAfterMs < 100 ||
+    sentinel.failoverTimeoutMs < 1000
+  ) {
+    throw new InputError(
+      'dbaas.drivers.local.sentinel.downAfterMs must be a whole number >= 100 and failoverTimeoutMs one >= 1000',
+    );
+  }
   const limits = config?.getOptionalConfig('limits');
   return {
     dataDir: resolvePath(
@@ -98,6 +123,9 @@ export function readLocalDriverSettings(root: Config): LocalDriverSettings {
     binaryPaths: (config?.getOptionalConfigArray('binaries') ?? []).map(b =>
       resolvePath(b.getString('path')),
     ),
+    engineDirs: (
+      config?.getOptionalStringArray('engineDirs') ?? [DEFAULT_ENGINES_DIR]
+    ).map(dir => resolvePath(dir)),
     limits: {
       memoryMb: readRange(
         limits?.getOptionalConfig('memoryMb'),
@@ -116,5 +144,6 @@ export function readLocalDriverSettings(root: Config): LocalDriverSettings {
       ),
     },
     supervisor,
+    sentinel,
   };
 }

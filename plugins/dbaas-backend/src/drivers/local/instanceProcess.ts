@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { LaunchRequest } from './DaemonLauncher';
 import { InstanceFiles } from './instanceFiles';
-import { pathExists, writeFileAtomic } from './fsUtils';
+import { pathExists, readFileIfExists, writeFileAtomic } from './fsUtils';
 import {
   AppliedDigests,
   digest,
@@ -69,7 +69,7 @@ async function launchServer(
   try {
     await launch({
       file: runtime.binary.path,
-      args: [files.conf],
+      args: runtime.sentinel ? [files.conf, '--sentinel'] : [files.conf],
       pidfile: files.pidfile,
       timeoutMs: PIDFILE_TIMEOUT_MS,
     });
@@ -156,7 +156,8 @@ export async function startInstance(
     }
     const applied = options.applied ?? {
       conf: digest(readFileSync(files.conf, 'utf8')),
-      acl: digest(readFileSync(files.acl, 'utf8')),
+      // Sentinels keep their users in their own config file.
+      acl: digest(readFileIfExists(files.acl) ?? ''),
     };
     // The launcher takes the pidfile's appearance as the sign of life.
     rmSync(files.pidfile, { force: true });

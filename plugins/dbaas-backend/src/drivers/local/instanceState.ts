@@ -13,6 +13,8 @@ export type StoredSpec = Omit<DriverInstanceSpec, 'users'> & {
 export interface InstanceRuntime {
   port: number;
   binary: { path: string; engine: Engine; version: string };
+  /** Set for a Sentinel, with the name it monitors the primary under. */
+  sentinel?: { masterName: string };
 }
 
 /** Fingerprints of the files a running process has taken in. */

@@ -1,75 +1,134 @@
-import { ObservedInstance, ObservedPhase } from '@justmanage/plugin-dbaas-node';
+import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import {
+  ObservedInstance,
+  ObservedNode,
+  ObservedPhase,
+} from '@justmanage/plugin-dbaas-node';
 import { pathExists } from './fsUtils';
 import { InstanceFiles } from './instanceFiles';
+import { nodeId } from './instanceNodes';
 import { findLivePid } from './instanceProcess';
 import { readRuntime } from './instanceState';
 import { respPing } from './respPing';
-
-/** The id of an instance's only node, as `update`'s `nodeIds` name it. */
-export function primaryNodeId(instanceId: string): string {
-  return `${instanceId}-primary`;
-}
+import {
+  currentPrimary,
+  NodeRuntime,
+  nodeRuntimes,
+} from './replication/topology';
 
 /** An instance the platform has nothing for. */
 export function absentInstance(instanceId: string): ObservedInstance {
   return { instanceId, phase: 'absent', endpoints: [], nodes: [] };
 }
 
+interface NodeState {
+  phase: ObservedPhase;
+  message?: string;
+}
+
+/** A live, verified process (pidfile and /proc) that answers a raw PING. */
+async function observeNode(
+  { node, runtime }: NodeRuntime,
+  connectHost: string,
+  deleting: boolean,
+): Promise<NodeState> {
+  if (!findLivePid(node.files, runtime)) {
+    return {
+      phase: 'stopped',
+      message: deleting
+        ? 'Server not running; the instance is being deleted'
+        : 'Server not running; the supervisor restarts it',
+    };
+  }
+  const ping = await respPing(connectHost, runtime.port, 500);
+  if (ping === 'serving') return { phase: 'running' };
+  return {
+    phase: 'starting',
+    message:
+      ping === 'loading'
+        ? 'Server is loading its dataset'
+        : 'Server process is up but not answering yet',
+  };
+}
+
 /**
- * Reports what runs for an instance: a live, verified process (pidfile and
- * /proc) that answers a raw PING. Kept to a few file reads and one short
- * TCP exchange because the control plane polls it.
+ * Reports what runs for an instance: every node with its role and state,
+ * and the endpoints clients use, the primary first. Which data node is the
+ * primary is Sentinel's call once an instance has replicas, so after a
+ * failover the report follows it. Kept to a few file reads and short TCP
+ * exchanges because the control plane polls it.
  */
 export async function observeInstance(
   files: InstanceFiles,
   hosts: { connectHost: string; advertisedHost: string },
 ): Promise<ObservedInstance> {
   const { instanceId } = files;
-  const runtime = readRuntime(files);
-  if (!runtime && !pathExists(files.folder)) {
-    return absentInstance(instanceId);
+  if (!readRuntime(files)) {
+    return pathExists(files.folder)
+      ? {
+          instanceId,
+          phase: 'starting',
+          endpoints: [],
+          nodes: [],
+          message: 'Provisioning has not chosen a port yet',
+        }
+      : absentInstance(instanceId);
   }
-  if (!runtime) {
-    return {
-      instanceId,
-      phase: 'starting',
-      endpoints: [],
-      nodes: [],
-      message: 'Provisioning has not chosen a port yet',
-    };
-  }
+  const nodes = nodeRuntimes(files);
+  const deleting = !pathExists(files.spec);
+  const [states, { primary }] = await Promise.all([
+    Promise.all(nodes.map(n => observeNode(n, hosts.connectHost, deleting))),
+    currentPrimary(hosts.connectHost, nodes),
+  ]);
 
-  let phase: ObservedPhase;
-  let message: string | undefined;
-  if (!findLivePid(files, runtime)) {
-    phase = 'stopped';
-    message = pathExists(files.spec)
-      ? 'Server not running; the supervisor restarts it'
-      : 'Server not running; the instance is being deleted';
-  } else {
-    const ping = await respPing(hosts.connectHost, runtime.port, 500);
-    phase = ping === 'serving' ? 'running' : 'starting';
-    if (ping === 'loading') {
-      message = 'Server is loading its dataset';
-    } else if (ping === 'unreachable') {
-      message = 'Server process is up but not answering yet';
-    }
-  }
-  const endpoint = { host: hosts.advertisedHost, port: runtime.port };
+  const observedNodes: ObservedNode[] = nodes.map(({ node, runtime }, i) => {
+    let role: ObservedNode['role'] = 'replica';
+    if (runtime.sentinel) role = 'sentinel';
+    else if (node === primary?.node) role = 'primary';
+    return {
+      id: nodeId(instanceId, node.name),
+      role,
+      phase: states[i].phase,
+      host: hosts.advertisedHost,
+      port: runtime.port,
+      version: runtime.binary.version,
+      ...(states[i].message ? { message: states[i].message } : {}),
+    };
+  });
+  const ordered = [
+    ...observedNodes.filter(n => n.role === 'primary'),
+    ...observedNodes.filter(n => n.role === 'replica'),
+    ...observedNodes.filter(n => n.role === 'sentinel'),
+  ];
+  const endpoints: InstanceEndpoint[] = ordered.map(n => ({
+    role: n.role,
+    host: n.host!,
+    port: n.port!,
+    tls: false,
+  }));
+  const primaryNode = ordered.find(n => n.role === 'primary');
+  const phase = primaryNode?.phase ?? 'starting';
   return {
     instanceId,
     phase,
-    endpoints: [{ role: 'primary', ...endpoint, tls: false }],
-    nodes: [
-      {
-        id: primaryNodeId(instanceId),
-        role: 'primary',
-        phase,
-        ...endpoint,
-        version: runtime.binary.version,
-        message,
-      },
-    ],
-    message,
+    endpoints,
+    nodes: ordered,
+    ...describe(ordered, primaryNode),
+  };
+}
+
+/** The instance's message: the primary's own, else which other nodes are not serving. */
+function describe(
+  nodes: ObservedNode[],
+  primary: ObservedNode | undefined,
+): { message?: string } {
+  if (!primary) return { message: 'No data node is recorded yet' };
+  if (primary.message) return { message: primary.message };
+  const others = nodes.filter(n => n !== primary && n.phase !== 'running');
+  if (!others.length) return {};
+  return {
+    message: `Not serving: ${others
+      .map(n => `${n.role} ${n.id} (${n.message ?? n.phase})`)
+      .join(', ')}`,
   };
 }

@@ -24,6 +24,7 @@ const MANAGED_KEYS = new Set([
   'masteruser',
   'replicaof',
   'slaveof',
+  'repl-diskless-sync-delay',
   'rename-command',
   'unixsocket',
   'unixsocketperm',
@@ -56,7 +57,7 @@ export interface LiveSetting {
  * Quotes a value for the config file. Redis splits lines like a shell, so
  * anything with spaces, quotes or nothing at all must be quoted.
  */
-function quote(value: string): string {
+export function quote(value: string): string {
   if ([...value].some(c => c.charCodeAt(0) < 0x20 || c === '\x7f')) {
     throw new InputError('Redis settings must not contain control characters');
   }

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { MAX_REPLICAS } from '@justmanage/plugin-dbaas-common';
 import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { LocalDriverSettings } from './config';
 
@@ -18,8 +19,14 @@ export function validateSpec(
       )}`,
     );
   }
-  if (spec.replicas !== 0) {
-    throw new InputError('The local driver runs standalone instances only');
+  if (
+    !Number.isInteger(spec.replicas) ||
+    spec.replicas < 0 ||
+    spec.replicas > MAX_REPLICAS
+  ) {
+    throw new InputError(
+      `replicas must be a whole number within 0..${MAX_REPLICAS} on the local driver, got ${spec.replicas}`,
+    );
   }
   for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
     const value = spec.resources[key];

@@ -8,6 +8,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { monitoringHandlers } from '../StatusPage/__testUtils__/monitoringHandlers';
+import { noMetricsHandler } from './MetricsSection/__testUtils__/metricsHandlers';
 import {
   DBAAS_URL,
   errorResponse,
@@ -19,7 +21,32 @@ import { anEntity, anInstance, anOperation } from './__testUtils__/fixtures';
 import { renderWithApis } from './__testUtils__/renderWithApis';
 import { EntityDbaasContent, isDbaasAvailable } from './index';
 
-const server = setupServer();
+const server = setupServer(
+  // availability and alerts of an instance that never failed
+  ...monitoringHandlers(),
+  // the metrics section of an instance not collected yet
+  noMetricsHandler(),
+  // the biggest-keys card of an instance never scanned
+  http.get(`${DBAAS_URL}/instances/:id/key-scans/latest`, () =>
+    errorResponse(404, 'NotFoundError', 'No key scan yet'),
+  ),
+  // the versions card of an instance with no advisories and no candidates
+  http.get(`${DBAAS_URL}/instances/:id/advisories`, ({ params }) =>
+    HttpResponse.json({
+      instanceId: params.id,
+      engine: 'redis',
+      version: '7.2.4',
+      advisories: [],
+    }),
+  ),
+  http.get(`${DBAAS_URL}/instances/:id/upgrade-plan`, ({ params }) =>
+    HttpResponse.json({
+      instanceId: params.id,
+      current: { engine: 'redis', version: '7.2.4' },
+      candidates: [],
+    }),
+  ),
+);
 registerMswTestHooks(server);
 
 const ALL = [

@@ -4,12 +4,17 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import { BigKeysCard } from './BigKeysCard';
+import { AlertsCard } from './AlertsCard';
+import { AvailabilityCard } from './AvailabilityCard';
 import { ConnectionCard } from './ConnectionCard';
 import { DangerZoneCard } from './DangerZoneCard';
 import { isNotFoundError } from './isNotFoundError';
+import { MetricsSection } from './MetricsSection';
 import { OperationsCard } from './OperationsCard';
 import { OverviewCard } from './OverviewCard';
 import { usePolledInstance } from './usePolledInstance';
+import { VersionsCard } from './VersionsCard';
 
 /** The cards of one instance, kept current by polling. */
 export function InstanceView(props: { instanceId: string }) {
@@ -47,6 +52,21 @@ export function InstanceView(props: { instanceId: string }) {
       </Grid>
       <Grid item xs={12} md={6}>
         <ConnectionCard instance={instance} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <AvailabilityCard instance={instance} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <AlertsCard instance={instance} />
+      </Grid>
+      <Grid item xs={12}>
+        <MetricsSection instance={instance} />
+      </Grid>
+      <Grid item xs={12}>
+        <VersionsCard instance={instance} onChange={refresh} />
+      </Grid>
+      <Grid item xs={12}>
+        <BigKeysCard instance={instance} />
       </Grid>
       <Grid item xs={12}>
         <OperationsCard instance={instance} />

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
+import { monitoringHandlers } from '../StatusPage/__testUtils__/monitoringHandlers';
 import {
   mockApis,
   registerMswTestHooks,
@@ -20,7 +21,8 @@ import { FleetContent } from './FleetContent';
  * cache.
  */
 
-const server = setupServer();
+// availability and alerts, which the pages show beside their own content
+const server = setupServer(...monitoringHandlers());
 registerMswTestHooks(server);
 
 describe('FleetContent without the create permission', () => {

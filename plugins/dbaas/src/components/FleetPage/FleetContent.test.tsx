@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { monitoringHandlers } from '../StatusPage/__testUtils__/monitoringHandlers';
 import {
   mockApis,
   registerMswTestHooks,
@@ -20,7 +21,8 @@ import {
 } from '../../__testUtils__/handlers';
 import { FleetContent } from './FleetContent';
 
-const server = setupServer();
+// availability and alerts, which the pages show beside their own content
+const server = setupServer(...monitoringHandlers());
 registerMswTestHooks(server);
 
 const cacheA = makeInstance();

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import {
   Content,
   ContentHeader,
@@ -11,6 +13,8 @@ import type { Instance } from '@justmanage/plugin-dbaas-common';
 import { FleetFilters } from './FleetFilters';
 import { FleetTable } from './FleetTable';
 import { NewRedisButton } from './NewRedisButton';
+import { FiringAlertsBanner, StatusPageLink } from '../StatusPage';
+import { SecurityView } from './SecurityView';
 import { FleetFilter, useInstances, useSeenOwners } from './useInstances';
 
 function FleetResult(props: {
@@ -54,21 +58,40 @@ export function FleetContent() {
   const [filter, setFilter] = useState<FleetFilter>({});
   const { value, loading, error } = useInstances(filter);
   const owners = useSeenOwners(value);
+  const [view, setView] = useState<'instances' | 'security'>('instances');
 
   return (
     <Content>
       <ContentHeader title="Redis instances">
+        <StatusPageLink />
         <NewRedisButton />
       </ContentHeader>
-      <FleetFilters filter={filter} owners={owners} onChange={setFilter} />
-      <Box mt={2}>
-        <FleetResult
-          filter={filter}
-          instances={value}
-          loading={loading}
-          error={error}
-        />
-      </Box>
+      <FiringAlertsBanner />
+      <Tabs
+        value={view}
+        onChange={(_event, next) => setView(next)}
+        aria-label="fleet views"
+      >
+        <Tab value="instances" label="Instances" />
+        <Tab value="security" label="Security" />
+      </Tabs>
+      {view === 'security' ? (
+        <Box mt={2}>
+          <SecurityView />
+        </Box>
+      ) : (
+        <>
+          <FleetFilters filter={filter} owners={owners} onChange={setFilter} />
+          <Box mt={2}>
+            <FleetResult
+              filter={filter}
+              instances={value}
+              loading={loading}
+              error={error}
+            />
+          </Box>
+        </>
+      )}
     </Content>
   );
 }

@@ -20,6 +20,7 @@ export function anInstance(overrides: Partial<Instance> = {}): Instance {
     persistence: 'aof',
     maxmemoryPolicy: 'allkeys-lru',
     config: {},
+    replicas: 0,
     status: 'running',
     endpoints: [
       {

@@ -1,0 +1,190 @@
+/*
+ * bench/bigkeys: seeds a million keys of every type into an instance run
+ * by the local driver's own code, then in one run times a bare SCAN COUNT
+ * 1000 pass, the JustManage key scan (the operation's scanner with its
+ * default settings) and `redis-cli --memkeys`, while a client in another
+ * process GETs a key every millisecond and records what it waited.
+ * Goals: the scan within 2x the bare SCAN, at least 4x faster than
+ * --memkeys, and the concurrent client's p99 kept low.
+ */
+import { execFile, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  DEFAULT_KEY_SCAN_SETTINGS,
+  KeyScanSettings,
+} from '../../plugins/dbaas-backend/src/bigkeys/keyScanSettings';
+import { RespConnection } from '../../plugins/dbaas-backend/src/bigkeys/resp/RespConnection';
+import { KeyScanner } from '../../plugins/dbaas-backend/src/bigkeys/scan/KeyScanner';
+import { seedBigKeyspace } from './bigkeysSeed';
+import { LocalInstance, startLocalInstance } from './localInstance';
+import { quantile } from './stats';
+
+const KEYS = Number(process.env.BENCH_KEYS ?? 1_000_000);
+const PORTS = { start: 18850, end: 18859 };
+/** e.g. BENCH_SCAN='{"maxInFlight":1}' to try other settings. */
+const SETTINGS: KeyScanSettings = {
+  ...DEFAULT_KEY_SCAN_SETTINGS,
+  ...JSON.parse(process.env.BENCH_SCAN ?? '{}'),
+};
+
+const run = promisify(execFile);
+const PHASE_NAMES: Record<string, string> = {
+  bare: 'bare',
+  scan: 'JustManage',
+  memkeys: 'redis-cli',
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const number = new Intl.NumberFormat('en');
+
+async function bareScanMs(instance: LocalInstance): Promise<number> {
+  const connection = await RespConnection.open(
+    instance.endpoint,
+    instance.admin,
+    30_000,
+  );
+  try {
+    const started = performance.now();
+    let cursor = '0';
+    do {
+      const reply = (await connection.call('SCAN', cursor, 'COUNT', '1000')) as [
+        string,
+        string[],
+      ];
+      cursor = reply[0];
+    } while (cursor !== '0');
+    return performance.now() - started;
+  } finally {
+    connection.close();
+  }
+}
+
+async function memkeysMs(instance: LocalInstance): Promise<number> {
+  const { host, port } = instance.endpoint;
+  const started = performance.now();
+  await run(
+    'redis-cli',
+    ['-h', host, '-p', String(port), '--user', instance.admin.username,
+      '--pass', instance.admin.password, '--no-auth-warning', '--memkeys'],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return performance.now() - started;
+}
+
+function startClient(instance: LocalInstance) {
+  const child = fork(join(__dirname, 'latencyClient.ts'), [], {
+    execArgv: ['--require', '@backstage/cli-node/config/nodeTransform.cjs'],
+    env: {
+      ...process.env,
+      BENCH_HOST: instance.endpoint.host,
+      BENCH_PORT: String(instance.endpoint.port),
+      BENCH_USER: instance.app.username,
+      BENCH_PASS: instance.app.password,
+    },
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', code => reject(new Error(`client exited ${code}`)));
+  });
+  return {
+    ready,
+    phase: (phase: string) => child.send({ phase }),
+    stop: () =>
+      new Promise<Record<string, number[]>>(resolve => {
+        child.on('message', (m: { samples?: Record<string, number[]> }) => {
+          if (m.samples) resolve(m.samples);
+        });
+        child.send({ stop: true });
+      }),
+    kill: () => child.kill('SIGKILL'),
+  };
+}
+
+function latencyLine(samples: number[] | undefined): string {
+  if (!samples?.length) return '';
+  const f = (v: number) => `${v.toFixed(2)} ms`.padStart(9);
+  return `client p50 ${f(quantile(samples, 0.5))}  p99 ${f(
+    quantile(samples, 0.99),
+  )}  max ${f(Math.max(...samples))}  (${samples.length} GETs)`;
+}
+
+async function main() {
+  const instance = await startLocalInstance({ portRange: PORTS, memoryMb: 4096 });
+  let client: ReturnType<typeof startClient> | undefined;
+  try {
+    const seeding = await RespConnection.open(instance.endpoint, instance.app, 60_000);
+    const seedMs = await seedBigKeyspace(seeding, KEYS);
+    const used = String(await seeding.call('INFO', 'memory')).match(
+      /used_memory:(\d+)/,
+    )![1];
+    seeding.close();
+
+    client = startClient(instance);
+    await client.ready;
+    client.phase('idle');
+    await new Promise(r => setTimeout(r, 3000));
+
+    const cpu: Record<string, number> = {};
+    const serverCpu = async (name: string, fn: () => Promise<number>) => {
+      const before = await instance.cpuSeconds();
+      const ms = await fn();
+      cpu[name] = (await instance.cpuSeconds()) - before;
+      return ms;
+    };
+
+    client.phase('bare');
+    const bare = await serverCpu('bare', () => bareScanMs(instance));
+    client.phase('between');
+    await new Promise(r => setTimeout(r, 1000));
+
+    client.phase('scan');
+    let result: Awaited<ReturnType<KeyScanner['run']>> | undefined;
+    const scan = await serverCpu('scan', async () => {
+      const started = performance.now();
+      result = await new KeyScanner({
+        endpoint: instance.endpoint,
+        login: instance.admin,
+        topN: 10,
+        separator: ':',
+        settings: SETTINGS,
+      }).run();
+      return performance.now() - started;
+    });
+    client.phase('between');
+    await new Promise(r => setTimeout(r, 1000));
+
+    client.phase('memkeys');
+    const memkeys = await serverCpu('memkeys', () => memkeysMs(instance));
+    const samples = await client.stop();
+    client = undefined;
+
+    const { latency } = result!;
+    const pad = (s: string) => s.padEnd(22);
+    const timed = (name: string, ms: number) =>
+      `${pad(name)}${seconds(ms).padStart(8)}  server CPU ${cpu[
+        Object.keys(cpu).find(k => name.startsWith(PHASE_NAMES[k]))!
+      ].toFixed(2)} s  `;
+    const lines = [
+      `bench/bigkeys  ${new Date().toISOString()}  redis ${instance.version}, ${number.format(
+        KEYS,
+      )} keys (${(Number(used) / 2 ** 20).toFixed(0)} MiB) seeded in ${seconds(seedMs)} by pipelining`,
+      `scan settings: ${JSON.stringify(SETTINGS)}`,
+      `${pad('idle')}${' '.repeat(32)}${latencyLine(samples.idle)}`,
+      `${timed('bare SCAN COUNT 1000', bare)}${latencyLine(samples.bare)}`,
+      `${timed('JustManage key scan', scan)}${latencyLine(samples.scan)}`,
+      `${timed('redis-cli --memkeys', memkeys)}${latencyLine(samples.memkeys)}`,
+      `scan / bare SCAN         ${(scan / bare).toFixed(2)}x  (goal: <= 2x)`,
+      `--memkeys / scan         ${(memkeys / scan).toFixed(2)}x  (goal: >= 4x)`,
+      `the scan's own PING probe: baseline ${latency.baselineMs} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms, ${latency.backoffs} pauses; ${number.format(result!.keysScanned)} keys, ${result!.types.length} types, ${result!.patterns.length} patterns`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    client?.kill();
+    await instance.remove();
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import { LocalDriver } from '../../plugins/dbaas-backend/src/drivers/local';
+import { authPing } from '../../plugins/dbaas-backend/src/redis/authPing';
+
+const silent: LoggerService = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+  child: () => silent,
+};
+
+export interface LocalInstance {
+  endpoint: InstanceEndpoint;
+  admin: { username: string; password: string };
+  app: { username: string; password: string };
+  version: string;
+  /** CPU seconds the server has used so far, from /proc. */
+  cpuSeconds(): Promise<number>;
+  remove(): Promise<void>;
+}
+
+/**
+ * A managed instance as the backend would run it: the local driver's own
+ * code, its redis.conf and ACL users, on the given ports.
+ */
+export async function startLocalInstance(options: {
+  portRange: { start: number; end: number };
+  memoryMb: number;
+}): Promise<LocalInstance> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'jm-bench-bigkeys-'));
+  const driver = LocalDriver.fromConfig(
+    new ConfigReader({
+      dbaas: { drivers: { local: { dataDir, portRange: options.portRange } } },
+    }),
+    { logger: silent },
+  );
+  await driver.start();
+  const ctx = { logger: silent, signal: new AbortController().signal };
+  const { engines } = await driver.capabilities();
+  const version = engines.find(e => e.engine === 'redis')!.versions.at(-1)!;
+  const admin = { username: 'jm-admin', password: randomBytes(24).toString('hex') };
+  const app = { username: 'app', password: randomBytes(24).toString('hex') };
+  const instanceId = `bench-bigkeys-${process.pid}`;
+  const remove = async () => {
+    await driver.deprovision(instanceId, ctx).catch(() => undefined);
+    await driver.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await driver.provision(
+      {
+        instanceId,
+        name: 'bench-bigkeys',
+        engine: 'redis',
+        version,
+        region: 'local',
+        resources: { memoryMb: options.memoryMb, cpu: 1, diskGb: 1 },
+        persistence: 'none',
+        maxmemoryPolicy: 'noeviction',
+        config: {},
+        replicas: 0,
+        users: [
+          { ...admin, rules: '~* &* +@all' },
+          { ...app, rules: '~* &* +@all -@admin' },
+        ],
+      },
+      ctx,
+    );
+    for (let tries = 0; ; tries++) {
+      const observed = await driver.observe(instanceId);
+      const endpoint = observed.endpoints.find(e => e.role === 'primary');
+      if (endpoint) {
+        try {
+          await authPing(endpoint, admin, 1000);
+          const pid = (
+            await readFile(join(dataDir, instanceId, 'redis.pid'), 'utf8')
+          ).trim();
+          const cpuSeconds = async () => {
+            const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+            const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+            // utime and stime, in clock ticks of 1/100 s
+            return (Number(fields[11]) + Number(fields[12])) / 100;
+          };
+          return { endpoint, admin, app, version, cpuSeconds, remove };
+        } catch (error) {
+          if (tries > 200) throw error;
+        }
+      }
+      await new Promise(r => setTimeout(r, 50));
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}

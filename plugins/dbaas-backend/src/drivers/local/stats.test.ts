@@ -1,0 +1,38 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { folderBytes, processCpuSeconds, processRssBytes } from './stats';
+
+describe('local driver stats', () => {
+  it('reads CPU time and resident memory of a process from /proc', () => {
+    // burn some CPU so that the figure is well above the clock tick
+    const end = Date.now() + 200;
+    while (Date.now() < end);
+    const usage = process.cpuUsage();
+    const cpu = processCpuSeconds(process.pid)!;
+    expect(Math.abs(cpu - (usage.user + usage.system) / 1e6)).toBeLessThan(0.1);
+
+    const rss = processRssBytes(process.pid)!;
+    expect(rss / process.memoryUsage().rss).toBeGreaterThan(0.8);
+    expect(rss / process.memoryUsage().rss).toBeLessThan(1.2);
+  });
+
+  it('gives nothing for a process that is gone', () => {
+    expect(processCpuSeconds(2 ** 22 + 7)).toBeUndefined();
+    expect(processRssBytes(2 ** 22 + 7)).toBeUndefined();
+  });
+
+  it('adds up the files of a data folder, AOF subfolder included', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dbaas-stats-'));
+    try {
+      writeFileSync(join(folder, 'dump.rdb'), Buffer.alloc(1000));
+      mkdirSync(join(folder, 'appendonlydir'));
+      writeFileSync(join(folder, 'appendonlydir', 'a.1.base.rdb'), Buffer.alloc(300));
+      writeFileSync(join(folder, 'appendonlydir', 'a.1.incr.aof'), Buffer.alloc(45));
+      expect(await folderBytes(folder)).toBe(1345);
+      expect(await folderBytes(join(folder, 'missing'))).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { MetricName } from '@justmanage/plugin-dbaas-common';
+import { DriverInstanceStats } from '@justmanage/plugin-dbaas-node';
+import { InfoFields, numberOf } from '../info/parseInfo';
+import { keyspaceOf } from '../info/keyspace';
+import { isExportedField } from '../prometheus/exporterNames';
+import { CounterName, Reading } from './reading';
+
+const INFO_COUNTERS: Array<[Exclude<CounterName, 'cpu_seconds'>, string]> = [
+  ['commands', 'total_commands_processed'],
+  ['hits', 'keyspace_hits'],
+  ['misses', 'keyspace_misses'],
+  ['evicted', 'evicted_keys'],
+  ['expired', 'expired_keys'],
+  ['net_in', 'total_net_input_bytes'],
+  ['net_out', 'total_net_output_bytes'],
+];
+
+/**
+ * One instance's reading from its primary's INFO and the driver's figures.
+ * CPU and resident memory are the primary node's as the platform measures
+ * them, which includes what INFO cannot see (e.g. a container's other
+ * processes); without driver figures INFO's own stand in. Disk use is the
+ * sum over all nodes: it is what the instance occupies.
+ */
+export function readingOf(
+  fields: InfoFields,
+  stats: DriverInstanceStats | undefined,
+  primaryPort: number,
+  collectedAt: number,
+): Reading {
+  const dataNodes = stats?.nodes.filter(n => n.role === 'data') ?? [];
+  const primaryNode =
+    dataNodes.find(n => n.port === primaryPort) ??
+    (dataNodes.length === 1 ? dataNodes[0] : undefined);
+
+  const counters: Reading['counters'] = {};
+  for (const [counter, field] of INFO_COUNTERS) {
+    const value = numberOf(fields, field);
+    if (value !== undefined) counters[counter] = value;
+  }
+  const infoCpu =
+    numberOf(fields, 'used_cpu_sys') !== undefined &&
+    numberOf(fields, 'used_cpu_user') !== undefined
+      ? numberOf(fields, 'used_cpu_sys')! + numberOf(fields, 'used_cpu_user')!
+      : undefined;
+  const cpuSeconds = primaryNode?.cpuSeconds ?? infoCpu;
+  if (cpuSeconds !== undefined) counters.cpu_seconds = cpuSeconds;
+
+  const keyspace = keyspaceOf(fields);
+  const gauges: Partial<Record<MetricName, number>> = {
+    memory_used_bytes: numberOf(fields, 'used_memory'),
+    // 0 means no limit, which is no figure to chart against
+    memory_max_bytes: numberOf(fields, 'maxmemory') || undefined,
+    memory_rss_bytes:
+      primaryNode?.memoryRssBytes ?? numberOf(fields, 'used_memory_rss'),
+    disk_used_bytes: sumOf(dataNodes.map(n => n.diskUsedBytes)),
+    connected_clients: numberOf(fields, 'connected_clients'),
+    keys: keyspace.reduce((sum, db) => sum + db.keys, 0),
+    expiring_keys: keyspace.reduce((sum, db) => sum + db.expiringKeys, 0),
+  };
+  for (const key of Object.keys(gauges) as MetricName[]) {
+    if (gauges[key] === undefined) delete gauges[key];
+  }
+
+  const info: InfoFields = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (isExportedField(name)) info[name] = value;
+  }
+  return {
+    collectedAt,
+    runId: fields.run_id,
+    uptimeSeconds: numberOf(fields, 'uptime_in_seconds'),
+    counters,
+    gauges,
+    info,
+  };
+}
+
+function sumOf(values: Array<number | undefined>): number | undefined {
+  const known = values.filter((v): v is number => v !== undefined);
+  return known.length ? known.reduce((a, b) => a + b, 0) : undefined;
+}

@@ -1,0 +1,228 @@
+import { StepContext } from '../operations/types';
+import {
+  parseReplicationInfo,
+  readReplicationInfo,
+  readSentinelPrimary,
+} from '../redis/replication';
+import {
+  nodeLabel,
+  observeTopology,
+  RollingNode,
+  RollingTopology,
+  sleep,
+  withNode,
+} from './rollingNodes';
+import { waitInSync } from './rollingSync';
+import { canPauseWritesOnly } from './writePause';
+
+/** Writes are held at most this long; the failover lifts the hold when done. */
+const HOLD_MS = 10_000;
+/** Redis 6.0 cannot lift a pause early, and pauses every command: keep it short. */
+const HOLD_MS_REDIS_60 = 3_000;
+const CATCH_UP_MS = 5_000;
+const PROMOTION_MS = 30_000;
+
+/** How the failover went, for the operation's log. */
+export interface FailoverResult {
+  primary: RollingNode;
+  /** Milliseconds writes were held on the old primary. */
+  heldMs: number;
+  /** Clients still connected to the old primary a moment after it stepped down. */
+  stayedOnOldPrimary: number;
+}
+
+/**
+ * Holds writes on the primary and reads its replication offset, atomically.
+ * `liftable` tells whether the hold can be lifted early (Redis 6.2 and
+ * later, every Valkey); Redis 6.0 holds every command until `holdMs` passes.
+ */
+export async function holdWrites(
+  ctx: StepContext,
+  primary: RollingNode,
+  holdMs = HOLD_MS,
+): Promise<{ offset: number; liftable: boolean }> {
+  return withNode(ctx, primary, async redis => {
+    const liftable = await canPauseWritesOnly(redis);
+    const transaction = redis.multi();
+    if (liftable) {
+      transaction.call('CLIENT', 'PAUSE', String(holdMs), 'WRITE');
+    } else {
+      transaction.call(
+        'CLIENT',
+        'PAUSE',
+        String(Math.min(holdMs, HOLD_MS_REDIS_60)),
+      );
+    }
+    transaction.info('replication');
+    const replies = ((await transaction.exec()) ?? []) as Array<
+      [Error | null, unknown]
+    >;
+    const failed = replies.find(([error]) => error);
+    if (failed || replies.length < 2) {
+      throw new Error(
+        `Could not hold writes on the primary: ${
+          failed?.[0]?.message ?? 'no reply'
+        }`,
+      );
+    }
+    return {
+      offset: parseReplicationInfo(String(replies[1][1])).offset,
+      liftable,
+    };
+  });
+}
+
+async function askForFailover(
+  ctx: StepContext,
+  sentinels: RollingNode[],
+  masterName: string,
+): Promise<RollingNode> {
+  const problems: string[] = [];
+  for (const sentinel of sentinels) {
+    try {
+      await withNode(ctx, sentinel, redis =>
+        redis.call('SENTINEL', 'FAILOVER', masterName),
+      );
+      return sentinel;
+    } catch (error) {
+      const message = (error as Error).message;
+      // A failover asked for before a crash is still under way.
+      if (/INPROG/.test(message)) return sentinel;
+      problems.push(`${nodeLabel(sentinel)}: ${message}`);
+    }
+  }
+  throw new Error(`No Sentinel started the failover: ${problems.join('; ')}`);
+}
+
+/** Waits until `sentinel` names another primary and that node acts as one. */
+async function waitForPromotion(
+  ctx: StepContext,
+  sentinel: RollingNode,
+  masterName: string,
+  old: RollingNode,
+  candidates: RollingNode[],
+): Promise<RollingNode> {
+  const deadline = Date.now() + PROMOTION_MS;
+  let problem = 'Sentinel still names the old primary';
+  while (Date.now() < deadline) {
+    ctx.driverContext.signal.throwIfAborted();
+    try {
+      const named = await withNode(ctx, sentinel, redis =>
+        readSentinelPrimary(redis, masterName),
+      );
+      const promoted = candidates.find(
+        n => n.endpoint.port === named?.port && n.id !== old.id,
+      );
+      if (promoted) {
+        const info = await withNode(ctx, promoted, readReplicationInfo);
+        if (info.role === 'master') return promoted;
+        problem = `${nodeLabel(promoted)} is not a primary yet`;
+      }
+    } catch (error) {
+      problem = (error as Error).message;
+    }
+    await sleep(20);
+  }
+  throw new Error(
+    `No replica was promoted within ${PROMOTION_MS / 1000} s: ${problem}`,
+  );
+}
+
+/**
+ * Steps the old primary down: it copies from the new one, its clients are
+ * disconnected so that Sentinel-aware ones reconnect to the new primary,
+ * and the writes it held are let go (they now get READONLY and are sent
+ * again by the clients). Sentinel would do the same, but only seconds
+ * later, and clients would stall until then.
+ */
+async function stepDown(
+  ctx: StepContext,
+  old: RollingNode,
+  primary: RollingNode,
+  liftable: boolean,
+): Promise<number> {
+  await withNode(ctx, old, async redis => {
+    await redis.call(
+      'REPLICAOF',
+      primary.endpoint.host,
+      String(primary.endpoint.port),
+    );
+    await redis.call('CLIENT', 'KILL', 'TYPE', 'normal');
+    await redis.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
+    if (liftable) await redis.call('CLIENT', 'UNPAUSE');
+  });
+  // Clients that do not ask Sentinel come back to the old address.
+  let stayed = 0;
+  for (let i = 0; i < 10; i++) {
+    await sleep(100);
+    stayed = await withNode(ctx, old, async redis => {
+      const list = String(await redis.call('CLIENT', 'LIST', 'TYPE', 'normal'));
+      // Our own connection is one of them.
+      return list.split('\n').filter(line => line.trim()).length - 1;
+    });
+    if (stayed === 0) break;
+  }
+  return stayed;
+}
+
+/**
+ * Moves the primary role to a replica through Sentinel without losing a
+ * write the old primary acknowledged: writes are held on it and every
+ * replica catches up with it before SENTINEL FAILOVER, so whichever
+ * replica Sentinel promotes has them all. Sentinel-aware clients stall
+ * from the hold until they reconnect to the new primary.
+ */
+export async function failOver(
+  ctx: StepContext,
+  topology: RollingTopology,
+  masterName: string,
+): Promise<FailoverResult> {
+  const { primary: old, replicas, sentinels } = topology;
+  if (!replicas.length) {
+    throw new Error('There is no replica to fail over to');
+  }
+  const heldAt = Date.now();
+  const { offset, liftable } = await holdWrites(ctx, old);
+  let promoted: RollingNode | undefined;
+  try {
+    for (const replica of replicas) {
+      await waitInSync(ctx, replica, old, { offset, timeoutMs: CATCH_UP_MS });
+    }
+    const leader = await askForFailover(ctx, sentinels, masterName);
+    promoted = await waitForPromotion(ctx, leader, masterName, old, replicas);
+  } catch (error) {
+    if (liftable) {
+      await withNode(ctx, old, redis => redis.call('CLIENT', 'UNPAUSE')).catch(
+        () => undefined,
+      );
+    }
+    throw error;
+  }
+  const stayed = await stepDown(ctx, old, promoted, liftable);
+  return {
+    primary: promoted,
+    heldMs: Date.now() - heldAt,
+    stayedOnOldPrimary: stayed,
+  };
+}
+
+/** Waits until the platform (asking every Sentinel) reports `primary`, then records the endpoints. */
+export async function recordNewPrimary(
+  ctx: StepContext,
+  primary: RollingNode,
+  timeoutMs = 15_000,
+): Promise<RollingTopology> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const topology = await observeTopology(ctx);
+    if (topology.primary.id === primary.id || Date.now() > deadline) {
+      const observed = await ctx.driver.observe(ctx.operation.instanceId);
+      await ctx.deps.instances.setEndpoints(
+        ctx.operation.instanceId,
+        observed.endpoints,
+      );
+      return topology;
+    }
+    await sleep(100);
+  }
+}

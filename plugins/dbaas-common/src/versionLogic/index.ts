@@ -1,0 +1,5 @@
+export * from './parseEngineVersion';
+export * from './compareVersions';
+export * from './classifyChange';
+export * from './severity';
+export * from './advisoriesAffecting';

@@ -1,0 +1,56 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import type { Instance } from '@justmanage/plugin-dbaas-common';
+import Box from '@material-ui/core/Box';
+import { dbaasApiRef } from '../../../api';
+import { formatUptime } from '../../StatusPage/formatUptime';
+import { UpLight } from '../../StatusPage/UpLight';
+import { usePolled } from '../../StatusPage/usePolled';
+import { formatDuration } from '../formatDuration';
+import { IncidentsTable } from './IncidentsTable';
+
+/**
+ * Up or down now, uptime over the last day and week, and recent incidents,
+ * from the health checks' history.
+ */
+export function AvailabilityCard(props: { instance: Instance }) {
+  const api = useApi(dbaasApiRef);
+  const id = props.instance.id;
+  const { value, error } = usePolled(() => api.getAvailability(id), [api, id]);
+
+  let content;
+  if (!value) {
+    content = error ? <ResponseErrorPanel error={error} /> : <Progress />;
+  } else {
+    content = (
+      <>
+        <StructuredMetadataTable
+          metadata={{
+            Now: (
+              <>
+                <UpLight up={value.up} />
+                {value.since ? ` for ${formatDuration(Date.now() - Date.parse(value.since))}` : ''}
+              </>
+            ),
+            'Uptime 24 h': formatUptime(value.uptime24h),
+            'Uptime 7 d': formatUptime(value.uptime7d),
+          }}
+          options={{ titleFormat: (key: string) => key }}
+        />
+        <Box mt={2}>
+          <IncidentsTable incidents={value.incidents} />
+        </Box>
+      </>
+    );
+  }
+  return (
+    <InfoCard title="Availability" variant="gridItem">
+      {content}
+    </InfoCard>
+  );
+}

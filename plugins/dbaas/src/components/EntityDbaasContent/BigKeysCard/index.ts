@@ -1,0 +1,1 @@
+export { BigKeysCard } from './BigKeysCard';

@@ -1,0 +1,2 @@
+export { VersionsCard } from './VersionsCard';
+export { SeverityChip } from './SeverityChip';

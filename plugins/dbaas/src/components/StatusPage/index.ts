@@ -1,0 +1,4 @@
+export { StatusPage } from './StatusPage';
+export { StatusContent } from './StatusContent';
+export { FiringAlertsBanner } from './FiringAlertsBanner';
+export { StatusPageLink } from './StatusPageLink';

@@ -1,0 +1,197 @@
+/*
+ * A security fix at the click of a button, in a real browser against the
+ * real example app: an instance on Debian's 7.0.15-1~deb12u7 build shows the
+ * advisories that the later deb12u10 build fixes; the user opens the patch
+ * upgrade, reads the dry run's steps, confirms, follows the operation, and
+ * sees the new version with the advisories gone. The data written before is
+ * still there afterwards.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import Redis from 'ioredis';
+import {
+  BackendProcess,
+  DbaasApiClient,
+  REPO_ROOT,
+  makeTempDir,
+  redisProcesses,
+  redisSetGet,
+  removeDir,
+} from '../src/harness';
+import {
+  TEAM_A_GUEST,
+  catalogHasEntity,
+  deleteAllInstances,
+  eventually,
+  launchBrowser,
+  withFailureScreenshot,
+  requireAppBundle,
+  startExampleApp,
+} from './harness';
+import { Connection, guestToken } from '../src/harness';
+
+const PORT = 7150;
+const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
+const NAME = 'patched-cache';
+const FROM = '7.0.15+deb12u7';
+const TO = '7.0.15+deb12u10';
+
+let workDir: string;
+let app: BackendProcess;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  requireAppBundle();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  workDir = await makeTempDir('jm-e2e-upgrade-');
+  app = await startExampleApp({
+    workDir,
+    port: PORT,
+    portRange: { start: 18370, end: 18389 },
+    guest: TEAM_A_GUEST,
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+});
+
+after(async () => {
+  await browser?.close();
+  if (app) {
+    await deleteAllInstances(app);
+    await app.stop();
+  }
+  if (workDir) {
+    const left = await redisProcesses(workDir);
+    assert.equal(left.size, 0, 'no redis-server outlives the test');
+    await removeDir(workDir);
+  }
+});
+
+test('a guest applies a security patch from the Redis tab and sees the advisories cleared', async () => {
+  await withFailureScreenshot(
+    page,
+    join(SCREENSHOTS, 'failure-upgrade.png'),
+    () => patchFromTheRedisTab(),
+  );
+});
+
+async function patchFromTheRedisTab() {
+  const api = await DbaasApiClient.asGuest(app.baseUrl);
+  const platforms = await api.listPlatforms();
+  const redis = platforms
+    .find(p => p.id === 'local')
+    ?.engines.find(e => e.engine === 'redis');
+  assert.deepEqual(
+    [FROM, TO].filter(v => redis?.versions.includes(v)),
+    [FROM, TO],
+    `the local platform runs both Debian builds (scripts/install-engines.sh); it runs ${redis?.versions}`,
+  );
+  const accepted = await api.createInstance({
+    name: NAME,
+    owner: 'group:default/team-a',
+    description: 'Patched through the Redis tab',
+    engine: 'redis',
+    version: FROM,
+    platform: 'local',
+    region: 'local',
+    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+    persistence: 'rdb',
+    maxmemoryPolicy: 'noeviction',
+  });
+  const created = await api.waitForOperation(accepted.operation.id);
+  assert.equal(created.status, 'succeeded');
+  const connection = await api.getConnection(accepted.instance.id);
+  assert.equal(await redisSetGet(connection, 'before-upgrade', 'kept'), 'kept');
+
+  const token = await guestToken(app.baseUrl);
+  await eventually(
+    'the entity is in the catalog',
+    () => catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
+    30_000,
+  );
+
+  await page.goto(app.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Create' }).first().waitFor();
+  await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
+
+  // The versions card: the build, its advisories, the patch on offer.
+  await page.getByText(`Redis ${FROM}`, { exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByText('5 open advisories, worst critical').waitFor();
+  const advisories = page.getByRole('table', { name: 'advisories' });
+  for (const id of [
+    'CVE-2026-81934',
+    'CVE-2026-25243',
+    'CVE-2026-66373',
+    'CVE-2026-92925',
+    'CVE-2026-23631',
+  ]) {
+    await advisories.getByText(id).waitFor();
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'versions-card.png') });
+
+  await page
+    .getByRole('group', { name: 'Patch versions' })
+    .getByRole('button', { name: `Upgrade to Redis ${TO}` })
+    .click();
+
+  // The preview is the backend's dry run: its steps and what it fixes.
+  const dialog = page.getByRole('dialog');
+  const steps = dialog.getByRole('list', { name: 'steps' });
+  await steps.waitFor();
+  const stepNames = await steps.locator('li strong').allInnerTexts();
+  assert.deepEqual(stepNames, [
+    'preflight',
+    'snapshot',
+    'switch',
+    'wait-ready',
+    'verify',
+    'finalize',
+  ]);
+  await dialog.getByText(/CVE-2026-81934/).first().waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'upgrade-preview.png') });
+  await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
+
+  // Progress from the operation, then the new version and no advisories.
+  await page
+    .getByText(`The instance now runs Redis ${TO}.`)
+    .waitFor({ timeout: 120_000 });
+  await page.getByText(`Redis ${TO}`, { exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByText('No known advisories.').waitFor({ timeout: 30_000 });
+  assert.equal(
+    await page.getByRole('table', { name: 'advisories' }).count(),
+    0,
+    'the advisories table is gone',
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, 'versions-card-patched.png') });
+
+  const after = await api.getInstance(accepted.instance.id);
+  assert.equal(after?.version, TO);
+  const upgraded = await api.getConnection(accepted.instance.id);
+  assert.equal(await redisGet(upgraded, 'before-upgrade'), 'kept');
+  assert.equal(await redisSetGet(upgraded, 'after-upgrade', 'works'), 'works');
+}
+
+/** Reads one key with the instance's app credentials. */
+async function redisGet(connection: Connection, key: string) {
+  const client = new Redis({
+    host: connection.host,
+    port: connection.port,
+    username: connection.username,
+    password: connection.password,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return await client.get(key);
+  } finally {
+    client.disconnect();
+  }
+}
