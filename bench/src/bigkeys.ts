@@ -47,10 +47,12 @@ async function bareScanMs(instance: LocalInstance): Promise<number> {
     const started = performance.now();
     let cursor = '0';
     do {
-      const reply = (await connection.call('SCAN', cursor, 'COUNT', '1000')) as [
-        string,
-        string[],
-      ];
+      const reply = (await connection.call(
+        'SCAN',
+        cursor,
+        'COUNT',
+        '1000',
+      )) as [string, string[]];
       cursor = reply[0];
     } while (cursor !== '0');
     return performance.now() - started;
@@ -64,8 +66,18 @@ async function memkeysMs(instance: LocalInstance): Promise<number> {
   const started = performance.now();
   await run(
     'redis-cli',
-    ['-h', host, '-p', String(port), '--user', instance.admin.username,
-      '--pass', instance.admin.password, '--no-auth-warning', '--memkeys'],
+    [
+      '-h',
+      host,
+      '-p',
+      String(port),
+      '--user',
+      instance.admin.username,
+      '--pass',
+      instance.admin.password,
+      '--no-auth-warning',
+      '--memkeys',
+    ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   return performance.now() - started;
@@ -109,10 +121,17 @@ function latencyLine(samples: number[] | undefined): string {
 }
 
 async function main() {
-  const instance = await startLocalInstance({ portRange: PORTS, memoryMb: 4096 });
+  const instance = await startLocalInstance({
+    portRange: PORTS,
+    memoryMb: 4096,
+  });
   let client: ReturnType<typeof startClient> | undefined;
   try {
-    const seeding = await RespConnection.open(instance.endpoint, instance.app, 60_000);
+    const seeding = await RespConnection.open(
+      instance.endpoint,
+      instance.app,
+      60_000,
+    );
     const seedMs = await seedBigKeyspace(seeding, KEYS);
     const used = String(await seeding.call('INFO', 'memory')).match(
       /used_memory:(\d+)/,
@@ -165,9 +184,11 @@ async function main() {
         Object.keys(cpu).find(k => name.startsWith(PHASE_NAMES[k]))!
       ].toFixed(2)} s  `;
     const lines = [
-      `bench/bigkeys  ${new Date().toISOString()}  redis ${instance.version}, ${number.format(
-        KEYS,
-      )} keys (${(Number(used) / 2 ** 20).toFixed(0)} MiB) seeded in ${seconds(seedMs)} by pipelining`,
+      `bench/bigkeys  ${new Date().toISOString()}  redis ${
+        instance.version
+      }, ${number.format(KEYS)} keys (${(Number(used) / 2 ** 20).toFixed(
+        0,
+      )} MiB) seeded in ${seconds(seedMs)} by pipelining`,
       `scan settings: ${JSON.stringify(SETTINGS)}`,
       `${pad('idle')}${' '.repeat(32)}${latencyLine(samples.idle)}`,
       `${timed('bare SCAN COUNT 1000', bare)}${latencyLine(samples.bare)}`,
@@ -175,7 +196,13 @@ async function main() {
       `${timed('redis-cli --memkeys', memkeys)}${latencyLine(samples.memkeys)}`,
       `scan / bare SCAN         ${(scan / bare).toFixed(2)}x  (goal: <= 2x)`,
       `--memkeys / scan         ${(memkeys / scan).toFixed(2)}x  (goal: >= 4x)`,
-      `the scan's own PING probe: baseline ${latency.baselineMs} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms, ${latency.backoffs} pauses; ${number.format(result!.keysScanned)} keys, ${result!.types.length} types, ${result!.patterns.length} patterns`,
+      `the scan's own PING probe: baseline ${latency.baselineMs} ms, p99 ${
+        latency.p99Ms
+      } ms, max ${latency.maxMs} ms, ${
+        latency.backoffs
+      } pauses; ${number.format(result!.keysScanned)} keys, ${
+        result!.types.length
+      } types, ${result!.patterns.length} patterns`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -63,7 +63,8 @@ export async function seedBigKeyspace(
   for (let start = 0; start < count; start += batch) {
     let payload = '';
     const end = Math.min(count, start + batch);
-    for (let i = start; i < end; i++) payload += encodeCommand(commandFor(i, next));
+    for (let i = start; i < end; i++)
+      payload += encodeCommand(commandFor(i, next));
     const replies = await connection.sendEncoded(payload, end - start);
     const failed = replies.find(r => r instanceof Error);
     if (failed) throw failed;

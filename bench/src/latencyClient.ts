@@ -35,7 +35,9 @@ async function main() {
     await new Promise(r => setTimeout(r, 1));
   }
   redis.disconnect();
-  process.send!({ samples: Object.fromEntries(samples) }, () => process.exit(0));
+  process.send!({ samples: Object.fromEntries(samples) }, () =>
+    process.exit(0),
+  );
 }
 
 main().catch(error => {

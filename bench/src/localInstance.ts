@@ -45,7 +45,10 @@ export async function startLocalInstance(options: {
   const ctx = { logger: silent, signal: new AbortController().signal };
   const { engines } = await driver.capabilities();
   const version = engines.find(e => e.engine === 'redis')!.versions.at(-1)!;
-  const admin = { username: 'jm-admin', password: randomBytes(24).toString('hex') };
+  const admin = {
+    username: 'jm-admin',
+    password: randomBytes(24).toString('hex'),
+  };
   const app = { username: 'app', password: randomBytes(24).toString('hex') };
   const instanceId = `bench-bigkeys-${process.pid}`;
   const remove = async () => {

@@ -100,7 +100,8 @@ async function createUseAndDelete() {
   await waitForValue(page.getByLabel('Platform'), 'local');
   await waitForValue(page.getByLabel('Region'), 'local');
   await waitForValue(page.getByLabel('Engine'), 'redis');
-  await waitForValue(page.getByLabel('Version'), '7.0.15');
+  // the newest build the platform runs is chosen for the user
+  await waitForValue(page.getByLabel('Version'), '7.0.15+deb12u10');
   await page.screenshot({ path: join(SCREENSHOTS, 'template-form.png') });
   await page.getByRole('button', { name: 'Next' }).click();
 

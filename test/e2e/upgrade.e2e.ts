@@ -110,7 +110,8 @@ async function patchFromTheRedisTab() {
   const token = await guestToken(app.baseUrl);
   await eventually(
     'the entity is in the catalog',
-    () => catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
+    () =>
+      catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
     30_000,
   );
 
@@ -120,8 +121,14 @@ async function patchFromTheRedisTab() {
   await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
 
   // The versions card: the build, its advisories, the patch on offer.
-  await page.getByText(`Redis ${FROM}`, { exact: true }).waitFor({ timeout: 30_000 });
-  await page.getByText('5 open advisories, worst critical').waitFor();
+  await page
+    .getByText('5 open advisories, worst critical')
+    .waitFor({ timeout: 30_000 });
+  // the overview card and the versions card both name the build
+  assert.equal(
+    await page.getByText(`Redis ${FROM}`, { exact: true }).count(),
+    2,
+  );
   const advisories = page.getByRole('table', { name: 'advisories' });
   for (const id of [
     'CVE-2026-81934',
@@ -130,9 +137,14 @@ async function patchFromTheRedisTab() {
     'CVE-2026-92925',
     'CVE-2026-23631',
   ]) {
-    await advisories.getByText(id).waitFor();
+    await advisories
+      .getByRole('link', { name: new RegExp(`^${id}`) })
+      .waitFor();
   }
-  await page.screenshot({ path: join(SCREENSHOTS, 'versions-card.png') });
+  const card = page
+    .getByText('Version and security', { exact: true })
+    .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
+  await card.screenshot({ path: join(SCREENSHOTS, 'versions-card.png') });
 
   await page
     .getByRole('group', { name: 'Patch versions' })
@@ -152,7 +164,10 @@ async function patchFromTheRedisTab() {
     'verify',
     'finalize',
   ]);
-  await dialog.getByText(/CVE-2026-81934/).first().waitFor();
+  await dialog
+    .getByText(/CVE-2026-81934/)
+    .first()
+    .waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'upgrade-preview.png') });
   await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
 
@@ -160,14 +175,21 @@ async function patchFromTheRedisTab() {
   await page
     .getByText(`The instance now runs Redis ${TO}.`)
     .waitFor({ timeout: 120_000 });
-  await page.getByText(`Redis ${TO}`, { exact: true }).waitFor({ timeout: 30_000 });
   await page.getByText('No known advisories.').waitFor({ timeout: 30_000 });
+  await eventually(
+    'both cards show the new build',
+    async () =>
+      (await page.getByText(`Redis ${TO}`, { exact: true }).count()) === 2,
+    15_000,
+  );
   assert.equal(
     await page.getByRole('table', { name: 'advisories' }).count(),
     0,
     'the advisories table is gone',
   );
-  await page.screenshot({ path: join(SCREENSHOTS, 'versions-card-patched.png') });
+  await card.screenshot({
+    path: join(SCREENSHOTS, 'versions-card-patched.png'),
+  });
 
   const after = await api.getInstance(accepted.instance.id);
   assert.equal(after?.version, TO);

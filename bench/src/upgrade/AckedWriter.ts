@@ -65,9 +65,7 @@ export class AckedWriter {
     for (let i = 0; i < this.acknowledged.length; i += 5000) {
       const batch = this.acknowledged.slice(i, i + 5000);
       const values = await redis.mget(batch.map(n => `${this.#prefix}${n}`));
-      values.forEach((value, k) => {
-        if (value !== String(batch[k])) lost += 1;
-      });
+      lost += values.filter((value, k) => value !== String(batch[k])).length;
     }
     return lost;
   }

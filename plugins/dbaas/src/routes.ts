@@ -1,4 +1,4 @@
-import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
 /** Where the fleet page is mounted. */
 export const rootRouteRef = createRouteRef({ id: 'dbaas' });
@@ -8,10 +8,3 @@ export const rootRouteRef = createRouteRef({ id: 'dbaas' });
  * mounts DbaasStatusPage at /dbaas/status.
  */
 export const statusPageRouteRef = createRouteRef({ id: 'dbaas-status' });
-
-/** Links to the status page, resolvable wherever the fleet page is mounted. */
-export const statusLinkRouteRef = createSubRouteRef({
-  id: 'dbaas-status-link',
-  parent: rootRouteRef,
-  path: '/status',
-});

@@ -26,6 +26,8 @@ export async function startExampleApp(options: {
   port: number;
   portRange: { start: number; end: number };
   guest: GuestIdentity;
+  /** Merged over the dbaas config, e.g. a short metrics interval. */
+  dbaas?: Record<string, unknown>;
 }): Promise<BackendProcess> {
   const { workDir, port, portRange, guest } = options;
   const baseUrl = `http://localhost:${port}`;
@@ -46,6 +48,9 @@ export async function startExampleApp(options: {
         cors: { origin: baseUrl },
       },
       auth: { providers: { guest } },
+      ...(options.dbaas
+        ? { dbaas: { ...(config.dbaas as object), ...options.dbaas } }
+        : {}),
     },
   });
 }

@@ -52,6 +52,11 @@ export interface Connection {
   username: string;
   password: string;
   url: string;
+  /** Replicated instances: the Sentinels that name the current primary. */
+  sentinel?: {
+    masterName: string;
+    endpoints: Array<{ host: string; port: number }>;
+  };
 }
 
 /** The example body of a create request: a 32 MiB Redis 7.0.15 on the local driver. */

@@ -33,10 +33,15 @@ export function readMonitoringConfig(config: Config): MonitoringSettings {
       'dbaas.availability.retentionDays must be at least 7, the longest uptime window',
     );
   }
+  // Three collector rounds: one late or failed round must not stall CPU and
+  // eviction alerts, but a collector that stopped must.
+  const collectorSeconds =
+    config.getOptionalNumber('dbaas.metrics.intervalSeconds') ?? 15;
   return {
     defaults: mergeAlertRules(DEFAULT_ALERT_RULES, patch),
     metricMaxAgeMs:
-      (alerts?.getOptionalNumber('metricMaxAgeSeconds') ?? 60) * 1000,
+      (alerts?.getOptionalNumber('metricMaxAgeSeconds') ??
+        Math.max(60, 3 * collectorSeconds)) * 1000,
     notifyLeaseMs:
       (alerts?.getOptionalNumber('notifyRetrySeconds') ?? 60) * 1000,
     retentionDays,

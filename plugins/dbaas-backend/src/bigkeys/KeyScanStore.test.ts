@@ -18,12 +18,20 @@ function report(instanceId: string, n: number): KeyScanReport {
     keysScanned: n,
     memoryBytes: 100 * n,
     databases: [{ db: 0, keys: n }],
-    topByMemory: [{ db: 0, key: `user:${n}`, type: 'hash', memoryBytes: 100, elements: 2 }],
+    topByMemory: [
+      { db: 0, key: `user:${n}`, type: 'hash', memoryBytes: 100, elements: 2 },
+    ],
     topByElements: [],
     types: [],
     patterns: [],
     otherPatterns: { groups: 0, keys: 0, memoryBytes: 0 },
-    latency: { baselineMs: 0.1, limitMs: 10, p99Ms: 0.5, maxMs: 1, backoffs: 0 },
+    latency: {
+      baselineMs: 0.1,
+      limitMs: 10,
+      p99Ms: 0.5,
+      maxMs: 1,
+      backoffs: 0,
+    },
   };
 }
 
@@ -45,7 +53,9 @@ describe('KeyScanStore', () => {
         .where({ instance_id: 'a' })
         .orderBy('finished_at')
         .pluck('operation_id');
-      expect(kept).toEqual(Array.from({ length: 10 }, (_, i) => `a-op-${i + 3}`));
+      expect(kept).toEqual(
+        Array.from({ length: 10 }, (_, i) => `a-op-${i + 3}`),
+      );
 
       // a retried step saves its operation's report again: replaced, not added
       await store.save({ ...report('a', 12), keysScanned: 99 });

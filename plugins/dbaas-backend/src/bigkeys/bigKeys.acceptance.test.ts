@@ -128,9 +128,14 @@ describe('big-key scan against redis-cli', () => {
         perDb.reduce((n, d) => n + d.totals.bytes, 0),
       ]);
     }
-    expect(report.types.map(t => t.type).sort()).toEqual(
-      ['hash', 'list', 'set', 'stream', 'string', 'zset'],
-    );
+    expect(report.types.map(t => t.type).sort()).toEqual([
+      'hash',
+      'list',
+      'set',
+      'stream',
+      'string',
+      'zset',
+    ]);
   });
 
   it('leads each type by element count with the key --bigkeys names', () => {
@@ -156,8 +161,7 @@ describe('big-key scan against redis-cli', () => {
     expect(byPattern.get('emoji:*')?.keys).toBe(2);
     expect(byPattern.get('(no separator)')?.keys).toBe(40);
     const sum = (f: (p: { keys: number; memoryBytes: number }) => number) =>
-      report.patterns.reduce((n, p) => n + f(p), 0) +
-      f(report.otherPatterns);
+      report.patterns.reduce((n, p) => n + f(p), 0) + f(report.otherPatterns);
     expect(sum(p => p.keys)).toBe(report.keysScanned);
     expect(sum(p => p.memoryBytes)).toBe(report.memoryBytes);
     expect(report.memoryBytes).toBe(

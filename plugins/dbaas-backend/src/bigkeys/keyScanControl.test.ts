@@ -33,7 +33,9 @@ describe('key scan progress, cancel and latency guard', () => {
 
   async function operation(id: string) {
     return (
-      await backend.api.get(`/api/dbaas/operations/${id}`).set(backend.as(ALICE))
+      await backend.api
+        .get(`/api/dbaas/operations/${id}`)
+        .set(backend.as(ALICE))
     ).body;
   }
 
@@ -144,7 +146,8 @@ describe('key scan progress, cancel and latency guard', () => {
     let op = await progressOf(id);
     while (op.status === 'running' || op.status === 'pending') {
       const { done, total, unit } = op.progress;
-      if (done !== seen[seen.length - 1]?.done) seen.push({ done, total, unit });
+      if (done !== seen[seen.length - 1]?.done)
+        seen.push({ done, total, unit });
       await new Promise(r => setTimeout(r, 100));
       op = await operation(id);
     }
@@ -252,7 +255,9 @@ describe('key scan progress, cancel and latency guard', () => {
       /^Stopped after \d+ keys: PING took [\d.]+ ms, above the limit of 25 ms, and stayed there through 2 pauses/,
     );
     const warnings = ended.log.filter((l: any) => l.level === 'warn');
-    expect(warnings[0].message).toMatch(/^PING took [\d.]+ ms, above 25 ms: pausing 100 ms/);
+    expect(warnings[0].message).toMatch(
+      /^PING took [\d.]+ ms, above 25 ms: pausing 100 ms/,
+    );
     // no retry: running it again at once would do the same harm
     expect(ended.steps[0].attempts).toBe(1);
   });

@@ -100,8 +100,10 @@ export async function runKeyScan(ctx: StepContext): Promise<void> {
   await new KeyScanStore(ctx.deps.db).save(report);
   const { latency } = result;
   await ctx.log(
-    `Scanned ${result.keysScanned} keys in ${result.databases.length} databases in ${(
-      report.durationMs / 1000
-    ).toFixed(1)} s; PING p99 ${latency.p99Ms} ms against ${latency.baselineMs} ms before, ${latency.backoffs} pauses`,
+    `Scanned ${result.keysScanned} keys in ${
+      result.databases.length
+    } databases in ${(report.durationMs / 1000).toFixed(1)} s; PING p99 ${
+      latency.p99Ms
+    } ms against ${latency.baselineMs} ms before, ${latency.backoffs} pauses`,
   );
 }

@@ -31,10 +31,14 @@ describe('OperationControlStore', () => {
     'ends an operation no worker holds at once, and leaves a claimed one to its worker, on %p',
     async databaseId => {
       const { operations, control } = await setup(databaseId);
-      const claimed = await operations.claimNext('worker-1', 60_000, ['queued']);
+      const claimed = await operations.claimNext('worker-1', 60_000, [
+        'queued',
+      ]);
       expect(claimed?.id).toBe('claimed');
 
-      expect(await control.requestCancel('queued', 'user:default/b')).toBe(true);
+      expect(await control.requestCancel('queued', 'user:default/b')).toBe(
+        true,
+      );
       expect(await operations.get('queued')).toMatchObject({
         status: 'failed',
         error: 'Cancelled by user:default/b',
@@ -43,7 +47,9 @@ describe('OperationControlStore', () => {
         log: [{ level: 'warn', message: 'Cancelled by user:default/b' }],
       });
 
-      expect(await control.requestCancel('claimed', 'user:default/c')).toBe(false);
+      expect(await control.requestCancel('claimed', 'user:default/c')).toBe(
+        false,
+      );
       expect(await control.cancelRequestedBy('claimed')).toBe('user:default/c');
       // the first request is the one recorded
       await control.requestCancel('claimed', 'user:default/d');
@@ -67,8 +73,9 @@ describe('OperationControlStore', () => {
       };
       await control.setProgress('queued', progress);
       expect((await operations.get('queued'))?.progress).toEqual(progress);
-      expect((await operations.listForInstance('instance-queued'))[0].progress)
-        .toEqual(progress);
+      expect(
+        (await operations.listForInstance('instance-queued'))[0].progress,
+      ).toEqual(progress);
     },
   );
 });

@@ -37,14 +37,22 @@ describe('an automatic patch upgrade in a real window a minute ahead', () => {
   };
   const runJob = () => backend.triggerTask('dbaas-maintenance');
   const notificationTitles = async () =>
-    ((await get('/api/notifications/notifications')).notifications as Array<{
-      payload: { title: string };
-    }>)
+    (
+      (await get('/api/notifications/notifications')).notifications as Array<{
+        payload: { title: string };
+      }>
+    )
       .map(n => n.payload.title)
       .sort();
   const decisions = async (id: string) =>
-    ((await get(`/api/dbaas/instances/${id}/upgrade-policy/decisions`))
-      .items as Array<{ outcome: string; reason: string; operationId?: string }>)
+    (
+      (await get(`/api/dbaas/instances/${id}/upgrade-policy/decisions`))
+        .items as Array<{
+        outcome: string;
+        reason: string;
+        operationId?: string;
+      }>
+    )
       .map(d => `${d.outcome} ${d.reason}`)
       .reverse();
 
@@ -60,12 +68,14 @@ describe('an automatic patch upgrade in a real window a minute ahead', () => {
     const created = await backend.api
       .post('/api/dbaas/instances')
       .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'patched-nightly', version: '7.0.15+deb12u7' }));
+      .send(
+        validCreateBody({ name: 'patched-nightly', version: '7.0.15+deb12u7' }),
+      );
     expect(created.status).toBe(202);
     const id = created.body.instance.id;
-    expect((await backend.waitForOperation(created.body.operation.id)).status).toBe(
-      'succeeded',
-    );
+    expect(
+      (await backend.waitForOperation(created.body.operation.id)).status,
+    ).toBe('succeeded');
 
     // The next whole minute, or the one after when this one is nearly over.
     let opens = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
@@ -82,7 +92,9 @@ describe('an automatic patch upgrade in a real window a minute ahead', () => {
     expect(policy.body.nextOpenings[0].start).toBe(opens.toISOString());
 
     await runJob();
-    expect((await get(`/api/dbaas/instances/${id}/operations`)).items).toHaveLength(1);
+    expect(
+      (await get(`/api/dbaas/instances/${id}/operations`)).items,
+    ).toHaveLength(1);
     expect(await decisions(id)).toEqual([
       'notified window-ahead',
       'skipped outside-window',
@@ -97,17 +109,23 @@ describe('an automatic patch upgrade in a real window a minute ahead', () => {
 
     await sleep(opens.getTime() - Date.now() + 500);
     await runJob();
-    const started = (await get(`/api/dbaas/instances/${id}/operations`)).items.find(
-      (op: any) => op.type === 'upgrade',
-    );
+    const started = (
+      await get(`/api/dbaas/instances/${id}/operations`)
+    ).items.find((op: any) => op.type === 'upgrade');
     expect(started).toMatchObject({
       createdBy: 'service:dbaas-maintenance',
       params: { kind: 'patch', to: { version: '7.0.15+deb12u10' } },
     });
     const finished = await backend.waitForOperation(started.id);
     expect(finished.status).toBe('succeeded');
-    expect(JSON.stringify(finished.log)).toContain(
-      'automatic patch upgrade in the maintenance window',
+    // The operation carries why it was started.
+    expect(finished.params.reason).toBe(
+      `automatic patch upgrade in the maintenance window ${
+        describeOpening(
+          { windowIndex: 0, start: opens, end: closes },
+          policy.body.windows[0].window,
+        ).inWindowZone
+      }`,
     );
 
     await runJob();

@@ -45,7 +45,11 @@ export function registerOperationCancelRoutes(
       async () => {
         await authorizer.require(
           dbaasInstanceUpdatePermission,
-          { id: found.instanceId, name: found.instanceName, owner: found.owner },
+          {
+            id: found.instanceId,
+            name: found.instanceName,
+            owner: found.owner,
+          },
           credentials,
         );
         if (!operationHandlers[found.type]?.cancellable) {

@@ -25,11 +25,14 @@ describe('version routes', () => {
         .post('/api/dbaas/instances')
         .set(backend.as(ALICE))
         .send(validCreateBody({ name, version }));
-      expect([name, res.status]).toEqual([name, 202]);
+      if (res.status !== 202) {
+        throw new Error(`creating ${name} answered ${res.status}: ${res.text}`);
+      }
       ids[name] = res.body.instance.id;
-      expect(
-        (await backend.waitForOperation(res.body.operation.id)).status,
-      ).toBe('succeeded');
+      const created = await backend.waitForOperation(res.body.operation.id);
+      if (created.status !== 'succeeded') {
+        throw new Error(`creating ${name} failed: ${created.error}`);
+      }
     }
   });
 

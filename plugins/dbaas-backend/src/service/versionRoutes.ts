@@ -51,7 +51,8 @@ export function registerVersionRoutes(
 
   router.get('/versions', async (req, res) => {
     await callerOf(req);
-    const { engineChanges: _notes, ...snapshot } = await deps.catalog.snapshot();
+    const { engineChanges: _notes, ...snapshot } =
+      await deps.catalog.snapshot();
     res.json(snapshot);
   });
 

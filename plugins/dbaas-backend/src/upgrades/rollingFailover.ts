@@ -12,6 +12,7 @@ import {
   sleep,
   withNode,
 } from './rollingNodes';
+import { DEFAULT_PRIORITY, steerTo, waitForInfoPhase } from './rollingSteer';
 import { waitInSync } from './rollingSync';
 import { canPauseWritesOnly } from './writePause';
 
@@ -74,24 +75,17 @@ export async function holdWrites(
 
 async function askForFailover(
   ctx: StepContext,
-  sentinels: RollingNode[],
+  sentinel: RollingNode,
   masterName: string,
-): Promise<RollingNode> {
-  const problems: string[] = [];
-  for (const sentinel of sentinels) {
-    try {
-      await withNode(ctx, sentinel, redis =>
-        redis.call('SENTINEL', 'FAILOVER', masterName),
-      );
-      return sentinel;
-    } catch (error) {
-      const message = (error as Error).message;
-      // A failover asked for before a crash is still under way.
-      if (/INPROG/.test(message)) return sentinel;
-      problems.push(`${nodeLabel(sentinel)}: ${message}`);
-    }
+): Promise<void> {
+  try {
+    await withNode(ctx, sentinel, redis =>
+      redis.call('SENTINEL', 'FAILOVER', masterName),
+    );
+  } catch (error) {
+    // A failover asked for before a crash is still under way.
+    if (!/INPROG/.test((error as Error).message)) throw error;
   }
-  throw new Error(`No Sentinel started the failover: ${problems.join('; ')}`);
 }
 
 /** Waits until `sentinel` names another primary and that node acts as one. */
@@ -140,7 +134,7 @@ async function stepDown(
   old: RollingNode,
   primary: RollingNode,
   liftable: boolean,
-): Promise<number> {
+): Promise<void> {
   await withNode(ctx, old, async redis => {
     await redis.call(
       'REPLICAOF',
@@ -151,26 +145,45 @@ async function stepDown(
     await redis.call('CLIENT', 'KILL', 'TYPE', 'pubsub');
     if (liftable) await redis.call('CLIENT', 'UNPAUSE');
   });
-  // Clients that do not ask Sentinel come back to the old address.
-  let stayed = 0;
+}
+
+/**
+ * Application clients on the old primary a moment after it stepped down:
+ * those that do not ask Sentinel come back to the old address. Sentinels'
+ * own connections and this one do not count.
+ */
+async function clientsLeftOn(
+  ctx: StepContext,
+  old: RollingNode,
+): Promise<number> {
+  let left = 0;
   for (let i = 0; i < 10; i++) {
     await sleep(100);
-    stayed = await withNode(ctx, old, async redis => {
+    left = await withNode(ctx, old, async redis => {
+      const own = String(await redis.call('CLIENT', 'ID'));
       const list = String(await redis.call('CLIENT', 'LIST', 'TYPE', 'normal'));
-      // Our own connection is one of them.
-      return list.split('\n').filter(line => line.trim()).length - 1;
+      return list
+        .split('\n')
+        .filter(
+          line =>
+            line.trim() &&
+            !line.startsWith(`id=${own} `) &&
+            !/ name=sentinel-/.test(line),
+        ).length;
     });
-    if (stayed === 0) break;
+    if (left === 0) break;
   }
-  return stayed;
+  return left;
 }
 
 /**
  * Moves the primary role to a replica through Sentinel without losing a
- * write the old primary acknowledged: writes are held on it and every
- * replica catches up with it before SENTINEL FAILOVER, so whichever
- * replica Sentinel promotes has them all. Sentinel-aware clients stall
- * from the hold until they reconnect to the new primary.
+ * write the old primary acknowledged. The first replica is made the one
+ * Sentinel promotes; writes are held on the old primary and every replica
+ * catches up with it before SENTINEL FAILOVER, so the promoted one has
+ * them all; once Sentinel names it, the old primary steps down and lets
+ * the held writes go. Sentinel-aware clients stall from the hold until
+ * they reconnect to the new primary.
  */
 export async function failOver(
   ctx: StepContext,
@@ -181,15 +194,19 @@ export async function failOver(
   if (!replicas.length) {
     throw new Error('There is no replica to fail over to');
   }
+  const [target, ...others] = replicas;
+  const leader = await steerTo(ctx, target, others, sentinels, masterName);
+  await waitForInfoPhase(ctx, leader, target, masterName);
   const heldAt = Date.now();
   const { offset, liftable } = await holdWrites(ctx, old);
-  let promoted: RollingNode | undefined;
+  let promoted: RollingNode;
   try {
     for (const replica of replicas) {
       await waitInSync(ctx, replica, old, { offset, timeoutMs: CATCH_UP_MS });
     }
-    const leader = await askForFailover(ctx, sentinels, masterName);
+    await askForFailover(ctx, leader, masterName);
     promoted = await waitForPromotion(ctx, leader, masterName, old, replicas);
+    await stepDown(ctx, old, promoted, liftable);
   } catch (error) {
     if (liftable) {
       await withNode(ctx, old, redis => redis.call('CLIENT', 'UNPAUSE')).catch(
@@ -198,11 +215,14 @@ export async function failOver(
     }
     throw error;
   }
-  const stayed = await stepDown(ctx, old, promoted, liftable);
+  const heldMs = Date.now() - heldAt;
+  await withNode(ctx, promoted, redis =>
+    redis.call('CONFIG', 'SET', 'replica-priority', DEFAULT_PRIORITY),
+  );
   return {
     primary: promoted,
-    heldMs: Date.now() - heldAt,
-    stayedOnOldPrimary: stayed,
+    heldMs,
+    stayedOnOldPrimary: await clientsLeftOn(ctx, old),
   };
 }
 

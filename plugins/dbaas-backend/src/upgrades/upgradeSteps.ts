@@ -63,16 +63,16 @@ export async function preflight(ctx: StepContext, params: UpgradeParams) {
     throw new Error(`${instance.name} is not serving; it must run to be saved`);
   }
   if (params.restore) {
-    const snapshot = await findSnapshot(ctx, params.restore.id);
-    if (!snapshot) {
+    const restored = await findSnapshot(ctx, params.restore.id);
+    if (!restored) {
       throw new InputError(
         `Snapshot ${params.restore.id} of ${instance.name} no longer exists`,
       );
     }
     await ctx.log(
-      `${label(params.to)} will load snapshot ${snapshot.id} (RDB version ${
-        snapshot.rdbVersion
-      }, taken at ${snapshot.createdAt} on ${label(snapshot)})`,
+      `${label(params.to)} will load snapshot ${restored.id} (RDB version ${
+        restored.rdbVersion
+      }, taken at ${restored.createdAt} on ${label(restored)})`,
     );
     return;
   }
@@ -100,8 +100,9 @@ export async function snapshot(ctx: StepContext, params: UpgradeParams) {
     engine: instance.engine,
     version: primary.version ?? instance.version,
   };
+  // A rolling upgrade lets the primary serve on; any other stops it next.
   const fingerprint = await withPrimary(ctx, redis =>
-    pauseWritesAndSave(redis),
+    pauseWritesAndSave(redis, { stopsNext: params.strategy !== 'rolling' }),
   );
   const meta: UpgradeSnapshotMeta = { fingerprint };
   const taken = await snapshotsOf(ctx).take(

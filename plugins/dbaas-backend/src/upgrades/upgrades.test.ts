@@ -60,12 +60,12 @@ describe('engine upgrades and downgrades', () => {
       .set(backend.as(ALICE));
     const local = platforms.body.items.find((p: any) => p.id === 'local');
     for (const { engine, versions: list } of local.engines) {
-      for (const version of list as string[]) {
+      for (const listed of list as string[]) {
         versions[
-          `${engine} ${version.split('+')[0]}${
-            version.includes('deb12u99') ? ' broken' : ''
+          `${engine} ${listed.split('+')[0]}${
+            listed.includes('deb12u99') ? ' broken' : ''
           }`
-        ] ??= version;
+        ] ??= listed;
       }
     }
   });

@@ -56,13 +56,14 @@ async function save(redis: Redis): Promise<void> {
  * Stops writes, then records the dataset's fingerprint and saves the RDB
  * file the snapshot copies, so that snapshot, fingerprint and the data the
  * old server stops with are one and the same. Writes stay paused until the
- * server stops (or `WRITE_PAUSE_MS` passes). The server is then told not to
- * save again on its way down: the file is already final, and a second save
- * would only add to the downtime. A rollback that keeps the server running
- * applies its settings again.
+ * server stops (or `WRITE_PAUSE_MS` passes). When the server `stopsNext`,
+ * it is told not to save again on its way down: the file is already final,
+ * and a second save would only add to the downtime. A rollback that keeps
+ * the server running applies its settings again.
  */
 export async function pauseWritesAndSave(
   redis: Redis,
+  options: { stopsNext: boolean },
 ): Promise<DatasetFingerprint> {
   await waitForBackgroundSave(redis);
   const sample = await sampleKeys(redis);
@@ -70,7 +71,7 @@ export async function pauseWritesAndSave(
     await redis.call('CLIENT', 'PAUSE', WRITE_PAUSE_MS, 'WRITE');
     const fingerprint = await fingerprintOf(redis, sample);
     await save(redis);
-    await redis.call('CONFIG', 'SET', 'save', '');
+    if (options.stopsNext) await redis.call('CONFIG', 'SET', 'save', '');
     return fingerprint;
   }
   // Redis 6.0: one transaction reads, saves and pauses, so no write can
@@ -78,7 +79,7 @@ export async function pauseWritesAndSave(
   const transaction = redis.multi();
   queueFingerprint(transaction, sample);
   transaction.call('SAVE');
-  transaction.call('CONFIG', 'SET', 'save', '');
+  if (options.stopsNext) transaction.call('CONFIG', 'SET', 'save', '');
   transaction.call('CLIENT', 'PAUSE', WRITE_PAUSE_MS);
   const replies = ((await transaction.exec()) ?? []) as Array<
     [Error | null, unknown]

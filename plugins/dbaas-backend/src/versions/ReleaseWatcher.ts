@@ -43,7 +43,8 @@ export class ReleaseWatcher {
   async refreshAll(): Promise<AdvisoryFeedStatus[]> {
     // Releases first, so advisories of the same run see the new branches.
     const ordered = [...this.#feeds].sort(
-      (a, b) => Number(a.kind === 'advisories') - Number(b.kind === 'advisories'),
+      (a, b) =>
+        Number(a.kind === 'advisories') - Number(b.kind === 'advisories'),
     );
     for (const feed of ordered) {
       await this.#refresh(feed);
@@ -71,7 +72,10 @@ export class ReleaseWatcher {
   async #read(feed: ReleaseFeed): Promise<FeedResult> {
     const snapshot = await this.#catalog.snapshot();
     if (feed.kind === 'releases') {
-      const items = await fetchGithubList<GithubRelease>(feed.url, this.#client);
+      const items = await fetchGithubList<GithubRelease>(
+        feed.url,
+        this.#client,
+      );
       const rdbOf = branchRdbLookup(snapshot.releases);
       return {
         releases: items.flatMap(item => {
@@ -104,7 +108,12 @@ export class ReleaseWatcher {
  * flagged as assumed (a new branch writes at least that format).
  */
 function branchRdbLookup(
-  releases: Array<{ engine: Engine; version: string; rdbVersion: number; rdbVersionAssumed?: boolean }>,
+  releases: Array<{
+    engine: Engine;
+    version: string;
+    rdbVersion: number;
+    rdbVersionAssumed?: boolean;
+  }>,
 ): BranchRdbLookup {
   return (engine, branch) => {
     const ofEngine = releases
@@ -114,7 +123,10 @@ function branchRdbLookup(
       r => parseEngineVersion(r.version)?.branch === branch,
     );
     if (same) {
-      return { rdbVersion: same.rdbVersion, assumed: Boolean(same.rdbVersionAssumed) };
+      return {
+        rdbVersion: same.rdbVersion,
+        assumed: Boolean(same.rdbVersionAssumed),
+      };
     }
     // Only a branch newer than every known one is assumed to write the
     // newest known format; an old branch the data leaves out is skipped.

@@ -59,7 +59,11 @@ export class VersionCatalog {
   }
 
   async advisoriesFor(engine: Engine, version: string): Promise<Advisory[]> {
-    return advisoriesAffecting((await this.snapshot()).advisories, engine, version);
+    return advisoriesAffecting(
+      (await this.snapshot()).advisories,
+      engine,
+      version,
+    );
   }
 
   /**
@@ -86,7 +90,9 @@ export class VersionCatalog {
     const branch = parseEngineVersion(version)?.branch;
     return this.#last.releases
       .filter(
-        r => r.engine === engine && parseEngineVersion(r.version)?.branch === branch,
+        r =>
+          r.engine === engine &&
+          parseEngineVersion(r.version)?.branch === branch,
       )
       .sort((a, b) => compareVersions(b.version, a.version))[0]?.rdbVersion;
   }

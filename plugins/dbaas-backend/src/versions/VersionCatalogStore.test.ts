@@ -20,7 +20,9 @@ const advisory: Advisory = {
   summary: 'Test fixture',
   published: '2026-11-20',
   affected: [{ branch: '7.0' }],
-  links: ['https://github.com/redis/redis/security/advisories/GHSA-test-0001-fixt'],
+  links: [
+    'https://github.com/redis/redis/security/advisories/GHSA-test-0001-fixt',
+  ],
 };
 
 describe('VersionCatalogStore', () => {
@@ -34,8 +36,16 @@ describe('VersionCatalogStore', () => {
       const store = new VersionCatalogStore(knex);
       const catalog = VersionCatalog.create({ store });
 
-      await store.saveSuccess(feed, { releases: [release], advisories: [advisory] }, '2026-11-21T10:00:00.000Z');
-      await store.saveFailure(feed, 'GET x answered 503', '2026-11-21T11:00:00.000Z');
+      await store.saveSuccess(
+        feed,
+        { releases: [release], advisories: [advisory] },
+        '2026-11-21T10:00:00.000Z',
+      );
+      await store.saveFailure(
+        feed,
+        'GET x answered 503',
+        '2026-11-21T11:00:00.000Z',
+      );
 
       const snapshot = await catalog.snapshot();
       expect(snapshot.feeds).toEqual([
@@ -61,10 +71,17 @@ describe('VersionCatalogStore', () => {
       );
 
       // the next success replaces what the feed brought before
-      await store.saveSuccess(feed, { releases: [], advisories: [] }, '2026-11-21T12:00:00.000Z');
+      await store.saveSuccess(
+        feed,
+        { releases: [], advisories: [] },
+        '2026-11-21T12:00:00.000Z',
+      );
       const later = await catalog.snapshot();
       expect(later.advisories.map(a => a.id)).not.toContain('CVE-2026-99001');
-      expect(later.feeds[0]).toMatchObject({ ok: true, lastSuccessAt: '2026-11-21T12:00:00.000Z' });
+      expect(later.feeds[0]).toMatchObject({
+        ok: true,
+        lastSuccessAt: '2026-11-21T12:00:00.000Z',
+      });
       expect(later.feeds[0].error).toBeUndefined();
     },
   );

@@ -31,7 +31,9 @@ export const releaseSchema: z.ZodType<VersionRelease> = z.strictObject({
 });
 
 export const advisorySchema: z.ZodType<Advisory> = z.strictObject({
-  id: z.string().regex(/^(CVE-\d{4}-\d+|GHSA-[\w-]+)$/, 'must be a CVE or GHSA id'),
+  id: z
+    .string()
+    .regex(/^(CVE-\d{4}-\d+|GHSA-[\w-]+)$/, 'must be a CVE or GHSA id'),
   aliases: z.array(z.string()).optional(),
   engine,
   severity: z.enum(SEVERITIES as [Severity, ...Severity[]]),

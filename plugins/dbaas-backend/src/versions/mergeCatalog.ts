@@ -66,10 +66,12 @@ export function mergeCatalog(
   return {
     releases: [...releases.values()].sort(
       (a, b) =>
-        a.engine.localeCompare(b.engine) || compareVersions(b.version, a.version),
+        a.engine.localeCompare(b.engine) ||
+        compareVersions(b.version, a.version),
     ),
     advisories: [...advisories.values()].sort(
-      (a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id),
+      (a, b) =>
+        b.published.localeCompare(a.published) || a.id.localeCompare(b.id),
     ),
     feeds,
     updatedAt: [shipped.asOf, ...successes].sort().at(-1)!,

@@ -72,7 +72,10 @@ describe('planUpgrades', () => {
   });
 
   it('lists releases the platform cannot run, blocked with the reason', () => {
-    const minor = find(plan('redis', '7.0.15+deb12u7').candidates, 'redis 7.2.13');
+    const minor = find(
+      plan('redis', '7.0.15+deb12u7').candidates,
+      'redis 7.2.13',
+    );
     expect(minor).toMatchObject({ kind: 'minor', available: false });
     expect(minor.blockedReason).toBe(
       'Local processes does not run redis 7.2.13; it runs redis 6.0.16+deb11u2, redis 7.0.15+deb12u7, redis 7.0.15+deb12u10.',
@@ -80,14 +83,19 @@ describe('planUpgrades', () => {
   });
 
   it('moves to valkey as a major change that can load the data, with its notes', () => {
-    const valkey = find(plan('redis', '7.0.15+deb12u7').candidates, 'valkey 8.0.1+bpo12.1');
+    const valkey = find(
+      plan('redis', '7.0.15+deb12u7').candidates,
+      'valkey 8.0.1+bpo12.1',
+    );
     expect(valkey).toMatchObject({
       kind: 'major',
       available: true,
       rdbCompatible: true,
       strategy: 'restart',
     });
-    expect(valkey.breakingChanges[0]).toMatch(/^Valkey forked from Redis 7.2.4/);
+    expect(valkey.breakingChanges[0]).toMatch(
+      /^Valkey forked from Redis 7.2.4/,
+    );
     expect(valkey.breakingChanges).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/default pidfile is valkey.pid/),
@@ -97,7 +105,10 @@ describe('planUpgrades', () => {
   });
 
   it('refuses to load RDB 10 data into 6.0.16 except by snapshot restore, and says why', () => {
-    const down = find(plan('redis', '7.0.15+deb12u7').candidates, 'redis 6.0.16+deb11u2');
+    const down = find(
+      plan('redis', '7.0.15+deb12u7').candidates,
+      'redis 6.0.16+deb11u2',
+    );
     expect(down).toMatchObject({
       kind: 'downgrade',
       available: true,
@@ -113,16 +124,28 @@ describe('planUpgrades', () => {
   });
 
   it('lets 6.0.16 move up to 7.0.15 as a major upgrade on the same data', () => {
-    const up = find(plan('redis', '6.0.16+deb11u2').candidates, 'redis 7.0.15+deb12u10');
-    expect(up).toMatchObject({ kind: 'major', rdbCompatible: true, strategy: 'restart' });
+    const up = find(
+      plan('redis', '6.0.16+deb11u2').candidates,
+      'redis 7.0.15+deb12u10',
+    );
+    expect(up).toMatchObject({
+      kind: 'major',
+      rdbCompatible: true,
+      strategy: 'restart',
+    });
     expect(up.breakingChanges).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^ACL: Pub\/Sub channels/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^ACL: Pub\/Sub channels/),
+      ]),
     );
     expect(up.fixes).toContain('CVE-2022-24834');
   });
 
   it('treats valkey 8 to redis 7.0 as a downgrade its data cannot take', () => {
-    const back = find(plan('valkey', '8.0.1+bpo12.1').candidates, 'redis 7.0.15+deb12u10');
+    const back = find(
+      plan('valkey', '8.0.1+bpo12.1').candidates,
+      'redis 7.0.15+deb12u10',
+    );
     expect(back).toMatchObject({
       kind: 'downgrade',
       rdbCompatible: false,
@@ -135,13 +158,20 @@ describe('planUpgrades', () => {
       plan('redis', '7.0.15+deb12u7', { replicas: 2 }).candidates,
       'redis 7.0.15+deb12u10',
     );
-    expect(rolled).toMatchObject({ strategy: 'rolling', expectedDowntimeSeconds: 1 });
+    expect(rolled).toMatchObject({
+      strategy: 'rolling',
+      expectedDowntimeSeconds: 1,
+    });
     const restarted = find(
-      plan('redis', '7.0.15+deb12u7', { dataBytes: 1024 * 1024 * 1024 }).candidates,
+      plan('redis', '7.0.15+deb12u7', { dataBytes: 1024 * 1024 * 1024 })
+        .candidates,
       'redis 7.0.15+deb12u10',
     );
     // save and load 1 GiB at the assumed 100 MiB/s, plus a second
-    expect(restarted).toMatchObject({ strategy: 'restart', expectedDowntimeSeconds: 22 });
+    expect(restarted).toMatchObject({
+      strategy: 'restart',
+      expectedDowntimeSeconds: 22,
+    });
     const noRolling = find(
       plan('redis', '7.0.15+deb12u7', {
         replicas: 2,
@@ -163,7 +193,9 @@ describe('planUpgrades', () => {
   });
 
   it('does not offer a plain upstream release the platform runs as builds', () => {
-    const versions = plan('redis', '6.0.16+deb11u2').candidates.map(c => c.version);
+    const versions = plan('redis', '6.0.16+deb11u2').candidates.map(
+      c => c.version,
+    );
     expect(versions).not.toContain('7.0.15');
     expect(versions).toContain('7.0.15+deb12u7');
     expect(versions).toContain('7.4.8');

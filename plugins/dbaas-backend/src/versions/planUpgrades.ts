@@ -77,7 +77,8 @@ function rdbOf(
   const branch = parseEngineVersion(version)?.branch;
   return releases
     .filter(
-      r => r.engine === engine && parseEngineVersion(r.version)?.branch === branch,
+      r =>
+        r.engine === engine && parseEngineVersion(r.version)?.branch === branch,
     )
     .sort((a, b) => compareVersions(b.version, a.version))[0]?.rdbVersion;
 }
@@ -144,11 +145,15 @@ function breakingChangesFor(
       .flatMap(r => r.breakingChanges ?? []);
   const upstreamOf = (v: string) => parseEngineVersion(v)!.upstream;
   if (current.engine !== target.engine) {
-    const change = options.catalog.engineChanges?.[
-      `${current.engine}->${target.engine}`
-    ] ?? [];
-    const since = target.engine === 'valkey' ? '0.0.0' : VALKEY_FORKED_FROM_REDIS;
-    const notes = [...change, ...notesBetween(target.engine, since, target.version)];
+    const change =
+      options.catalog.engineChanges?.[`${current.engine}->${target.engine}`] ??
+      [];
+    const since =
+      target.engine === 'valkey' ? '0.0.0' : VALKEY_FORKED_FROM_REDIS;
+    const notes = [
+      ...change,
+      ...notesBetween(target.engine, since, target.version),
+    ];
     if (kind === 'downgrade') {
       notes.unshift(
         `Commands and options added to Redis after ${target.version} are not available; clients that use them get errors.`,
@@ -163,7 +168,11 @@ function breakingChangesFor(
       )} are not available; clients that use them get errors.`,
     ];
   }
-  return notesBetween(target.engine, upstreamOf(current.version), target.version);
+  return notesBetween(
+    target.engine,
+    upstreamOf(current.version),
+    target.version,
+  );
 }
 
 function candidate(
@@ -175,7 +184,11 @@ function candidate(
 ): UpgradeCandidate {
   const { catalog, platform } = options;
   const kind = classifyChange(instance, target)!;
-  const open = advisoriesAffecting(catalog.advisories, target.engine, target.version);
+  const open = advisoriesAffecting(
+    catalog.advisories,
+    target.engine,
+    target.version,
+  );
   const openIds = new Set(open.map(a => a.id));
   const targetRdb = rdbOf(catalog.releases, target.engine, target.version);
   const rdbCompatible =
@@ -188,24 +201,34 @@ function candidate(
   const replicas = options.replicas ?? 0;
   let strategy: UpgradeStrategy = 'restart';
   if (!rdbCompatible) strategy = 'snapshot-restore';
-  else if (replicas > 0 && platform.rollingChanges !== false) strategy = 'rolling';
+  else if (replicas > 0 && platform.rollingChanges !== false)
+    strategy = 'rolling';
   const restartSeconds = Math.ceil(
-    RESTART_FIXED_SECONDS + (2 * (options.dataBytes ?? 0)) / RDB_BYTES_PER_SECOND,
+    RESTART_FIXED_SECONDS +
+      (2 * (options.dataBytes ?? 0)) / RDB_BYTES_PER_SECOND,
   );
 
   const reasons: string[] = [];
   if (!available) {
     reasons.push(
-      `${platform.title ?? 'The platform'} does not run ${label(target)}; it runs ${
-        offered.length ? offered.map(v => `${target.engine} ${v}`).join(', ') : `no ${target.engine}`
+      `${platform.title ?? 'The platform'} does not run ${label(
+        target,
+      )}; it runs ${
+        offered.length
+          ? offered.map(v => `${target.engine} ${v}`).join(', ')
+          : `no ${target.engine}`
       }.`,
     );
   }
   if (!rdbCompatible) {
     reasons.push(
       targetRdb === undefined || dataRdb === undefined
-        ? `Whether ${label(target)} can load the data is unknown (no RDB format version on record), so it can only be reached by restoring a snapshot it can load; writes made after that snapshot are lost.`
-        : `${label(target)} reads RDB files up to version ${targetRdb}, and the data is in version ${dataRdb}: it can only be reached by restoring a snapshot taken before the upgrade, and writes made after that snapshot are lost.`,
+        ? `Whether ${label(
+            target,
+          )} can load the data is unknown (no RDB format version on record), so it can only be reached by restoring a snapshot it can load; writes made after that snapshot are lost.`
+        : `${label(
+            target,
+          )} reads RDB files up to version ${targetRdb}, and the data is in version ${dataRdb}: it can only be reached by restoring a snapshot taken before the upgrade, and writes made after that snapshot are lost.`,
     );
   }
   const release = releaseOf(catalog.releases, target.engine, target.version);
@@ -216,11 +239,14 @@ function candidate(
     fixes: currentAdvisories.filter(a => !openIds.has(a.id)).map(a => a.id),
     openAdvisories: open.map(a => a.id),
     breakingChanges: breakingChangesFor(instance, target, kind, options),
-    ...(release?.releaseNotesUrl ? { releaseNotesUrl: release.releaseNotesUrl } : {}),
+    ...(release?.releaseNotesUrl
+      ? { releaseNotesUrl: release.releaseNotesUrl }
+      : {}),
     available,
     rdbCompatible,
     strategy,
-    expectedDowntimeSeconds: strategy === 'rolling' ? FAILOVER_SECONDS : restartSeconds,
+    expectedDowntimeSeconds:
+      strategy === 'rolling' ? FAILOVER_SECONDS : restartSeconds,
     ...(reasons.length ? { blockedReason: reasons.join(' ') } : {}),
   };
 }
@@ -259,7 +285,8 @@ export function planUpgrades(
     .sort(
       (a, b) =>
         KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-        Number(b.engine === current.engine) - Number(a.engine === current.engine) ||
+        Number(b.engine === current.engine) -
+          Number(a.engine === current.engine) ||
         a.engine.localeCompare(b.engine) ||
         compareVersions(b.version, a.version),
     );

@@ -5,7 +5,10 @@ import {
   startDbaasTestBackend,
   validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
-import { githubRelease, newRedisAdvisory } from './__fixtures__/githubResponses';
+import {
+  githubRelease,
+  newRedisAdvisory,
+} from './__fixtures__/githubResponses';
 
 jest.setTimeout(60_000);
 
@@ -56,11 +59,16 @@ describe('the release watcher', () => {
       .post('/api/dbaas/instances')
       .set(backend.as(ALICE))
       .send(validCreateBody({ name: 'watched', version: '7.0.15+deb12u10' }));
-    expect(created.status).toBe(202);
+    if (created.status !== 202) {
+      throw new Error(
+        `creating the instance answered ${created.status}: ${created.text}`,
+      );
+    }
     instanceId = created.body.instance.id;
-    expect(
-      (await backend.waitForOperation(created.body.operation.id)).status,
-    ).toBe('succeeded');
+    const operation = await backend.waitForOperation(created.body.operation.id);
+    if (operation.status !== 'succeeded') {
+      throw new Error(`creating the instance failed: ${operation.error}`);
+    }
   });
 
   afterAll(async () => {
@@ -121,7 +129,11 @@ describe('the release watcher', () => {
       (r: { source: string }) => r.source === 'redis-releases',
     );
     expect(fetched).toEqual([
-      expect.objectContaining({ version: '8.4.7', rdbVersion: 12, rdbVersionAssumed: true }),
+      expect.objectContaining({
+        version: '8.4.7',
+        rdbVersion: 12,
+        rdbVersionAssumed: true,
+      }),
       expect.objectContaining({ version: '7.2.14', rdbVersion: 11 }),
     ]);
     expect(fetched[1].rdbVersionAssumed).toBeUndefined();
@@ -142,7 +154,9 @@ describe('the release watcher', () => {
     const feeds = (
       await backend.api.get('/api/dbaas/versions').set(backend.as(ALICE))
     ).body.feeds;
-    const failed = feeds.find((f: { id: string }) => f.id === 'redis-advisories');
+    const failed = feeds.find(
+      (f: { id: string }) => f.id === 'redis-advisories',
+    );
     expect(failed).toMatchObject({
       ok: false,
       lastSuccessAt: before.lastSuccessAt,
@@ -151,7 +165,9 @@ describe('the release watcher', () => {
     expect(failed.checkedAt > before.checkedAt).toBe(true);
     // the other feeds refreshed as usual
     expect(
-      feeds.filter((f: { ok: boolean }) => f.ok).map((f: { id: string }) => f.id),
+      feeds
+        .filter((f: { ok: boolean }) => f.ok)
+        .map((f: { id: string }) => f.id),
     ).toEqual(['redis-releases', 'valkey-advisories', 'valkey-releases']);
     expect(
       (await advisoriesOf()).advisories.map((a: { id: string }) => a.id),

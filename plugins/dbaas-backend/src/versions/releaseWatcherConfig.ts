@@ -53,7 +53,9 @@ export function readReleaseWatcherConfig(
         const kind = feed.getString('kind') as ReleaseFeed['kind'];
         if (!ENGINES.includes(engine)) {
           throw new InputError(
-            `dbaas.releaseWatcher.feeds[${i}].engine: must be one of ${ENGINES.join(', ')}`,
+            `dbaas.releaseWatcher.feeds[${i}].engine: must be one of ${ENGINES.join(
+              ', ',
+            )}`,
           );
         }
         if (kind !== 'releases' && kind !== 'advisories') {
@@ -63,7 +65,11 @@ export function readReleaseWatcherConfig(
         }
         const url =
           feed.getOptionalString('url') ??
-          feedUrl(api, feed.getOptionalString('repo') ?? DEFAULT_REPOS[engine], kind);
+          feedUrl(
+            api,
+            feed.getOptionalString('repo') ?? DEFAULT_REPOS[engine],
+            kind,
+          );
         return {
           id: feed.getOptionalString('id') ?? `${engine}-${kind}`,
           engine,
@@ -82,8 +88,6 @@ export function readReleaseWatcherConfig(
     enabled: c?.getOptionalBoolean('enabled') ?? true,
     intervalMinutes,
     feeds,
-    ...(c?.getOptionalString('token')
-      ? { token: c.getString('token') }
-      : {}),
+    ...(c?.getOptionalString('token') ? { token: c.getString('token') } : {}),
   };
 }

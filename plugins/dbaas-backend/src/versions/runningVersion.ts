@@ -18,7 +18,9 @@ export async function runningVersion(
     const observed = await drivers.get(instance.platform).observe(instance.id);
     const reported = observed.nodes.find(n => n.role === 'primary')?.version;
     const parsed = reported ? parseEngineVersion(reported) : undefined;
-    return parsed?.upstream === recorded.upstream ? reported! : instance.version;
+    return parsed?.upstream === recorded.upstream
+      ? reported!
+      : instance.version;
   } catch {
     return instance.version;
   }

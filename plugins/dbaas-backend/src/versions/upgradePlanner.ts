@@ -10,7 +10,9 @@ export type UpgradePlanner = (instance: Instance) => Promise<UpgradePlan>;
 /** Replicas of the instance: the field replication adds, else its replica endpoints. */
 function replicasOf(instance: Instance): number {
   const declared = (instance as Instance & { replicas?: number }).replicas;
-  return declared ?? instance.endpoints.filter(e => e.role === 'replica').length;
+  return (
+    declared ?? instance.endpoints.filter(e => e.role === 'replica').length
+  );
 }
 
 /**
@@ -27,17 +29,20 @@ export function createUpgradePlanner(deps: {
       deps.drivers.get(instance.platform).capabilities(),
       runningVersion(instance, deps.drivers),
     ]);
-    return planUpgrades({ ...instance, version }, {
-      catalog,
-      platform: {
-        title: capabilities.title,
-        engines: capabilities.engines,
-        rollingChanges: capabilities.ha.rollingChanges,
+    return planUpgrades(
+      { ...instance, version },
+      {
+        catalog,
+        platform: {
+          title: capabilities.title,
+          engines: capabilities.engines,
+          rollingChanges: capabilities.ha.rollingChanges,
+        },
+        replicas: replicasOf(instance),
+        ...(instance.health?.usedMemoryBytes !== undefined
+          ? { dataBytes: instance.health.usedMemoryBytes }
+          : {}),
       },
-      replicas: replicasOf(instance),
-      ...(instance.health?.usedMemoryBytes !== undefined
-        ? { dataBytes: instance.health.usedMemoryBytes }
-        : {}),
-    });
+    );
   };
 }

@@ -1,5 +1,9 @@
 import { Advisory } from '../versions';
-import { advisoriesAffecting, isAffected, rangeCovers } from './advisoriesAffecting';
+import {
+  advisoriesAffecting,
+  isAffected,
+  rangeCovers,
+} from './advisoriesAffecting';
 import { sortAdvisories, worstSeverity } from './severity';
 
 function advisory(overrides: Partial<Advisory>): Advisory {
@@ -54,7 +58,9 @@ describe('rangeCovers', () => {
   });
 
   it('counts a build of the fixed release itself as fixed', () => {
-    expect(rangeCovers({ branch: '6.2', fixed: '6.2.16' }, '6.2.16+deb12u1')).toBe(false);
+    expect(
+      rangeCovers({ branch: '6.2', fixed: '6.2.16' }, '6.2.16+deb12u1'),
+    ).toBe(false);
   });
 });
 
@@ -82,9 +88,11 @@ describe('advisoriesAffecting', () => {
     });
     const other = advisory({ id: 'OTHER', affected: [{ branch: '6.0' }] });
     expect(
-      advisoriesAffecting([low, luaBit, other, critical], 'redis', '7.0.15').map(
-        a => a.id,
-      ),
+      advisoriesAffecting(
+        [low, luaBit, other, critical],
+        'redis',
+        '7.0.15',
+      ).map(a => a.id),
     ).toEqual(['CRIT', 'CVE-2024-31449', 'LOW']);
     expect(advisoriesAffecting([low], 'redis', 'unknown')).toEqual([]);
   });

@@ -16,9 +16,7 @@ export function compareBuilds(a: string, b: string): number {
     if (x === undefined) return -1;
     if (y === undefined) return 1;
     const bothNumbers = /^\d/.test(x) && /^\d/.test(y);
-    const diff = bothNumbers
-      ? Number(x) - Number(y)
-      : x.localeCompare(y, 'en');
+    const diff = bothNumbers ? Number(x) - Number(y) : x.localeCompare(y, 'en');
     if (diff !== 0) return Math.sign(diff);
   }
   return 0;

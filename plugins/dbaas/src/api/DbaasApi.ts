@@ -24,6 +24,9 @@ import type {
   MetricSeriesResponse,
   MetricSnapshot,
   ReplicationReport,
+  MaintenanceDecision,
+  UpgradePolicy,
+  UpgradePolicyRequest,
 } from '@justmanage/plugin-dbaas-common';
 
 /** @public */
@@ -114,6 +117,22 @@ export interface DbaasApi {
   getKeyspace(instanceId: string): Promise<KeyspaceReport>;
   /** Role, replicas and their links, read live. */
   getReplication(instanceId: string): Promise<ReplicationReport>;
+  /** The upgrade policy with its normalized windows and next openings. */
+  getUpgradePolicy(instanceId: string): Promise<UpgradePolicy>;
+  /** Replaces the upgrade policy; needs the update permission. */
+  updateUpgradePolicy(
+    instanceId: string,
+    request: UpgradePolicyRequest,
+  ): Promise<UpgradePolicy>;
+  /** Skips the next window, or with cancel ends the snooze. */
+  snoozeUpgradePolicy(
+    instanceId: string,
+    options?: { cancel?: boolean },
+  ): Promise<UpgradePolicy>;
+  /** Starts the pending patch upgrade now. */
+  applyPendingPatch(instanceId: string): Promise<DbaasAcceptedResponse>;
+  /** What the maintenance job decided for the instance, newest first. */
+  listMaintenanceDecisions(instanceId: string): Promise<MaintenanceDecision[]>;
 }
 
 /** @public */

@@ -23,6 +23,9 @@ import type {
   MetricSeriesResponse,
   MetricSnapshot,
   ReplicationReport,
+  MaintenanceDecision,
+  UpgradePolicy,
+  UpgradePolicyRequest,
 } from '@justmanage/plugin-dbaas-common';
 import {
   DbaasAcceptedResponse,
@@ -104,7 +107,9 @@ export class DbaasClient implements DbaasApi {
   async getLatestKeyScan(
     instanceId: string,
   ): Promise<KeyScanReport | undefined> {
-    const path = `/instances/${encodeURIComponent(instanceId)}/key-scans/latest`;
+    const path = `/instances/${encodeURIComponent(
+      instanceId,
+    )}/key-scans/latest`;
     try {
       return await this.#get<KeyScanReport>(path);
     } catch (error) {
@@ -245,6 +250,56 @@ export class DbaasClient implements DbaasApi {
     return this.#get(
       `/instances/${encodeURIComponent(instanceId)}/replication`,
     );
+  }
+
+  async getUpgradePolicy(instanceId: string): Promise<UpgradePolicy> {
+    return this.#get(
+      `/instances/${encodeURIComponent(instanceId)}/upgrade-policy`,
+    );
+  }
+
+  async updateUpgradePolicy(
+    instanceId: string,
+    request: UpgradePolicyRequest,
+  ): Promise<UpgradePolicy> {
+    return this.#request(
+      `/instances/${encodeURIComponent(instanceId)}/upgrade-policy`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
+  async snoozeUpgradePolicy(
+    instanceId: string,
+    options: { cancel?: boolean } = {},
+  ): Promise<UpgradePolicy> {
+    return this.#request(
+      `/instances/${encodeURIComponent(instanceId)}/upgrade-policy/snooze`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options),
+      },
+    );
+  }
+
+  async applyPendingPatch(instanceId: string): Promise<DbaasAcceptedResponse> {
+    return this.#request(
+      `/instances/${encodeURIComponent(instanceId)}/upgrade-policy/apply-now`,
+      { method: 'POST' },
+    );
+  }
+
+  async listMaintenanceDecisions(
+    instanceId: string,
+  ): Promise<MaintenanceDecision[]> {
+    const path = `/instances/${encodeURIComponent(
+      instanceId,
+    )}/upgrade-policy/decisions`;
+    return (await this.#get<{ items: MaintenanceDecision[] }>(path)).items;
   }
 
   #get<T>(path: string): Promise<T> {

@@ -23,6 +23,9 @@ export interface CreateRedisInput {
   persistence?: string;
   maxmemoryPolicy?: string;
   replicas?: number;
+  upgradeMode?: 'manual' | 'auto-patch';
+  maintenanceWindow?: string;
+  securityOnly?: boolean;
 }
 
 const DEFAULT_CPU = 1;
@@ -48,6 +51,19 @@ function memoryOf(input: CreateRedisInput): number {
     );
   }
   return input.memoryMb;
+}
+
+/** The upgrade policy the form asked for; a window only matters with auto-patch. */
+function upgradePolicyOf(input: CreateRedisInput) {
+  if (!input.upgradeMode) return undefined;
+  const window = given(input.maintenanceWindow);
+  return input.upgradeMode === 'auto-patch'
+    ? {
+        mode: input.upgradeMode,
+        securityOnly: input.securityOnly ?? false,
+        windows: window ? [window] : [],
+      }
+    : { mode: input.upgradeMode };
 }
 
 /**
@@ -87,6 +103,7 @@ export function buildCreateRequest(
     persistence: given(input.persistence),
     maxmemoryPolicy: given(input.maxmemoryPolicy),
     replicas: input.replicas,
+    upgradePolicy: upgradePolicyOf(input),
   };
   const result = validate(createInstanceRequestSchema, body);
   if (!result.ok) {

@@ -68,4 +68,22 @@ output:
       content: \${{ steps['create-redis'].output.url }}
 `,
   },
+  {
+    description:
+      'Creates a Redis whose patch upgrades are applied automatically on Sunday nights, India time',
+    example: `steps:
+  - id: create-redis
+    name: Create Redis
+    action: dbaas:redis:create
+    input:
+      name: payments-cache
+      engine: redis
+      version: 7.0.15
+      platform: local
+      region: local
+      plan: small
+      upgradeMode: auto-patch
+      maintenanceWindow: Sundays 02:00-03:00 IST
+`,
+  },
 ];

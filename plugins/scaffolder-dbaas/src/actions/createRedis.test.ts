@@ -121,7 +121,9 @@ describe('dbaas:redis:create', () => {
     await action.handler(
       taskContext(action, { input: { ...input, name: 'standalone' } }).ctx,
     );
-    expect(posts().map(p => (p.body as { replicas?: number }).replicas)).toEqual([2, 0]);
+    expect(
+      posts().map(p => (p.body as { replicas?: number }).replicas),
+    ).toEqual([2, 0]);
     expect(dbaas.instances().map(i => [i.name, i.replicas])).toEqual([
       ['checkout-cache', 2],
       ['standalone', 0],
@@ -131,7 +133,9 @@ describe('dbaas:redis:create', () => {
   it('rejects more replicas than a Sentinel setup takes, naming the field', async () => {
     const { dbaas, action } = setup();
     await expect(
-      action.handler(taskContext(action, { input: { ...input, replicas: 6 } }).ctx),
+      action.handler(
+        taskContext(action, { input: { ...input, replicas: 6 } }).ctx,
+      ),
     ).rejects.toThrow('replicas: must be at most 5');
     expect(dbaas.requests).toEqual([]);
   });

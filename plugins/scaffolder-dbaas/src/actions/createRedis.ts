@@ -115,6 +115,27 @@ export function createDbaasRedisCreateAction(options: {
             .describe(
               'Replicas next to the primary, 0-5. With any, three Sentinels watch the instance and upgrades roll without downtime. Default 0.',
             ),
+        upgradeMode: z =>
+          z
+            .enum(['manual', 'auto-patch'])
+            .optional()
+            .describe(
+              'manual (default), or auto-patch: patch upgrades applied automatically inside the maintenance window',
+            ),
+        maintenanceWindow: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'With auto-patch: when, as a phrase like "Sundays 02:00-03:00 IST" or "weekdays 22:00-23:30 Europe/Berlin"',
+            ),
+        securityOnly: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'With auto-patch: apply only patches that fix a security advisory. Default false.',
+            ),
       },
       output: {
         instanceId: z =>

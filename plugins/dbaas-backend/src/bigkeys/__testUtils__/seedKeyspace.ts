@@ -50,10 +50,16 @@ export async function seedMixedKeyspace(redis: Redis): Promise<number> {
     // the big ones: every size different from every other
     const scale = db === 0 ? 1 : 2;
     p.set(`big:string:${db}`, 's'.repeat(20_000 * scale + 123));
-    p.hset(`big:hash:${db}`, ...items('f', 400 * scale + 17).flatMap(f => [f, 'v'.repeat(40)]));
+    p.hset(
+      `big:hash:${db}`,
+      ...items('f', 400 * scale + 17).flatMap(f => [f, 'v'.repeat(40)]),
+    );
     p.rpush(`big:list:${db}`, ...items('l', 900 * scale + 7));
     p.sadd(`big:set:${db}`, ...items('m', 500 * scale + 11));
-    p.zadd(`big:zset:${db}`, ...items('z', 350 * scale + 3).flatMap((m, i) => [i, m]));
+    p.zadd(
+      `big:zset:${db}`,
+      ...items('z', 350 * scale + 3).flatMap((m, i) => [i, m]),
+    );
     count += 5;
     p.set('emoji:🔑', 'unicode key');
     count++;

@@ -14,7 +14,9 @@ const WIRE = Buffer.concat([
   Buffer.from('*2\r\n$4\r\n1792\r\n*3\r\n$5\r\nuser:\r\n$0\r\n\r\n$3\r\n'),
   Buffer.from([0xff, 0x00, 0x0d]),
   Buffer.from('\r\n+string\r\n:-12\r\n:1048576\r\n$-1\r\n*-1\r\n'),
-  Buffer.from('-WRONGTYPE Operation against a key holding the wrong kind of value\r\n'),
+  Buffer.from(
+    '-WRONGTYPE Operation against a key holding the wrong kind of value\r\n',
+  ),
 ]);
 
 const WIRE_REPLIES: RespReply[] = [

@@ -11,12 +11,7 @@ export class RespErrorReply extends Error {
  * one character per byte, so any bytes survive the round trip back to
  * Redis; simple strings are ASCII. Nil is null.
  */
-export type RespReply =
-  | string
-  | number
-  | null
-  | RespErrorReply
-  | RespReply[];
+export type RespReply = string | number | null | RespErrorReply | RespReply[];
 
 const CR = 13;
 const PLUS = 0x2b;

@@ -81,7 +81,11 @@ export class KeyScanner {
       const baselineMs = await probe.baseline();
       if (baselineMs > settings.latencyLimitMs) {
         throw new StepStoppedError(
-          `The instance answers PING in ${round(baselineMs)} ms before the scan, above the limit of ${settings.latencyLimitMs} ms; scan it when it is less busy`,
+          `The instance answers PING in ${round(
+            baselineMs,
+          )} ms before the scan, above the limit of ${
+            settings.latencyLimitMs
+          } ms; scan it when it is less busy`,
         );
       }
       const info = await connection.call('INFO', 'keyspace');
@@ -127,9 +131,7 @@ export class KeyScanner {
       // while the server still works on this one and it never waits for us.
       if (cursor !== '0') {
         scan = handled(
-          connection.send([
-            ['SCAN', cursor, 'COUNT', String(this.#batchSize)],
-          ]),
+          connection.send([['SCAN', cursor, 'COUNT', String(this.#batchSize)]]),
         );
       }
       if (keys.length) {
@@ -162,7 +164,11 @@ export class KeyScanner {
       const pingMs = round(probe.currentMs());
       if (inARow >= settings.maxBackoffs) {
         throw new StepStoppedError(
-          `Stopped after ${this.#done} keys: PING took ${pingMs} ms, above the limit of ${settings.latencyLimitMs} ms, and stayed there through ${inARow} pauses; the instance is busy, scan it later`,
+          `Stopped after ${
+            this.#done
+          } keys: PING took ${pingMs} ms, above the limit of ${
+            settings.latencyLimitMs
+          } ms, and stayed there through ${inARow} pauses; the instance is busy, scan it later`,
         );
       }
       const pauseMs = settings.backoffMs * 2 ** inARow;

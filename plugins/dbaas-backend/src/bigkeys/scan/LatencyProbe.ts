@@ -30,7 +30,7 @@ export class LatencyProbe {
     login: RedisLogin,
     options: { intervalMs: number; timeoutMs: number },
   ) {
-    const shared = new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT);
+    const shared = new SharedArrayBuffer(4 * Float64Array.BYTES_PER_ELEMENT);
     this.#slots = new Float64Array(shared);
     this.#worker = new Worker(PROBE_WORKER_SOURCE, {
       eval: true,
@@ -47,17 +47,25 @@ export class LatencyProbe {
       },
     });
     this.#baseline = new Promise((resolve, reject) => {
-      this.#worker.on('message', (message: { ms?: number; failure?: string }) => {
-        if (message.failure !== undefined) {
-          this.#failure = new Error(message.failure);
-          reject(this.#failure);
-        } else if (message.ms !== undefined) {
-          this.#samples.push(message.ms);
-          if (this.#samples.length === BASELINE_PINGS) {
-            resolve(percentile([...this.#samples].sort((a, b) => a - b), 0.5));
+      this.#worker.on(
+        'message',
+        (message: { ms?: number; failure?: string }) => {
+          if (message.failure !== undefined) {
+            this.#failure = new Error(message.failure);
+            reject(this.#failure);
+          } else if (message.ms !== undefined) {
+            this.#samples.push(message.ms);
+            if (this.#samples.length === BASELINE_PINGS) {
+              resolve(
+                percentile(
+                  [...this.#samples].sort((a, b) => a - b),
+                  0.5,
+                ),
+              );
+            }
           }
-        }
-      });
+        },
+      );
       this.#worker.on('error', (error: Error) => {
         this.#failure = error;
         reject(error);
@@ -72,13 +80,14 @@ export class LatencyProbe {
   }
 
   /**
-   * The latest round trip; while a PING is unanswered, how long it has
-   * waited so far, so a stalled instance counts as slow at once.
+   * The lower of the last two round trips, so one hiccup of a busy host
+   * does not pause the scan; while a PING is unanswered, at least how long
+   * it has waited, so a stalled instance counts as slow at once.
    */
   currentMs(): number {
     const sentAt = this.#slots[1];
     const waiting = sentAt > 0 ? wallNow() - sentAt : 0;
-    return Math.max(this.#slots[0], waiting);
+    return Math.max(Math.min(this.#slots[0], this.#slots[3]), waiting);
   }
 
   /** Why the probe stopped working, if it did; the scan must not go on blind. */
@@ -90,9 +99,7 @@ export class LatencyProbe {
 
   /** Round trips measured during the scan, after the baseline. */
   stats(): { p99Ms: number; maxMs: number } {
-    const sorted = this.#samples
-      .slice(BASELINE_PINGS)
-      .sort((a, b) => a - b);
+    const sorted = this.#samples.slice(BASELINE_PINGS).sort((a, b) => a - b);
     return {
       p99Ms: round(percentile(sorted, 0.99)),
       maxMs: round(sorted[sorted.length - 1] ?? 0),

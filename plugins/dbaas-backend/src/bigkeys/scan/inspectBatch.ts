@@ -83,7 +83,12 @@ export async function inspectBatch(
       memoryBytes: memory,
     };
     if (HEADS[guess]) {
-      if (!(first instanceof RespErrorReply && first.message.startsWith('WRONGTYPE'))) {
+      if (
+        !(
+          first instanceof RespErrorReply &&
+          first.message.startsWith('WRONGTYPE')
+        )
+      ) {
         throw unexpected(LENGTH_COMMANDS[guess], first);
       }
       untyped.push(pending);

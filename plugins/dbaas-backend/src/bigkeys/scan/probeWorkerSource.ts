@@ -4,7 +4,8 @@
  * of the instance. Plain JavaScript, as a worker is started from source.
  *
  * Shared slots: 0 the last round trip in ms, 1 the wall time (ms) the
- * unanswered PING was sent at or 0, 2 set to 1 when the probe failed.
+ * unanswered PING was sent at or 0, 2 set to 1 when the probe failed,
+ * 3 the round trip before the last.
  * Every round trip is also posted, for the scan's statistics.
  */
 export const PROBE_WORKER_SOURCE = `
@@ -55,6 +56,7 @@ async function loop() {
     await send('*1\\r\\n$4\\r\\nPING\\r\\n', '+PONG');
     const ms = now() - sentAt;
     slots[1] = 0;
+    slots[3] = slots[0];
     slots[0] = ms;
     parentPort.postMessage({ ms });
     // the first pings, the baseline, go back to back

@@ -75,7 +75,11 @@ describe('KeyTally', () => {
       { pattern: '(no separator)', keys: 2, memoryBytes: 8 },
       { pattern: 'session/*', keys: 1, memoryBytes: 5 },
     ]);
-    expect(result.otherPatterns).toEqual({ groups: 0, keys: 0, memoryBytes: 0 });
+    expect(result.otherPatterns).toEqual({
+      groups: 0,
+      keys: 0,
+      memoryBytes: 0,
+    });
   });
 
   it('sums groups past the first 10,000 prefixes, and past 100 in the report', () => {
@@ -97,9 +101,15 @@ describe('KeyTally', () => {
     const euro = latin1('préfixe:€');
     tally.add(1, 1, euro, tally.groups.groupOf(euro), 'string', 5, 3);
     const { topByMemory, patterns } = tally.result();
-    expect(topByMemory.map(k => k.key)).toEqual(['k\\xff\\\\\\x0a', 'préfixe:€']);
+    expect(topByMemory.map(k => k.key)).toEqual([
+      'k\\xff\\\\\\x0a',
+      'préfixe:€',
+    ]);
     expect(topByMemory[0].db).toBe(1);
-    expect(patterns.map(p => p.pattern)).toEqual(['(no separator)', 'préfixe:*']);
+    expect(patterns.map(p => p.pattern)).toEqual([
+      '(no separator)',
+      'préfixe:*',
+    ]);
   });
 
   it('guesses the most frequent type for a key of a new group', () => {
@@ -126,7 +136,10 @@ describe('KeyTally ties', () => {
       tally.add(seq, 0, key, tally.groups.groupOf(key), 'stream', 4736, 1);
     }
     const result = tally.result();
-    expect(result.topByMemory.map(k => k.key)).toEqual(['events:a', 'events:b']);
+    expect(result.topByMemory.map(k => k.key)).toEqual([
+      'events:a',
+      'events:b',
+    ]);
     expect(result.types[0].biggest.key).toBe('events:a');
   });
 });

@@ -73,7 +73,7 @@ import {
 import { reviveDecision } from './replication/reviveDataNode';
 import { SupervisedInstances, Supervisor } from './Supervisor';
 import { LocalSnapshots, SnapshotNode } from './snapshots';
-import { readInstanceStats } from './stats';
+import { LocalStatsReader } from './stats';
 import { validateSpec } from './validateSpec';
 
 /** How long provision waits for another backend holding the start lock. */
@@ -115,6 +115,7 @@ export class LocalDriver implements Driver {
   readonly #supervisor: Supervisor;
   readonly #launcher = new DaemonLauncher();
   readonly #launch = (request: LaunchRequest) => this.#launcher.launch(request);
+  readonly #stats = new LocalStatsReader(id => this.#files(id));
   #binaries: Promise<EngineBinary[]> | undefined;
   /** Since when the supervisor has found a node dead, by supervisor key. */
   readonly #deadSince = new Map<string, number>();
@@ -250,7 +251,7 @@ export class LocalDriver implements Driver {
     if (!isValidInstanceId(instanceId)) {
       return { instanceId, measuredAt: new Date().toISOString(), nodes: [] };
     }
-    return readInstanceStats(this.#files(instanceId));
+    return this.#stats.read(instanceId);
   }
 
   #files(instanceId: string): InstanceFiles {

@@ -99,6 +99,16 @@ describe('detectBinaries with engine folders', () => {
     );
   });
 
+  it('takes an engine folder itself as well as a folder of them', async () => {
+    const logger = mockServices.logger.mock();
+    const [six] = (
+      await detectBinaries([], logger, ['/opt/justmanage/engines'])
+    ).filter(b => b.version.startsWith('6.0.16+'));
+    const folder = six.path.replace(/\/bin\/redis-server$/, '');
+    const binaries = await detectBinaries([], logger, [folder]);
+    expect(binaries.map(b => b.version)).toContain(six.version);
+  });
+
   it('skips folders that do not exist', async () => {
     const logger = mockServices.logger.mock();
     const binaries = await detectBinaries([], logger, [

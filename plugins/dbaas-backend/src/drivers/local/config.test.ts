@@ -17,6 +17,7 @@ describe('readLocalDriverSettings', () => {
       portRange: { start: 16400, end: 16999 },
       regions: ['local'],
       binaryPaths: [],
+      engineDirs: ['/opt/justmanage/engines'],
       limits: {
         memoryMb: { min: 16, max: 4096 },
         cpu: { min: 0.1, max: 2 },
@@ -36,6 +37,7 @@ describe('readLocalDriverSettings', () => {
         portRange: { start: 20000, end: 20099 },
         regions: ['eu', 'us'],
         binaries: [{ path: '/opt/redis-6/bin/redis-server' }],
+        engineDirs: ['/srv/engines', 'relative/engines'],
         limits: { memoryMb: { min: 32, max: 512 } },
         supervisor: { intervalMs: 250, maxBackoffMs: 8000 },
       }),
@@ -46,6 +48,7 @@ describe('readLocalDriverSettings', () => {
       portRange: { start: 20000, end: 20099 },
       regions: ['eu', 'us'],
       binaryPaths: ['/opt/redis-6/bin/redis-server'],
+      engineDirs: ['/srv/engines', join(process.cwd(), 'relative/engines')],
       limits: { memoryMb: { min: 32, max: 512 }, cpu: { min: 0.1, max: 2 } },
       supervisor: { intervalMs: 250, maxBackoffMs: 8000 },
     });

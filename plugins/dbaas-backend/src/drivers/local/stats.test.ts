@@ -1,25 +1,24 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { folderBytes, processCpuSeconds, processRssBytes } from './stats';
+import { folderBytes, readProcessStat } from './stats';
 
 describe('local driver stats', () => {
-  it('reads CPU time and resident memory of a process from /proc', () => {
+  it('reads CPU time, resident memory and start time of a process from /proc', () => {
     // burn some CPU so that the figure is well above the clock tick
     const end = Date.now() + 200;
     while (Date.now() < end);
     const usage = process.cpuUsage();
-    const cpu = processCpuSeconds(process.pid)!;
-    expect(Math.abs(cpu - (usage.user + usage.system) / 1e6)).toBeLessThan(0.1);
-
-    const rss = processRssBytes(process.pid)!;
-    expect(rss / process.memoryUsage().rss).toBeGreaterThan(0.8);
-    expect(rss / process.memoryUsage().rss).toBeLessThan(1.2);
+    const stat = readProcessStat(process.pid)!;
+    expect(Math.abs(stat.cpuSeconds - (usage.user + usage.system) / 1e6)).toBeLessThan(0.1);
+    const rss = process.memoryUsage().rss;
+    expect(stat.rssBytes / rss).toBeGreaterThan(0.8);
+    expect(stat.rssBytes / rss).toBeLessThan(1.2);
+    expect(readProcessStat(process.pid)!.startTicks).toBe(stat.startTicks);
   });
 
   it('gives nothing for a process that is gone', () => {
-    expect(processCpuSeconds(2 ** 22 + 7)).toBeUndefined();
-    expect(processRssBytes(2 ** 22 + 7)).toBeUndefined();
+    expect(readProcessStat(2 ** 22 + 7)).toBeUndefined();
   });
 
   it('adds up the files of a data folder, AOF subfolder included', async () => {

@@ -1,4 +1,7 @@
-import { DriverInstanceStats, DriverNodeStats } from '@justmanage/plugin-dbaas-node';
+import {
+  DriverInstanceStats,
+  DriverNodeStats,
+} from '@justmanage/plugin-dbaas-node';
 import { readdir, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileIfExists } from './fsUtils';
@@ -9,29 +12,53 @@ import { nodeRuntimes } from './replication/topology';
 
 /**
  * Clock ticks per second of the times in /proc/<pid>/stat. USER_HZ is part
- * of Linux's userspace ABI and is 100 on every architecture we run on, so
- * it is not asked of `getconf` at run time.
+ * of Linux's userspace ABI and is 100 on every architecture we run on.
  */
 const TICKS_PER_SECOND = 100;
 
 /** Folders deeper than this under a data folder are not counted. */
 const MAX_DEPTH = 4;
 
-/** utime + stime of a process, in seconds; fields 14 and 15 of its stat line. */
-export function processCpuSeconds(pid: number): number | undefined {
+/** What one read of /proc/<pid>/stat tells. */
+export interface ProcessStat {
+  cpuSeconds: number;
+  rssBytes: number;
+  /** Start time in ticks since boot: with the pid, it names one process. */
+  startTicks: number;
+}
+
+let pageSize: number | undefined;
+
+/**
+ * The kernel's page size, which /proc counts resident memory in: 4 KiB on
+ * x86, up to 64 KiB on arm64. Node has no API for it, so it is worked out
+ * once from our own resident memory in pages and in bytes.
+ */
+function pageSizeBytes(): number {
+  if (pageSize === undefined) {
+    const pages = Number(readProc('/proc/self/statm')?.split(' ')[1]);
+    const ratio = process.memoryUsage.rss() / pages;
+    pageSize =
+      [4096, 16384, 65536].find(size => ratio < size * 1.5) ?? 4096;
+  }
+  return pageSize;
+}
+
+/** utime + stime (fields 14, 15), start time (22) and rss (24) of a process. */
+export function readProcessStat(pid: number): ProcessStat | undefined {
   const stat = readProc(`/proc/${pid}/stat`);
   if (!stat) return undefined;
   // The command name before the fields is in parentheses and may hold spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return Number.isFinite(ticks) ? ticks / TICKS_PER_SECOND : undefined;
-}
-
-/** VmRSS of a process in bytes; /proc/<pid>/status reports it in kB. */
-export function processRssBytes(pid: number): number | undefined {
-  const status = readProc(`/proc/${pid}/status`);
-  const match = status && /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
-  return match ? Number(match[1]) * 1024 : undefined;
+  const startTicks = Number(fields[19]);
+  const rssPages = Number(fields[21]);
+  if (![ticks, startTicks, rssPages].every(Number.isFinite)) return undefined;
+  return {
+    cpuSeconds: ticks / TICKS_PER_SECOND,
+    rssBytes: rssPages * pageSizeBytes(),
+    startTicks,
+  };
 }
 
 /** procfs lives in memory, so it is read synchronously like processes.ts does. */
@@ -70,32 +97,135 @@ export async function folderBytes(folder: string, depth = 0): Promise<number> {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
+interface KnownNode {
+  nodeId: string;
+  role: 'data' | 'sentinel';
+  port: number;
+  pid: number;
+  startTicks: number;
+  dataFolder: string;
+  diskUsedBytes?: number;
+}
+
+interface KnownInstance {
+  nodes: KnownNode[];
+  scannedAt: number;
+  diskReadAt: number;
+  askedAt: number;
+}
+
+/** Options of {@link LocalStatsReader}; the defaults suit a 15 s collector. */
+export interface LocalStatsOptions {
+  /** How long the nodes found on disk are trusted before looking again. Default 60 s. */
+  rescanMs?: number;
+  /** How long a data folder's size is kept before it is summed again. Default 60 s. */
+  diskMs?: number;
+}
+
 /**
- * CPU time, resident memory and data folder size of every running node of
- * an instance. A node whose server is not running is left out.
+ * CPU time, resident memory and data folder size of the running nodes of
+ * instances. The collector asks every instance every few seconds, so what
+ * takes files to find out (which nodes exist, their pids, the folder
+ * sizes) is remembered: a call is then one read of /proc/<pid>/stat per
+ * node. A node whose process restarted (its pid no longer names a process
+ * started at the remembered time) makes the instance be looked at afresh.
  */
-export async function readInstanceStats(
-  files: InstanceFiles,
-): Promise<DriverInstanceStats> {
-  const measuredAt = new Date().toISOString();
-  const nodes = await Promise.all(
-    nodeRuntimes(files).map(async ({ node, runtime }) => {
+export class LocalStatsReader {
+  readonly #files: (instanceId: string) => InstanceFiles;
+  readonly #rescanMs: number;
+  readonly #diskMs: number;
+  readonly #known = new Map<string, KnownInstance>();
+  #sweptAt = Date.now();
+
+  constructor(
+    files: (instanceId: string) => InstanceFiles,
+    options: LocalStatsOptions = {},
+  ) {
+    this.#files = files;
+    this.#rescanMs = options.rescanMs ?? 60_000;
+    this.#diskMs = options.diskMs ?? 60_000;
+  }
+
+  async read(instanceId: string): Promise<DriverInstanceStats> {
+    const now = Date.now();
+    this.#sweep(now);
+    let known = this.#known.get(instanceId);
+    let stats = known && now - known.scannedAt < this.#rescanMs
+      ? this.#measure(known)
+      : undefined;
+    if (!stats) {
+      known = this.#scan(instanceId, now);
+      this.#known.set(instanceId, known);
+      stats = this.#measure(known) ?? [];
+    }
+    known!.askedAt = now;
+    if (now - known!.diskReadAt >= this.#diskMs) {
+      await Promise.all(
+        known!.nodes.map(async node => {
+          node.diskUsedBytes = await folderBytes(node.dataFolder);
+        }),
+      );
+      known!.diskReadAt = now;
+    }
+    return {
+      instanceId,
+      measuredAt: new Date(now).toISOString(),
+      nodes: stats.map(({ node, stat }) => {
+        const figures: DriverNodeStats = {
+          nodeId: node.nodeId,
+          role: node.role,
+          port: node.port,
+          cpuSeconds: stat.cpuSeconds,
+          memoryRssBytes: stat.rssBytes,
+        };
+        if (node.diskUsedBytes !== undefined) {
+          figures.diskUsedBytes = node.diskUsedBytes;
+        }
+        return figures;
+      }),
+    };
+  }
+
+  /** The nodes' figures, or undefined once a remembered process is gone. */
+  #measure(known: KnownInstance) {
+    const measured = [];
+    for (const node of known.nodes) {
+      const stat = readProcessStat(node.pid);
+      if (!stat || stat.startTicks !== node.startTicks) return undefined;
+      measured.push({ node, stat });
+    }
+    return measured;
+  }
+
+  /** Looks at the instance's files: which nodes run, with which pids. */
+  #scan(instanceId: string, now: number): KnownInstance {
+    const nodes: KnownNode[] = [];
+    const recorded = nodeRuntimes(this.#files(instanceId));
+    for (const { node, runtime } of recorded) {
       const pid = findLivePid(node.files, runtime);
-      if (!pid) return undefined;
-      const stats: DriverNodeStats = {
-        nodeId: nodeId(files.instanceId, node.name),
+      const stat = pid ? readProcessStat(pid) : undefined;
+      if (!pid || !stat) continue;
+      nodes.push({
+        nodeId: nodeId(instanceId, node.name),
         role: node.kind,
         port: runtime.port,
-        cpuSeconds: processCpuSeconds(pid),
-        memoryRssBytes: processRssBytes(pid),
-        diskUsedBytes: await folderBytes(node.files.dataFolder),
-      };
-      return stats;
-    }),
-  );
-  return {
-    instanceId: files.instanceId,
-    measuredAt,
-    nodes: nodes.filter((n): n is DriverNodeStats => n !== undefined),
-  };
+        pid,
+        startTicks: stat.startTicks,
+        dataFolder: node.files.dataFolder,
+      });
+    }
+    // A node that is down (the supervisor is restarting it) is looked for
+    // again at the next call; a changed set of nodes is measured for disk at once.
+    const complete = nodes.length === recorded.length;
+    return { nodes, scannedAt: complete ? now : 0, diskReadAt: 0, askedAt: now };
+  }
+
+  /** Forgets instances nobody asked about for a while, e.g. deleted ones. */
+  #sweep(now: number) {
+    if (now - this.#sweptAt < this.#rescanMs) return;
+    this.#sweptAt = now;
+    for (const [id, known] of this.#known) {
+      if (now - known.askedAt > 10 * this.#rescanMs) this.#known.delete(id);
+    }
+  }
 }

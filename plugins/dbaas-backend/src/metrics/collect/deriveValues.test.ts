@@ -107,9 +107,7 @@ describe('deriveValues', () => {
           expect(Number.isFinite(value)).toBe(true);
           expect(value).toBeGreaterThanOrEqual(0);
         }
-        if (values.hit_ratio !== undefined) {
-          expect(values.hit_ratio).toBeLessThanOrEqual(1);
-        }
+        expect(values.hit_ratio ?? 0).toBeLessThanOrEqual(1);
       }),
     );
   });

@@ -63,8 +63,8 @@ export function readingOf(
   }
 
   const info: InfoFields = {};
-  for (const [name, value] of Object.entries(fields)) {
-    if (isExportedField(name)) info[name] = value;
+  for (const name in fields) {
+    if (isExportedField(name)) info[name] = fields[name];
   }
   return {
     collectedAt,

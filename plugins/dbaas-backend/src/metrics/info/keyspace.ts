@@ -10,10 +10,12 @@ const DB_FIELD = /^db(\d+)$/;
  */
 export function keyspaceOf(fields: InfoFields): KeyspaceDatabase[] {
   const databases: KeyspaceDatabase[] = [];
-  for (const [name, value] of Object.entries(fields)) {
+  for (const name in fields) {
+    // every collection runs this over ~200 fields: the cheap test first
+    if (!name.startsWith('db')) continue;
     const match = DB_FIELD.exec(name);
     if (!match) continue;
-    const list = parseList(value);
+    const list = parseList(fields[name]);
     const avgTtlMs = Number(list.avg_ttl);
     databases.push({
       db: Number(match[1]),

@@ -106,6 +106,7 @@ export const INSTANCE_INFO_LABELS = [
 
 /** Fields behind labelled families: keyspace, replicas, commandstats. */
 const LABELLED_FIELD = /^(db\d+|slave\d+|cmdstat_.+)$/;
+const LABELLED_PREFIXES = ['db', 'slave', 'cmdstat_'];
 
 const STATUS_FIELDS = new Set([
   'rdb_last_bgsave_status',
@@ -128,5 +129,9 @@ const EXPORTED_FIELDS = new Set([
 
 /** Whether the collector keeps an INFO field for the endpoint. */
 export function isExportedField(name: string): boolean {
-  return EXPORTED_FIELDS.has(name) || LABELLED_FIELD.test(name);
+  return (
+    EXPORTED_FIELDS.has(name) ||
+    (LABELLED_PREFIXES.some(prefix => name.startsWith(prefix)) &&
+      LABELLED_FIELD.test(name))
+  );
 }

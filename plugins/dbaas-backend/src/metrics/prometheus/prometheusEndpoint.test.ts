@@ -18,6 +18,7 @@ const TOKEN = 'prometheus-scrape-token-0123456789';
 
 describe('GET /api/dbaas/metrics', () => {
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
+  let scrape: Awaited<ReturnType<typeof backend.api.get>>;
   let exposition: string;
 
   beforeAll(async () => {
@@ -58,14 +59,10 @@ describe('GET /api/dbaas/metrics', () => {
       client.disconnect();
     }
     await backend.triggerTask(METRICS_COLLECT_TASK);
-    const res = await backend.api
+    scrape = await backend.api
       .get('/api/dbaas/metrics')
       .set({ Authorization: `Bearer ${TOKEN}` });
-    expect(res.status).toBe(200);
-    const [mediaType, ...params] = res.headers['content-type'].split('; ');
-    expect(mediaType).toBe('text/plain');
-    expect(params).toContain('version=0.0.4');
-    exposition = res.text;
+    exposition = scrape.text;
   });
   afterAll(() => backend.stop());
 
@@ -76,22 +73,21 @@ describe('GET /api/dbaas/metrics', () => {
   }
 
   it('parses as the Prometheus text format, with redis_exporter names and types', () => {
+    expect(scrape.status).toBe(200);
+    const [mediaType, ...params] = scrape.headers['content-type'].split('; ');
+    expect(mediaType).toBe('text/plain');
+    expect(params).toContain('version=0.0.4');
+
     const families = parsePrometheusTextFormat(exposition);
     expect(families.length).toBeGreaterThan(30);
-    for (const f of families) {
-      if (f.type === 'COUNTER') {
-        expect([f.name, REDIS_EXPORTER_COUNTERS]).toEqual([
-          f.name,
-          expect.arrayContaining([f.name]),
-        ]);
-      } else {
-        expect([f.name, f.type, REDIS_EXPORTER_GAUGES]).toEqual([
-          f.name,
-          'GAUGE',
-          expect.arrayContaining([f.name]),
-        ]);
-      }
-    }
+    const notAsTheExporter = families
+      .filter(f =>
+        f.type === 'COUNTER'
+          ? !REDIS_EXPORTER_COUNTERS.includes(f.name)
+          : f.type !== 'GAUGE' || !REDIS_EXPORTER_GAUGES.includes(f.name),
+      )
+      .map(f => `${f.name} (${f.type})`);
+    expect(notAsTheExporter).toEqual([]);
     const names = families.map(f => f.name);
     expect(names).toEqual(
       expect.arrayContaining([

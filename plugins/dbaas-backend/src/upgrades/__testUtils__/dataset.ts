@@ -55,9 +55,9 @@ export async function countDamaged(redis: Redis): Promise<number> {
       keys.push(`key:${i}`);
     }
     const values = await redis.mget(keys);
-    values.forEach((value, offset) => {
-      if (value !== valueOf(start + offset)) damaged += 1;
-    });
+    damaged += values.filter(
+      (value, offset) => value !== valueOf(start + offset),
+    ).length;
   }
   const typed = await redis
     .multi()

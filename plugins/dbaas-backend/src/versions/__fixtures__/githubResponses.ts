@@ -1,7 +1,4 @@
-import {
-  GithubRelease,
-  GithubRepositoryAdvisory,
-} from '../feeds/githubShapes';
+import { GithubRelease, GithubRepositoryAdvisory } from '../feeds/githubShapes';
 
 /**
  * Responses in the shape GitHub documents for
@@ -16,7 +13,8 @@ export function newRedisAdvisory(
     ghsa_id: 'GHSA-test-0001-fixt',
     cve_id: 'CVE-2026-99001',
     url: 'https://api.github.com/repos/redis/redis/security-advisories/GHSA-test-0001-fixt',
-    html_url: 'https://github.com/redis/redis/security/advisories/GHSA-test-0001-fixt',
+    html_url:
+      'https://github.com/redis/redis/security/advisories/GHSA-test-0001-fixt',
     summary: 'Test fixture: crafted SCRIPT DEBUG session corrupts memory',
     description: 'A fixture for the release watcher tests.',
     severity: 'high',

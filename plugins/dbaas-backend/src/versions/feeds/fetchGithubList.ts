@@ -45,7 +45,9 @@ export async function fetchGithubList<T>(
         // not JSON: keep the text
       }
       throw new Error(
-        `GET ${next} answered ${response.status}${message ? `: ${message}` : ''}`,
+        `GET ${next} answered ${response.status}${
+          message ? `: ${message}` : ''
+        }`,
       );
     }
     const body = await response.json();

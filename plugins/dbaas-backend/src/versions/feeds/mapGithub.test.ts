@@ -1,4 +1,7 @@
-import { githubRelease, newRedisAdvisory } from '../__fixtures__/githubResponses';
+import {
+  githubRelease,
+  newRedisAdvisory,
+} from '../__fixtures__/githubResponses';
 import { affectedRanges, mapGithubAdvisory } from './mapGithubAdvisory';
 import { mapGithubRelease } from './mapGithubRelease';
 
@@ -33,7 +36,10 @@ describe('mapGithubAdvisory', () => {
     const ranges = affectedRanges(
       newRedisAdvisory({
         vulnerabilities: [
-          { vulnerable_version_range: '>= 7.0.9, < 7.0.15', patched_versions: '7.0.15' },
+          {
+            vulnerable_version_range: '>= 7.0.9, < 7.0.15',
+            patched_versions: '7.0.15',
+          },
         ],
       }),
       ['7.0.8', '7.0.12', '7.2.4'],
@@ -86,10 +92,18 @@ describe('mapGithubRelease', () => {
   });
 
   it('skips release candidates, drafts and branches without a known format', () => {
-    expect(mapGithubRelease('redis', githubRelease('8.4-rc1'), rdbOf)).toBeUndefined();
     expect(
-      mapGithubRelease('redis', githubRelease('7.2.15', { prerelease: true }), rdbOf),
+      mapGithubRelease('redis', githubRelease('8.4-rc1'), rdbOf),
     ).toBeUndefined();
-    expect(mapGithubRelease('redis', githubRelease('5.0.14'), rdbOf)).toBeUndefined();
+    expect(
+      mapGithubRelease(
+        'redis',
+        githubRelease('7.2.15', { prerelease: true }),
+        rdbOf,
+      ),
+    ).toBeUndefined();
+    expect(
+      mapGithubRelease('redis', githubRelease('5.0.14'), rdbOf),
+    ).toBeUndefined();
   });
 });

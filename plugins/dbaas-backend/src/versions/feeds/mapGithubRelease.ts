@@ -22,7 +22,8 @@ export function mapGithubRelease(
   release: GithubRelease,
   rdbOf: BranchRdbLookup,
 ): VersionRelease | undefined {
-  if (release.draft || release.prerelease || !release.tag_name) return undefined;
+  if (release.draft || release.prerelease || !release.tag_name)
+    return undefined;
   const version = release.tag_name.replace(/^v/, '');
   const parsed = parseEngineVersion(version);
   const date = release.published_at ?? release.created_at;

@@ -10,6 +10,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { monitoringHandlers } from '../StatusPage/__testUtils__/monitoringHandlers';
 import { noMetricsHandler } from './MetricsSection/__testUtils__/metricsHandlers';
+import { manualPolicyHandlers } from './UpgradePolicyCard/fakePolicyBackend';
 import {
   DBAAS_URL,
   errorResponse,
@@ -26,6 +27,8 @@ const server = setupServer(
   ...monitoringHandlers(),
   // the metrics section of an instance not collected yet
   noMetricsHandler(),
+  // the upgrade policy card of an instance left manual
+  ...manualPolicyHandlers(),
   // the biggest-keys card of an instance never scanned
   http.get(`${DBAAS_URL}/instances/:id/key-scans/latest`, () =>
     errorResponse(404, 'NotFoundError', 'No key scan yet'),

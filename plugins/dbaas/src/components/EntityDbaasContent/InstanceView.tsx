@@ -15,6 +15,7 @@ import { OperationsCard } from './OperationsCard';
 import { OverviewCard } from './OverviewCard';
 import { usePolledInstance } from './usePolledInstance';
 import { VersionsCard } from './VersionsCard';
+import { UpgradePolicyCard } from './UpgradePolicyCard';
 
 /** The cards of one instance, kept current by polling. */
 export function InstanceView(props: { instanceId: string }) {
@@ -64,6 +65,9 @@ export function InstanceView(props: { instanceId: string }) {
       </Grid>
       <Grid item xs={12}>
         <VersionsCard instance={instance} onChange={refresh} />
+      </Grid>
+      <Grid item xs={12}>
+        <UpgradePolicyCard instance={instance} onChange={refresh} />
       </Grid>
       <Grid item xs={12}>
         <BigKeysCard instance={instance} />

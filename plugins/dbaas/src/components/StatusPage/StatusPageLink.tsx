@@ -1,16 +1,16 @@
 import { LinkButton } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { statusLinkRouteRef } from '../../routes';
+import { statusPageRouteRef } from '../../routes';
 
 /**
- * The status page's path, or undefined where the fleet page is shown
- * outside the plugin's own route (embedded in another page). useRouteRef
- * throws only after calling all of its hooks, so catching keeps the hook
- * order stable.
+ * The status page's path, or undefined in a legacy app that did not mount
+ * DbaasStatusPage: no link to a page that is not there. useRouteRef throws
+ * only after calling all of its hooks, so catching keeps the hook order
+ * stable.
  */
 function useStatusPath(): string | undefined {
   try {
-    return useRouteRef(statusLinkRouteRef)();
+    return useRouteRef(statusPageRouteRef)();
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { RULE_FIELDS } from './ruleFields';
 import { problemsOf, RulesDraft, toDraft, toOverrides } from './rulesDraft';
 
@@ -23,6 +23,7 @@ export function AlertRulesForm(props: {
   onSave: (overrides: AlertRulesPatch) => Promise<void>;
 }) {
   const { settings, canEdit, onSave } = props;
+  const idPrefix = useId();
   const [draft, setDraft] = useState<RulesDraft>(() => toDraft(settings.rules));
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
@@ -71,6 +72,7 @@ export function AlertRulesForm(props: {
             />
             {threshold && key && (
               <TextField
+                id={`${idPrefix}-${rule}`}
                 type="number"
                 size="small"
                 label={threshold.label}

@@ -25,7 +25,12 @@ registerMswTestHooks(server);
 const UPDATE = dbaasInstanceUpdatePermission.name;
 
 function aReport(overrides: Partial<KeyScanReport> = {}): KeyScanReport {
-  const key = (k: string, type: string, memoryBytes: number, elements?: number) => ({
+  const key = (
+    k: string,
+    type: string,
+    memoryBytes: number,
+    elements?: number,
+  ) => ({
     db: 0,
     key: k,
     type,
@@ -48,8 +53,14 @@ function aReport(overrides: Partial<KeyScanReport> = {}): KeyScanReport {
       key('leaderboard:global', 'zset', 2 * 1024 * 1024, 40_000),
     ],
     topByElements: [
-      { type: 'string', keys: [key('session:blob', 'string', 3 * 1024 * 1024, 3_000_000)] },
-      { type: 'zset', keys: [key('leaderboard:global', 'zset', 2 * 1024 * 1024, 40_000)] },
+      {
+        type: 'string',
+        keys: [key('session:blob', 'string', 3 * 1024 * 1024, 3_000_000)],
+      },
+      {
+        type: 'zset',
+        keys: [key('leaderboard:global', 'zset', 2 * 1024 * 1024, 40_000)],
+      },
     ],
     types: [],
     patterns: [
@@ -57,7 +68,13 @@ function aReport(overrides: Partial<KeyScanReport> = {}): KeyScanReport {
       { pattern: 'user:*', keys: 299_000, memoryBytes: 50 * 1024 * 1024 },
     ],
     otherPatterns: { groups: 12, keys: 1000, memoryBytes: 10 * 1024 * 1024 },
-    latency: { baselineMs: 0.2, limitMs: 10, p99Ms: 0.9, maxMs: 2.1, backoffs: 0 },
+    latency: {
+      baselineMs: 0.2,
+      limitMs: 10,
+      p99Ms: 0.9,
+      maxMs: 2.1,
+      backoffs: 0,
+    },
     ...overrides,
   };
 }
@@ -69,7 +86,12 @@ function aScan(overrides: Partial<Operation> = {}): Operation {
     type: 'scan-keys',
     status: 'running',
     steps: [{ name: 'scan', status: 'running', attempts: 1 }],
-    progress: { done: 500, total: 2000, unit: 'keys', updatedAt: '2025-03-01T10:00:01Z' },
+    progress: {
+      done: 500,
+      total: 2000,
+      unit: 'keys',
+      updatedAt: '2025-03-01T10:00:01Z',
+    },
     ...overrides,
   });
 }
@@ -104,11 +126,15 @@ describe('BigKeysCard', () => {
     const strings = screen.getByRole('table', { name: 'Top string keys' });
     expect(within(strings).getByText('Length (bytes)')).toBeInTheDocument();
     expect(
-      within(screen.getByRole('table', { name: 'Top zset keys' })).getByText('40,000'),
+      within(screen.getByRole('table', { name: 'Top zset keys' })).getByText(
+        '40,000',
+      ),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: 'Key patterns' }));
-    const patterns = within(screen.getByRole('table', { name: 'Key patterns' }));
+    const patterns = within(
+      screen.getByRole('table', { name: 'Key patterns' }),
+    );
     expect(patterns.getAllByRole('row').map(r => r.textContent)).toEqual([
       'PatternKeysMemoryShare of memory',
       'session:*700,000120 MiB66.7 %',
@@ -125,27 +151,44 @@ describe('BigKeysCard', () => {
       permissionHandler([UPDATE]),
       http.get(`${DBAAS_URL}/instances/${id}/key-scans/latest`, () =>
         done
-          ? HttpResponse.json(aReport({ keysScanned: 2000, operationId: 'op-scan' }))
-          : errorResponse(404, 'NotFoundError', 'Instance orders-cache has no key scan yet'),
+          ? HttpResponse.json(
+              aReport({ keysScanned: 2000, operationId: 'op-scan' }),
+            )
+          : errorResponse(
+              404,
+              'NotFoundError',
+              'Instance orders-cache has no key scan yet',
+            ),
       ),
       http.get(`${DBAAS_URL}/instances/${id}/operations`, () =>
         HttpResponse.json({
           items: done ? [aScan({ status: 'succeeded' })] : [],
         }),
       ),
-      http.post(`${DBAAS_URL}/instances/${id}/key-scans`, async ({ request }) => {
-        started.push(await request.json());
-        return HttpResponse.json(
-          { operation: aScan({ progress: undefined, status: 'pending' }) },
-          { status: 202 },
-        );
-      }),
+      http.post(
+        `${DBAAS_URL}/instances/${id}/key-scans`,
+        async ({ request }) => {
+          started.push(await request.json());
+          return HttpResponse.json(
+            { operation: aScan({ progress: undefined, status: 'pending' }) },
+            { status: 202 },
+          );
+        },
+      ),
       http.get(`${DBAAS_URL}/operations/op-scan`, () => {
         polls += 1;
         if (polls >= 2) done = true;
         return HttpResponse.json(
           done
-            ? aScan({ status: 'succeeded', progress: { done: 2000, total: 2000, unit: 'keys', updatedAt: 'x' } })
+            ? aScan({
+                status: 'succeeded',
+                progress: {
+                  done: 2000,
+                  total: 2000,
+                  unit: 'keys',
+                  updatedAt: 'x',
+                },
+              })
             : aScan(),
         );
       }),
@@ -153,20 +196,27 @@ describe('BigKeysCard', () => {
     await renderWithApis(<BigKeysCard instance={instance} />);
 
     expect(await screen.findByText(/No scan yet/)).toBeInTheDocument();
-    await userEvent.click(await screen.findByRole('button', { name: 'Scan keys' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan keys' }),
+    );
     expect(started).toEqual([{}]);
     expect(await screen.findByText('Waiting to start')).toBeInTheDocument();
     expect(
-      await screen.findByText('Scanned 500 of 2,000 keys', undefined, { timeout: 3000 }),
+      await screen.findByText('Scanned 500 of 2,000 keys', undefined, {
+        timeout: 3000,
+      }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Key scan progress' })).toHaveAttribute(
-      'aria-valuenow',
-      '25',
-    );
     expect(
-      await screen.findByText(/Last scan .*: 2,000 keys/, undefined, { timeout: 4000 }),
+      screen.getByRole('progressbar', { name: 'Key scan progress' }),
+    ).toHaveAttribute('aria-valuenow', '25');
+    expect(
+      await screen.findByText(/Last scan .*: 2,000 keys/, undefined, {
+        timeout: 4000,
+      }),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('progressbar', { name: 'Key scan progress' })).toBeNull();
+    expect(
+      screen.queryByRole('progressbar', { name: 'Key scan progress' }),
+    ).toBeNull();
     expect(screen.getByRole('button', { name: 'Scan keys' })).toBeEnabled();
   });
 
@@ -180,22 +230,31 @@ describe('BigKeysCard', () => {
         HttpResponse.json({
           items: [
             ended
-              ? aScan({ status: 'failed', error: 'Cancelled by user:default/alice' })
+              ? aScan({
+                  status: 'failed',
+                  error: 'Cancelled by user:default/alice',
+                })
               : aScan(),
           ],
         }),
       ),
       http.post(`${DBAAS_URL}/operations/op-scan/cancel`, () => {
         cancelled = true;
-        return HttpResponse.json(aScan({ cancelRequestedBy: 'user:default/alice' }), {
-          status: 202,
-        });
+        return HttpResponse.json(
+          aScan({ cancelRequestedBy: 'user:default/alice' }),
+          {
+            status: 202,
+          },
+        );
       }),
       http.get(`${DBAAS_URL}/operations/op-scan`, () => {
         if (cancelled) ended = true;
         return HttpResponse.json(
           ended
-            ? aScan({ status: 'failed', error: 'Cancelled by user:default/alice' })
+            ? aScan({
+                status: 'failed',
+                error: 'Cancelled by user:default/alice',
+              })
             : aScan(),
         );
       }),
@@ -203,10 +262,16 @@ describe('BigKeysCard', () => {
     await renderWithApis(<BigKeysCard instance={instance} />);
 
     // a scan started elsewhere shows with its progress, beside the old report
-    expect(await screen.findByText('Scanned 500 of 2,000 keys')).toBeInTheDocument();
-    expect(screen.getByText(/Last scan/)).toHaveTextContent(/^Last scan 2 minutes ago/);
+    expect(
+      await screen.findByText('Scanned 500 of 2,000 keys'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Last scan/)).toHaveTextContent(
+      /^Last scan 2 minutes ago/,
+    );
     expect(screen.queryByRole('button', { name: 'Scan keys' })).toBeNull();
-    await userEvent.click(await screen.findByRole('button', { name: 'Cancel scan' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Cancel scan' }),
+    );
     expect(
       await screen.findByText('Cancelling (asked by user:default/alice)'),
     ).toBeInTheDocument();
@@ -218,7 +283,9 @@ describe('BigKeysCard', () => {
         { timeout: 3000 },
       ),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Scan keys' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Scan keys' }),
+    ).toBeInTheDocument();
   });
 
   it('shows readers the report and the progress, but no scan or cancel button', async () => {
@@ -231,11 +298,15 @@ describe('BigKeysCard', () => {
     );
     await renderWithApis(<BigKeysCard instance={instance} />);
 
-    expect(await screen.findByText('Scanned 500 of 2,000 keys')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Scanned 500 of 2,000 keys'),
+    ).toBeInTheDocument();
     await permissionAnswered(asked, UPDATE);
     expect(screen.queryByRole('button', { name: 'Cancel scan' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Scan keys' })).toBeNull();
-    expect(screen.getByRole('table', { name: 'Top keys by memory' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Top keys by memory' }),
+    ).toBeInTheDocument();
   });
 
   it('shows why a scan could not start', async () => {
@@ -243,13 +314,21 @@ describe('BigKeysCard', () => {
       permissionHandler([UPDATE]),
       ...errorHandlers(),
       http.post(`${DBAAS_URL}/instances/${id}/key-scans`, () =>
-        errorResponse(409, 'ConflictError', 'Instance orders-cache has an operation in progress'),
+        errorResponse(
+          409,
+          'ConflictError',
+          'Instance orders-cache has an operation in progress',
+        ),
       ),
     );
     await renderWithApis(<BigKeysCard instance={instance} />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Scan keys' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan keys' }),
+    );
     expect(
-      await screen.findByText(/Instance orders-cache has an operation in progress/),
+      await screen.findByText(
+        /Instance orders-cache has an operation in progress/,
+      ),
     ).toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Scan keys' })).toBeEnabled(),
@@ -260,7 +339,11 @@ describe('BigKeysCard', () => {
 function errorHandlers() {
   return [
     http.get(`${DBAAS_URL}/instances/${id}/key-scans/latest`, () =>
-      errorResponse(404, 'NotFoundError', 'Instance orders-cache has no key scan yet'),
+      errorResponse(
+        404,
+        'NotFoundError',
+        'Instance orders-cache has no key scan yet',
+      ),
     ),
     getJson(`/instances/${id}/operations`, { items: [] }),
   ];

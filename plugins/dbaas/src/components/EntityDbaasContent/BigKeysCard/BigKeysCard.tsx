@@ -45,8 +45,9 @@ function LastScan(props: { report: KeyScanReport }) {
  */
 export function BigKeysCard(props: { instance: Instance }) {
   const { instance } = props;
-  const { report, running, failed, loading, error, start, cancel } =
-    useKeyScan(instance.id);
+  const { report, running, failed, loading, error, start, cancel } = useKeyScan(
+    instance.id,
+  );
   const { allowed } = usePermission({
     permission: dbaasInstanceUpdatePermission,
     resourceRef: instance.id,
@@ -65,8 +66,8 @@ export function BigKeysCard(props: { instance: Instance }) {
   } else {
     body = (
       <Typography variant="body2">
-        No scan yet. A scan reads every key with SCAN, MEMORY USAGE and
-        element counts, pacing itself so other clients stay fast.
+        No scan yet. A scan reads every key with SCAN, MEMORY USAGE and element
+        counts, pacing itself so other clients stay fast.
       </Typography>
     );
   }
@@ -86,7 +87,11 @@ export function BigKeysCard(props: { instance: Instance }) {
         </Box>
       )}
       {running ? (
-        <ScanProgress operation={running} canCancel={allowed} onCancel={cancel} />
+        <ScanProgress
+          operation={running}
+          canCancel={allowed}
+          onCancel={cancel}
+        />
       ) : (
         allowed && (
           <Box mb={2}>

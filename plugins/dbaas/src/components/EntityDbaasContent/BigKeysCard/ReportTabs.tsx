@@ -27,10 +27,7 @@ export function ReportTabs(props: { report: KeyScanReport }) {
       </Tabs>
       <Box mt={1} role="tabpanel" aria-label={TABS[tab]}>
         {tab === 0 && (
-          <KeysTable
-            keys={report.topByMemory}
-            label="Top keys by memory"
-          />
+          <KeysTable keys={report.topByMemory} label="Top keys by memory" />
         )}
         {tab === 1 &&
           report.topByElements.map(({ type, keys }) => (

@@ -31,7 +31,9 @@ export function ScanProgress(props: {
     <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={2}>
       <Box flexGrow={1}>
         <Typography variant="body2">
-          {cancelling ? `Cancelling (asked by ${operation.cancelRequestedBy})` : text}
+          {cancelling
+            ? `Cancelling (asked by ${operation.cancelRequestedBy})`
+            : text}
         </Typography>
         <LinearProgress
           aria-label="Key scan progress"

@@ -1,9 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { toError } from '@backstage/errors';
-import type {
-  KeyScanReport,
-  Operation,
-} from '@justmanage/plugin-dbaas-common';
+import type { KeyScanReport, Operation } from '@justmanage/plugin-dbaas-common';
 import { useCallback, useEffect, useState } from 'react';
 import { dbaasApiRef } from '../../../api';
 

@@ -12,8 +12,12 @@ const KINDS: UpgradeKind[] = ['patch', 'minor', 'major', 'downgrade'];
 
 function fixesText(candidate: UpgradeCandidate): string {
   const n = candidate.fixes.length;
-  if (n === 0) return 'fixes no known advisory';
-  return `fixes ${n} ${n === 1 ? 'advisory' : 'advisories'}`;
+  const fixes =
+    n === 0
+      ? 'fixes no known advisory'
+      : `fixes ${n} ${n === 1 ? 'advisory' : 'advisories'}`;
+  const open = candidate.openAdvisories.length;
+  return open ? `${fixes}, leaves ${open} open` : fixes;
 }
 
 /**
@@ -41,7 +45,12 @@ export function CandidateGroups(props: {
         const group = available.filter(c => c.kind === kind);
         if (group.length === 0) return null;
         return (
-          <Box key={kind} mb={2} role="group" aria-label={`${KIND_TITLES[kind]} versions`}>
+          <Box
+            key={kind}
+            mb={2}
+            role="group"
+            aria-label={`${KIND_TITLES[kind]} versions`}
+          >
             <Typography variant="subtitle2">{KIND_TITLES[kind]}</Typography>
             {group.map(candidate => (
               <Box key={`${candidate.engine} ${candidate.version}`} mt={1}>
@@ -63,7 +72,11 @@ export function CandidateGroups(props: {
                     ' · needs a snapshot restore'}
                 </Typography>
                 {candidate.blockedReason && (
-                  <Typography variant="caption" component="div" color="textSecondary">
+                  <Typography
+                    variant="caption"
+                    component="div"
+                    color="textSecondary"
+                  >
                     {candidate.blockedReason}
                   </Typography>
                 )}

@@ -87,7 +87,9 @@ export function UpgradeDialog(props: {
           Cancel
         </Button>
         <Button
-          color={restore || candidate.kind === 'downgrade' ? 'secondary' : 'primary'}
+          color={
+            restore || candidate.kind === 'downgrade' ? 'secondary' : 'primary'
+          }
           variant="contained"
           disabled={!ready || started.loading}
           onClick={start}

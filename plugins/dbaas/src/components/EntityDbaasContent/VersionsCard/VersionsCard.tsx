@@ -48,6 +48,7 @@ export function VersionsCard(props: {
   const data = useVersionData(instance);
   const [chosen, setChosen] = useState<UpgradeCandidate>();
   const [running, setRunning] = useState<Operation>();
+  const [finished, setFinished] = useState(false);
   const { allowed } = usePermission({
     permission: dbaasInstanceUpdatePermission,
     resourceRef: instance.id,
@@ -56,11 +57,15 @@ export function VersionsCard(props: {
     (operation: Operation) => {
       setChosen(undefined);
       setRunning(operation);
+      setFinished(false);
       onChange();
     },
     [onChange],
   );
+  // The result stays on screen and the new version's candidates come back,
+  // so a second step (e.g. a patch after a major upgrade) needs no reload.
   const onFinished = useCallback(() => {
+    setFinished(true);
     onChange();
     data.retry();
   }, [onChange, data]);
@@ -92,9 +97,10 @@ export function VersionsCard(props: {
           )}
           <Box mt={3}>
             <Typography variant="subtitle1">Upgrades and downgrades</Typography>
-            {running ? (
+            {running && (
               <UpgradeProgress operation={running} onFinished={onFinished} />
-            ) : (
+            )}
+            {(!running || finished) && (
               <>
                 {!allowed && (
                   <Typography variant="body2" color="textSecondary">

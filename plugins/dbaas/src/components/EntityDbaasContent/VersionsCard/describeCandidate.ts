@@ -19,9 +19,9 @@ export function engineLabel(target: { engine: string; version: string }) {
 
 /** The words on a candidate's button. */
 export function actionLabel(candidate: UpgradeCandidate): string {
-  return `${candidate.kind === 'downgrade' ? 'Downgrade' : 'Upgrade'} to ${engineLabel(
-    candidate,
-  )}`;
+  return `${
+    candidate.kind === 'downgrade' ? 'Downgrade' : 'Upgrade'
+  } to ${engineLabel(candidate)}`;
 }
 
 /** "about 3 seconds", "under a second for Sentinel-aware clients" */

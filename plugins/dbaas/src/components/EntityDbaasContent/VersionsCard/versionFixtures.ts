@@ -42,9 +42,7 @@ export function advisoriesOf(
     engine: 'redis',
     version,
     advisories,
-    ...(advisories.length
-      ? { worstSeverity: advisories[0].severity }
-      : {}),
+    ...(advisories.length ? { worstSeverity: advisories[0].severity } : {}),
   };
 }
 
@@ -115,9 +113,20 @@ export function aPreview(
   return {
     candidate,
     steps: [
-      { name: 'preflight', description: `Check that the platform runs redis ${candidate.version}` },
-      { name: 'snapshot', description: 'Pause writes, SAVE, and copy the RDB file into a snapshot' },
-      { name: 'switch', description: 'Stop the old server and start the new one on the same data' },
+      {
+        name: 'preflight',
+        description: `Check that the platform runs redis ${candidate.version}`,
+      },
+      {
+        name: 'snapshot',
+        description:
+          'Pause writes, SAVE, and copy the RDB file into a snapshot',
+      },
+      {
+        name: 'switch',
+        description:
+          'Stop the old server and start the new one on the same data',
+      },
       { name: 'verify', description: 'Check INFO and the key count' },
     ],
     ...(dataLossWarning ? { dataLossWarning } : {}),

@@ -27,7 +27,13 @@ const columns = (entityPath: EntityPath): TableColumn<InstanceSecurity>[] => [
     field: 'name',
     highlight: true,
     render: row => (
-      <Link to={entityPath({ kind: 'resource', namespace: 'default', name: row.name })}>
+      <Link
+        to={entityPath({
+          kind: 'resource',
+          namespace: 'default',
+          name: row.name,
+        })}
+      >
         {row.name}
       </Link>
     ),
@@ -44,7 +50,8 @@ const columns = (entityPath: EntityPath): TableColumn<InstanceSecurity>[] => [
   {
     title: 'Worst',
     sorting: false,
-    render: row => row.worstSeverity && <SeverityChip severity={row.worstSeverity} />,
+    render: row =>
+      row.worstSeverity && <SeverityChip severity={row.worstSeverity} />,
   },
   {
     title: 'Open advisories',
@@ -84,7 +91,9 @@ export function SecurityView() {
   }
   return (
     <Table
-      title={`${value.length} ${value.length === 1 ? 'instance' : 'instances'} with open advisories`}
+      title={`${value.length} ${
+        value.length === 1 ? 'instance' : 'instances'
+      } with open advisories`}
       options={{ paging: false, search: true, sorting: false }}
       columns={tableColumns}
       data={value}

@@ -83,6 +83,8 @@ describe('DbaasVersionPicker', () => {
       '7.0.15',
       '7.2.4',
     ]);
+    // the newest is chosen for the user; an older one stays one click away
+    expect(versionSelect).toHaveValue('7.2.4');
     await userEvent.selectOptions(versionSelect, '7.0.15');
 
     await userEvent.click(screen.getByRole('button', { name: 'Review' }));

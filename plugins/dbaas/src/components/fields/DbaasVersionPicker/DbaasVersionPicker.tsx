@@ -3,7 +3,10 @@ import FormLabel from '@material-ui/core/FormLabel';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
-import type { Platform } from '@justmanage/plugin-dbaas-common';
+import {
+  compareVersions,
+  type Platform,
+} from '@justmanage/plugin-dbaas-common';
 import { chosenPlatform } from '../chosenPlatform';
 import { usePlatforms } from '../usePlatforms';
 import type { DbaasEngineVersion, DbaasVersionPickerProps } from './schema';
@@ -13,12 +16,13 @@ type PlatformEngine = Platform['engines'][number];
 // One empty list, so that effects depending on the engines do not rerun.
 const NO_ENGINES: PlatformEngine[] = [];
 
-/** A version is chosen for the user when the engine has only one. */
+/**
+ * The newest version is chosen for the user: it carries every fix the
+ * platform has, and an older one stays one click away.
+ */
 function withEngine(engine: PlatformEngine): DbaasEngineVersion {
-  return {
-    engine: engine.engine,
-    version: engine.versions.length === 1 ? engine.versions[0] : '',
-  };
+  const newest = [...engine.versions].sort(compareVersions).pop();
+  return { engine: engine.engine, version: newest ?? '' };
 }
 
 /**

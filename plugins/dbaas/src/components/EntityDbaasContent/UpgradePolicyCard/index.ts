@@ -1,0 +1,1 @@
+export { UpgradePolicyCard } from './UpgradePolicyCard';

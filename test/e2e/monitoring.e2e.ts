@@ -1,0 +1,196 @@
+/*
+ * Monitoring as a team sees it, in a real browser against the real example
+ * app: an instance with a known dataset and a client reading from it shows
+ * its metrics in the Redis tab's charts, and a big-key scan started from the
+ * tab's button ends in a table that ranks the keys the test wrote.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import Redis from 'ioredis';
+import {
+  BackendProcess,
+  DbaasApiClient,
+  REPO_ROOT,
+  guestToken,
+  makeTempDir,
+  redisProcesses,
+  removeDir,
+} from '../src/harness';
+import {
+  TEAM_A_GUEST,
+  catalogHasEntity,
+  deleteAllInstances,
+  eventually,
+  launchBrowser,
+  requireAppBundle,
+  startExampleApp,
+  withFailureScreenshot,
+} from './harness';
+
+const PORT = 7170;
+const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
+const NAME = 'busy-cache';
+const SMALL_KEYS = 1000;
+
+let workDir: string;
+let app: BackendProcess;
+let browser: Browser;
+let page: Page;
+let client: Redis | undefined;
+let reader: NodeJS.Timeout | undefined;
+
+before(async () => {
+  requireAppBundle();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  workDir = await makeTempDir('jm-e2e-monitoring-');
+  app = await startExampleApp({
+    workDir,
+    port: PORT,
+    portRange: { start: 18870, end: 18889 },
+    guest: TEAM_A_GUEST,
+    // a sample every 2 s, so that charts fill while the test watches
+    dbaas: { metrics: { intervalSeconds: 2 } },
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+});
+
+after(async () => {
+  if (reader) clearInterval(reader);
+  client?.disconnect();
+  await browser?.close();
+  if (app) {
+    await deleteAllInstances(app);
+    await app.stop();
+  }
+  if (workDir) {
+    const left = await redisProcesses(workDir);
+    assert.equal(left.size, 0, 'no redis-server outlives the test');
+    await removeDir(workDir);
+  }
+});
+
+test('a team sees its Redis working in the charts and finds its biggest keys', async () => {
+  await withFailureScreenshot(
+    page,
+    join(SCREENSHOTS, 'failure-monitoring.png'),
+    () => watchTheRedisTab(),
+  );
+});
+
+/** Writes the dataset the scan must rank, then keeps a reader busy. */
+async function seed(api: DbaasApiClient, instanceId: string) {
+  const connection = await api.getConnection(instanceId);
+  client = new Redis({
+    host: connection.host,
+    port: connection.port,
+    username: connection.username,
+    password: connection.password,
+    lazyConnect: true,
+  });
+  await client.connect();
+  const pipeline = client.pipeline();
+  for (let i = 0; i < SMALL_KEYS; i++) {
+    pipeline.set(`user:${i}`, `name-${i}`);
+  }
+  // the biggest key by memory: a 1 MiB string
+  pipeline.set('blob:avatar', 'x'.repeat(1024 * 1024));
+  // the biggest by elements, per type
+  const feed = Array.from({ length: 20_000 }, (_, i) => `event-${i}`);
+  pipeline.rpush('big:feed', ...feed);
+  const fields = Array.from({ length: 5_000 }, (_, i) => [`f${i}`, `v${i}`]);
+  pipeline.hset('big:profile', Object.fromEntries(fields));
+  await pipeline.exec();
+  // hits and misses, so that the operations and hit-ratio charts move
+  reader = setInterval(() => {
+    const reads = client!.pipeline();
+    for (let i = 0; i < 20; i++) reads.get(`user:${i}`);
+    for (let i = 0; i < 5; i++) reads.get(`missing:${i}`);
+    reads.exec().catch(() => undefined);
+  }, 100);
+}
+
+async function watchTheRedisTab() {
+  const api = await DbaasApiClient.asGuest(app.baseUrl);
+  const accepted = await api.createInstance({
+    name: NAME,
+    owner: 'group:default/team-a',
+    description: 'Watched by the monitoring browser test',
+    engine: 'redis',
+    version: '7.0.15',
+    platform: 'local',
+    region: 'local',
+    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+    persistence: 'none',
+    maxmemoryPolicy: 'noeviction',
+  });
+  const created = await api.waitForOperation(accepted.operation.id);
+  assert.equal(created.status, 'succeeded');
+  await seed(api, accepted.instance.id);
+
+  const token = await guestToken(app.baseUrl);
+  await eventually(
+    'the entity is in the catalog',
+    () =>
+      catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
+    30_000,
+  );
+
+  await page.goto(app.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Create' }).first().waitFor();
+  await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
+
+  // The charts: the key count the test wrote, and lines drawn from samples.
+  // The section refreshes itself; reloading would only hide a stale view.
+  const keys = page.getByRole('figure', { name: 'Keys', exact: true });
+  await keys
+    .getByText(new RegExp(`^${(SMALL_KEYS + 3).toLocaleString('en')}`))
+    .waitFor({ timeout: 60_000 });
+  for (const title of ['Memory', 'Operations', 'Connected clients', 'Keys']) {
+    await page
+      .getByRole('figure', { name: title, exact: true })
+      .locator('.recharts-line path')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  }
+  const operations = page.getByRole('figure', {
+    name: 'Operations',
+    exact: true,
+  });
+  // ~250 reads a second from the reader above; the headline is the newest rate
+  await operations.getByText(/\d+(\.\d)?\/s/).first().waitFor();
+  const metrics = page
+    .getByText('Metrics', { exact: true })
+    .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
+  await metrics.screenshot({ path: join(SCREENSHOTS, 'metrics.png') });
+
+  // The big-key scan, from the button to the table.
+  await page.getByRole('button', { name: 'Scan keys' }).click();
+  const byMemory = page.getByRole('table', { name: 'Top keys by memory' });
+  await byMemory.waitFor({ timeout: 60_000 });
+  const firstRow = byMemory.locator('tbody tr').first();
+  assert.equal(
+    (await firstRow.locator('code').textContent())?.trim(),
+    'blob:avatar',
+    'the 1 MiB string is the biggest key',
+  );
+  const bigKeys = page
+    .getByText('Biggest keys', { exact: true })
+    .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
+  await bigKeys.screenshot({ path: join(SCREENSHOTS, 'big-keys.png') });
+
+  await page.getByRole('tab', { name: 'By elements' }).click();
+  const lists = page.getByRole('table', { name: 'Top list keys' });
+  await lists.waitFor();
+  assert.equal(
+    (await lists.locator('tbody tr').first().locator('code').textContent())?.trim(),
+    'big:feed',
+  );
+  await page.getByRole('tab', { name: 'Key patterns' }).click();
+  const patterns = page.getByRole('table', { name: 'Key patterns' });
+  await patterns.getByText('user:', { exact: false }).first().waitFor();
+}

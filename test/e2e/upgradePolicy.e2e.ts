@@ -1,0 +1,175 @@
+/*
+ * Telling an instance when it may be patched, in a real browser against the
+ * real example app: on the Redis tab the user chooses automatic patch
+ * upgrades, types "Sundays 02:00-03:00 IST" into the window box, sees it
+ * read as Asia/Kolkata with the next three Sunday openings, saves, reloads
+ * the page and finds the policy kept (and the backend agrees).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import {
+  BackendProcess,
+  DbaasApiClient,
+  REPO_ROOT,
+  guestToken,
+  makeTempDir,
+  redisProcesses,
+  removeDir,
+} from '../src/harness';
+import {
+  TEAM_A_GUEST,
+  catalogHasEntity,
+  deleteAllInstances,
+  eventually,
+  launchBrowser,
+  withFailureScreenshot,
+  requireAppBundle,
+  startExampleApp,
+} from './harness';
+
+const PORT = 7152;
+const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
+const NAME = 'sunday-patched';
+const PHRASE = 'Sundays 02:00-03:00 IST';
+const NORMAL = 'Sun 02:00-03:00 Asia/Kolkata (IST)';
+/** An opening of the window as the card writes it in the window's zone. */
+const IST_OPENING = /^Sun \d{1,2} \w{3} 02:00-03:00 Asia\/Kolkata \(IST\)/;
+
+let workDir: string;
+let app: BackendProcess;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  requireAppBundle();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  workDir = await makeTempDir('jm-e2e-policy-');
+  app = await startExampleApp({
+    workDir,
+    port: PORT,
+    portRange: { start: 18950, end: 18969 },
+    guest: TEAM_A_GUEST,
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+});
+
+after(async () => {
+  await browser?.close();
+  if (app) {
+    await deleteAllInstances(app);
+    await app.stop();
+  }
+  if (workDir) {
+    const left = await redisProcesses(workDir);
+    assert.equal(left.size, 0, 'no redis-server outlives the test');
+    await removeDir(workDir);
+  }
+});
+
+test('a guest sets "Sundays 02:00-03:00 IST" on the Redis tab and finds it kept after a reload', async () => {
+  await withFailureScreenshot(
+    page,
+    join(SCREENSHOTS, 'failure-upgrade-policy.png'),
+    () => setPolicyOnTheRedisTab(),
+  );
+});
+
+/** The texts of the next-openings list, in the window's zone. */
+async function openingsInWindowZone(): Promise<string[]> {
+  const list = page.getByRole('list', { name: 'Next openings' });
+  await list.getByRole('listitem').nth(2).waitFor();
+  return list.locator('.MuiListItemText-primary').allInnerTexts();
+}
+
+async function setPolicyOnTheRedisTab() {
+  const api = await DbaasApiClient.asGuest(app.baseUrl);
+  const accepted = await api.createInstance({
+    name: NAME,
+    owner: 'group:default/team-a',
+    description: 'Patched on Sunday nights, India time',
+    engine: 'redis',
+    version: '7.0.15',
+    platform: 'local',
+    region: 'local',
+    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+    persistence: 'rdb',
+    maxmemoryPolicy: 'noeviction',
+  });
+  assert.equal(
+    (await api.waitForOperation(accepted.operation.id)).status,
+    'succeeded',
+  );
+  const token = await guestToken(app.baseUrl);
+  await eventually(
+    'the entity is in the catalog',
+    () =>
+      catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
+    30_000,
+  );
+
+  await page.goto(app.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Create' }).first().waitFor();
+  await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
+
+  const form = page.getByRole('form', { name: 'Upgrade policy' });
+  await form.waitFor({ timeout: 30_000 });
+  await form.getByText('No windows, so no openings.').waitFor();
+  await form.getByRole('radio', { name: /Automatic patch upgrades/ }).check();
+  await form.getByRole('button', { name: 'Add window' }).click();
+  const box = form.getByRole('textbox', { name: 'Maintenance window 1' });
+  await box.pressSequentially(PHRASE, { delay: 20 });
+
+  // Read as typed, in the browser: the normal form and how IST was read.
+  await form.getByText(`Reads as: ${NORMAL}`).waitFor();
+  await form.getByText(/IST is read as India Standard Time \(Asia\/Kolkata\)/).waitFor();
+  const typed = await openingsInWindowZone();
+  assert.equal(typed.length, 3, 'three openings');
+  for (const opening of typed) assert.match(opening, IST_OPENING);
+  const card = form.locator(
+    'xpath=ancestor::div[contains(@class, "MuiCard-root")][1]',
+  );
+  await card.screenshot({ path: join(SCREENSHOTS, 'upgrade-policy-card.png') });
+
+  await form.getByRole('button', { name: 'Save upgrade policy' }).click();
+  await form.getByText('Upgrade policy saved.').waitFor();
+
+  await page.reload();
+  const kept = page.getByRole('form', { name: 'Upgrade policy' });
+  const keptBox = kept.getByRole('textbox', { name: 'Maintenance window 1' });
+  await keptBox.waitFor({ timeout: 30_000 });
+  assert.equal(await keptBox.inputValue(), NORMAL);
+  assert.equal(
+    await kept
+      .getByRole('radio', { name: /Automatic patch upgrades/ })
+      .isChecked(),
+    true,
+  );
+  assert.deepEqual(await openingsInWindowZone(), typed);
+
+  // The backend kept the same policy and plans the same openings.
+  const response = await fetch(
+    `${app.baseUrl}/api/dbaas/instances/${accepted.instance.id}/upgrade-policy`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  assert.equal(response.status, 200);
+  const policy = (await response.json()) as {
+    mode: string;
+    windows: Array<{ phrase: string; window: { timeZone: string } }>;
+    nextOpenings: Array<{ start: string }>;
+  };
+  assert.equal(policy.mode, 'auto-patch');
+  assert.deepEqual(
+    policy.windows.map(w => [w.phrase, w.window.timeZone]),
+    [[NORMAL, 'Asia/Kolkata']],
+  );
+  for (const opening of policy.nextOpenings) {
+    // 02:00 IST on Sunday is 20:30 UTC on Saturday
+    assert.match(opening.start, /T20:30:00\.000Z$/);
+    assert.equal(new Date(opening.start).getUTCDay(), 6);
+  }
+}
