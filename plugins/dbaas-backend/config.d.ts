@@ -95,6 +95,35 @@ export interface Config {
       intervalSeconds?: number;
     };
 
+    /** Health history kept for uptime and incidents (docs/monitoring.md). */
+    availability?: {
+      /** Days ended incidents and resolved alerts are kept; at least 7. Default 30. */
+      retentionDays?: number;
+    };
+
+    /** Alert rules and notifications to owners (docs/monitoring.md). */
+    alerts?: {
+      /**
+       * The rules of every instance that did not change them, in the shape
+       * of PUT /instances/{id}/alert-rules. Defaults: memory and cpu at 80 %,
+       * evictions above 0 keys/s, down after 2 failed checks, replication on.
+       */
+      defaults?: {
+        memory?: { enabled?: boolean; thresholdPercent?: number };
+        cpu?: { enabled?: boolean; thresholdPercent?: number };
+        evictions?: { enabled?: boolean; thresholdPerSecond?: number };
+        down?: { enabled?: boolean; consecutiveChecks?: number };
+        replication?: { enabled?: boolean };
+      };
+      /**
+       * Collected metrics older than this are not judged by (CPU, evictions).
+       * Default three collector intervals, at least 60 s.
+       */
+      metricMaxAgeSeconds?: number;
+      /** How long before a notification that could not be sent is tried again. Default 60 s. */
+      notifyRetrySeconds?: number;
+    };
+
     /**
      * The release watcher: refreshes the version catalog (releases and
      * security advisories of redis and valkey) from GitHub. A feed that fails

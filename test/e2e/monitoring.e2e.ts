@@ -148,14 +148,20 @@ async function watchTheRedisTab() {
   // The section refreshes itself; reloading would only hide a stale view.
   const keys = page.getByRole('figure', { name: 'Keys', exact: true });
   await keys
-    .getByText(new RegExp(`^${(SMALL_KEYS + 3).toLocaleString('en')}`))
+    .getByText(new RegExp(`keys ${(SMALL_KEYS + 3).toLocaleString('en')}\\b`))
     .waitFor({ timeout: 60_000 });
+  // A line of two or more samples; a flat one has no height, so playwright
+  // calls it hidden: the path's drawing is what tells.
   for (const title of ['Memory', 'Operations', 'Connected clients', 'Keys']) {
-    await page
+    const line = page
       .getByRole('figure', { name: title, exact: true })
-      .locator('.recharts-line path')
-      .first()
-      .waitFor({ timeout: 60_000 });
+      .locator('path.recharts-line-curve')
+      .first();
+    await eventually(
+      `the ${title} chart draws a line`,
+      async () => /L/.test((await line.getAttribute('d')) ?? ''),
+      60_000,
+    );
   }
   const operations = page.getByRole('figure', {
     name: 'Operations',

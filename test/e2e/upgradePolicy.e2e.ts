@@ -126,7 +126,9 @@ async function setPolicyOnTheRedisTab() {
 
   // Read as typed, in the browser: the normal form and how IST was read.
   await form.getByText(`Reads as: ${NORMAL}`).waitFor();
-  await form.getByText(/IST is read as India Standard Time \(Asia\/Kolkata\)/).waitFor();
+  await form
+    .getByText(/IST is read as India Standard Time \(Asia\/Kolkata\)/)
+    .waitFor();
   const typed = await openingsInWindowZone();
   assert.equal(typed.length, 3, 'three openings');
   for (const opening of typed) assert.match(opening, IST_OPENING);

@@ -295,7 +295,10 @@ export const dbaasPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Scrapers present a static token from config, which Backstage's own
         // check would refuse; metricsRoutes.ts checks it or service auth.
-        httpRouter.addAuthPolicy({ path: '/metrics', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/metrics',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

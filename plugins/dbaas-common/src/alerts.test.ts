@@ -18,13 +18,37 @@ describe('alert rules', () => {
   });
 
   it.each([
-    [{ memory: { thresholdPercent: 150 } }, 'memory.thresholdPercent', 'must be between 1 and 100'],
-    [{ memory: { thresholdPercent: 0 } }, 'memory.thresholdPercent', 'must be between 1 and 100'],
-    [{ cpu: { thresholdPercent: '80' } }, 'cpu.thresholdPercent', 'must be a number'],
-    [{ evictions: { thresholdPerSecond: -1 } }, 'evictions.thresholdPerSecond', 'must be between 0 and 1000000'],
-    [{ down: { consecutiveChecks: 1.5 } }, 'down.consecutiveChecks', 'must be a whole number'],
+    [
+      { memory: { thresholdPercent: 150 } },
+      'memory.thresholdPercent',
+      'must be between 1 and 100',
+    ],
+    [
+      { memory: { thresholdPercent: 0 } },
+      'memory.thresholdPercent',
+      'must be between 1 and 100',
+    ],
+    [
+      { cpu: { thresholdPercent: '80' } },
+      'cpu.thresholdPercent',
+      'must be a number',
+    ],
+    [
+      { evictions: { thresholdPerSecond: -1 } },
+      'evictions.thresholdPerSecond',
+      'must be between 0 and 1000000',
+    ],
+    [
+      { down: { consecutiveChecks: 1.5 } },
+      'down.consecutiveChecks',
+      'must be a whole number',
+    ],
     [{ down: { enabled: 'yes' } }, 'down.enabled', 'must be true or false'],
-    [{ memory: { threshold: 80 } }, 'memory.threshold', 'is not a setting of the memory rule'],
+    [
+      { memory: { threshold: 80 } },
+      'memory.threshold',
+      'is not a setting of the memory rule',
+    ],
     [{ disk: { enabled: true } }, 'disk', 'is not an alert rule'],
     [{ memory: 80 }, 'memory', 'must be an object'],
     [[], 'body', 'must be an object of rules'],

@@ -59,8 +59,7 @@ export const DbaasPage = dbaasPlugin.provide(
 export const DbaasStatusPage = dbaasPlugin.provide(
   createRoutableExtension({
     name: 'DbaasStatusPage',
-    component: () =>
-      import('./components/StatusPage').then(m => m.StatusPage),
+    component: () => import('./components/StatusPage').then(m => m.StatusPage),
     mountPoint: statusPageRouteRef,
   }),
 );

@@ -35,7 +35,11 @@ const INSTANCE: Instance = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-const DOWN: CheckedHealth = { up: false, consecutiveFailures: 2, error: 'refused' };
+const DOWN: CheckedHealth = {
+  up: false,
+  consecutiveFailures: 2,
+  error: 'refused',
+};
 const UP: CheckedHealth = { up: true, consecutiveFailures: 0 };
 
 /**
@@ -119,7 +123,9 @@ describe('alerts evaluated by several backend replicas at once', () => {
       expect(notifications.sent).toHaveLength(1);
       expect(notifications.sent[0]).toMatchObject({
         recipients: { type: 'entity', entityRef: 'group:default/team-a' },
-        payload: { title: 'Redis shared: down for 2 health checks in a row: refused' },
+        payload: {
+          title: 'Redis shared: down for 2 health checks in a row: refused',
+        },
       });
 
       await everyReplica(UP);

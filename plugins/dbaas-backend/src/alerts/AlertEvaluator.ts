@@ -65,14 +65,27 @@ export class AlertEvaluator {
           : undefined,
     };
     const verdicts = evaluateRules(rules, inputs);
-    const firing = await this.#o.alerts.firing(instance.id);
+    const { firing, owesNotification } = await this.#o.alerts.active(
+      instance.id,
+    );
     const now = new Date(this.#now()).toISOString();
+    let changed = false;
     for (const [rule, outcome] of Object.entries(verdicts) as Array<
       [AlertRuleName, RuleOutcome]
     >) {
-      await this.#apply(instance.id, rule, outcome, firing.get(rule), now);
+      changed =
+        (await this.#apply(
+          instance.id,
+          rule,
+          outcome,
+          firing.get(rule),
+          now,
+        )) || changed;
     }
-    await this.#deliverPending(instance.id);
+    // Most checks change nothing and owe nothing: no further query then.
+    if (changed || owesNotification) {
+      await this.#deliverPending(instance.id);
+    }
   }
 
   async #freshMetrics(instanceId: string) {
@@ -82,23 +95,35 @@ export class AlertEvaluator {
     return age <= this.#o.metricMaxAgeMs ? snapshot : undefined;
   }
 
+  /** Records the rule's transition, if any; true when this writer made one. */
   async #apply(
     instanceId: string,
     rule: AlertRuleName,
     outcome: RuleOutcome,
-    openId: string | undefined,
+    open: { id: string; message: string; value?: number } | undefined,
     now: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { alerts, logger } = this.#o;
-    if (outcome.firing && openId) {
-      await alerts.refresh(openId, outcome, now);
-    } else if (outcome.firing) {
-      if (await alerts.open(instanceId, rule, outcome, now)) {
-        logger.info(`Alert ${rule} of instance ${instanceId}: ${outcome.message}`);
+    if (outcome.firing && open) {
+      if (open.message !== outcome.message || open.value !== outcome.value) {
+        await alerts.refresh(open.id, outcome, now);
       }
-    } else if (openId && (await alerts.resolve(openId, outcome.message, now))) {
-      logger.info(`Alert ${rule} of instance ${instanceId} resolved`);
+      return false;
     }
+    if (outcome.firing) {
+      const opened = await alerts.open(instanceId, rule, outcome, now);
+      if (opened) {
+        logger.info(
+          `Alert ${rule} of instance ${instanceId}: ${outcome.message}`,
+        );
+      }
+      return Boolean(opened);
+    }
+    if (open && (await alerts.resolve(open.id, outcome.message, now))) {
+      logger.info(`Alert ${rule} of instance ${instanceId} resolved`);
+      return true;
+    }
+    return false;
   }
 
   /**

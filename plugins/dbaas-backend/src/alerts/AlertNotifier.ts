@@ -39,7 +39,9 @@ export class AlertNotifier {
       payload: {
         title: firing
           ? `Redis ${alert.instanceName}: ${alert.message}`
-          : `Redis ${alert.instanceName}: ${RULE_TITLES[alert.rule]} back to normal`,
+          : `Redis ${alert.instanceName}: ${
+              RULE_TITLES[alert.rule]
+            } back to normal`,
         description: firing
           ? `The ${alert.rule} alert of ${alert.instanceName} fires since ${alert.startedAt}.`
           : `The ${alert.rule} alert of ${alert.instanceName} fired from ${alert.startedAt} to ${alert.resolvedAt}: ${alert.message}.`,

@@ -81,12 +81,42 @@ export class AlertStore {
       .select('a.*', 'i.name as instance_name', 'i.owner as owner');
   }
 
-  /** The alerts of an instance firing now, by rule. */
-  async firing(instanceId: string): Promise<Map<AlertRuleName, string>> {
+  /**
+   * What one evaluation starts from, in one query: the instance's firing
+   * alerts by rule, and whether any alert of it still owes a notification.
+   */
+  async active(instanceId: string): Promise<{
+    firing: Map<AlertRuleName, { id: string; message: string; value?: number }>;
+    owesNotification: boolean;
+  }> {
     const rows = await this.#db<AlertRow>(TABLE)
-      .where({ instance_id: instanceId, state: 'firing' })
-      .select('id', 'rule');
-    return new Map(rows.map(r => [r.rule as AlertRuleName, r.id]));
+      .where({ instance_id: instanceId })
+      .where(q =>
+        q
+          .where({ state: 'firing' })
+          .orWhere(w =>
+            w.whereNotNull('notified_at').whereNull('recovery_notified_at'),
+          ),
+      )
+      .select('id', 'rule', 'state', 'message', 'value', 'notified_at');
+    const firing = new Map<
+      AlertRuleName,
+      { id: string; message: string; value?: number }
+    >();
+    let owesNotification = false;
+    for (const row of rows) {
+      if (row.state === 'firing') {
+        firing.set(row.rule as AlertRuleName, {
+          id: row.id,
+          message: row.message,
+          ...(row.value !== null ? { value: Number(row.value) } : {}),
+        });
+        if (!row.notified_at) owesNotification = true;
+      } else {
+        owesNotification = true;
+      }
+    }
+    return { firing, owesNotification };
   }
 
   /** Opens an alert; undefined when another writer already had it open. */
@@ -183,7 +213,9 @@ export class AlertStore {
     const query = this.#db<AlertRow>(TABLE)
       .where({ id })
       .where(q =>
-        q.whereNull('notify_lease_until').orWhere('notify_lease_until', '<', now),
+        q
+          .whereNull('notify_lease_until')
+          .orWhere('notify_lease_until', '<', now),
       );
     if (kind === 'firing') {
       query.where({ state: 'firing' }).whereNull('notified_at');
@@ -217,7 +249,9 @@ export class AlertStore {
     if (query.state) q.where('a.state', query.state);
     if (query.resolvedSince) {
       const since = query.resolvedSince;
-      q.where(w => w.whereNull('a.resolved_at').orWhere('a.resolved_at', '>', since));
+      q.where(w =>
+        w.whereNull('a.resolved_at').orWhere('a.resolved_at', '>', since),
+      );
     }
     return (await q).map(fromRow);
   }

@@ -32,7 +32,10 @@ const MIB = 1024 * 1024;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function memory(rules: AlertRules, input: AlertInputs): RuleOutcome | undefined {
+function memory(
+  rules: AlertRules,
+  input: AlertInputs,
+): RuleOutcome | undefined {
   const { enabled, thresholdPercent: threshold } = rules.memory;
   if (!enabled) return { firing: false, message: 'memory rule turned off' };
   if (!input.up) return undefined;

@@ -43,7 +43,8 @@ describe('an instance that dies', () => {
     return res.body;
   };
   const notificationsOf = async (user: string) =>
-    (await get('/api/notifications/notifications', user)).notifications as Array<{
+    (await get('/api/notifications/notifications', user))
+      .notifications as Array<{
       payload: { title: string; severity: string; link: string };
     }>;
   const check = () => backend.triggerTask('dbaas-health-check');
@@ -52,7 +53,9 @@ describe('an instance that dies', () => {
     const created = await backend.api
       .post('/api/dbaas/instances')
       .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'watched', owner: 'group:default/team-a' }));
+      .send(
+        validCreateBody({ name: 'watched', owner: 'group:default/team-a' }),
+      );
     expect(created.status).toBe(202);
     const id = created.body.instance.id;
     await backend.waitForOperation(created.body.operation.id);
@@ -69,7 +72,9 @@ describe('an instance that dies', () => {
     const lock = path.join(folder, 'start.lock');
     fs.writeFileSync(lock, `test ${process.pid}\n`, { flag: 'wx' });
     try {
-      const pid = Number(fs.readFileSync(path.join(folder, 'redis.pid'), 'utf8'));
+      const pid = Number(
+        fs.readFileSync(path.join(folder, 'redis.pid'), 'utf8'),
+      );
       process.kill(pid, 'SIGKILL');
       const killedAt = Date.now();
       while (isAlive(pid)) await sleep(10);
@@ -116,7 +121,9 @@ describe('an instance that dies', () => {
       await check();
       const told = await notificationsOf(ALICE);
       expect(told.map(n => n.payload.title)).toEqual([
-        expect.stringMatching(/^Redis watched: down for 2 health checks in a row/),
+        expect.stringMatching(
+          /^Redis watched: down for 2 health checks in a row/,
+        ),
       ]);
       expect(told[0].payload).toMatchObject({
         severity: 'critical',
@@ -168,9 +175,7 @@ describe('an instance that dies', () => {
         recoveryNotifiedAt: expect.any(String),
       }),
     ]);
-    expect(
-      (await get('/api/dbaas/alerts?state=firing')).items,
-    ).toEqual([]);
+    expect((await get('/api/dbaas/alerts?state=firing')).items).toEqual([]);
 
     const status = await get('/api/dbaas/status');
     expect(status.items).toEqual([

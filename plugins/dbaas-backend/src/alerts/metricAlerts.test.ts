@@ -74,7 +74,9 @@ describe('alerts on collected metrics', () => {
     expect(during.map(a => a.rule).sort()).toEqual(['evictions', 'memory']);
     const evictions = during.find(a => a.rule === 'evictions')!;
     expect(evictions.value).toBeGreaterThan(0);
-    expect(evictions.message).toMatch(/^evicting [\d.]+ keys\/s \(threshold 0 keys\/s\)$/);
+    expect(evictions.message).toMatch(
+      /^evicting [\d.]+ keys\/s \(threshold 0 keys\/s\)$/,
+    );
 
     // no writes since: the rate is zero at the next collection
     await new Promise(r => setTimeout(r, 200));
@@ -87,7 +89,10 @@ describe('alerts on collected metrics', () => {
         .set(backend.as(ALICE))
     ).body.items;
     expect(history).toEqual([
-      expect.objectContaining({ rule: 'evictions', resolvedAt: expect.any(String) }),
+      expect.objectContaining({
+        rule: 'evictions',
+        resolvedAt: expect.any(String),
+      }),
     ]);
   });
 });

@@ -31,7 +31,8 @@ describe('the replication alert', () => {
     if (!backend) return;
     const dataDir = backend.dataDir;
     await backend.stop();
-    expect(await serverPidsUnder(dataDir)).toEqual([]);
+    const left = await serverPidsUnder(dataDir);
+    if (left.length) throw new Error(`servers left running: ${left}`);
   });
 
   const replicationAlerts = async (id: string) =>
@@ -68,7 +69,10 @@ describe('the replication alert', () => {
     const onlineReplicas = async () =>
       ((await primary!.info('replication')).match(/state=online/g) ?? [])
         .length;
-    await waitFor('the replica to be online', async () => (await onlineReplicas()) === 1);
+    await waitFor(
+      'the replica to be online',
+      async () => (await onlineReplicas()) === 1,
+    );
 
     await backend.triggerTask('dbaas-health-check');
     expect(await replicationAlerts(id)).toEqual([]);
@@ -82,7 +86,10 @@ describe('the replication alert', () => {
         Number(fs.readFileSync(path.join(node, 'redis.pid'), 'utf8')),
         'SIGKILL',
       );
-      await waitFor('the primary to lose its replica', async () => (await onlineReplicas()) === 0);
+      await waitFor(
+        'the primary to lose its replica',
+        async () => (await onlineReplicas()) === 0,
+      );
 
       await backend.triggerTask('dbaas-health-check');
       expect(await replicationAlerts(id)).toEqual([
@@ -97,15 +104,25 @@ describe('the replication alert', () => {
       const status = (
         await backend.api.get('/api/dbaas/status').set(backend.as(ALICE))
       ).body.items[0];
-      expect(status).toMatchObject({ name: 'paired', up: true, firingAlerts: 1 });
+      expect(status).toMatchObject({
+        name: 'paired',
+        up: true,
+        firingAlerts: 1,
+      });
     } finally {
       fs.rmSync(lock, { force: true });
     }
 
-    await waitFor('the replica to be back', async () => (await onlineReplicas()) === 1);
+    await waitFor(
+      'the replica to be back',
+      async () => (await onlineReplicas()) === 1,
+    );
     await backend.triggerTask('dbaas-health-check');
     expect(await replicationAlerts(id)).toEqual([
-      expect.objectContaining({ state: 'resolved', resolvedAt: expect.any(String) }),
+      expect.objectContaining({
+        state: 'resolved',
+        resolvedAt: expect.any(String),
+      }),
     ]);
   });
 });

@@ -23,7 +23,8 @@ export function uptimePercent(options: {
   let downMs = 0;
   for (const incident of options.incidents) {
     const overlap =
-      Math.min(incident.endedAt ?? to, to) - Math.max(incident.startedAt, start);
+      Math.min(incident.endedAt ?? to, to) -
+      Math.max(incident.startedAt, start);
     if (overlap > 0) downMs += overlap;
   }
   return (100 * (to - start - downMs)) / (to - start);

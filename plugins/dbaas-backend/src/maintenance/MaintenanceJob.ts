@@ -184,6 +184,13 @@ export class MaintenanceJob {
       instance.status !== 'running' ||
       (await this.#deps.operations.hasActive(instance.id))
     ) {
+      // Busy with the upgrade another replica just started: nothing to say.
+      const startedMeanwhile = await this.#deps.log.attempted(
+        instance.id,
+        target.engine,
+        target.version,
+      );
+      if (startedMeanwhile === 'running') return;
       await decide(
         {
           outcome: 'skipped',

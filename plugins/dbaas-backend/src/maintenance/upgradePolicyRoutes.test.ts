@@ -20,7 +20,9 @@ describe('upgrade policy API', () => {
       .post('/api/dbaas/instances')
       .set(backend.as(ALICE))
       .send(validCreateBody({ name: 'policy-api' }));
-    expect(created.status).toBe(202);
+    if (created.status !== 202) {
+      throw new Error(`Create answered ${created.status}: ${created.text}`);
+    }
     id = created.body.instance.id;
     await backend.waitForOperation(created.body.operation.id);
   });

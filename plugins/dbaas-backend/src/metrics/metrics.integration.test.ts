@@ -75,10 +75,14 @@ describe('metrics of a real Redis', () => {
     await new Promise(r => setTimeout(r, 1000));
     await backend.triggerTask(METRICS_COLLECT_TASK);
   };
-  const secondsBetween = (a: { collectedAt: string }, b: { collectedAt: string }) =>
-    (Date.parse(b.collectedAt) - Date.parse(a.collectedAt)) / 1000;
+  const secondsBetween = (
+    a: { collectedAt: string },
+    b: { collectedAt: string },
+  ) => (Date.parse(b.collectedAt) - Date.parse(a.collectedAt)) / 1000;
   const statsField = async (client: Redis, field: string) =>
-    Number(new RegExp(`^${field}:(\\d+)`, 'm').exec(await client.info('stats'))![1]);
+    Number(
+      new RegExp(`^${field}:(\\d+)`, 'm').exec(await client.info('stats'))![1],
+    );
 
   it('reports a known workload, evictions and a restart without negative rates', async () => {
     const started = new Date(Date.now() - 60_000).toISOString();
@@ -91,7 +95,10 @@ describe('metrics of a real Redis', () => {
 
     await collect();
     const before = await latest(id);
-    expect(before.values).toMatchObject({ keys: 0, memory_max_bytes: 16 * MiB });
+    expect(before.values).toMatchObject({
+      keys: 0,
+      memory_max_bytes: 16 * MiB,
+    });
 
     // 100 keys, 40 of them expiring; 30 hits and 20 misses
     const workload = app.pipeline();
@@ -119,7 +126,9 @@ describe('metrics of a real Redis', () => {
     expect(after.values.memory_rss_bytes).toBeGreaterThan(MiB);
     expect(after.values.cpu_percent).toBeGreaterThanOrEqual(0);
     // the append-only file grew with the writes
-    expect(after.values.disk_used_bytes).toBeGreaterThan(before.values.disk_used_bytes);
+    expect(after.values.disk_used_bytes).toBeGreaterThan(
+      before.values.disk_used_bytes,
+    );
 
     const keyspace = await get(`/instances/${id}/keyspace`);
     expect(keyspace.status).toBe(200);
@@ -130,7 +139,8 @@ describe('metrics of a real Redis', () => {
     const deadline = Date.now() + 5000;
     let ttl: number | undefined;
     while (ttl === undefined && Date.now() < deadline) {
-      ttl = (await get(`/instances/${id}/keyspace`)).body.databases[0].averageTtlSeconds;
+      ttl = (await get(`/instances/${id}/keyspace`)).body.databases[0]
+        .averageTtlSeconds;
       if (ttl === undefined) await new Promise(r => setTimeout(r, 200));
     }
     expect(ttl).toBeGreaterThan(900);
@@ -165,13 +175,14 @@ describe('metrics of a real Redis', () => {
     expect(series.status).toBe(200);
     expect(series.body.resolution).toBe('raw');
     const points = (metric: string) =>
-      series.body.series.find((s: { metric: string }) => s.metric === metric).points;
+      series.body.series.find((s: { metric: string }) => s.metric === metric)
+        .points;
     expect(points('keys').map((p: { avg: number }) => p.avg)).toEqual(
       expect.arrayContaining([0, 100, evicting.values.keys]),
     );
-    expect(points('hit_ratio').map((p: { avg: number }) => p.avg)).toContainEqual(
-      expect.closeTo(0.6, 10),
-    );
+    expect(
+      points('hit_ratio').map((p: { avg: number }) => p.avg),
+    ).toContainEqual(expect.closeTo(0.6, 10));
     expect(points('evictions_per_sec').at(-1).avg).toBeCloseTo(
       evicting.values.evictions_per_sec,
       6,
@@ -190,7 +201,12 @@ describe('metrics of a real Redis', () => {
       if (now.collectedAt !== evicting.collectedAt) restarted = now;
     }
     expect(restarted).toBeDefined();
-    for (const rate of ['ops_per_sec', 'hits_per_sec', 'net_in_bytes_per_sec', 'cpu_percent']) {
+    for (const rate of [
+      'ops_per_sec',
+      'hits_per_sec',
+      'net_in_bytes_per_sec',
+      'cpu_percent',
+    ]) {
       expect(restarted!.values).not.toHaveProperty(rate);
     }
     await collect();
@@ -200,7 +216,9 @@ describe('metrics of a real Redis', () => {
     const rates = await get(
       `/instances/${id}/metrics?metric=ops_per_sec,hits_per_sec,misses_per_sec,evictions_per_sec,expired_per_sec,net_in_bytes_per_sec,net_out_bytes_per_sec,cpu_percent&from=${started}&step=1`,
     );
-    const allPoints = rates.body.series.flatMap((s: { points: Array<{ min: number }> }) => s.points);
+    const allPoints = rates.body.series.flatMap(
+      (s: { points: Array<{ min: number }> }) => s.points,
+    );
     expect(allPoints.length).toBeGreaterThan(20);
     expect(allPoints.filter((p: { min: number }) => p.min < 0)).toEqual([]);
   });
@@ -211,7 +229,9 @@ describe('metrics of a real Redis', () => {
     await collect();
     const healthyBefore = await latest(healthy);
     const hungBefore = await latest(hung);
-    const pid = Number(fs.readFileSync(path.join(backend.dataDir, hung, 'redis.pid'), 'utf8'));
+    const pid = Number(
+      fs.readFileSync(path.join(backend.dataDir, hung, 'redis.pid'), 'utf8'),
+    );
     process.kill(pid, 'SIGSTOP');
     try {
       const started = Date.now();
@@ -230,22 +250,37 @@ describe('metrics of a real Redis', () => {
         .set({ Authorization: mockCredentials.service.header() });
       expect(exposition.status).toBe(200);
       expect(exposition.text).toMatch(/^redis_up\{instance="hung",[^}]*\} 0$/m);
-      expect(exposition.text).toMatch(/^redis_up\{instance="healthy",[^}]*\} 1$/m);
-      expect(exposition.text).not.toMatch(/^redis_memory_used_bytes\{instance="hung"/m);
-      expect(exposition.text).toMatch(/^redis_memory_used_bytes\{instance="healthy"/m);
+      expect(exposition.text).toMatch(
+        /^redis_up\{instance="healthy",[^}]*\} 1$/m,
+      );
+      expect(exposition.text).not.toMatch(
+        /^redis_memory_used_bytes\{instance="hung"/m,
+      );
+      expect(exposition.text).toMatch(
+        /^redis_memory_used_bytes\{instance="healthy"/m,
+      );
     } finally {
       process.kill(pid, 'SIGCONT');
     }
   });
 
   it.each([
-    ['metric=cpu_percent,bogus', 'metric: unknown metric \'bogus\''],
+    ['metric=cpu_percent,bogus', "metric: unknown metric 'bogus'"],
     ['from=yesterday', 'from: must be an ISO 8601 date-time'],
-    ['from=2026-11-21T10:00:00Z&to=2026-11-21T09:00:00Z', 'from: must be before to'],
-    ['from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z', 'from: the range may span at most 30 days'],
+    [
+      'from=2026-11-21T10:00:00Z&to=2026-11-21T09:00:00Z',
+      'from: must be before to',
+    ],
+    [
+      'from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z',
+      'from: the range may span at most 30 days',
+    ],
     ['step=0', 'step: must be a whole number of seconds'],
     ['step=1.5', 'step: must be a whole number of seconds'],
-    ['from=2026-11-01T00:00:00Z&to=2026-11-20T00:00:00Z&step=1', 'step: too small for the range'],
+    [
+      'from=2026-11-01T00:00:00Z&to=2026-11-20T00:00:00Z&step=1',
+      'step: too small for the range',
+    ],
   ])('refuses %s with a 400 naming the field', async (query, message) => {
     const [instance] = (await get('/instances')).body.items;
     const res = await get(`/instances/${instance.id}/metrics?${query}`);

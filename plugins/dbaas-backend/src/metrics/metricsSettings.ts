@@ -21,7 +21,9 @@ function positive(
 ): number {
   const value = config?.getOptionalNumber(key) ?? fallback;
   if (!(value > 0) || !Number.isFinite(value)) {
-    throw new InputError(`dbaas.metrics.${key} must be a positive number, got ${value}`);
+    throw new InputError(
+      `dbaas.metrics.${key} must be a positive number, got ${value}`,
+    );
   }
   return value;
 }
@@ -40,7 +42,8 @@ export function readMetricsSettings(root: Config): MetricsSettings {
     concurrency: Math.ceil(positive(config, 'concurrency', 32)),
     timeoutMs: positive(config, 'timeoutMs', 2000),
     rawRetentionMs: positive(config, 'rawRetentionHours', 24) * HOUR_MS,
-    rollupRetentionMs: positive(config, 'rollupRetentionDays', 30) * 24 * HOUR_MS,
+    rollupRetentionMs:
+      positive(config, 'rollupRetentionDays', 30) * 24 * HOUR_MS,
     ...(token ? { prometheusToken: token } : {}),
   };
   if (settings.rollupRetentionMs < settings.rawRetentionMs) {

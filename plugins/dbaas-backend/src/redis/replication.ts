@@ -75,7 +75,11 @@ export async function readSentinelMaster(
   sentinel: Redis,
   masterName: string,
 ): Promise<Record<string, string>> {
-  const flat = (await sentinel.call('SENTINEL', 'MASTER', masterName)) as string[];
+  const flat = (await sentinel.call(
+    'SENTINEL',
+    'MASTER',
+    masterName,
+  )) as string[];
   const result: Record<string, string> = {};
   for (let i = 0; i + 1 < flat.length; i += 2) result[flat[i]] = flat[i + 1];
   return result;

@@ -36,16 +36,18 @@ export class PrimaryFollower {
     const { drivers, instances, events, logger } = this.#deps;
     let observedEndpoints: InstanceEndpoint[];
     try {
-      const observed = await drivers.get(instance.platform).observe(instance.id);
+      const observed = await drivers
+        .get(instance.platform)
+        .observe(instance.id);
       // Mid-failover the new primary may not serve yet: keep what is recorded.
       const primaryNode = observed.nodes.find(n => n.role === 'primary');
       if (primaryNode?.phase !== 'running') return instance.endpoints;
       observedEndpoints = observed.endpoints;
     } catch (error) {
       logger.warn(
-        `Could not ask platform ${instance.platform} about instance ${instance.name}: ${
-          (error as Error).message
-        }`,
+        `Could not ask platform ${instance.platform} about instance ${
+          instance.name
+        }: ${(error as Error).message}`,
       );
       return instance.endpoints;
     }

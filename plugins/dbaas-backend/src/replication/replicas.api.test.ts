@@ -41,7 +41,7 @@ describe('replicated instances through the API', () => {
 
   beforeAll(async () => {
     backend = await startDbaasTestBackend({
-      portRange: { start: 18550, end: 18569 },
+      portRange: { start: 18540, end: 18559 },
       local: {
         supervisor: { intervalMs: 200, maxBackoffMs: 2000 },
         sentinel: { downAfterMs: 1000, failoverTimeoutMs: 5000 },
@@ -54,7 +54,9 @@ describe('replicated instances through the API', () => {
     if (!backend) return;
     const dataDir = backend.dataDir;
     await backend.stop();
-    expect(await serverPidsUnder(dataDir)).toEqual([]);
+    const left = await serverPidsUnder(dataDir);
+    if (left.length)
+      throw new Error(`Servers left running: ${left.join(', ')}`);
   });
 
   it('offers up to 5 replicas on the local platform', async () => {

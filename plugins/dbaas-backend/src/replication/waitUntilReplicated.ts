@@ -1,9 +1,6 @@
 import { Instance, InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
 import { RedisAdmin, RedisLogin } from '../redis/RedisAdmin';
-import {
-  readReplicationInfo,
-  readSentinelMaster,
-} from '../redis/replication';
+import { readReplicationInfo, readSentinelMaster } from '../redis/replication';
 
 /**
  * Why a replicated instance cannot fail over yet, or undefined when it
@@ -45,6 +42,10 @@ export async function replicationProblem(
   return undefined;
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 /** Polls {@link replicationProblem} until there is none or `deadline` passes. */
 export async function waitUntilReplicated(options: {
   admin: RedisAdmin;
@@ -69,8 +70,10 @@ export async function waitUntilReplicated(options: {
       problem = (error as Error).message;
     }
     if (!problem) return;
-    await new Promise(resolve => setTimeout(resolve, delay));
+    await sleep(delay);
     delay = Math.min(delay * 2, 500);
   }
-  throw new Error(`Replication of ${options.instance.name} is not ready: ${problem}`);
+  throw new Error(
+    `Replication of ${options.instance.name} is not ready: ${problem}`,
+  );
 }

@@ -50,7 +50,9 @@ describe('alert rules and alerts through the API', () => {
       await backend.api
         .get('/api/notifications/notifications')
         .set(backend.as(user))
-    ).body.notifications.map((n: { payload: { title: string } }) => n.payload.title);
+    ).body.notifications.map(
+      (n: { payload: { title: string } }) => n.payload.title,
+    );
 
   it('starts from the defaults', async () => {
     const res = await rulesOf();
@@ -67,15 +69,21 @@ describe('alert rules and alerts through the API', () => {
     [{ memory: { thresholdPercent: 'high' } }, /memory.*thresholdPercent/],
     [{ down: { consecutiveChecks: 0 } }, /down.*consecutiveChecks/],
     [{ down: { consecutiveChecks: 2.5 } }, /down.*consecutiveChecks/],
-    [{ evictions: { thresholdPerSecond: -1 } }, /evictions.*thresholdPerSecond/],
+    [
+      { evictions: { thresholdPerSecond: -1 } },
+      /evictions.*thresholdPerSecond/,
+    ],
     [{ memory: { limit: 80 } }, /limit/],
     [{ disk: { enabled: true } }, /disk/],
-  ])('refuses %j with a 400 naming the field, changing nothing', async (body, field) => {
-    const res = await putRules(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(field);
-    expect((await rulesOf()).body.overrides).toEqual({});
-  });
+  ])(
+    'refuses %j with a 400 naming the field, changing nothing',
+    async (body, field) => {
+      const res = await putRules(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(field);
+      expect((await rulesOf()).body.overrides).toEqual({});
+    },
+  );
 
   it('lets only those who may update the instance change its rules', async () => {
     const res = await putRules({ memory: { thresholdPercent: 50 } }, BOB);
@@ -87,18 +95,26 @@ describe('alert rules and alerts through the API', () => {
   it('fires the memory alert at the threshold the owner set, and tells the owner once, and of the recovery', async () => {
     await backend.triggerTask('dbaas-health-check');
     expect(
-      (await backend.api.get(`/api/dbaas/instances/${id}/alerts`).set(backend.as(ALICE)))
-        .body.items,
+      (
+        await backend.api
+          .get(`/api/dbaas/instances/${id}/alerts`)
+          .set(backend.as(ALICE))
+      ).body.items,
     ).toEqual([]);
 
     const lowered = await putRules({ memory: { thresholdPercent: 5 } });
     expect(lowered.status).toBe(200);
-    expect(lowered.body.rules.memory).toEqual({ enabled: true, thresholdPercent: 5 });
+    expect(lowered.body.rules.memory).toEqual({
+      enabled: true,
+      thresholdPercent: 5,
+    });
     expect(lowered.body.overrides).toEqual({ memory: { thresholdPercent: 5 } });
 
     // 4 MiB of a 64 MiB maxmemory is over 5 %, whatever Redis itself uses
     const conn = (
-      await backend.api.get(`/api/dbaas/instances/${id}/connection`).set(backend.as(ALICE))
+      await backend.api
+        .get(`/api/dbaas/instances/${id}/connection`)
+        .set(backend.as(ALICE))
     ).body;
     const client = new Redis({
       host: conn.host,
@@ -110,7 +126,8 @@ describe('alert rules and alerts through the API', () => {
     });
     await client.connect();
     try {
-      for (let i = 0; i < 4; i++) await client.set(`blob:${i}`, 'x'.repeat(1024 * 1024));
+      for (let i = 0; i < 4; i++)
+        await client.set(`blob:${i}`, 'x'.repeat(1024 * 1024));
     } finally {
       client.disconnect();
     }
@@ -118,27 +135,44 @@ describe('alert rules and alerts through the API', () => {
     await backend.triggerTask('dbaas-health-check');
     await backend.triggerTask('dbaas-health-check');
     const firing = (
-      await backend.api.get('/api/dbaas/alerts?state=firing').set(backend.as(ALICE))
+      await backend.api
+        .get('/api/dbaas/alerts?state=firing')
+        .set(backend.as(ALICE))
     ).body.items;
     expect(firing).toEqual([
       expect.objectContaining({
         instanceName: 'filling',
         rule: 'memory',
         threshold: 5,
-        message: expect.stringMatching(/^memory at \d+(\.\d)? % of maxmemory \(threshold 5 %\)$/),
+        message: expect.stringMatching(
+          /^memory at \d+(\.\d)? % of maxmemory \(threshold 5 %\)$/,
+        ),
       }),
     ]);
     expect(firing[0].value).toBeGreaterThan(6.25);
 
     // Bob reads neither the instance's alerts nor its status
     expect(
-      (await backend.api.get('/api/dbaas/alerts?state=firing').set(backend.as(BOB))).body.items,
+      (
+        await backend.api
+          .get('/api/dbaas/alerts?state=firing')
+          .set(backend.as(BOB))
+      ).body.items,
     ).toEqual([]);
-    expect((await backend.api.get('/api/dbaas/status').set(backend.as(BOB))).body.items).toEqual([]);
     expect(
-      (await backend.api.get(`/api/dbaas/instances/${id}/availability`).set(backend.as(BOB))).status,
+      (await backend.api.get('/api/dbaas/status').set(backend.as(BOB))).body
+        .items,
+    ).toEqual([]);
+    expect(
+      (
+        await backend.api
+          .get(`/api/dbaas/instances/${id}/availability`)
+          .set(backend.as(BOB))
+      ).status,
     ).toBe(403);
-    const aliceStatus = (await backend.api.get('/api/dbaas/status').set(backend.as(ALICE))).body;
+    const aliceStatus = (
+      await backend.api.get('/api/dbaas/status').set(backend.as(ALICE))
+    ).body;
     expect(aliceStatus.items).toEqual([
       expect.objectContaining({ name: 'filling', up: true, firingAlerts: 1 }),
     ]);
@@ -148,7 +182,9 @@ describe('alert rules and alerts through the API', () => {
     await backend.triggerTask('dbaas-health-check');
     const titles = await titlesFor(ALICE);
     expect(titles.sort()).toEqual([
-      expect.stringMatching(/^Redis filling: memory at .* % of maxmemory \(threshold 5 %\)$/),
+      expect.stringMatching(
+        /^Redis filling: memory at .* % of maxmemory \(threshold 5 %\)$/,
+      ),
       'Redis filling: memory back to normal',
     ]);
     expect(await titlesFor(BOB)).toEqual([]);

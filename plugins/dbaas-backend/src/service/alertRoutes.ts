@@ -48,7 +48,11 @@ export function registerAlertRoutes(
   async function readable(req: express.Request) {
     const credentials = await callerOf(req);
     const instance = await deps.service.get(req.params.instanceId);
-    await authorizer.require(dbaasInstanceReadPermission, instance, credentials);
+    await authorizer.require(
+      dbaasInstanceReadPermission,
+      instance,
+      credentials,
+    );
     return instance;
   }
 

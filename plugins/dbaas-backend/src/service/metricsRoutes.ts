@@ -10,7 +10,10 @@ import {
 import { InstanceStore } from '../database/InstanceStore';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { InstanceService } from './InstanceService';
-import { planSeriesQuery, SeriesParams } from '../metrics/query/planSeriesQuery';
+import {
+  planSeriesQuery,
+  SeriesParams,
+} from '../metrics/query/planSeriesQuery';
 import { renderExposition } from '../metrics/prometheus/renderExposition';
 import { Metrics } from '../metrics/startMetrics';
 

@@ -49,7 +49,7 @@ describe('rolling upgrades', () => {
       'Package: redis-server\nVersion: 5:7.0.15-1~deb12u99\n',
     );
     backend = await startDbaasTestBackend({
-      portRange: { start: 18570, end: 18599 },
+      portRange: { start: 18560, end: 18589 },
       local: {
         engineDirs: ['/opt/justmanage/engines', brokenEngines],
         supervisor: { intervalMs: 200, maxBackoffMs: 2000 },

@@ -22,7 +22,7 @@ import {
   LocalDriverSettings,
   readLocalDriverSettings,
 } from './config';
-import { pathExists, readFileIfExists, writeFileAtomic } from './fsUtils';
+import { pathExists, writeFileAtomic } from './fsUtils';
 import {
   InstanceFiles,
   instanceFiles,
@@ -59,12 +59,8 @@ import {
   replicationAuth,
 } from './replication/replicaConf';
 import { sentinelBinaryFor } from './replication/sentinelBinary';
-import {
-  keepSentinelId,
-  renderSentinelConf,
-  SentinelConfTarget,
-  sentinelConfDigestInput,
-} from './replication/sentinelConf';
+import { convergeSentinel } from './replication/sentinelNode';
+import { snapshotNodes } from './replication/snapshotNodes';
 import {
   currentPrimary,
   NodeRuntime,
@@ -72,15 +68,12 @@ import {
 } from './replication/topology';
 import { reviveDecision } from './replication/reviveDataNode';
 import { SupervisedInstances, Supervisor } from './Supervisor';
-import { LocalSnapshots, SnapshotNode } from './snapshots';
+import { LocalSnapshots } from './snapshots';
 import { LocalStatsReader } from './stats';
 import { validateSpec } from './validateSpec';
 
 /** How long provision waits for another backend holding the start lock. */
 const START_LOCK_WAIT_MS = 15_000;
-
-/** Beside sentinel.conf: a digest of what the driver last told the Sentinel. */
-const SENTINEL_INPUT_FILE = 'sentinel-input.sha256';
 
 /** A node's port and binary, the ones it ran with before, and its files' digests. */
 interface PreparedNode {
@@ -123,7 +116,11 @@ export class LocalDriver implements Driver {
   /** Copies of instance data that upgrades roll back to; see snapshots.ts. */
   readonly snapshots: DriverSnapshots = new LocalSnapshots({
     files: instanceId => this.#files(instanceId),
-    nodes: instanceId => this.#snapshotNodes(instanceId),
+    nodes: instanceId =>
+      snapshotNodes(
+        this.#files(instanceId),
+        connectHostFor(this.#settings.bindAddress),
+      ),
     bindAddress: () => this.#settings.bindAddress,
     exclusive: (instanceId, task) => this.#mutex.run(instanceId, task),
     converge: (spec, ctx) => this.#converge(spec, ctx, { forceLive: false }),
@@ -353,13 +350,21 @@ export class LocalDriver implements Driver {
     // The primary first, so replicas find it, and Sentinels last.
     const ordered = [
       ...targets.filter(n => n.name === primary?.node.name),
-      ...targets.filter(n => n.kind === 'data' && n.name !== primary?.node.name),
+      ...targets.filter(
+        n => n.kind === 'data' && n.name !== primary?.node.name,
+      ),
       ...targets.filter(n => n.kind === 'sentinel'),
     ];
     for (const node of ordered) {
       const entry = prepared.get(node.name)!;
       if (node.kind === 'sentinel') {
-        await this.#convergeSentinel(spec, node, entry, primary!.address, ctx);
+        await convergeSentinel(spec, node, entry, primary!.address, {
+          bindAddress: this.#settings.bindAddress,
+          timing: this.#settings.sentinel,
+          stop: (files, runtime) => this.#stopAndRelease(files, runtime),
+          start: (files, runtime) => this.#start(files, runtime),
+          logger: ctx.logger,
+        });
       } else {
         await this.#convergeDataNode(spec, node, entry, ctx, {
           forceLive: options.forceLive,
@@ -370,25 +375,6 @@ export class LocalDriver implements Driver {
         });
       }
     }
-  }
-
-  /** The current primary first, then the replicas, then the Sentinels. */
-  async #snapshotNodes(instanceId: string): Promise<SnapshotNode[]> {
-    const instance = this.#files(instanceId);
-    const nodes = nodeRuntimes(instance);
-    const { primary } = await currentPrimary(
-      connectHostFor(this.#settings.bindAddress),
-      nodes,
-    );
-    if (!primary) return [{ role: 'primary', files: instance }];
-    const role = (n: NodeRuntime): SnapshotNode['role'] => {
-      if (n.runtime.sentinel) return 'sentinel';
-      return n.node.name === primary.node.name ? 'primary' : 'replica';
-    };
-    const order = ['primary', 'replica', 'sentinel'];
-    return nodes
-      .map(n => ({ role: role(n), files: n.node.files, runtime: n.runtime }))
-      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
   }
 
   /** Replicas are chosen at creation; the driver does not add or remove nodes later. */
@@ -487,9 +473,9 @@ export class LocalDriver implements Driver {
       ctx.logger.info(
         `Local driver ${started.started ? 'started' : 'adopted'} ${
           spec.engine
-        } ${runtime.binary.version} for ${label} on port ${
-          runtime.port
-        } (pid ${started.pid})`,
+        } ${runtime.binary.version} for ${label} on port ${runtime.port} (pid ${
+          started.pid
+        })`,
       );
       return;
     }
@@ -529,58 +515,6 @@ export class LocalDriver implements Driver {
       );
       await this.#restart(files, runtime);
     }
-  }
-
-  /**
-   * Starts a Sentinel, or restarts it when what the driver tells it
-   * changed (users, timing, port) or its binary did. Its file is written
-   * only then: a running Sentinel owns it.
-   */
-  async #convergeSentinel(
-    spec: DriverInstanceSpec,
-    node: LocalNode,
-    { runtime, previous }: PreparedNode,
-    primary: PrimaryAddress,
-    ctx: DriverContext,
-  ): Promise<void> {
-    const { files } = node;
-    const target: SentinelConfTarget = {
-      files,
-      bindAddress: this.#settings.bindAddress,
-      port: runtime.port,
-      masterName: spec.name,
-      primary,
-      users: spec.users,
-      ...this.#settings.sentinel,
-    };
-    const inputFile = join(files.folder, SENTINEL_INPUT_FILE);
-    const wanted = digest(sentinelConfDigestInput(target));
-    const inputChanged = readFileIfExists(inputFile)?.trim() !== wanted;
-    const binaryChanged =
-      previous !== undefined && previous.binary.path !== runtime.binary.path;
-    const old = previous ?? runtime;
-    const live = findLivePid(files, old);
-    if (live && !inputChanged && !binaryChanged) {
-      return;
-    }
-    if (live) {
-      await this.#stopAndRelease(files, old);
-    }
-    if (inputChanged || !pathExists(files.conf)) {
-      writeFileAtomic(
-        files.conf,
-        keepSentinelId(readFileIfExists(files.conf), renderSentinelConf(target)),
-      );
-      writeFileAtomic(inputFile, `${wanted}\n`);
-    }
-    const started = await this.#start(files, runtime);
-    ctx.logger.info(
-      `Local driver ${started.started ? 'started' : 'adopted'} Sentinel ${
-        node.name
-      } (${runtime.binary.engine} ${runtime.binary.version}) for instance ${
-        spec.instanceId
-      } on port ${runtime.port} (pid ${started.pid})`,
-    );
   }
 
   async #start(

@@ -97,10 +97,7 @@ export function nodeId(instanceId: string, name: string): string {
 }
 
 /** The node name inside a node id of this instance, if it is one. */
-export function nodeNameOf(
-  instanceId: string,
-  id: string,
-): string | undefined {
+export function nodeNameOf(instanceId: string, id: string): string | undefined {
   const prefix = `${instanceId}-`;
   if (!id.startsWith(prefix)) return undefined;
   const name = id.slice(prefix.length);

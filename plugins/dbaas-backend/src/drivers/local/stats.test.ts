@@ -10,7 +10,9 @@ describe('local driver stats', () => {
     while (Date.now() < end);
     const usage = process.cpuUsage();
     const stat = readProcessStat(process.pid)!;
-    expect(Math.abs(stat.cpuSeconds - (usage.user + usage.system) / 1e6)).toBeLessThan(0.1);
+    expect(
+      Math.abs(stat.cpuSeconds - (usage.user + usage.system) / 1e6),
+    ).toBeLessThan(0.1);
     const rss = process.memoryUsage().rss;
     expect(stat.rssBytes / rss).toBeGreaterThan(0.8);
     expect(stat.rssBytes / rss).toBeLessThan(1.2);
@@ -21,15 +23,21 @@ describe('local driver stats', () => {
     expect(readProcessStat(2 ** 22 + 7)).toBeUndefined();
   });
 
-  it('adds up the files of a data folder, AOF subfolder included', async () => {
+  it('adds up the files of a data folder, AOF subfolder included', () => {
     const folder = mkdtempSync(join(tmpdir(), 'dbaas-stats-'));
     try {
       writeFileSync(join(folder, 'dump.rdb'), Buffer.alloc(1000));
       mkdirSync(join(folder, 'appendonlydir'));
-      writeFileSync(join(folder, 'appendonlydir', 'a.1.base.rdb'), Buffer.alloc(300));
-      writeFileSync(join(folder, 'appendonlydir', 'a.1.incr.aof'), Buffer.alloc(45));
-      expect(await folderBytes(folder)).toBe(1345);
-      expect(await folderBytes(join(folder, 'missing'))).toBe(0);
+      writeFileSync(
+        join(folder, 'appendonlydir', 'a.1.base.rdb'),
+        Buffer.alloc(300),
+      );
+      writeFileSync(
+        join(folder, 'appendonlydir', 'a.1.incr.aof'),
+        Buffer.alloc(45),
+      );
+      expect(folderBytes(folder)).toBe(1345);
+      expect(folderBytes(join(folder, 'missing'))).toBe(0);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

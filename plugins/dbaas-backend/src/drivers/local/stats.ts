@@ -1,8 +1,5 @@
-import {
-  DriverInstanceStats,
-  DriverNodeStats,
-} from '@justmanage/plugin-dbaas-node';
-import { readdir, lstat } from 'node:fs/promises';
+import { DriverInstanceStats } from '@justmanage/plugin-dbaas-node';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileIfExists } from './fsUtils';
 import { InstanceFiles } from './instanceFiles';
@@ -38,8 +35,7 @@ function pageSizeBytes(): number {
   if (pageSize === undefined) {
     const pages = Number(readProc('/proc/self/statm')?.split(' ')[1]);
     const ratio = process.memoryUsage.rss() / pages;
-    pageSize =
-      [4096, 16384, 65536].find(size => ratio < size * 1.5) ?? 4096;
+    pageSize = [4096, 16384, 65536].find(size => ratio < size * 1.5) ?? 4096;
   }
   return pageSize;
 }
@@ -71,30 +67,30 @@ function readProc(path: string): string | undefined {
   }
 }
 
-/** Sum of the sizes of the files under `folder`; 0 when it does not exist. */
-export async function folderBytes(folder: string, depth = 0): Promise<number> {
+/**
+ * Sum of the sizes of the files under `folder`; 0 when it does not exist.
+ * Synchronous like the control files: it reads metadata only (a data folder
+ * holds a handful of RDB and AOF files), which the kernel answers from its
+ * inode cache in microseconds, less than an await would cost.
+ */
+export function folderBytes(folder: string, depth = 0): number {
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return 0;
   }
-  const sizes = await Promise.all(
-    entries.map(async entry => {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        return depth < MAX_DEPTH ? folderBytes(path, depth + 1) : 0;
-      }
+  let total = 0;
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (depth < MAX_DEPTH) total += folderBytes(path, depth + 1);
+    } else if (entry.isFile()) {
       // RDB and AOF files are rewritten by renaming; a file may vanish.
-      return entry.isFile()
-        ? lstat(path).then(
-            s => s.size,
-            () => 0,
-          )
-        : 0;
-    }),
-  );
-  return sizes.reduce((a, b) => a + b, 0);
+      total += lstatSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    }
+  }
+  return total;
 }
 
 interface KnownNode {
@@ -104,13 +100,11 @@ interface KnownNode {
   pid: number;
   startTicks: number;
   dataFolder: string;
-  diskUsedBytes?: number;
 }
 
 interface KnownInstance {
   nodes: KnownNode[];
   scannedAt: number;
-  diskReadAt: number;
   askedAt: number;
 }
 
@@ -118,22 +112,20 @@ interface KnownInstance {
 export interface LocalStatsOptions {
   /** How long the nodes found on disk are trusted before looking again. Default 60 s. */
   rescanMs?: number;
-  /** How long a data folder's size is kept before it is summed again. Default 60 s. */
-  diskMs?: number;
 }
 
 /**
  * CPU time, resident memory and data folder size of the running nodes of
  * instances. The collector asks every instance every few seconds, so what
- * takes files to find out (which nodes exist, their pids, the folder
- * sizes) is remembered: a call is then one read of /proc/<pid>/stat per
- * node. A node whose process restarted (its pid no longer names a process
- * started at the remembered time) makes the instance be looked at afresh.
+ * takes several files to find out (which nodes exist, their pids) is
+ * remembered: a call is then one read of /proc/<pid>/stat and a listing
+ * of the data folder per node. A node whose process restarted (its pid no
+ * longer names a process started at the remembered time) makes the
+ * instance be looked at afresh.
  */
 export class LocalStatsReader {
   readonly #files: (instanceId: string) => InstanceFiles;
   readonly #rescanMs: number;
-  readonly #diskMs: number;
   readonly #known = new Map<string, KnownInstance>();
   #sweptAt = Date.now();
 
@@ -143,46 +135,34 @@ export class LocalStatsReader {
   ) {
     this.#files = files;
     this.#rescanMs = options.rescanMs ?? 60_000;
-    this.#diskMs = options.diskMs ?? 60_000;
   }
 
-  async read(instanceId: string): Promise<DriverInstanceStats> {
+  read(instanceId: string): DriverInstanceStats {
     const now = Date.now();
     this.#sweep(now);
-    let known = this.#known.get(instanceId);
-    let stats = known && now - known.scannedAt < this.#rescanMs
-      ? this.#measure(known)
-      : undefined;
-    if (!stats) {
+    const remembered = this.#known.get(instanceId);
+    let known = remembered;
+    let measured =
+      remembered && now - remembered.scannedAt < this.#rescanMs
+        ? this.#measure(remembered)
+        : undefined;
+    if (!measured) {
       known = this.#scan(instanceId, now);
       this.#known.set(instanceId, known);
-      stats = this.#measure(known) ?? [];
+      measured = this.#measure(known) ?? [];
     }
     known!.askedAt = now;
-    if (now - known!.diskReadAt >= this.#diskMs) {
-      await Promise.all(
-        known!.nodes.map(async node => {
-          node.diskUsedBytes = await folderBytes(node.dataFolder);
-        }),
-      );
-      known!.diskReadAt = now;
-    }
     return {
       instanceId,
       measuredAt: new Date(now).toISOString(),
-      nodes: stats.map(({ node, stat }) => {
-        const figures: DriverNodeStats = {
-          nodeId: node.nodeId,
-          role: node.role,
-          port: node.port,
-          cpuSeconds: stat.cpuSeconds,
-          memoryRssBytes: stat.rssBytes,
-        };
-        if (node.diskUsedBytes !== undefined) {
-          figures.diskUsedBytes = node.diskUsedBytes;
-        }
-        return figures;
-      }),
+      nodes: measured.map(({ node, stat }) => ({
+        nodeId: node.nodeId,
+        role: node.role,
+        port: node.port,
+        cpuSeconds: stat.cpuSeconds,
+        memoryRssBytes: stat.rssBytes,
+        diskUsedBytes: folderBytes(node.dataFolder),
+      })),
     };
   }
 
@@ -215,9 +195,9 @@ export class LocalStatsReader {
       });
     }
     // A node that is down (the supervisor is restarting it) is looked for
-    // again at the next call; a changed set of nodes is measured for disk at once.
+    // again at the next call.
     const complete = nodes.length === recorded.length;
-    return { nodes, scannedAt: complete ? now : 0, diskReadAt: 0, askedAt: now };
+    return { nodes, scannedAt: complete ? now : 0, askedAt: now };
   }
 
   /** Forgets instances nobody asked about for a while, e.g. deleted ones. */

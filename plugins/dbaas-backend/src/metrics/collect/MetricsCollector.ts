@@ -60,9 +60,9 @@ export class MetricsCollector {
   async collectAll(): Promise<CollectionSummary> {
     const started = Date.now();
     const { instances, store, sessions } = this.#o;
-    const targets = (await instances.list({ status: COLLECTED_STATUSES })).filter(
-      i => primaryOf(i) !== undefined,
-    );
+    const targets = (
+      await instances.list({ status: COLLECTED_STATUSES })
+    ).filter(i => primaryOf(i) !== undefined);
     const previous = await store.counterStates();
     const logins = await this.#loginsForNewSessions(targets);
 
@@ -123,7 +123,12 @@ export class MetricsCollector {
         ),
         this.#driverStats(instance),
       ]);
-      const reading = readingOf(parseInfo(text), stats, primary.port, Date.now());
+      const reading = readingOf(
+        parseInfo(text),
+        stats,
+        primary.port,
+        Date.now(),
+      );
       const maxGapMs = this.#o.intervalSeconds * 1000 * 10;
       return {
         instanceId: instance.id,

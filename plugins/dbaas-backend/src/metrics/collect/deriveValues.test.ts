@@ -19,12 +19,24 @@ const GAP = 150_000;
 describe('deriveValues', () => {
   it('turns counters into per-second rates and hits and misses into a ratio', () => {
     const previous = reading({
-      counters: { commands: 100, hits: 10, misses: 10, cpu_seconds: 2, net_in: 0 },
+      counters: {
+        commands: 100,
+        hits: 10,
+        misses: 10,
+        cpu_seconds: 2,
+        net_in: 0,
+      },
     });
     const current = reading({
       collectedAt: previous.collectedAt + 10_000,
       uptimeSeconds: 110,
-      counters: { commands: 600, hits: 40, misses: 20, cpu_seconds: 2.5, net_in: 10_240 },
+      counters: {
+        commands: 600,
+        hits: 40,
+        misses: 20,
+        cpu_seconds: 2.5,
+        net_in: 10_240,
+      },
     });
     expect(deriveValues(current, previous, GAP)).toEqual({
       memory_used_bytes: 1000,
@@ -81,19 +93,28 @@ describe('deriveValues', () => {
       uptimeSeconds: 400,
       counters: { commands: 200 },
     });
-    expect(deriveValues(current, previous, GAP)).not.toHaveProperty('ops_per_sec');
+    expect(deriveValues(current, previous, GAP)).not.toHaveProperty(
+      'ops_per_sec',
+    );
   });
 
   it('never yields a negative or non-finite value, whatever the two readings', () => {
     const counters = fc.record(
       Object.fromEntries(
-        COUNTERS.map(c => [c, fc.option(fc.double({ min: 0, max: 1e15, noNaN: true }), { nil: undefined })]),
+        COUNTERS.map(c => [
+          c,
+          fc.option(fc.double({ min: 0, max: 1e15, noNaN: true }), {
+            nil: undefined,
+          }),
+        ]),
       ),
     );
     const state = fc.record({
       collectedAt: fc.integer({ min: 0, max: 10_000_000 }),
       runId: fc.constantFrom('a', 'b', undefined),
-      uptimeSeconds: fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: undefined }),
+      uptimeSeconds: fc.option(fc.integer({ min: 0, max: 1e6 }), {
+        nil: undefined,
+      }),
       counters,
     });
     fc.assert(

@@ -16,17 +16,19 @@ export const COUNTERS = [
 export type CounterName = (typeof COUNTERS)[number];
 
 /** The rate metric of each counter, and its scale (CPU seconds/s to percent). */
-export const RATE_OF: Record<CounterName, { metric: MetricName; scale: number }> =
-  {
-    cpu_seconds: { metric: 'cpu_percent', scale: 100 },
-    commands: { metric: 'ops_per_sec', scale: 1 },
-    hits: { metric: 'hits_per_sec', scale: 1 },
-    misses: { metric: 'misses_per_sec', scale: 1 },
-    evicted: { metric: 'evictions_per_sec', scale: 1 },
-    expired: { metric: 'expired_per_sec', scale: 1 },
-    net_in: { metric: 'net_in_bytes_per_sec', scale: 1 },
-    net_out: { metric: 'net_out_bytes_per_sec', scale: 1 },
-  };
+export const RATE_OF: Record<
+  CounterName,
+  { metric: MetricName; scale: number }
+> = {
+  cpu_seconds: { metric: 'cpu_percent', scale: 100 },
+  commands: { metric: 'ops_per_sec', scale: 1 },
+  hits: { metric: 'hits_per_sec', scale: 1 },
+  misses: { metric: 'misses_per_sec', scale: 1 },
+  evicted: { metric: 'evictions_per_sec', scale: 1 },
+  expired: { metric: 'expired_per_sec', scale: 1 },
+  net_in: { metric: 'net_in_bytes_per_sec', scale: 1 },
+  net_out: { metric: 'net_out_bytes_per_sec', scale: 1 },
+};
 
 /** What rates are computed against: the counters of the previous reading. */
 export interface CounterState {

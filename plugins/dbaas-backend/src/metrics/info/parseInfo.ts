@@ -11,7 +11,8 @@ export function parseInfo(text: string): InfoFields {
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const lineEnd =
+      end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     if (text.charCodeAt(start) !== 35 /* # */) {
       const colon = text.indexOf(':', start);
       if (colon > start && colon < lineEnd) {

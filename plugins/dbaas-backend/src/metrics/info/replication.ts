@@ -19,7 +19,10 @@ export interface NodeReplication {
 export function replicationOf(fields: InfoFields): NodeReplication {
   const role = fields.role === 'slave' ? 'replica' : 'primary';
   const offset =
-    numberOf(fields, role === 'primary' ? 'master_repl_offset' : 'slave_repl_offset') ??
+    numberOf(
+      fields,
+      role === 'primary' ? 'master_repl_offset' : 'slave_repl_offset',
+    ) ??
     numberOf(fields, 'master_repl_offset') ??
     0;
   const replicas: ReplicaLink[] = [];
@@ -34,7 +37,9 @@ export function replicationOf(fields: InfoFields): NodeReplication {
       state: list.state ?? 'unknown',
       offset: replicaOffset,
       lagBytes: Math.max(0, offset - replicaOffset),
-      ...(list.lag !== undefined && Number.isFinite(lag) ? { lagSeconds: lag } : {}),
+      ...(list.lag !== undefined && Number.isFinite(lag)
+        ? { lagSeconds: lag }
+        : {}),
     });
   }
   const lastIo = numberOf(fields, 'master_last_io_seconds_ago');

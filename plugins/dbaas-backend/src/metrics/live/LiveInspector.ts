@@ -46,7 +46,9 @@ export class LiveInspector {
       replicas.map(async endpoint => {
         try {
           const view = replicationOf(
-            parseInfo(await this.#ask(instance, endpoint, login, 'replication')),
+            parseInfo(
+              await this.#ask(instance, endpoint, login, 'replication'),
+            ),
           );
           return nodeOf(endpoint, view);
         } catch (error) {

@@ -6,5 +6,7 @@ declare module 'parse-prometheus-text-format' {
     type: 'GAUGE' | 'COUNTER' | 'SUMMARY' | 'HISTOGRAM' | 'UNTYPED';
     metrics: Array<{ value: string; labels?: Record<string, string> }>;
   }
-  export default function parsePrometheusTextFormat(text: string): ParsedFamily[];
+  export default function parsePrometheusTextFormat(
+    text: string,
+  ): ParsedFamily[];
 }

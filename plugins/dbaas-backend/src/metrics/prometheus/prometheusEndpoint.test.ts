@@ -67,7 +67,9 @@ describe('GET /api/dbaas/metrics', () => {
   afterAll(() => backend.stop());
 
   function family(name: string) {
-    const found = parsePrometheusTextFormat(exposition).find(f => f.name === name);
+    const found = parsePrometheusTextFormat(exposition).find(
+      f => f.name === name,
+    );
     if (!found) throw new Error(`no family ${name} in:\n${exposition}`);
     return found;
   }
@@ -157,6 +159,8 @@ describe('GET /api/dbaas/metrics', () => {
     expect(await status({ Authorization: 'Bearer not-the-token' })).toBe(401);
     expect(await status({ Authorization: `Bearer ${TOKEN}x` })).toBe(401);
     expect(await status(backend.as(ALICE))).toBe(403);
-    expect(await status({ Authorization: mockCredentials.service.header() })).toBe(200);
+    expect(
+      await status({ Authorization: mockCredentials.service.header() }),
+    ).toBe(200);
   });
 });

@@ -57,13 +57,22 @@ export function renderExposition(
       region: instance.region,
     };
     const info = reading.up ? reading.info : undefined;
-    add('up', 'gauge', 'Information about the Redis instance', base, info ? 1 : 0);
+    add(
+      'up',
+      'gauge',
+      'Information about the Redis instance',
+      base,
+      info ? 1 : 0,
+    );
     if (info) addInfoFamilies(info, base, add);
   }
 
   const lines: string[] = [];
   for (const [name, family] of families) {
-    lines.push(`# HELP ${name} ${family.help}`, `# TYPE ${name} ${family.type}`);
+    lines.push(
+      `# HELP ${name} ${family.help}`,
+      `# TYPE ${name} ${family.type}`,
+    );
     lines.push(...family.samples);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
@@ -72,7 +81,13 @@ export function renderExposition(
 function addInfoFamilies(
   info: InfoFields,
   base: Labels,
-  add: (name: string, type: Family['type'], help: string, labels: Labels, value: number) => void,
+  add: (
+    name: string,
+    type: Family['type'],
+    help: string,
+    labels: Labels,
+    value: number,
+  ) => void,
 ) {
   for (const [field, name] of Object.entries(EXPORTER_GAUGES)) {
     const value = numeric(info[field]);
@@ -80,7 +95,8 @@ function addInfoFamilies(
   }
   for (const [field, name] of Object.entries(EXPORTER_COUNTERS)) {
     const value = numeric(info[field]);
-    if (value !== undefined) add(name, 'counter', `${name} metric`, base, value);
+    if (value !== undefined)
+      add(name, 'counter', `${name} metric`, base, value);
   }
   for (const [field, name] of [
     ['rdb_last_bgsave_status', 'rdb_last_bgsave_status'],
@@ -93,13 +109,25 @@ function addInfoFamilies(
   }
   const uptime = numeric(info.uptime_in_seconds);
   if (uptime !== undefined) {
-    add('start_time_seconds', 'gauge', 'Start time of the Redis instance since unix epoch in seconds.', base,
-      Math.floor(Date.now() / 1000) - uptime);
+    add(
+      'start_time_seconds',
+      'gauge',
+      'Start time of the Redis instance since unix epoch in seconds.',
+      base,
+      Math.floor(Date.now() / 1000) - uptime,
+    );
   }
 
   const infoLabels: Labels = { ...base };
-  for (const label of INSTANCE_INFO_LABELS) infoLabels[label] = info[label] ?? '';
-  add('instance_info', 'gauge', 'Information about the Redis instance', infoLabels, 1);
+  for (const label of INSTANCE_INFO_LABELS)
+    infoLabels[label] = info[label] ?? '';
+  add(
+    'instance_info',
+    'gauge',
+    'Information about the Redis instance',
+    infoLabels,
+    1,
+  );
 
   const databases = keyspaceOf(info);
   if (!databases.some(d => d.db === 0)) {
@@ -108,9 +136,21 @@ function addInfoFamilies(
   for (const db of databases) {
     const labels = { ...base, db: `db${db.db}` };
     add('db_keys', 'gauge', 'Total number of keys by DB', labels, db.keys);
-    add('db_keys_expiring', 'gauge', 'Total number of expiring keys by DB', labels, db.expiringKeys);
+    add(
+      'db_keys_expiring',
+      'gauge',
+      'Total number of expiring keys by DB',
+      labels,
+      db.expiringKeys,
+    );
     if (db.averageTtlSeconds !== undefined) {
-      add('db_avg_ttl_seconds', 'gauge', 'Avg TTL in seconds', labels, db.averageTtlSeconds);
+      add(
+        'db_avg_ttl_seconds',
+        'gauge',
+        'Avg TTL in seconds',
+        labels,
+        db.averageTtlSeconds,
+      );
     }
   }
 
@@ -122,9 +162,21 @@ function addInfoFamilies(
       slave_port: String(replica.port),
       slave_state: replica.state,
     };
-    add('connected_slave_offset_bytes', 'gauge', 'Offset of connected slave', labels, replica.offset);
+    add(
+      'connected_slave_offset_bytes',
+      'gauge',
+      'Offset of connected slave',
+      labels,
+      replica.offset,
+    );
     if (replica.lagSeconds !== undefined) {
-      add('connected_slave_lag_seconds', 'gauge', 'Lag of connected slave', labels, replica.lagSeconds);
+      add(
+        'connected_slave_lag_seconds',
+        'gauge',
+        'Lag of connected slave',
+        labels,
+        replica.lagSeconds,
+      );
     }
   }
   if (replication.primaryLink) {
@@ -133,8 +185,13 @@ function addInfoFamilies(
       master_host: replication.primaryLink.host,
       master_port: String(replication.primaryLink.port),
     };
-    add('master_link_up', 'gauge', 'Master link status on Redis slave', labels,
-      replication.primaryLink.status === 'up' ? 1 : 0);
+    add(
+      'master_link_up',
+      'gauge',
+      'Master link status on Redis slave',
+      labels,
+      replication.primaryLink.status === 'up' ? 1 : 0,
+    );
   }
 
   for (const [field, value] of Object.entries(info)) {
@@ -144,11 +201,22 @@ function addInfoFamilies(
     const usec = numeric(stats.usec);
     const labels = { ...base, cmd: field.slice('cmdstat_'.length) };
     if (calls !== undefined) {
-      add('commands_total', 'counter', 'Total number of calls per command', labels, calls);
+      add(
+        'commands_total',
+        'counter',
+        'Total number of calls per command',
+        labels,
+        calls,
+      );
     }
     if (usec !== undefined) {
-      add('commands_duration_seconds_total', 'counter',
-        'Total amount of time in seconds spent per command', labels, usec / 1e6);
+      add(
+        'commands_duration_seconds_total',
+        'counter',
+        'Total amount of time in seconds spent per command',
+        labels,
+        usec / 1e6,
+      );
     }
   }
 }
@@ -170,7 +238,10 @@ function formatValue(value: number): string {
 function formatLabels(labels: Labels): string {
   const parts = Object.entries(labels).map(
     ([k, v]) =>
-      `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
+      `${k}="${v
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/\n/g, '\\n')}"`,
   );
   return parts.length ? `{${parts.join(',')}}` : '';
 }

@@ -112,8 +112,7 @@ export function planSeriesQuery(
   // The retention job runs every few minutes, so raw samples reach back
   // at least that much further; a "last 24 hours" asked a moment ago by a
   // browser still counts as covered.
-  const rawCovers =
-    fromMs >= limits.now - limits.rawRetentionMs - RAW_SLACK_MS;
+  const rawCovers = fromMs >= limits.now - limits.rawRetentionMs - RAW_SLACK_MS;
   const resolution = rawCovers ? 'raw' : 'rollup';
   if (resolution === 'rollup') {
     stepMs = Math.ceil(stepMs / BUCKET_MS) * BUCKET_MS;

@@ -44,7 +44,9 @@ export class MetricMaintenance {
    */
   async rollUp(now = Date.now()): Promise<number> {
     const end = floorToBucket(now - this.#options.graceMs);
-    const [{ newest }] = await this.#db(ROLLUPS).max({ newest: 'bucket_start' });
+    const [{ newest }] = await this.#db(ROLLUPS).max({
+      newest: 'bucket_start',
+    });
     const start =
       toNumber(newest) ?? floorToBucket(now - this.#options.rawRetentionMs);
     if (start >= end) return 0;
@@ -55,13 +57,19 @@ export class MetricMaintenance {
       `avg(${m})`,
       `max(${m})`,
     ]);
-    const targets = METRIC_NAMES.flatMap(m => [`${m}_min`, `${m}_avg`, `${m}_max`]);
+    const targets = METRIC_NAMES.flatMap(m => [
+      `${m}_min`,
+      `${m}_avg`,
+      `${m}_max`,
+    ]);
     const updates = ['samples', ...targets]
       .map(c => `${c} = excluded.${c}`)
       .join(', ');
     // SQLite needs the WHERE of an INSERT ... SELECT ... ON CONFLICT to parse it
     await this.#db.raw(
-      `insert into ${ROLLUPS} (instance_id, bucket_start, samples, ${targets.join(', ')})
+      `insert into ${ROLLUPS} (instance_id, bucket_start, samples, ${targets.join(
+        ', ',
+      )})
        select instance_id, ${bucket}, count(*), ${aggregates.join(', ')}
        from ${SAMPLES}
        where collected_at >= ? and collected_at < ?
@@ -74,7 +82,11 @@ export class MetricMaintenance {
 
   /** Deletes samples and rollups past their retention, and readings of deleted instances. */
   async applyRetention(now = Date.now()): Promise<void> {
-    await this.#deleteOlder(SAMPLES, 'collected_at', now - this.#options.rawRetentionMs);
+    await this.#deleteOlder(
+      SAMPLES,
+      'collected_at',
+      now - this.#options.rawRetentionMs,
+    );
     await this.#deleteOlder(
       ROLLUPS,
       'bucket_start',

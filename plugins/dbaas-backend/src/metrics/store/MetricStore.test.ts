@@ -53,7 +53,10 @@ describe('MetricStore, SeriesReader and MetricMaintenance', () => {
     async databaseId => {
       const knex: Knex = await databases.init(databaseId);
       await migrateDatabase({ getClient: async () => knex });
-      await knex('dbaas_instances').insert([instanceRow('i1'), instanceRow('i2')]);
+      await knex('dbaas_instances').insert([
+        instanceRow('i1'),
+        instanceRow('i2'),
+      ]);
       const store = new MetricStore(knex);
       const series = new SeriesReader(knex);
 
@@ -61,8 +64,18 @@ describe('MetricStore, SeriesReader and MetricMaintenance', () => {
       for (let s = 0; s < 600; s += 15) {
         const at = T0 + s * 1000;
         await store.write([
-          { instanceId: 'i1', attemptedAt: at, reading: reading(at, s), values: { memory_used_bytes: s, ops_per_sec: 1 } },
-          { instanceId: 'i2', attemptedAt: at, reading: reading(at, 7), values: { memory_used_bytes: 7 } },
+          {
+            instanceId: 'i1',
+            attemptedAt: at,
+            reading: reading(at, s),
+            values: { memory_used_bytes: s, ops_per_sec: 1 },
+          },
+          {
+            instanceId: 'i2',
+            attemptedAt: at,
+            reading: reading(at, 7),
+            values: { memory_used_bytes: 7 },
+          },
         ]);
       }
 
@@ -83,7 +96,11 @@ describe('MetricStore, SeriesReader and MetricMaintenance', () => {
         max: 45,
       });
       expect(memory[9]).toMatchObject({ min: 540, max: 585 });
-      expect(raw.find(s => s.metric === 'ops_per_sec')!.points.every(p => p.avg === 1)).toBe(true);
+      expect(
+        raw
+          .find(s => s.metric === 'ops_per_sec')!
+          .points.every(p => p.avg === 1),
+      ).toBe(true);
       // a metric never measured has no points, rather than zeros
       expect(raw.find(s => s.metric === 'hit_ratio')!.points).toEqual([]);
 
@@ -103,7 +120,12 @@ describe('MetricStore, SeriesReader and MetricMaintenance', () => {
       });
       expect(rolled[0].points).toEqual([
         { time: new Date(T0).toISOString(), min: 0, avg: 142.5, max: 285 },
-        { time: new Date(T0 + 300_000).toISOString(), min: 300, avg: 442.5, max: 585 },
+        {
+          time: new Date(T0 + 300_000).toISOString(),
+          min: 300,
+          avg: 442.5,
+          max: 585,
+        },
       ]);
       // rolling up again changes nothing
       await maintenance.rollUp(T0 + 11 * 60_000);
@@ -111,25 +133,46 @@ describe('MetricStore, SeriesReader and MetricMaintenance', () => {
       expect(Number(n)).toBe(4);
 
       // a failed collection keeps the last good counters for the next rate
-      await store.write([{ instanceId: 'i1', attemptedAt: T0 + 700_000, error: 'connect ECONNREFUSED' }]);
+      await store.write([
+        {
+          instanceId: 'i1',
+          attemptedAt: T0 + 700_000,
+          error: 'connect ECONNREFUSED',
+        },
+      ]);
       const states = await store.counterStates();
-      expect(states.get('i1')).toMatchObject({ collectedAt: T0 + 585_000, counters: { commands: 585 } });
-      expect((await store.exportedReadings()).find(r => r.instanceId === 'i1')).toMatchObject({ up: false });
+      expect(states.get('i1')).toMatchObject({
+        collectedAt: T0 + 585_000,
+        counters: { commands: 585 },
+      });
+      expect(
+        (await store.exportedReadings()).find(r => r.instanceId === 'i1'),
+      ).toMatchObject({ up: false });
       expect(await store.latest('i2')).toEqual({
         instanceId: 'i2',
         collectedAt: new Date(T0 + 585_000).toISOString(),
         values: { memory_used_bytes: 7 },
       });
-      expect((await store.latestMany(['i1', 'i2', 'nope'])).map(s => s.instanceId).sort()).toEqual(['i1', 'i2']);
+      expect(
+        (await store.latestMany(['i1', 'i2', 'nope']))
+          .map(s => s.instanceId)
+          .sort(),
+      ).toEqual(['i1', 'i2']);
 
       // a day later the raw samples go, the rollups stay; a deleted instance's reading goes
       await knex('dbaas_instances').where({ id: 'i2' }).delete();
       await maintenance.applyRetention(T0 + DAY + HOUR);
-      expect(Number((await knex('dbaas_metric_samples').count({ n: '*' }))[0].n)).toBe(0);
-      expect(Number((await knex('dbaas_metric_rollups').count({ n: '*' }))[0].n)).toBe(4);
+      expect(
+        Number((await knex('dbaas_metric_samples').count({ n: '*' }))[0].n),
+      ).toBe(0);
+      expect(
+        Number((await knex('dbaas_metric_rollups').count({ n: '*' }))[0].n),
+      ).toBe(4);
       expect(await store.latest('i2')).toBeUndefined();
       await maintenance.applyRetention(T0 + 31 * DAY);
-      expect(Number((await knex('dbaas_metric_rollups').count({ n: '*' }))[0].n)).toBe(0);
+      expect(
+        Number((await knex('dbaas_metric_rollups').count({ n: '*' }))[0].n),
+      ).toBe(0);
     },
   );
 });

@@ -42,7 +42,13 @@ export class MetricStore {
   async counterStates(): Promise<Map<string, CounterState>> {
     const rows = await this.#db(LATEST)
       .whereNotNull('collected_at')
-      .select('instance_id', 'collected_at', 'run_id', 'uptime_seconds', ...COUNTERS);
+      .select(
+        'instance_id',
+        'collected_at',
+        'run_id',
+        'uptime_seconds',
+        ...COUNTERS,
+      );
     const states = new Map<string, CounterState>();
     for (const row of rows) {
       const counters: CounterState['counters'] = {};
@@ -62,7 +68,8 @@ export class MetricStore {
 
   async write(results: CollectionResult[]): Promise<void> {
     const ok = results.filter(
-      (r): r is Extract<CollectionResult, { reading: Reading }> => 'reading' in r,
+      (r): r is Extract<CollectionResult, { reading: Reading }> =>
+        'reading' in r,
     );
     const failed = results.filter(
       (r): r is Extract<CollectionResult, { error: string }> => 'error' in r,
@@ -70,7 +77,11 @@ export class MetricStore {
     await this.#db.transaction(async tx => {
       for (const chunk of chunks(ok, INSERT_CHUNK)) {
         await tx(SAMPLES)
-          .insert(chunk.map(r => sampleRow(r.instanceId, r.reading.collectedAt, r.values)))
+          .insert(
+            chunk.map(r =>
+              sampleRow(r.instanceId, r.reading.collectedAt, r.values),
+            ),
+          )
           // a second collector racing this one on the same instance and millisecond
           .onConflict(['instance_id', 'collected_at'])
           .ignore();

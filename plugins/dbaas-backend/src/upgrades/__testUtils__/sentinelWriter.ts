@@ -12,9 +12,12 @@ export interface SentinelConnection {
 
 /**
  * A client as a replicated instance's applications should have it: it asks
- * the Sentinels for the primary (logging in to them as the app user), hears
- * of failovers from them, and reconnects at once when disconnected or when
- * a write reaches a node that stepped down.
+ * the Sentinels for the primary (logging in to them as the app user) and
+ * reconnects at once when disconnected or when a write reaches a node that
+ * stepped down. It does not subscribe to failover announcements
+ * (`failoverDetector`): in ioredis 5.11 an announcement that arrives while
+ * the client is reconnecting ends the client for good ("Connection is
+ * closed"), and the old primary disconnects its clients anyway.
  */
 export function sentinelClient(connection: SentinelConnection): Redis {
   const redis = new Redis({
@@ -24,7 +27,6 @@ export function sentinelClient(connection: SentinelConnection): Redis {
     password: connection.password,
     sentinelUsername: connection.username,
     sentinelPassword: connection.password,
-    failoverDetector: true,
     maxRetriesPerRequest: null,
     retryStrategy: () => 10,
     sentinelRetryStrategy: () => 10,
@@ -114,9 +116,7 @@ export class ReplicatedWriter {
     for (let i = 0; i < this.acknowledged.length; i += 5000) {
       const batch = this.acknowledged.slice(i, i + 5000);
       const values = await redis.mget(batch.map(n => `${this.#prefix}${n}`));
-      values.forEach((value, k) => {
-        if (value !== String(batch[k])) lost += 1;
-      });
+      lost += values.filter((value, k) => value !== String(batch[k])).length;
     }
     return lost;
   }

@@ -10,7 +10,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { monitoringHandlers } from '../StatusPage/__testUtils__/monitoringHandlers';
 import { noMetricsHandler } from './MetricsSection/__testUtils__/metricsHandlers';
-import { manualPolicyHandlers } from './UpgradePolicyCard/fakePolicyBackend';
+import { manualPolicyHandlers } from './UpgradePolicyCard/__testUtils__/policyBackend';
 import {
   DBAAS_URL,
   errorResponse,

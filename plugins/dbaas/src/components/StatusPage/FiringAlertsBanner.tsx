@@ -16,7 +16,9 @@ export function FiringAlertsList(props: { alerts: DbaasAlert[] }) {
   return (
     <Alert severity="error" role="alert" aria-label="Firing alerts">
       <AlertTitle>
-        {alerts.length === 1 ? '1 alert firing' : `${alerts.length} alerts firing`}
+        {alerts.length === 1
+          ? '1 alert firing'
+          : `${alerts.length} alerts firing`}
       </AlertTitle>
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {alerts.map(alert => (

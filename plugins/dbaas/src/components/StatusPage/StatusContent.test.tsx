@@ -76,10 +76,9 @@ describe('the fleet status page', () => {
 
     expect(await screen.findByText('3 instances, 1 down')).toBeInTheDocument();
     const rows = screen.getAllByRole('row').slice(1);
-    expect(within(rows[0]).getByRole('link', { name: 'queue-b' })).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/queue-b/redis',
-    );
+    expect(
+      within(rows[0]).getByRole('link', { name: 'queue-b' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/queue-b/redis');
 
     const down = rowOf('queue-b');
     expect(down).toHaveTextContent('Down');
@@ -87,7 +86,9 @@ describe('the fleet status page', () => {
     expect(down).toHaveTextContent('99.64 %');
     expect(down).toHaveTextContent(/Down since .* \(12m\)/);
     expect(down).toHaveTextContent('1 firing');
-    expect(within(down).getByRole('link', { name: /team-b/ })).toBeInTheDocument();
+    expect(
+      within(down).getByRole('link', { name: /team-b/ }),
+    ).toBeInTheDocument();
 
     const up = rowOf('cache-a');
     expect(up).toHaveTextContent('Up');

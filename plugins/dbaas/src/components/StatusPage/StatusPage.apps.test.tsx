@@ -29,7 +29,13 @@ function fleetBackend() {
     instancesHandler([makeInstance()]),
     ...monitoringHandlers({
       status: [aSummary({ name: 'cache-a', uptime7d: 98.25 })],
-      alerts: [anAlert({ instanceName: 'cache-a', message: 'memory at 91 % of maxmemory (threshold 80 %)', rule: 'memory' })],
+      alerts: [
+        anAlert({
+          instanceName: 'cache-a',
+          message: 'memory at 91 % of maxmemory (threshold 80 %)',
+          rule: 'memory',
+        }),
+      ],
     }),
   );
 }

@@ -13,10 +13,10 @@ type EntityPath = (params: {
   name: string;
 }) => string;
 
-const byUptime = (key: 'uptime24h' | 'uptime7d') => (
-  a: InstanceStatusSummary,
-  b: InstanceStatusSummary,
-) => (a[key] ?? -1) - (b[key] ?? -1);
+const byUptime =
+  (key: 'uptime24h' | 'uptime7d') =>
+  (a: InstanceStatusSummary, b: InstanceStatusSummary) =>
+    (a[key] ?? -1) - (b[key] ?? -1);
 
 const columns = (
   entityPath: EntityPath,

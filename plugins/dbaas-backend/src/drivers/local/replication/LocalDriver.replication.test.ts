@@ -18,7 +18,7 @@ import { LocalDriver } from '../LocalDriver';
 
 jest.setTimeout(120_000);
 
-const PORTS = { start: 18500, end: 18549 };
+const PORTS = { start: 18500, end: 18539 };
 const ID = 'replicated';
 
 function byRole(observed: ObservedInstance, role: string) {
@@ -41,7 +41,6 @@ function sentinelClient(
     password: login.password,
     sentinelUsername: login.username,
     sentinelPassword: login.password,
-    failoverDetector: true,
     maxRetriesPerRequest: null,
   });
   client.on('error', () => undefined);
@@ -116,9 +115,13 @@ describe('LocalDriver with replicas and Sentinels', () => {
       (await serverPidsUnder(dataDir)).map(pid => readlink(`/proc/${pid}/cwd`)),
     );
     expect(new Set(cwds).size).toBe(6);
-    expect(
-      (await readdir(join(dataDir, ID, 'nodes'))).sort(),
-    ).toEqual(['node-1', 'node-2', 'sentinel-0', 'sentinel-1', 'sentinel-2']);
+    expect((await readdir(join(dataDir, ID, 'nodes'))).sort()).toEqual([
+      'node-1',
+      'node-2',
+      'sentinel-0',
+      'sentinel-1',
+      'sentinel-2',
+    ]);
   });
 
   it('replicates what the app writes on the primary to both replicas', async () => {
@@ -183,21 +186,31 @@ describe('LocalDriver with replicas and Sentinels', () => {
   });
 
   it('fails over when the primary is killed; the client keeps working and the old primary returns as a replica', async () => {
-    await waitFor('the Sentinels to know each other and both replicas', async () => {
-      const observed = await driver.observe(ID);
-      const [sentinel] = byRole(observed, 'sentinel');
-      const control = connect(sentinel.port!, admin);
-      try {
-        await control.connect();
-        const fields = (await control.call('SENTINEL', 'MASTER', ID)) as string[];
-        const info = Object.fromEntries(
-          fields.flatMap((v, i) => (i % 2 ? [] : [[v, fields[i + 1]]])),
-        );
-        return info['num-other-sentinels'] === '2' && info['num-slaves'] === '2';
-      } finally {
-        control.disconnect();
-      }
-    }, 30_000);
+    await waitFor(
+      'the Sentinels to know each other and both replicas',
+      async () => {
+        const observed = await driver.observe(ID);
+        const [sentinel] = byRole(observed, 'sentinel');
+        const control = connect(sentinel.port!, admin);
+        try {
+          await control.connect();
+          const fields = (await control.call(
+            'SENTINEL',
+            'MASTER',
+            ID,
+          )) as string[];
+          const info = Object.fromEntries(
+            fields.flatMap((v, i) => (i % 2 ? [] : [[v, fields[i + 1]]])),
+          );
+          return (
+            info['num-other-sentinels'] === '2' && info['num-slaves'] === '2'
+          );
+        } finally {
+          control.disconnect();
+        }
+      },
+      30_000,
+    );
     const before = await driver.observe(ID);
     const [oldPrimary] = byRole(before, 'primary');
     const client = track(sentinelClient(before, ID, app));
@@ -305,7 +318,11 @@ describe('LocalDriver with replicas and Sentinels', () => {
     }
     // Redis' CONFIG REWRITE makes its files world-readable; the folders
     // around them let nobody but the backend's user in.
-    for (const folder of [dataDir, join(dataDir, ID), join(dataDir, ID, 'nodes')]) {
+    for (const folder of [
+      dataDir,
+      join(dataDir, ID),
+      join(dataDir, ID, 'nodes'),
+    ]) {
       expect({ folder, mode: (await stat(folder)).mode & 0o077 }).toEqual({
         folder,
         mode: 0,
@@ -371,12 +388,72 @@ describe('LocalDriver replicas of Redis 6.0', () => {
       await writer.connect();
       await writer.set('k', 'v');
       await reader.connect();
-      await waitFor('the 6.0 replica to copy', async () =>
-        (await reader.get('k')) === 'v',
+      await waitFor(
+        'the 6.0 replica to copy',
+        async () => (await reader.get('k')) === 'v',
       );
     } finally {
       writer.disconnect();
       reader.disconnect();
+    }
+  });
+});
+
+describe('LocalDriver snapshots of a replicated instance', () => {
+  let dataDir: string;
+  let driver: LocalDriver;
+  const spec = makeSpec('restored', { replicas: 1, persistence: 'rdb' });
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+    driver = makeDriver(dataDir, PORTS);
+  });
+
+  afterAll(async () => {
+    await driver.deprovision('restored', makeContext());
+    await assertNoServersUnder(dataDir);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes the snapshot from the primary and restores it on every data node', async () => {
+    await driver.provision(spec, makeContext());
+    const before = await driver.observe('restored');
+    const [primary, replica] = before.nodes;
+    const writer = connect(primary.port!, spec.users[0]);
+    try {
+      await writer.connect();
+      await writer.set('kept', 'from the snapshot');
+      await writer.call('SAVE');
+      const snapshot = await driver.snapshots!.take(
+        'restored',
+        { id: 'snap-1', engine: 'redis', version: '7.0.15', meta: {} },
+        makeContext(),
+      );
+      expect(snapshot.rdbVersion).toBe(10);
+      await writer.set('later', 'not in the snapshot');
+      await writer.call('WAIT', '1', '5000');
+    } finally {
+      writer.disconnect();
+    }
+
+    await driver.snapshots!.restore(spec, 'snap-1', makeContext());
+
+    const after = await driver.observe('restored');
+    expect(after.nodes.map(n => [n.id, n.role, n.phase, n.port])).toEqual(
+      before.nodes.map(n => [n.id, n.role, 'running', n.port]),
+    );
+    for (const node of [primary, replica]) {
+      const reader = connect(node.port!, spec.users[1]);
+      try {
+        await reader.connect();
+        await waitFor(
+          `${node.id} to hold the snapshot's data`,
+          async () => (await reader.get('kept')) === 'from the snapshot',
+        );
+        expect(await reader.get('later')).toBeNull();
+      } finally {
+        reader.disconnect();
+      }
     }
   });
 });

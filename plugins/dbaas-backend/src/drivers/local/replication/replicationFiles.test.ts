@@ -6,8 +6,16 @@ import { keepSentinelId, renderSentinelConf } from './sentinelConf';
 import { parseStringArray } from './sentinelQuery';
 import { sentinelBinaryFor } from './sentinelBinary';
 
-const ADMIN = { username: 'jm-admin', password: 'admin-pw', rules: '~* &* +@all' };
-const APP = { username: 'app', password: 'app-pw', rules: '~* &* +@all -@admin' };
+const ADMIN = {
+  username: 'jm-admin',
+  password: 'admin-pw',
+  rules: '~* &* +@all',
+};
+const APP = {
+  username: 'app',
+  password: 'app-pw',
+  rules: '~* &* +@all -@admin',
+};
 const files = instanceFiles('/data', 'abc');
 
 describe('instance nodes', () => {
@@ -37,15 +45,17 @@ describe('instance nodes', () => {
   });
 
   it('finds only node-0 of an instance without a nodes folder', () => {
-    expect(existingNodes(instanceFiles('/nonexistent', 'abc')).map(n => n.name)).toEqual([
-      'node-0',
-    ]);
+    expect(
+      existingNodes(instanceFiles('/nonexistent', 'abc')).map(n => n.name),
+    ).toEqual(['node-0']);
   });
 });
 
 describe('replication settings', () => {
   it('authenticates replicas as the admin user and points them at the primary', () => {
-    expect(renderReplicationLines(ADMIN, { host: '127.0.0.1', port: 18001 })).toBe(
+    expect(
+      renderReplicationLines(ADMIN, { host: '127.0.0.1', port: 18001 }),
+    ).toBe(
       [
         'masteruser jm-admin',
         'masterauth admin-pw',
@@ -84,13 +94,17 @@ describe('sentinel.conf', () => {
     expect(conf).toContain('sentinel auth-user orders jm-admin\n');
     expect(conf).toContain('sentinel down-after-milliseconds orders 1000\n');
     expect(conf).toContain('sentinel failover-timeout orders 5000\n');
-    expect(conf).toMatch(/^user app on #[0-9a-f]{64} resetchannels &\* -@all \+ping /m);
+    expect(conf).toMatch(
+      /^user app on #[0-9a-f]{64} resetchannels &\* -@all \+ping /m,
+    );
     expect(conf).toMatch(/^user default on nopass resetchannels &\* -@all /m);
     expect(conf).not.toContain('app-pw');
   });
 
   it('keeps the id a Sentinel gave itself when written again', () => {
-    const previous = `${renderSentinelConf(target)}sentinel myid 0123abcd\nsentinel current-epoch 3\n`;
+    const previous = `${renderSentinelConf(
+      target,
+    )}sentinel myid 0123abcd\nsentinel current-epoch 3\n`;
     const again = keepSentinelId(previous, renderSentinelConf(target));
     expect(again).toContain('sentinel myid 0123abcd\n');
     expect(again).not.toContain('current-epoch');
@@ -100,17 +114,24 @@ describe('sentinel.conf', () => {
 
 describe('sentinel replies', () => {
   it('parses an address, a null and an error, and waits for a whole reply', () => {
-    expect(parseStringArray('*2\r\n$9\r\n127.0.0.1\r\n$5\r\n18001\r\n')).toEqual({
+    expect(
+      parseStringArray('*2\r\n$9\r\n127.0.0.1\r\n$5\r\n18001\r\n'),
+    ).toEqual({
       value: ['127.0.0.1', '18001'],
     });
     expect(parseStringArray('*-1\r\n')).toEqual({ value: null });
     expect(parseStringArray('-NOPERM no\r\n')).toEqual({ error: 'NOPERM no' });
-    expect(parseStringArray('*2\r\n$9\r\n127.0.0.1\r\n$5\r\n180')).toBeUndefined();
+    expect(
+      parseStringArray('*2\r\n$9\r\n127.0.0.1\r\n$5\r\n180'),
+    ).toBeUndefined();
   });
 });
 
 describe('the Sentinels binary', () => {
-  const binary = (engine: 'redis' | 'valkey', version: string): EngineBinary => ({
+  const binary = (
+    engine: 'redis' | 'valkey',
+    version: string,
+  ): EngineBinary => ({
     engine,
     version,
     path: `/bin/${engine}-${version}`,

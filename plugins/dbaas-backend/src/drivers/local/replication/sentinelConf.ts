@@ -57,7 +57,9 @@ export function renderSentinelConf(target: SentinelConfTarget): string {
     `dir ${quote(files.dataFolder)}`,
     `pidfile ${quote(files.pidfile)}`,
     `logfile ${quote(files.logfile)}`,
-    `sentinel monitor ${name} ${quote(primary.host)} ${primary.port} ${SENTINEL_QUORUM}`,
+    `sentinel monitor ${name} ${quote(primary.host)} ${
+      primary.port
+    } ${SENTINEL_QUORUM}`,
     // Sentinel authenticates to the data nodes and to the other Sentinels
     // itself, so these passwords are in plain text, in a file only the
     // backend's user can read.

@@ -59,9 +59,7 @@ export function askSentinelForPrimary(
     };
     socket.setTimeout(timeoutMs, () => finish(undefined));
     socket.once('connect', () =>
-      socket.write(
-        encode(['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', masterName]),
-      ),
+      socket.write(encode(['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', masterName])),
     );
     socket.on('data', chunk => {
       received += chunk.toString('utf8');

@@ -27,7 +27,9 @@ const MONITOR_LINE = /^sentinel monitor (\S+) (\S+) (\d+) \d+$/m;
 function primaryInSentinelConf(
   sentinel: NodeRuntime,
 ): PrimaryAddress | undefined {
-  const match = MONITOR_LINE.exec(readFileIfExists(sentinel.node.files.conf) ?? '');
+  const match = MONITOR_LINE.exec(
+    readFileIfExists(sentinel.node.files.conf) ?? '',
+  );
   return match
     ? { host: match[2].replace(/^"|"$/g, ''), port: Number(match[3]) }
     : undefined;

@@ -29,7 +29,9 @@ export function AlertList(props: { alerts: Alert[] }) {
               secondary={
                 alert.state === 'firing'
                   ? `since ${formatTimeAgo(alert.startedAt)}`
-                  : `${alert.message}; cleared ${formatTimeAgo(alert.resolvedAt!)}`
+                  : `${alert.message}; cleared ${formatTimeAgo(
+                      alert.resolvedAt!,
+                    )}`
               }
             />
           </ListItem>

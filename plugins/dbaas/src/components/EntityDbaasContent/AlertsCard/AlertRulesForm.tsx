@@ -13,6 +13,12 @@ import { useId, useMemo, useState } from 'react';
 import { RULE_FIELDS } from './ruleFields';
 import { problemsOf, RulesDraft, toDraft, toOverrides } from './rulesDraft';
 
+/** A backend's refusal with its reason, e.g. which field is wrong. */
+function reasonOf(error: unknown): string {
+  const { message, cause } = error as Error & { cause?: Error };
+  return cause?.message ? `${message}: ${cause.message}` : message;
+}
+
 /**
  * The instance's thresholds; editable by those who may update the
  * instance, read-only for everyone else.
@@ -46,14 +52,18 @@ export function AlertRulesForm(props: {
       await onSave(overrides);
       setOutcome({ ok: true, text: 'Alert rules saved.' });
     } catch (error) {
-      setOutcome({ ok: false, text: (error as Error).message });
+      setOutcome({ ok: false, text: reasonOf(error) });
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <Box component="form" aria-label="Alert rules" onSubmit={e => e.preventDefault()}>
+    <Box
+      component="form"
+      aria-label="Alert rules"
+      onSubmit={e => e.preventDefault()}
+    >
       {RULE_FIELDS.map(({ rule, title, threshold }) => {
         const key = threshold && `${rule}.${threshold.field}`;
         return (
@@ -106,7 +116,9 @@ export function AlertRulesForm(props: {
       )}
       {outcome && (
         <Box mt={1}>
-          <Alert severity={outcome.ok ? 'success' : 'error'}>{outcome.text}</Alert>
+          <Alert severity={outcome.ok ? 'success' : 'error'}>
+            {outcome.text}
+          </Alert>
         </Box>
       )}
     </Box>

@@ -23,7 +23,8 @@ import { AlertsCard } from './AlertsCard';
 const server = setupServer();
 registerMswTestHooks(server);
 
-const instance = anInstance();
+// Permission decisions are cached per instance: each test has its own.
+const instance = anInstance({ id: 'ac-1' });
 const alerts = [
   anAlert({
     id: 'a1',
@@ -55,24 +56,36 @@ describe('AlertsCard', () => {
   });
 
   it('lets someone who may update the instance change a threshold, checking it first', async () => {
-    const saved: unknown[] = [];
+    const saved: Record<string, any>[] = [];
+    // the backend keeps what was saved, as the real one does
+    const settings = () => {
+      const overrides = saved[saved.length - 1] ?? {};
+      return {
+        rules: mergeAlertRules(DEFAULT_ALERT_RULES, overrides),
+        defaults: DEFAULT_ALERT_RULES,
+        overrides,
+      };
+    };
     server.use(
       permissionHandler([dbaasInstanceUpdatePermission.name]),
-      http.put(`${DBAAS_URL}/instances/:id/alert-rules`, async ({ request }) => {
-        const body = (await request.json()) as Record<string, any>;
-        saved.push(body);
-        return HttpResponse.json({
-          rules: mergeAlertRules(DEFAULT_ALERT_RULES, body),
-          defaults: DEFAULT_ALERT_RULES,
-          overrides: body,
-        });
-      }),
+      http.put(
+        `${DBAAS_URL}/instances/:id/alert-rules`,
+        async ({ request }) => {
+          saved.push((await request.json()) as Record<string, any>);
+          return HttpResponse.json(settings());
+        },
+      ),
+      http.get(`${DBAAS_URL}/instances/:id/alert-rules`, () =>
+        HttpResponse.json(settings()),
+      ),
       ...monitoringHandlers({ alerts: [] }),
     );
-    await renderWithApis(<AlertsCard instance={instance} />);
+    await renderWithApis(<AlertsCard instance={anInstance({ id: 'ac-2' })} />);
     expect(await screen.findByText('No alert is firing.')).toBeInTheDocument();
 
-    const memory = await screen.findByRole('spinbutton', { name: 'Memory threshold (%)' });
+    const memory = await screen.findByRole('spinbutton', {
+      name: 'Memory threshold (%)',
+    });
     await waitFor(() => expect(memory).toBeEnabled());
     const save = screen.getByRole('button', { name: 'Save alert rules' });
     expect(memory).toHaveValue(80);
@@ -87,8 +100,12 @@ describe('AlertsCard', () => {
 
     await userEvent.clear(memory);
     await userEvent.type(memory, '90');
-    await userEvent.click(screen.getByRole('checkbox', { name: 'CPU alert on' }));
-    expect(screen.getByRole('spinbutton', { name: 'CPU threshold (%)' })).toBeDisabled();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'CPU alert on' }),
+    );
+    expect(
+      screen.getByRole('spinbutton', { name: 'CPU threshold (%)' }),
+    ).toBeDisabled();
     await userEvent.click(save);
 
     expect(await screen.findByText('Alert rules saved.')).toBeInTheDocument();
@@ -103,18 +120,28 @@ describe('AlertsCard', () => {
     server.use(
       permissionHandler([dbaasInstanceUpdatePermission.name]),
       http.put(`${DBAAS_URL}/instances/:id/alert-rules`, () =>
-        errorResponse(403, 'NotAllowedError', 'Not allowed: dbaas.instance.update on instance orders-cache'),
+        errorResponse(
+          403,
+          'NotAllowedError',
+          'Not allowed: dbaas.instance.update on instance orders-cache',
+        ),
       ),
       ...monitoringHandlers(),
     );
-    await renderWithApis(<AlertsCard instance={instance} />);
-    const down = await screen.findByRole('spinbutton', { name: 'Failed checks in a row' });
+    await renderWithApis(<AlertsCard instance={anInstance({ id: 'ac-3' })} />);
+    const down = await screen.findByRole('spinbutton', {
+      name: 'Failed checks in a row',
+    });
     await waitFor(() => expect(down).toBeEnabled());
     await userEvent.clear(down);
     await userEvent.type(down, '3');
-    await userEvent.click(screen.getByRole('button', { name: 'Save alert rules' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Save alert rules' }),
+    );
     expect(
-      await screen.findByText(/Not allowed: dbaas.instance.update on instance orders-cache/),
+      await screen.findByText(
+        'Request failed with 403 Forbidden: Not allowed: dbaas.instance.update on instance orders-cache',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -124,21 +151,31 @@ describe('AlertsCard', () => {
       permissionHandler([], asked),
       ...monitoringHandlers({
         rules: {
-          rules: mergeAlertRules(DEFAULT_ALERT_RULES, { down: { consecutiveChecks: 4 } }),
+          rules: mergeAlertRules(DEFAULT_ALERT_RULES, {
+            down: { consecutiveChecks: 4 },
+          }),
           defaults: DEFAULT_ALERT_RULES,
           overrides: { down: { consecutiveChecks: 4 } },
         },
       }),
     );
-    await renderWithApis(<AlertsCard instance={instance} />);
-    const down = await screen.findByRole('spinbutton', { name: 'Failed checks in a row' });
+    await renderWithApis(<AlertsCard instance={anInstance({ id: 'ac-4' })} />);
+    const down = await screen.findByRole('spinbutton', {
+      name: 'Failed checks in a row',
+    });
     await permissionAnswered(asked, dbaasInstanceUpdatePermission.name);
     expect(down).toHaveValue(4);
     expect(down).toBeDisabled();
-    expect(screen.getByRole('checkbox', { name: 'Memory alert on' })).toBeDisabled();
-    expect(screen.queryByRole('button', { name: 'Save alert rules' })).toBeNull();
     expect(
-      screen.getByText('Only those who may change this instance can edit its alert rules.'),
+      screen.getByRole('checkbox', { name: 'Memory alert on' }),
+    ).toBeDisabled();
+    expect(
+      screen.queryByRole('button', { name: 'Save alert rules' }),
+    ).toBeNull();
+    expect(
+      screen.getByText(
+        'Only those who may change this instance can edit its alert rules.',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -41,7 +41,11 @@ export function AlertsCard(props: { instance: Instance }) {
   return (
     <InfoCard title="Alerts" variant="gridItem">
       {alerts.error && <ResponseErrorPanel error={alerts.error} />}
-      {alerts.value ? <AlertList alerts={alerts.value} /> : !alerts.error && <Progress />}
+      {alerts.value ? (
+        <AlertList alerts={alerts.value} />
+      ) : (
+        !alerts.error && <Progress />
+      )}
       <Box mt={2}>
         <Typography variant="subtitle2" gutterBottom>
           Thresholds

@@ -21,6 +21,11 @@ export function toDraft(rules: AlertRules): RulesDraft {
   return draft;
 }
 
+/** An emptied field is no number, not the 0 that Number('') makes of it. */
+function asNumber(typed: string): number {
+  return typed.trim() === '' ? NaN : Number(typed);
+}
+
 /**
  * What differs from the defaults, which is what the instance stores; a
  * setting put back to its default follows the default again.
@@ -33,8 +38,7 @@ export function toOverrides(
   for (const rule of ALERT_RULE_NAMES) {
     const base = defaults[rule] as Record<string, unknown>;
     for (const [field, typed] of Object.entries(draft[rule])) {
-      const value =
-        typeof typed === 'string' ? (typed.trim() === '' ? NaN : Number(typed)) : typed;
+      const value = typeof typed === 'string' ? asNumber(typed) : typed;
       if (value !== base[field]) {
         patch[rule] = { ...patch[rule], [field]: value };
       }

@@ -51,7 +51,9 @@ describe('AvailabilityCard', () => {
     const rows = within(screen.getByRole('table', { name: 'Incidents' }))
       .getAllByRole('row')
       .slice(1);
-    expect(rows[0]).toHaveTextContent(/ongoing\s*2m 5s\s*12\s*Connection is closed\./);
+    expect(rows[0]).toHaveTextContent(
+      /ongoing\s*2m 5s\s*12\s*Connection is closed\./,
+    );
     expect(rows[1]).toHaveTextContent(
       new Date('2026-03-01T10:04:30.000Z').toLocaleString(),
     );
@@ -71,7 +73,9 @@ describe('AvailabilityCard', () => {
       }),
     );
     await renderWithApis(<AvailabilityCard instance={anInstance()} />);
-    expect(await screen.findByText('No incidents in the last 7 days.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No incidents in the last 7 days.'),
+    ).toBeInTheDocument();
     expect(rowOf('Now')).toHaveTextContent('Up for 3d');
     expect(rowOf('Uptime 7 d')).toHaveTextContent('100 %');
   });

@@ -34,7 +34,11 @@ export function AvailabilityCard(props: { instance: Instance }) {
             Now: (
               <>
                 <UpLight up={value.up} />
-                {value.since ? ` for ${formatDuration(Date.now() - Date.parse(value.since))}` : ''}
+                {value.since
+                  ? ` for ${formatDuration(
+                      Date.now() - Date.parse(value.since),
+                    )}`
+                  : ''}
               </>
             ),
             'Uptime 24 h': formatUptime(value.uptime24h),

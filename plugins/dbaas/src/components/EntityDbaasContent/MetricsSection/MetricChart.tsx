@@ -128,7 +128,9 @@ export function MetricChart(props: {
               domain={chart.unit === 'ratio' ? [0, 1] : [0, 'auto']}
             />
             <Tooltip
-              labelFormatter={t => DateTime.fromMillis(Number(t)).toFormat('ccc d LLL HH:mm:ss')}
+              labelFormatter={t =>
+                DateTime.fromMillis(Number(t)).toFormat('ccc d LLL HH:mm:ss')
+              }
               formatter={(value: number) => format(value)}
             />
             {chart.lines.map((line, i) => (

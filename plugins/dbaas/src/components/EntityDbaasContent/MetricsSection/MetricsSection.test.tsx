@@ -51,7 +51,11 @@ function metricsHandler(
     const query = new URL(request.url).searchParams;
     asked.push(query);
     return HttpResponse.json(
-      series(Date.parse(query.get('from')!), Date.parse(query.get('to')!), values),
+      series(
+        Date.parse(query.get('from')!),
+        Date.parse(query.get('to')!),
+        values,
+      ),
     );
   });
 }
@@ -81,39 +85,65 @@ describe('MetricsSection', () => {
     );
     await renderWithApis(<MetricsSection instance={anInstance()} />);
 
-    await waitFor(() => expect(caption('CPU').getByText('12.5 %')).toBeInTheDocument());
-    expect(caption('Memory').getByText('1.5 MiB of 16 MiB')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(caption('CPU').getByText('12.5 %')).toBeInTheDocument(),
+    );
+    expect(
+      caption('Memory').getByText('1.5 MiB of 16 MiB'),
+    ).toBeInTheDocument();
     expect(caption('Operations').getByText('1.5K/s')).toBeInTheDocument();
     expect(caption('Connected clients').getByText('4')).toBeInTheDocument();
-    expect(caption('Keys').getByText('keys 100 · expiring 40')).toBeInTheDocument();
+    expect(
+      caption('Keys').getByText('keys 100 · expiring 40'),
+    ).toBeInTheDocument();
     expect(caption('Hit ratio').getByText('75 %')).toBeInTheDocument();
     expect(caption('Evictions').getByText('evicted 2/s')).toBeInTheDocument();
     expect(
       caption('Network').getByText('in 1 KiB/s · out 2 KiB/s'),
     ).toBeInTheDocument();
     // no disk figures came back: that chart says so instead of drawing zero
-    expect(within(figure('Disk')).getByText('No data in this range')).toBeInTheDocument();
+    expect(
+      within(figure('Disk')).getByText('No data in this range'),
+    ).toBeInTheDocument();
     // the lines are drawn: memory used, and maxmemory dashed
-    expect(figure('Memory').querySelectorAll('path.recharts-line-curve')).toHaveLength(2);
-    expect(figure('CPU').querySelector('path.recharts-line-curve')?.getAttribute('d')).toMatch(/^M/);
+    expect(
+      figure('Memory').querySelectorAll('path.recharts-line-curve'),
+    ).toHaveLength(2);
+    expect(
+      figure('CPU')
+        .querySelector('path.recharts-line-curve')
+        ?.getAttribute('d'),
+    ).toMatch(/^M/);
 
     const first = asked[0];
     expect(first.get('metric')!.split(',')).toEqual(
-      expect.arrayContaining(['cpu_percent', 'memory_used_bytes', 'memory_max_bytes', 'disk_used_bytes', 'net_out_bytes_per_sec']),
+      expect.arrayContaining([
+        'cpu_percent',
+        'memory_used_bytes',
+        'memory_max_bytes',
+        'disk_used_bytes',
+        'net_out_bytes_per_sec',
+      ]),
     );
-    const span = (q: URLSearchParams) => Date.parse(q.get('to')!) - Date.parse(q.get('from')!);
+    const span = (q: URLSearchParams) =>
+      Date.parse(q.get('to')!) - Date.parse(q.get('from')!);
     expect(span(first)).toBe(3_600_000);
 
     await userEvent.click(screen.getByRole('button', { name: '7 d' }));
     await waitFor(() => expect(asked.length).toBeGreaterThan(1));
     expect(span(asked.at(-1)!)).toBe(7 * 86_400_000);
-    expect(screen.getByRole('button', { name: '7 d' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: '7 d' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 
   it('says when nothing was collected yet', async () => {
     server.use(metricsHandler([], {}));
     await renderWithApis(<MetricsSection instance={anInstance()} />);
-    expect(await screen.findByText(/No metrics collected in this range yet/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No metrics collected in this range yet/),
+    ).toBeInTheDocument();
   });
 
   it('shows the error when the series cannot be read', async () => {
@@ -126,7 +156,9 @@ describe('MetricsSection', () => {
     expect(
       await screen.findByText('Error: Request failed with 403 Forbidden'),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/not allowed to read inst-1/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/not allowed to read inst-1/).length,
+    ).toBeGreaterThan(0);
     expect(screen.queryByRole('figure')).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,8 @@
-import { InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { Instance } from '@justmanage/plugin-dbaas-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -68,7 +72,12 @@ export function MetricsSection(props: { instance: Instance }) {
       <Grid container spacing={3}>
         {CHARTS.map(chart => (
           <Grid item xs={12} md={6} lg={4} key={chart.title}>
-            <MetricChart chart={chart} series={value.series} from={from} to={to} />
+            <MetricChart
+              chart={chart}
+              series={value.series}
+              from={from}
+              to={to}
+            />
           </Grid>
         ))}
       </Grid>
@@ -77,7 +86,9 @@ export function MetricsSection(props: { instance: Instance }) {
   return (
     <InfoCard
       title="Metrics"
-      subheader={value ? `${formatStep(value.stepSeconds)} per point` : undefined}
+      subheader={
+        value ? `${formatStep(value.stepSeconds)} per point` : undefined
+      }
       action={<RangePicker value={range} onChange={setRange} />}
     >
       {content}

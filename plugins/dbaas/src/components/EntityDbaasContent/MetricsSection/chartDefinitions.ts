@@ -11,14 +11,22 @@ export interface ChartDefinition {
 }
 
 export const CHARTS: ChartDefinition[] = [
-  { title: 'CPU', unit: 'percent', lines: [{ metric: 'cpu_percent', label: 'CPU' }] },
+  {
+    title: 'CPU',
+    unit: 'percent',
+    lines: [{ metric: 'cpu_percent', label: 'CPU' }],
+  },
   {
     title: 'Memory',
     unit: 'bytes',
     lines: [{ metric: 'memory_used_bytes', label: 'used' }],
     limit: { metric: 'memory_max_bytes', label: 'maxmemory' },
   },
-  { title: 'Operations', unit: 'perSecond', lines: [{ metric: 'ops_per_sec', label: 'ops' }] },
+  {
+    title: 'Operations',
+    unit: 'perSecond',
+    lines: [{ metric: 'ops_per_sec', label: 'ops' }],
+  },
   {
     title: 'Connected clients',
     unit: 'count',
@@ -32,7 +40,11 @@ export const CHARTS: ChartDefinition[] = [
       { metric: 'expiring_keys', label: 'expiring' },
     ],
   },
-  { title: 'Hit ratio', unit: 'ratio', lines: [{ metric: 'hit_ratio', label: 'hits' }] },
+  {
+    title: 'Hit ratio',
+    unit: 'ratio',
+    lines: [{ metric: 'hit_ratio', label: 'hits' }],
+  },
   {
     title: 'Evictions',
     unit: 'perSecond',
@@ -49,7 +61,11 @@ export const CHARTS: ChartDefinition[] = [
       { metric: 'net_out_bytes_per_sec', label: 'out' },
     ],
   },
-  { title: 'Disk', unit: 'bytes', lines: [{ metric: 'disk_used_bytes', label: 'used' }] },
+  {
+    title: 'Disk',
+    unit: 'bytes',
+    lines: [{ metric: 'disk_used_bytes', label: 'used' }],
+  },
 ];
 
 /** Every metric the charts draw, for one request. */

@@ -1,7 +1,13 @@
 import { formatBytes } from '../formatBytes';
 
 /** How a chart's values read: on its axis and in its headline. */
-export type MetricUnit = 'percent' | 'ratio' | 'bytes' | 'bytesPerSecond' | 'perSecond' | 'count';
+export type MetricUnit =
+  | 'percent'
+  | 'ratio'
+  | 'bytes'
+  | 'bytesPerSecond'
+  | 'perSecond'
+  | 'count';
 
 const compact = new Intl.NumberFormat('en', {
   notation: 'compact',

@@ -15,17 +15,14 @@ export const METRICS_REFRESH_MS = 15_000;
  */
 export function useMetricSeries(instanceId: string, range: MetricRange) {
   const api = useApi(dbaasApiRef);
-  const state = useAsyncRetry(
-    async (): Promise<MetricSeriesResponse> => {
-      const to = Date.now();
-      return api.getMetricSeries(instanceId, {
-        metrics: CHARTED_METRICS,
-        from: new Date(to - range.ms).toISOString(),
-        to: new Date(to).toISOString(),
-      });
-    },
-    [api, instanceId, range.ms],
-  );
+  const state = useAsyncRetry(async (): Promise<MetricSeriesResponse> => {
+    const to = Date.now();
+    return api.getMetricSeries(instanceId, {
+      metrics: CHARTED_METRICS,
+      from: new Date(to - range.ms).toISOString(),
+      to: new Date(to).toISOString(),
+    });
+  }, [api, instanceId, range.ms]);
   const { loading, retry } = state;
   useEffect(() => {
     if (loading) return undefined;

@@ -20,7 +20,10 @@ const COLOR: Record<
 };
 
 /** What the maintenance job decided, newest first, each with its reason. */
-export function DecisionLog(props: { decisions: MaintenanceDecision[] }) {
+export function DecisionLog(props: {
+  decisions: MaintenanceDecision[];
+  viewerZone?: string;
+}) {
   if (props.decisions.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -41,7 +44,9 @@ export function DecisionLog(props: { decisions: MaintenanceDecision[] }) {
         {props.decisions.map(d => (
           <TableRow key={d.id}>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
-              {DateTime.fromISO(d.at).toFormat('ccc d LLL HH:mm')}
+              {DateTime.fromISO(d.at, {
+                zone: props.viewerZone ?? 'local',
+              }).toFormat('ccc d LLL HH:mm')}
             </TableCell>
             <TableCell>
               <Chip size="small" color={COLOR[d.outcome]} label={d.outcome} />

@@ -12,7 +12,7 @@ import {
 } from '../__testUtils__/backend';
 import { anInstance } from '../__testUtils__/fixtures';
 import { renderWithApis } from '../__testUtils__/renderWithApis';
-import { policyBackend } from './fakePolicyBackend';
+import { policyBackend } from './__testUtils__/policyBackend';
 import { UpgradePolicyCard } from './UpgradePolicyCard';
 
 const server = setupServer();
@@ -271,15 +271,16 @@ describe('UpgradePolicyCard', () => {
       rows.map(r =>
         within(r)
           .getAllByRole('cell')
-          .slice(1)
           .map(c => c.textContent),
       ),
     ).toEqual([
       [
+        'Sat 5 Dec 20:40',
         'skipped',
         'Only 14 min of the opening Sun 6 Dec 02:00-03:00 Asia/Kolkata (IST) are left; an automatic upgrade needs at least 15 min',
       ],
       [
+        'Fri 4 Dec 21:00',
         'notified',
         'Told the owners that redis 7.0.15+deb12u10 will be applied Sun 6 Dec 02:00-03:00 Asia/Kolkata (IST)',
       ],

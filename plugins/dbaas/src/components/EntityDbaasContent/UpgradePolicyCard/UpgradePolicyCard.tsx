@@ -91,7 +91,12 @@ export function UpgradePolicyCard(props: {
           Automatic decisions
         </Typography>
         {decisions.error && <ResponseErrorPanel error={decisions.error} />}
-        {decisions.value && <DecisionLog decisions={decisions.value} />}
+        {decisions.value && (
+          <DecisionLog
+            decisions={decisions.value}
+            viewerZone={props.viewerZone}
+          />
+        )}
       </Box>
     </InfoCard>
   );

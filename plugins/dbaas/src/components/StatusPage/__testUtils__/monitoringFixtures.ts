@@ -4,7 +4,8 @@ import type {
   InstanceStatusSummary,
 } from '@justmanage/plugin-dbaas-common';
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+const minutesAgo = (m: number) =>
+  new Date(Date.now() - m * 60_000).toISOString();
 
 export function anIncident(overrides: Partial<Incident> = {}): Incident {
   return {

@@ -6,15 +6,18 @@ import { DBAAS_URL } from '../../__testUtils__/backend';
  * pages that show the Metrics section beside what they test.
  */
 export function noMetricsHandler() {
-  return http.get(`${DBAAS_URL}/instances/:id/metrics`, ({ params, request }) => {
-    const query = new URL(request.url).searchParams;
-    return HttpResponse.json({
-      instanceId: params.id,
-      from: query.get('from'),
-      to: query.get('to'),
-      stepSeconds: 15,
-      resolution: 'raw',
-      series: [],
-    });
-  });
+  return http.get(
+    `${DBAAS_URL}/instances/:id/metrics`,
+    ({ params, request }) => {
+      const query = new URL(request.url).searchParams;
+      return HttpResponse.json({
+        instanceId: params.id,
+        from: query.get('from'),
+        to: query.get('to'),
+        stepSeconds: 15,
+        resolution: 'raw',
+        series: [],
+      });
+    },
+  );
 }

@@ -8,8 +8,8 @@ import {
   validate,
 } from '@justmanage/plugin-dbaas-common';
 import { http, HttpResponse } from 'msw';
-import { DBAAS_URL, errorResponse, getJson } from '../__testUtils__/backend';
-import { anInstance, anOperation } from '../__testUtils__/fixtures';
+import { DBAAS_URL, errorResponse, getJson } from '../../__testUtils__/backend';
+import { anInstance, anOperation } from '../../__testUtils__/fixtures';
 
 /**
  * The policy routes of one instance for msw, answering as the backend does
@@ -30,7 +30,9 @@ export function policyBackend(
     blackoutDates: [],
     nextOpenings: [],
   };
-  const withOpenings = (p: UpgradePolicy): UpgradePolicy => ({
+  const withOpenings = (
+    p: Omit<UpgradePolicy, 'nextOpenings'>,
+  ): UpgradePolicy => ({
     ...p,
     nextOpenings: planOpenings(
       p.windows.map(w => w.window),
