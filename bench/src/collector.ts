@@ -37,10 +37,23 @@ async function startBackend(workDir: string, name: string, metrics: boolean) {
     dataDir: join(workDir, 'instances'),
     portRange: PORTS,
   });
-  (config.dbaas as Record<string, unknown>).metrics = {
+  const dbaas = config.dbaas as Record<string, unknown>;
+  dbaas.metrics = {
     enabled: metrics,
     intervalSeconds: INTERVAL_SECONDS,
     prometheus: { token: TOKEN },
+  };
+  // Otherwise the health check (every 10 s, a new connection per instance,
+  // availability and alert records) and the catalog (the dbaas provider's
+  // full refresh every 5 s, each entity processed again every two minutes)
+  // use 15 to 45 % of a core between them, varying by more than the
+  // collector costs. Both phases run with them slowed alike.
+  dbaas.healthCheck = { intervalSeconds: 3600 };
+  config.catalog = {
+    processingInterval: { hours: 1 },
+    providers: {
+      dbaas: { schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } } },
+    },
   };
   return BackendProcess.start({ name, workDir, port: BACKEND_PORT, config });
 }

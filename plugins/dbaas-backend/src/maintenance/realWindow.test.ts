@@ -118,14 +118,16 @@ describe('an automatic patch upgrade in a real window a minute ahead', () => {
     });
     const finished = await backend.waitForOperation(started.id);
     expect(finished.status).toBe('succeeded');
-    // The operation carries why it was started.
-    expect(finished.params.reason).toBe(
-      `automatic patch upgrade in the maintenance window ${
-        describeOpening(
-          { windowIndex: 0, start: opens, end: closes },
-          policy.body.windows[0].window,
-        ).inWindowZone
-      }`,
+    // The operation carries why it was started, and its log says it.
+    const reason = `automatic patch upgrade in the maintenance window ${
+      describeOpening(
+        { windowIndex: 0, start: opens, end: closes },
+        policy.body.windows[0].window,
+      ).inWindowZone
+    }`;
+    expect(finished.params.reason).toBe(reason);
+    expect(finished.log.map((l: { message: string }) => l.message)).toContain(
+      `Started because: ${reason}`,
     );
 
     await runJob();

@@ -57,10 +57,11 @@ export async function startMetrics(deps: MetricsDeps): Promise<Metrics> {
   if (!settings.enabled) return metrics;
 
   const logger = deps.logger.child({ task: METRICS_COLLECT_TASK });
+  // sessions of deleted instances, or of a replica that stopped winning the task
+  const idleMs = settings.intervalSeconds * 1000 * 4;
   const sessions = new AdminSessionPool({
     timeoutMs: settings.timeoutMs,
-    // sessions of a replica that stopped winning the task, or of deleted instances
-    idleMs: settings.intervalSeconds * 1000 * 4,
+    idleMs,
   });
   const collector = new MetricsCollector({
     instances: deps.instances,
@@ -100,6 +101,13 @@ export async function startMetrics(deps: MetricsDeps): Promise<Metrics> {
       await maintenance.run();
     },
   });
-  deps.lifecycle.addShutdownHook(() => sessions.closeAll());
+  // Another replica may win the next rounds; this one's sessions must not
+  // stay open meanwhile.
+  const sweeper = setInterval(() => sessions.closeIdle(), idleMs);
+  sweeper.unref();
+  deps.lifecycle.addShutdownHook(() => {
+    clearInterval(sweeper);
+    sessions.closeAll();
+  });
   return metrics;
 }

@@ -52,13 +52,13 @@ export class AdminSessionPool {
   async run<T>(
     key: string,
     endpoint: InstanceEndpoint,
-    login: () => RedisLogin | undefined,
+    login: () => Promise<RedisLogin | undefined>,
     fn: (redis: Redis) => Promise<T>,
   ): Promise<T> {
     let session = this.#sessions.get(key);
     if (!session || !this.has(key, endpoint)) {
       this.close(key);
-      const credentials = login();
+      const credentials = await login();
       if (!credentials) {
         throw new Error('no admin credentials recorded');
       }

@@ -86,6 +86,51 @@ describe('version routes', () => {
     expect(u10.body.worstSeverity).toBeUndefined();
   });
 
+  it('shows on 6.0.16 exactly the shipped advisories whose 6.0 range it falls in', async () => {
+    // Read from the data file with a rule written out here, not through the
+    // catalog code: the bullseye build is 6.0.16 upstream, so an advisory
+    // affects it when its 6.0 range has no fix, or a fix after 6.0.16, and
+    // no Debian build of 6.0.16 up to deb11u2 carries the fix.
+    const shipped: {
+      advisories: Array<{
+        id: string;
+        engine: string;
+        affected: Array<{
+          branch: string;
+          introduced?: string;
+          fixed?: string;
+          fixedBuilds?: string[];
+        }>;
+      }>;
+    } = require('../versions/data/catalog.json');
+    const patchOf = (v: string) => Number(v.split('+')[0].split('.')[2]);
+    const debianRevision = (v: string) => Number(/deb11u(\d+)/.exec(v)?.[1]);
+    const expected = shipped.advisories
+      .filter(a => a.engine === 'redis')
+      .filter(a =>
+        a.affected.some(
+          r =>
+            r.branch === '6.0' &&
+            (!r.introduced || patchOf(r.introduced) <= 16) &&
+            (!r.fixed || patchOf(r.fixed) > 16) &&
+            !(r.fixedBuilds ?? []).some(
+              b => b.startsWith('6.0.16+deb11u') && debianRevision(b) <= 2,
+            ),
+        ),
+      )
+      .map(a => a.id)
+      .sort();
+    expect(expected).toEqual(
+      expect.arrayContaining(['CVE-2022-24834', 'CVE-2023-28856']),
+    );
+    const res = await get(`/instances/${ids['old-six']}/advisories`);
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe('6.0.16+deb11u2');
+    expect(
+      res.body.advisories.map((a: { id: string }) => a.id).sort(),
+    ).toEqual(expected);
+  });
+
   it('plans the patch, the engine change and the refused downgrade of a 7.0.15 instance', async () => {
     const res = await get(`/instances/${ids['seven-u7']}/upgrade-plan`);
     expect(res.status).toBe(200);

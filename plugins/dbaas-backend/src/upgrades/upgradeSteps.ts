@@ -43,6 +43,10 @@ function megabytes(bytes: number): string {
 export async function preflight(ctx: StepContext, params: UpgradeParams) {
   const instance = requireInstance(ctx);
   snapshotsOf(ctx);
+  if (params.reason) {
+    // an automatic upgrade says in its own log why it started
+    await ctx.log(`Started because: ${params.reason}`);
+  }
   if (!switchStrategies[params.strategy]) {
     throw new InputError(
       `Platform ${instance.platform} has no ${params.strategy} upgrade strategy`,

@@ -118,7 +118,10 @@ export class MetricsCollector {
         this.#o.sessions.run(
           instance.id,
           primary,
-          () => login,
+          // fetched in bulk for the round; one query if the session was
+          // lost since the round started
+          async () =>
+            login ?? (await this.#o.credentials.get(instance.id, 'admin')),
           redis => redis.info('all'),
         ),
         this.#driverStats(instance),
