@@ -106,6 +106,13 @@ async function createUseAndDelete() {
   await page.getByRole('button', { name: 'Next' }).click();
 
   await page.getByText('Small (256 MiB)').waitFor();
+  await page.getByText('No: a single node (standalone)').waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Upgrades: manual unless the team chooses a maintenance window.
+  await page
+    .getByText('Manual: upgrades happen only when someone starts them')
+    .waitFor();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 

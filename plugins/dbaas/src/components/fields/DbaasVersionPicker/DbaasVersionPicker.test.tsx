@@ -56,6 +56,30 @@ describe('DbaasVersionPicker', () => {
     expect(screen.getByLabelText(/Version/)).toHaveValue('7.2.4');
   });
 
+  it('starts a required choice on the first engine and its newest version when there are several', async () => {
+    renderTemplateForm({
+      schema: {
+        type: 'object',
+        required: ['engine'],
+        properties: {
+          where: { type: 'string', title: 'Platform id' },
+          engine: { ...engine, 'ui:options': { platformField: 'where' } },
+        },
+      },
+      initialState: { where: 'k8s' },
+    });
+
+    await waitFor(() =>
+      expect(screen.getByLabelText(/Engine/)).toHaveValue('redis'),
+    );
+    expect(optionsOf(screen.getByLabelText(/Engine/))).toEqual([
+      'Choose an engine',
+      'redis',
+      'valkey',
+    ]);
+    expect(screen.getByLabelText(/Version/)).toHaveValue('7.2.4');
+  });
+
   it('offers the engines and versions of the platform chosen in the form', async () => {
     const onCreate = jest.fn(async () => {});
     renderTemplateForm({

@@ -55,9 +55,10 @@ export function DbaasVersionPicker(props: DbaasVersionPickerProps) {
   const engine = engines.find(e => e.engine === formData?.engine);
   const id = idSchema?.$id ?? 'dbaas-version';
 
-  // A required choice with a single answer is made for the user.
+  // A required choice starts on the platform's first engine (redis for every
+  // platform so far) and its newest version; the user may change both.
   useEffect(() => {
-    if (required && !formData?.engine && engines.length === 1) {
+    if (required && !formData?.engine && engines.length > 0) {
       onChange(withEngine(engines[0]));
     }
   }, [required, formData?.engine, engines, onChange]);
