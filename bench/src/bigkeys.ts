@@ -1,7 +1,8 @@
 /*
  * bench/bigkeys: seeds a million keys of every type into an instance run
  * by the local driver's own code, then in one run times a bare SCAN COUNT
- * 1000 pass, the JustManage key scan (the operation's scanner with its
+ * 1000 pass, SCAN with MEMORY USAGE alone (the floor of any such scan),
+ * the JustManage key scan (the operation's scanner with its
  * default settings) and `redis-cli --memkeys`, while a client in another
  * process GETs a key every millisecond and records what it waited.
  * Goals: the scan within 2x the bare SCAN, at least 4x faster than
@@ -15,6 +16,10 @@ import {
   KeyScanSettings,
 } from '../../plugins/dbaas-backend/src/bigkeys/keyScanSettings';
 import { RespConnection } from '../../plugins/dbaas-backend/src/bigkeys/resp/RespConnection';
+import {
+  commandHead,
+  keyArgument,
+} from '../../plugins/dbaas-backend/src/bigkeys/resp/encodeCommands';
 import { KeyScanner } from '../../plugins/dbaas-backend/src/bigkeys/scan/KeyScanner';
 import { seedBigKeyspace } from './bigkeysSeed';
 import { LocalInstance, startLocalInstance } from './localInstance';
@@ -29,8 +34,10 @@ const SETTINGS: KeyScanSettings = {
 };
 
 const run = promisify(execFile);
+const MEMORY_USAGE = commandHead('MEMORY', 'USAGE');
 const PHASE_NAMES: Record<string, string> = {
   bare: 'bare',
+  floor: 'SCAN + MEMORY',
   scan: 'JustManage',
   memkeys: 'redis-cli',
 };
@@ -55,6 +62,43 @@ async function bareScanMs(instance: LocalInstance): Promise<number> {
       )) as [string, string[]];
       cursor = reply[0];
     } while (cursor !== '0');
+    return performance.now() - started;
+  } finally {
+    connection.close();
+  }
+}
+
+/**
+ * The least any scan of the issue's kind does: SCAN, and MEMORY USAGE for
+ * every key it returns, pipelined like the key scan (two batches in
+ * flight), without the type, the counts or any bookkeeping. It shows what
+ * the server itself needs for one command per key, which bounds how near
+ * a bare SCAN the key scan can come.
+ */
+async function scanWithMemoryMs(instance: LocalInstance): Promise<number> {
+  const connection = await RespConnection.open(
+    instance.endpoint,
+    instance.admin,
+    30_000,
+  );
+  try {
+    const started = performance.now();
+    const inFlight: Promise<unknown>[] = [];
+    let cursor = '0';
+    do {
+      const [reply] = (await connection.send([
+        ['SCAN', cursor, 'COUNT', '1000'],
+      ])) as [[string, string[]]];
+      cursor = reply[0];
+      const keys = reply[1];
+      if (keys.length) {
+        let payload = '';
+        for (const key of keys) payload += MEMORY_USAGE + keyArgument(key);
+        while (inFlight.length >= 2) await inFlight.shift();
+        inFlight.push(connection.sendEncoded(payload, keys.length));
+      }
+    } while (cursor !== '0');
+    await Promise.all(inFlight);
     return performance.now() - started;
   } finally {
     connection.close();
@@ -156,6 +200,11 @@ async function main() {
     client.phase('between');
     await new Promise(r => setTimeout(r, 1000));
 
+    client.phase('floor');
+    const floor = await serverCpu('floor', () => scanWithMemoryMs(instance));
+    client.phase('between');
+    await new Promise(r => setTimeout(r, 1000));
+
     client.phase('scan');
     let result: Awaited<ReturnType<KeyScanner['run']>> | undefined;
     const scan = await serverCpu('scan', async () => {
@@ -192,10 +241,14 @@ async function main() {
       `scan settings: ${JSON.stringify(SETTINGS)}`,
       `${pad('idle')}${' '.repeat(32)}${latencyLine(samples.idle)}`,
       `${timed('bare SCAN COUNT 1000', bare)}${latencyLine(samples.bare)}`,
+      `${timed('SCAN + MEMORY USAGE', floor)}${latencyLine(samples.floor)}`,
       `${timed('JustManage key scan', scan)}${latencyLine(samples.scan)}`,
       `${timed('redis-cli --memkeys', memkeys)}${latencyLine(samples.memkeys)}`,
       `scan / bare SCAN         ${(scan / bare).toFixed(2)}x  (goal: <= 2x)`,
       `--memkeys / scan         ${(memkeys / scan).toFixed(2)}x  (goal: >= 4x)`,
+      `the floor, SCAN + MEMORY USAGE alone: ${(floor / bare).toFixed(
+        2,
+      )}x the bare SCAN, ${(memkeys / floor).toFixed(2)}x faster than --memkeys`,
       `the scan's own PING probe: baseline ${latency.baselineMs} ms, p99 ${
         latency.p99Ms
       } ms, max ${latency.maxMs} ms, ${

@@ -2,8 +2,8 @@ import { Config } from '@backstage/config';
 
 /**
  * How hard a key scan may press on an instance. The defaults were tuned
- * with bench/bigkeys: a million keys in a few seconds while another
- * client's p99 stays under a millisecond (see docs/big-keys.md).
+ * with bench/bigkeys: a million keys in about 3 s on a quiet machine while
+ * another client's p99 stays under 4 ms (see docs/big-keys.md).
  */
 export interface KeyScanSettings {
   /** COUNT of each SCAN; the keys of one SCAN are inspected in one pipeline. */
