@@ -28,8 +28,14 @@ const CREATE_CONCURRENCY = 8;
 const PORTS = { start: 19000, end: 19599 };
 const BACKEND_PORT = 7160;
 const TOKEN = 'bench-collector-scrape-token-0123456789';
-/** The first round opens a session per instance; measuring starts after it. */
-const WARM_UP_MS = 2 * INTERVAL_SECONDS * 1000;
+/**
+ * Measuring starts after five rounds: the first opens a session per
+ * instance, the code is optimised by then, and the rollup job's first run
+ * (a minute after start, over everything since the raw retention began)
+ * is behind; its steady-state run every 5 minutes is measured in the
+ * README.
+ */
+const WARM_UP_MS = 5 * INTERVAL_SECONDS * 1000;
 
 async function startBackend(workDir: string, name: string, metrics: boolean) {
   const config = backendConfig({

@@ -91,6 +91,24 @@ export class InstanceStore {
     return rows.map(r => r.id);
   }
 
+  /**
+   * Where the instances in the given states are served, without the rest of
+   * the row, for work that visits the whole fleet every few seconds (the
+   * metrics collector).
+   */
+  async listEndpoints(
+    status: InstanceStatus[],
+  ): Promise<Array<Pick<Instance, 'id' | 'platform' | 'endpoints'>>> {
+    const rows = await this.#db<InstanceRow>(TABLE)
+      .whereIn('status', status)
+      .select('id', 'platform', 'endpoints');
+    return rows.map(r => ({
+      id: r.id,
+      platform: r.platform,
+      endpoints: JSON.parse(r.endpoints),
+    }));
+  }
+
   /** Writes the desired state; status is changed only through the helpers below. */
   async update(instance: Instance, tx: Knex = this.#db): Promise<void> {
     const { id, status, created_at, created_by, ...row } = toRow(instance);

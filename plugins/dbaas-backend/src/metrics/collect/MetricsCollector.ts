@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Instance } from '@justmanage/plugin-dbaas-common';
+import { Instance, InstanceStatus } from '@justmanage/plugin-dbaas-common';
 import { DriverInstanceStats } from '@justmanage/plugin-dbaas-node';
 import { InstanceStore } from '../../database/InstanceStore';
 import { CredentialStore } from '../../database/CredentialStore';
@@ -9,12 +9,15 @@ import { RedisLogin } from '../../redis/RedisAdmin';
 import { parseInfo } from '../info/parseInfo';
 import { CollectionResult, MetricStore } from '../store/MetricStore';
 import { deriveValues } from './deriveValues';
-import { readingOf } from './readingOf';
+import { isCollectedField, readingOf } from './readingOf';
 import { CounterState } from './reading';
 import { runLimited } from './runLimited';
 
 /** Instances whose servers should be running, and so be measured. */
-const COLLECTED_STATUSES = ['running', 'down', 'updating'];
+const COLLECTED_STATUSES: InstanceStatus[] = ['running', 'down', 'updating'];
+
+/** What a round needs to know of an instance. */
+type Target = Pick<Instance, 'id' | 'platform' | 'endpoints'>;
 
 /** Results written per transaction, so a large fleet's round is not held in memory at once. */
 const WRITE_BATCH = 1000;
@@ -60,9 +63,9 @@ export class MetricsCollector {
   async collectAll(): Promise<CollectionSummary> {
     const started = Date.now();
     const { instances, store, sessions } = this.#o;
-    const targets = (
-      await instances.list({ status: COLLECTED_STATUSES })
-    ).filter(i => primaryOf(i) !== undefined);
+    const targets = (await instances.listEndpoints(COLLECTED_STATUSES)).filter(
+      i => primaryOf(i) !== undefined,
+    );
     const previous = await store.counterStates();
     const logins = await this.#loginsForNewSessions(targets);
 
@@ -96,7 +99,7 @@ export class MetricsCollector {
 
   /** Admin logins of the instances that have no open session, in bulk. */
   async #loginsForNewSessions(
-    targets: Instance[],
+    targets: Target[],
   ): Promise<Map<string, RedisLogin>> {
     const needed = targets
       .filter(i => !this.#o.sessions.has(i.id, primaryOf(i)!))
@@ -107,7 +110,7 @@ export class MetricsCollector {
   }
 
   async #collectOne(
-    instance: Instance,
+    instance: Target,
     login: RedisLogin | undefined,
     previous: CounterState | undefined,
   ): Promise<CollectionResult> {
@@ -127,7 +130,7 @@ export class MetricsCollector {
         this.#driverStats(instance),
       ]);
       const reading = readingOf(
-        parseInfo(text),
+        parseInfo(text, isCollectedField),
         stats,
         primary.port,
         Date.now(),
@@ -150,7 +153,7 @@ export class MetricsCollector {
 
   /** The driver's figures, or none when it has no stats, fails or is slow. */
   async #driverStats(
-    instance: Instance,
+    instance: Target,
   ): Promise<DriverInstanceStats | undefined> {
     let driver;
     try {
@@ -179,6 +182,6 @@ export class MetricsCollector {
   }
 }
 
-function primaryOf(instance: Instance) {
+function primaryOf(instance: Target) {
   return instance.endpoints.find(e => e.role === 'primary');
 }

@@ -16,7 +16,8 @@ const INFO_COUNTERS: Array<[Exclude<CounterName, 'cpu_seconds'>, string]> = [
 ];
 
 /**
- * One instance's reading from its primary's INFO and the driver's figures.
+ * One instance's reading from its primary's INFO, parsed with
+ * {@link isCollectedField}, and the driver's figures.
  * CPU and resident memory are the primary node's as the platform measures
  * them, which includes what INFO cannot see (e.g. a container's other
  * processes); without driver figures INFO's own stand in. Disk use is the
@@ -38,43 +39,47 @@ export function readingOf(
     const value = numberOf(fields, field);
     if (value !== undefined) counters[counter] = value;
   }
-  const infoCpu =
-    numberOf(fields, 'used_cpu_sys') !== undefined &&
-    numberOf(fields, 'used_cpu_user') !== undefined
-      ? numberOf(fields, 'used_cpu_sys')! + numberOf(fields, 'used_cpu_user')!
-      : undefined;
-  const cpuSeconds = primaryNode?.cpuSeconds ?? infoCpu;
+  const sys = numberOf(fields, 'used_cpu_sys');
+  const user = numberOf(fields, 'used_cpu_user');
+  const cpuSeconds =
+    primaryNode?.cpuSeconds ??
+    (sys !== undefined && user !== undefined ? sys + user : undefined);
   if (cpuSeconds !== undefined) counters.cpu_seconds = cpuSeconds;
 
   const keyspace = keyspaceOf(fields);
   const gauges: Partial<Record<MetricName, number>> = {
-    memory_used_bytes: numberOf(fields, 'used_memory'),
-    // 0 means no limit, which is no figure to chart against
-    memory_max_bytes: numberOf(fields, 'maxmemory') || undefined,
-    memory_rss_bytes:
-      primaryNode?.memoryRssBytes ?? numberOf(fields, 'used_memory_rss'),
-    disk_used_bytes: sumOf(dataNodes.map(n => n.diskUsedBytes)),
-    connected_clients: numberOf(fields, 'connected_clients'),
     keys: keyspace.reduce((sum, db) => sum + db.keys, 0),
     expiring_keys: keyspace.reduce((sum, db) => sum + db.expiringKeys, 0),
   };
-  for (const key of Object.keys(gauges) as MetricName[]) {
-    if (gauges[key] === undefined) delete gauges[key];
-  }
+  const set = (metric: MetricName, value: number | undefined) => {
+    if (value !== undefined) gauges[metric] = value;
+  };
+  set('memory_used_bytes', numberOf(fields, 'used_memory'));
+  // 0 means no limit, which is no figure to chart against
+  set('memory_max_bytes', numberOf(fields, 'maxmemory') || undefined);
+  set(
+    'memory_rss_bytes',
+    primaryNode?.memoryRssBytes ?? numberOf(fields, 'used_memory_rss'),
+  );
+  set('disk_used_bytes', sumOf(dataNodes.map(n => n.diskUsedBytes)));
+  set('connected_clients', numberOf(fields, 'connected_clients'));
 
-  const info: InfoFields = {};
-  for (const name in fields) {
-    if (isExportedField(name)) info[name] = fields[name];
-  }
   return {
     collectedAt,
     runId: fields.run_id,
     uptimeSeconds: numberOf(fields, 'uptime_in_seconds'),
     counters,
     gauges,
-    info,
+    info: fields,
   };
 }
+
+/**
+ * The INFO fields a collection keeps: what the exporter names cover, which
+ * includes every field a reading is built from. The rest (latency
+ * percentiles, error counts, build details) is skipped while parsing.
+ */
+export const isCollectedField = isExportedField;
 
 function sumOf(values: Array<number | undefined>): number | undefined {
   const known = values.filter((v): v is number => v !== undefined);

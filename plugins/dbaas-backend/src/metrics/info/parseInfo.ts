@@ -2,10 +2,14 @@
 export type InfoFields = Record<string, string>;
 
 /**
- * Parses an INFO reply. Runs for every instance at every collection, so it
- * scans the text once with indexOf instead of splitting it into arrays.
+ * Parses an INFO reply, keeping the fields `keep` accepts (all by default).
+ * Runs for every instance at every collection, so it scans the text once
+ * with indexOf, and slices out only the values it keeps.
  */
-export function parseInfo(text: string): InfoFields {
+export function parseInfo(
+  text: string,
+  keep: (name: string) => boolean = () => true,
+): InfoFields {
   const fields: InfoFields = {};
   let start = 0;
   while (start < text.length) {
@@ -16,7 +20,8 @@ export function parseInfo(text: string): InfoFields {
     if (text.charCodeAt(start) !== 35 /* # */) {
       const colon = text.indexOf(':', start);
       if (colon > start && colon < lineEnd) {
-        fields[text.slice(start, colon)] = text.slice(colon + 1, lineEnd);
+        const name = text.slice(start, colon);
+        if (keep(name)) fields[name] = text.slice(colon + 1, lineEnd);
       }
     }
     start = end + 1;
