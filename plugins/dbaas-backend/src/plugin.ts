@@ -22,6 +22,8 @@ import { HealthChecker } from './health/HealthChecker';
 import { createMonitoring } from './availability/createMonitoring';
 import { MetricStore } from './metrics/store/MetricStore';
 import { startMetrics } from './metrics/startMetrics';
+import { readMetricsSettings } from './metrics/metricsSettings';
+import { startMonitorSessions } from './redis/startMonitorSessions';
 import { PrimaryFollower } from './replication/PrimaryFollower';
 import { OrphanCollector } from './recovery/OrphanCollector';
 import { dbaasInstanceResourceRef } from './permissions/resourceRef';
@@ -143,13 +145,27 @@ export const dbaasPlugin = createBackendPlugin({
           fn: () => monitoring.purge(),
         });
 
+        // One admin connection per instance for the health check and the
+        // metrics collector, kept open between their rounds.
+        const metricsSettings = readMetricsSettings(config);
+        const monitorSessions = startMonitorSessions({
+          timeoutMs: metricsSettings.timeoutMs,
+          idleMs:
+            4000 *
+            Math.max(
+              settings.healthIntervalSeconds,
+              metricsSettings.intervalSeconds,
+            ),
+          lifecycle,
+        });
         const health = new HealthChecker({
           onChecked: (instance, check) =>
             monitoring.onHealthChecked(instance, check),
           instances,
           credentials,
           events,
-          admin,
+          sessions: monitorSessions,
+          concurrency: metricsSettings.concurrency,
           auditor: services.auditor,
           logger,
           primaryFollower: new PrimaryFollower({
@@ -265,7 +281,7 @@ export const dbaasPlugin = createBackendPlugin({
           admin,
           logger,
           scheduler,
-          lifecycle,
+          sessions: monitorSessions,
         });
         httpRouter.use(
           await createRouter({

@@ -119,4 +119,44 @@ describe('health checks', () => {
     expect(after.uptimeSeconds).toBeGreaterThanOrEqual(0);
     expect(after.uptimeSeconds).toBeLessThan(60);
   });
+
+  it('keeps one admin connection per instance between checks', async () => {
+    const created = await backend.api
+      .post('/api/dbaas/instances')
+      .set(backend.as(ALICE))
+      .send(validCreateBody({ name: 'steady' }));
+    const id = created.body.instance.id;
+    await backend.waitForOperation(created.body.operation.id);
+    const conn = (
+      await backend.api
+        .get(`/api/dbaas/instances/${id}/connection`)
+        .set(backend.as(ALICE))
+    ).body;
+    const client = new Redis({
+      host: conn.host,
+      port: conn.port,
+      username: conn.username,
+      password: conn.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    await client.connect();
+    const connectionsReceived = async () =>
+      Number(
+        /total_connections_received:(\d+)/.exec(await client.info('stats'))![1],
+      );
+
+    await backend.triggerTask('dbaas-health-check');
+    const first = await connectionsReceived();
+    for (let i = 0; i < 3; i++) {
+      await backend.triggerTask('dbaas-health-check');
+    }
+    const later = await connectionsReceived();
+    const health = (await getInstance(id)).health;
+    client.disconnect();
+
+    expect(later).toBe(first);
+    expect(health.up).toBe(true);
+    expect(Date.parse(health.checkedAt)).toBeGreaterThan(Date.now() - 5000);
+  });
 });

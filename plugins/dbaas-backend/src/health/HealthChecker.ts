@@ -3,14 +3,19 @@ import type { Instance, InstanceHealth } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
 import { CredentialStore } from '../database/CredentialStore';
 import { EventStore } from '../database/EventStore';
-import { RedisAdmin } from '../redis/RedisAdmin';
+import { AdminSessionPool } from '../redis/AdminSessionPool';
+import { readHealth } from '../redis/readHealth';
+import { runLimited } from '../metrics/collect/runLimited';
 import { PrimaryFollower } from '../replication/PrimaryFollower';
 
 export interface HealthCheckerDeps {
   instances: InstanceStore;
   credentials: CredentialStore;
   events: EventStore;
-  admin: RedisAdmin;
+  /** Shared with the metrics collector: one admin connection per instance. */
+  sessions: AdminSessionPool;
+  /** Instances checked at once. */
+  concurrency: number;
   auditor: AuditorService;
   logger: LoggerService;
   /** Moves the recorded endpoints of replicated instances to the current primary. */
@@ -23,7 +28,11 @@ export interface HealthCheckerDeps {
  * PINGs every serving instance as the control plane's own ACL user, so a
  * check proves the instance answers authenticated commands, not just that a
  * port is open. The same connection reads memory use and uptime for the
- * fleet page and the Redis tab.
+ * fleet page and the Redis tab. The connection stays open between checks:
+ * a new one per instance every few seconds cost more CPU than everything
+ * else the checks do. A server that died or hung fails the next command,
+ * which closes the session, and the check after reconnects with a fresh
+ * login.
  */
 export class HealthChecker {
   readonly #deps: HealthCheckerDeps;
@@ -36,11 +45,11 @@ export class HealthChecker {
     const targets = await this.#deps.instances.list({
       status: ['running', 'down'],
     });
-    await Promise.all(targets.map(i => this.check(i.id)));
+    await runLimited(targets, this.#deps.concurrency, i => this.check(i.id));
   }
 
   async check(instanceId: string): Promise<void> {
-    const { instances, credentials, admin, events, logger, auditor } =
+    const { instances, credentials, sessions, events, logger, auditor } =
       this.#deps;
     const instance = await instances.get(instanceId);
     if (!instance) return;
@@ -52,11 +61,13 @@ export class HealthChecker {
     let error: string | undefined;
     let usage: { usedMemoryBytes?: number; uptimeSeconds?: number } = {};
     try {
-      const login = await credentials.get(instance.id, 'admin');
-      if (!primary || !login) {
-        throw new Error('no endpoint or admin credentials recorded');
-      }
-      usage = await admin.probe(primary, login);
+      if (!primary) throw new Error('no endpoint recorded');
+      usage = await sessions.run(
+        instance.id,
+        primary,
+        () => credentials.get(instance.id, 'admin'),
+        readHealth,
+      );
     } catch (e) {
       error = (e as Error).message;
     }

@@ -1,8 +1,4 @@
-import {
-  LifecycleService,
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { Knex } from 'knex';
 import { InstanceStore } from '../database/InstanceStore';
@@ -30,7 +26,8 @@ export interface MetricsDeps {
   admin: RedisAdmin;
   logger: LoggerService;
   scheduler: SchedulerService;
-  lifecycle: LifecycleService;
+  /** Shared with the health check; see redis/startMonitorSessions.ts. */
+  sessions: AdminSessionPool;
 }
 
 /** What the routes and other features (alerts) use. */
@@ -57,18 +54,12 @@ export async function startMetrics(deps: MetricsDeps): Promise<Metrics> {
   if (!settings.enabled) return metrics;
 
   const logger = deps.logger.child({ task: METRICS_COLLECT_TASK });
-  // sessions of deleted instances, or of a replica that stopped winning the task
-  const idleMs = settings.intervalSeconds * 1000 * 4;
-  const sessions = new AdminSessionPool({
-    timeoutMs: settings.timeoutMs,
-    idleMs,
-  });
   const collector = new MetricsCollector({
     instances: deps.instances,
     credentials: deps.credentials,
     drivers: deps.drivers,
     store,
-    sessions,
+    sessions: deps.sessions,
     logger,
     intervalSeconds: settings.intervalSeconds,
     concurrency: settings.concurrency,
@@ -100,14 +91,6 @@ export async function startMetrics(deps: MetricsDeps): Promise<Metrics> {
     fn: async () => {
       await maintenance.run();
     },
-  });
-  // Another replica may win the next rounds; this one's sessions must not
-  // stay open meanwhile.
-  const sweeper = setInterval(() => sessions.closeIdle(), idleMs);
-  sweeper.unref();
-  deps.lifecycle.addShutdownHook(() => {
-    clearInterval(sweeper);
-    sessions.closeAll();
   });
   return metrics;
 }

@@ -18,7 +18,8 @@ export interface AdminSessionPoolOptions {
 
 /**
  * Long-lived admin connections, one per instance, for work that asks every
- * instance something every few seconds (the metrics collector). A fresh
+ * instance something every few seconds (the health check and the metrics
+ * collector, see startMonitorSessions.ts). A fresh
  * connection costs six times the CPU of the INFO it carries (TCP and
  * client setup: ~1.4 ms against ~0.2 ms measured here, AUTH not counted),
  * which would be most of the collector's budget. Like RedisAdmin's connections these
@@ -27,6 +28,10 @@ export interface AdminSessionPoolOptions {
  */
 export class AdminSessionPool {
   readonly #sessions = new Map<string, Session>();
+  readonly #connecting = new Map<
+    string,
+    { address: string; session: Promise<Session> }
+  >();
   readonly #timeoutMs: number;
   readonly #idleMs: number;
 
@@ -55,37 +60,68 @@ export class AdminSessionPool {
     login: () => Promise<RedisLogin | undefined>,
     fn: (redis: Redis) => Promise<T>,
   ): Promise<T> {
-    let session = this.#sessions.get(key);
-    if (!session || !this.has(key, endpoint)) {
-      this.close(key);
-      const credentials = await login();
-      if (!credentials) {
-        throw new Error('no admin credentials recorded');
-      }
-      session = {
-        address: addressOf(endpoint),
-        client: this.#connect(endpoint, credentials),
-        lastUsedAt: Date.now(),
-      };
-      this.#sessions.set(key, session);
-      try {
-        await session.client.connect();
-      } catch (error) {
-        this.close(key);
-        throw error;
-      }
-    }
+    const session = await this.#open(key, endpoint, login);
     session.lastUsedAt = Date.now();
     try {
       return await fn(session.client);
     } catch (error) {
       // A timed-out reply could still arrive and be taken for the next one.
-      this.close(key);
+      if (this.#sessions.get(key) === session) this.close(key);
       throw error;
+    } finally {
+      // A session replaced while it connected (the endpoint moved, or it
+      // was closed) served this call only.
+      if (this.#sessions.get(key) !== session) session.client.disconnect();
+    }
+  }
+
+  /**
+   * The open session of `key` to `endpoint`. Callers asking while it
+   * connects (the health check and the collector meeting on one instance)
+   * wait for that connection instead of opening a second one.
+   */
+  async #open(
+    key: string,
+    endpoint: InstanceEndpoint,
+    login: () => Promise<RedisLogin | undefined>,
+  ): Promise<Session> {
+    if (this.has(key, endpoint)) return this.#sessions.get(key)!;
+    const address = addressOf(endpoint);
+    const pending = this.#connecting.get(key);
+    if (pending?.address === address) return pending.session;
+
+    this.close(key);
+    const entry = {
+      address,
+      session: (async (): Promise<Session> => {
+        const credentials = await login();
+        if (!credentials) {
+          throw new Error('no admin credentials recorded');
+        }
+        const client = this.#connect(endpoint, credentials);
+        try {
+          await client.connect();
+        } catch (error) {
+          client.disconnect();
+          throw error;
+        }
+        return { address, client, lastUsedAt: Date.now() };
+      })(),
+    };
+    this.#connecting.set(key, entry);
+    try {
+      const session = await entry.session;
+      if (this.#connecting.get(key) === entry) {
+        this.#sessions.set(key, session);
+      }
+      return session;
+    } finally {
+      if (this.#connecting.get(key) === entry) this.#connecting.delete(key);
     }
   }
 
   close(key: string): void {
+    this.#connecting.delete(key);
     const session = this.#sessions.get(key);
     if (session) {
       this.#sessions.delete(key);
@@ -122,7 +158,7 @@ export class AdminSessionPool {
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
       retryStrategy: () => null,
-      connectionName: 'justmanage-metrics',
+      connectionName: 'justmanage-monitor',
     });
     // Errors also reject the command that met them; without a listener
     // ioredis would log them as unhandled.

@@ -61,48 +61,4 @@ export class RedisAdmin {
   async ping(endpoint: InstanceEndpoint, login: RedisLogin): Promise<void> {
     await authPing(endpoint, login, this.#timeoutMs);
   }
-
-  /**
-   * PING, then the INFO fields a health check records, on one connection.
-   * Fields an engine does not report are left out.
-   */
-  async probe(
-    endpoint: InstanceEndpoint,
-    login: RedisLogin,
-  ): Promise<{ usedMemoryBytes?: number; uptimeSeconds?: number }> {
-    return this.withConnection(endpoint, login, async redis => {
-      const reply = await redis.ping();
-      if (reply !== 'PONG') {
-        throw new Error(`Unexpected PING reply '${reply}'`);
-      }
-      const info = parseInfo(await redis.info('server'));
-      Object.assign(info, parseInfo(await redis.info('memory')));
-      return {
-        ...numberField(info, 'used_memory', 'usedMemoryBytes'),
-        ...numberField(info, 'uptime_in_seconds', 'uptimeSeconds'),
-      };
-    });
-  }
-}
-
-function parseInfo(text: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0 && !line.startsWith('#')) {
-      fields[line.slice(0, colon)] = line.slice(colon + 1).trim();
-    }
-  }
-  return fields;
-}
-
-function numberField<K extends string>(
-  info: Record<string, string>,
-  field: string,
-  as: K,
-): Partial<Record<K, number>> {
-  const value = Number(info[field]);
-  return info[field] !== undefined && Number.isFinite(value)
-    ? ({ [as]: value } as Partial<Record<K, number>>)
-    : {};
 }

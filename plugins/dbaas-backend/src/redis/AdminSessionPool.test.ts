@@ -1,0 +1,131 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import Redis from 'ioredis';
+import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import { AdminSessionPool } from './AdminSessionPool';
+
+// Ports of this file only.
+const PORT = 17502;
+
+const endpoint: InstanceEndpoint = {
+  role: 'primary',
+  host: '127.0.0.1',
+  port: PORT,
+  tls: false,
+};
+const ADMIN = { username: 'jm-admin', password: 'pool admin secret' };
+
+/** A plain redis-server with the admin user; the test reads its INFO as that user. */
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(
+    'redis-server',
+    ['--port', String(PORT), '--bind', '127.0.0.1', '--save', ''],
+    { stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const client = new Redis({
+      port: PORT,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.call(
+        'ACL',
+        'SETUSER',
+        ADMIN.username,
+        'on',
+        `>${ADMIN.password}`,
+        '~*',
+        '+@all',
+      );
+      return server;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise(resolve => setTimeout(resolve, 20));
+    } finally {
+      client.disconnect();
+    }
+  }
+}
+
+/** The pool's connections as the server lists them. */
+async function poolConnections(): Promise<number> {
+  const client = new Redis({ port: PORT, lazyConnect: true });
+  await client.connect();
+  try {
+    const list = String(await client.call('CLIENT', 'LIST'));
+    return list.split('\n').filter(line => line.includes('name=justmanage-'))
+      .length;
+  } finally {
+    client.disconnect();
+  }
+}
+
+describe('AdminSessionPool', () => {
+  let server: ChildProcess;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    const exited = new Promise(resolve => server.once('exit', resolve));
+    server.kill('SIGKILL');
+    await exited;
+  });
+
+  it('gives callers that meet while it connects one connection, and logs in once', async () => {
+    const pool = new AdminSessionPool({ idleMs: 60_000 });
+    let logins = 0;
+    const login = async () => {
+      logins += 1;
+      // slow enough that every caller arrives before the connection is up
+      await new Promise(resolve => setTimeout(resolve, 50));
+      return ADMIN;
+    };
+    try {
+      const replies = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          pool.run('instance-a', endpoint, login, redis => redis.ping()),
+        ),
+      );
+      expect(replies).toEqual(['PONG', 'PONG', 'PONG', 'PONG', 'PONG']);
+      expect(logins).toBe(1);
+      expect(await poolConnections()).toBe(1);
+
+      await pool.run('instance-a', endpoint, login, redis => redis.ping());
+      expect(logins).toBe(1);
+      expect(await poolConnections()).toBe(1);
+    } finally {
+      pool.closeAll();
+    }
+  });
+
+  it('closes a session whose command failed, and the next call connects again', async () => {
+    const pool = new AdminSessionPool({ idleMs: 60_000 });
+    const login = async () => ADMIN;
+    try {
+      await expect(
+        pool.run('instance-b', endpoint, login, redis =>
+          redis.call('NO-SUCH-COMMAND'),
+        ),
+      ).rejects.toThrow(/unknown command/);
+      expect(pool.size).toBe(0);
+      await expect(
+        pool.run('instance-b', endpoint, login, redis => redis.ping()),
+      ).resolves.toBe('PONG');
+      expect(pool.size).toBe(1);
+    } finally {
+      pool.closeAll();
+    }
+    // closeAll leaves nothing open on the server
+    const deadline = Date.now() + 2000;
+    while ((await poolConnections()) > 0 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(await poolConnections()).toBe(0);
+  });
+});
