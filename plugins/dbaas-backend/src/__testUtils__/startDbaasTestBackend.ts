@@ -38,35 +38,43 @@ export async function startDbaasTestBackend(options: {
     factory(options?: { skipTaskRunOnStartup?: boolean }): any;
     triggerTask(id: string): Promise<void>;
   };
-  const backend = await startTestBackend({
-    features: [
-      dbaasPlugin,
-      scheduler.factory({ skipTaskRunOnStartup: true }),
-      ownerPolicyPermissions({ readAll: options.readAll ?? true }),
-      ...(options.features ?? []),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          ...options.config,
-          dbaas: {
-            encryptionKey: 'test-key-that-is-at-least-32-characters',
-            validateResponses: true,
-            operations: { pollIntervalMs: 50, readyTimeoutMs: 10_000 },
-            drivers: {
-              local: {
-                dataDir,
-                portRange: options.portRange,
-                ...options.local,
+  // A backend that fails to start must not leave its folder behind.
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  try {
+    backend = await startTestBackend({
+      features: [
+        dbaasPlugin,
+        scheduler.factory({ skipTaskRunOnStartup: true }),
+        ownerPolicyPermissions({ readAll: options.readAll ?? true }),
+        ...(options.features ?? []),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            ...options.config,
+            dbaas: {
+              encryptionKey: 'test-key-that-is-at-least-32-characters',
+              validateResponses: true,
+              operations: { pollIntervalMs: 50, readyTimeoutMs: 10_000 },
+              drivers: {
+                local: {
+                  dataDir,
+                  portRange: options.portRange,
+                  ...options.local,
+                },
               },
+              ...options.dbaas,
             },
-            ...options.dbaas,
           },
-        },
-      }),
-    ],
-  });
+        }),
+      ],
+    });
+  } catch (error) {
+    killLeftovers(dataDir);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const api = request(backend.server);
   const as = (user: string) => ({
     Authorization: mockCredentials.user.header(user),
