@@ -128,4 +128,34 @@ describe('AdminSessionPool', () => {
     }
     expect(await poolConnections()).toBe(0);
   });
+
+  it('replaces a session grown old at its next use with a fresh login, letting a caller on the old one finish', async () => {
+    const pool = new AdminSessionPool({ idleMs: 60_000, maxAgeMs: 200 });
+    let logins = 0;
+    const login = async () => {
+      logins += 1;
+      return ADMIN;
+    };
+    try {
+      await pool.run('instance-c', endpoint, login, redis => redis.ping());
+      // a command still running on the old session when it is replaced
+      const slow = pool.run('instance-c', endpoint, login, redis =>
+        redis.blpop('nothing-here', 0.5),
+      );
+      await new Promise(resolve => setTimeout(resolve, 300));
+      await expect(
+        pool.run('instance-c', endpoint, login, redis => redis.ping()),
+      ).resolves.toBe('PONG');
+      expect(logins).toBe(2);
+      await expect(slow).resolves.toBeNull();
+
+      const deadline = Date.now() + 2000;
+      while ((await poolConnections()) > 1 && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      expect(await poolConnections()).toBe(1);
+    } finally {
+      pool.closeAll();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { RedisLogin } from './RedisAdmin';
 interface Session {
   address: string;
   client: Redis;
+  openedAt: number;
   lastUsedAt: number;
 }
 
@@ -14,6 +15,12 @@ export interface AdminSessionPoolOptions {
   timeoutMs?: number;
   /** Sessions unused for this long are closed by {@link AdminSessionPool.closeIdle}. */
   idleMs: number;
+  /**
+   * Sessions older than this are replaced at their next use, so the login
+   * is proven again: a session outlives a change of its user's password.
+   * Default 10 minutes.
+   */
+  maxAgeMs?: number;
 }
 
 /**
@@ -34,10 +41,12 @@ export class AdminSessionPool {
   >();
   readonly #timeoutMs: number;
   readonly #idleMs: number;
+  readonly #maxAgeMs: number;
 
   constructor(options: AdminSessionPoolOptions) {
     this.#timeoutMs = options.timeoutMs ?? 2000;
     this.#idleMs = options.idleMs;
+    this.#maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
   }
 
   /** Whether `key` has an open session to `endpoint`, so no login is needed. */
@@ -46,7 +55,8 @@ export class AdminSessionPool {
     return (
       session !== undefined &&
       session.address === addressOf(endpoint) &&
-      session.client.status === 'ready'
+      session.client.status === 'ready' &&
+      Date.now() - session.openedAt < this.#maxAgeMs
     );
   }
 
@@ -69,9 +79,9 @@ export class AdminSessionPool {
       if (this.#sessions.get(key) === session) this.close(key);
       throw error;
     } finally {
-      // A session replaced while it connected (the endpoint moved, or it
-      // was closed) served this call only.
-      if (this.#sessions.get(key) !== session) session.client.disconnect();
+      // A session replaced meanwhile (the endpoint moved, it grew old, or
+      // it was closed) served this call only.
+      if (this.#sessions.get(key) !== session) retire(session.client);
     }
   }
 
@@ -90,7 +100,11 @@ export class AdminSessionPool {
     const pending = this.#connecting.get(key);
     if (pending?.address === address) return pending.session;
 
-    this.close(key);
+    // Callers may still wait on an old session's replies: it is retired,
+    // not cut off.
+    const old = this.#sessions.get(key);
+    this.#sessions.delete(key);
+    if (old) retire(old.client);
     const entry = {
       address,
       session: (async (): Promise<Session> => {
@@ -105,7 +119,8 @@ export class AdminSessionPool {
           client.disconnect();
           throw error;
         }
-        return { address, client, lastUsedAt: Date.now() };
+        const now = Date.now();
+        return { address, client, openedAt: now, lastUsedAt: now };
       })(),
     };
     this.#connecting.set(key, entry);
@@ -164,6 +179,18 @@ export class AdminSessionPool {
     // ioredis would log them as unhandled.
     client.on('error', () => {});
     return client;
+  }
+}
+
+/**
+ * Ends a session once the commands already sent on it are answered: QUIT
+ * is replied to in order. A connection that is not ready is just closed.
+ */
+function retire(client: Redis): void {
+  if (client.status === 'ready') {
+    client.quit().catch(() => client.disconnect());
+  } else {
+    client.disconnect();
   }
 }
 
