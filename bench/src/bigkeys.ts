@@ -44,7 +44,11 @@ const PHASE_NAMES: Record<string, string> = {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const number = new Intl.NumberFormat('en');
 
-async function bareScanMs(instance: LocalInstance): Promise<number> {
+/** Times `pass` on an admin connection of its own, connecting untimed. */
+async function timedPass(
+  instance: LocalInstance,
+  pass: (connection: RespConnection) => Promise<void>,
+): Promise<number> {
   const connection = await RespConnection.open(
     instance.endpoint,
     instance.admin,
@@ -52,6 +56,15 @@ async function bareScanMs(instance: LocalInstance): Promise<number> {
   );
   try {
     const started = performance.now();
+    await pass(connection);
+    return performance.now() - started;
+  } finally {
+    connection.close();
+  }
+}
+
+function bareScanMs(instance: LocalInstance): Promise<number> {
+  return timedPass(instance, async connection => {
     let cursor = '0';
     do {
       const reply = (await connection.call(
@@ -62,10 +75,7 @@ async function bareScanMs(instance: LocalInstance): Promise<number> {
       )) as [string, string[]];
       cursor = reply[0];
     } while (cursor !== '0');
-    return performance.now() - started;
-  } finally {
-    connection.close();
-  }
+  });
 }
 
 /**
@@ -75,14 +85,8 @@ async function bareScanMs(instance: LocalInstance): Promise<number> {
  * the server itself needs for one command per key, which bounds how near
  * a bare SCAN the key scan can come.
  */
-async function scanWithMemoryMs(instance: LocalInstance): Promise<number> {
-  const connection = await RespConnection.open(
-    instance.endpoint,
-    instance.admin,
-    30_000,
-  );
-  try {
-    const started = performance.now();
+function scanWithMemoryMs(instance: LocalInstance): Promise<number> {
+  return timedPass(instance, async connection => {
     const inFlight: Promise<unknown>[] = [];
     let cursor = '0';
     do {
@@ -99,10 +103,7 @@ async function scanWithMemoryMs(instance: LocalInstance): Promise<number> {
       }
     } while (cursor !== '0');
     await Promise.all(inFlight);
-    return performance.now() - started;
-  } finally {
-    connection.close();
-  }
+  });
 }
 
 async function memkeysMs(instance: LocalInstance): Promise<number> {
@@ -248,7 +249,9 @@ async function main() {
       `--memkeys / scan         ${(memkeys / scan).toFixed(2)}x  (goal: >= 4x)`,
       `the floor, SCAN + MEMORY USAGE alone: ${(floor / bare).toFixed(
         2,
-      )}x the bare SCAN, ${(memkeys / floor).toFixed(2)}x faster than --memkeys`,
+      )}x the bare SCAN, ${(memkeys / floor).toFixed(
+        2,
+      )}x faster than --memkeys`,
       `the scan's own PING probe: baseline ${latency.baselineMs} ms, p99 ${
         latency.p99Ms
       } ms, max ${latency.maxMs} ms, ${

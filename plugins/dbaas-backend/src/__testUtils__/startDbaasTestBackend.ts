@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -101,9 +102,30 @@ export async function startDbaasTestBackend(options: {
     }
   }
 
+  /**
+   * A connected client of an instance as its owner's application: the
+   * connection details are read from the API, as a user would.
+   */
+  async function appClient(instanceId: string, user: string = ALICE) {
+    const { body } = await api
+      .get(`/api/dbaas/instances/${instanceId}/connection`)
+      .set(as(user));
+    const client = new Redis({
+      host: body.host,
+      port: body.port,
+      username: body.username,
+      password: body.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    await client.connect();
+    return client;
+  }
+
   return {
     api,
     as,
+    appClient,
     triggerTask: (id: string) => scheduler.triggerTask(id),
     dataDir,
     waitForOperation,

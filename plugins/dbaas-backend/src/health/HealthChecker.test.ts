@@ -1,6 +1,5 @@
 import fs from 'fs';
 import path from 'path';
-import Redis from 'ioredis';
 import {
   ALICE,
   startDbaasTestBackend,
@@ -63,20 +62,7 @@ describe('health checks', () => {
     expect(current.status).toBe('running');
     expect(current.health.up).toBe(true);
 
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-    });
-    await client.connect();
+    const client = await backend.appClient(id);
     expect(await client.ping()).toBe('PONG');
     client.disconnect();
   });
@@ -90,20 +76,7 @@ describe('health checks', () => {
     await backend.waitForOperation(created.body.operation.id);
     expect((await getInstance(id)).health?.usedMemoryBytes).toBeUndefined();
 
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-    });
-    await client.connect();
+    const client = await backend.appClient(id);
     await backend.triggerTask('dbaas-health-check');
     const before = (await getInstance(id)).health;
     // one MiB of data must show up in used_memory
@@ -127,20 +100,7 @@ describe('health checks', () => {
       .send(validCreateBody({ name: 'steady' }));
     const id = created.body.instance.id;
     await backend.waitForOperation(created.body.operation.id);
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-    });
-    await client.connect();
+    const client = await backend.appClient(id);
     const connectionsReceived = async () =>
       Number(
         /total_connections_received:(\d+)/.exec(await client.info('stats'))![1],

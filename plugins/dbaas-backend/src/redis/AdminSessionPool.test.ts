@@ -1,7 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
 import { AdminSessionPool } from './AdminSessionPool';
+import { startAclRedis, stopAclRedis } from './__testUtils__/startAclRedis';
 
 // Ports of this file only.
 const PORT = 17502;
@@ -13,43 +14,6 @@ const endpoint: InstanceEndpoint = {
   tls: false,
 };
 const ADMIN = { username: 'jm-admin', password: 'pool admin secret' };
-
-/** A plain redis-server with the admin user; the test reads its INFO as that user. */
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(
-    'redis-server',
-    ['--port', String(PORT), '--bind', '127.0.0.1', '--save', ''],
-    { stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const client = new Redis({
-      port: PORT,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    client.on('error', () => {});
-    try {
-      await client.connect();
-      await client.call(
-        'ACL',
-        'SETUSER',
-        ADMIN.username,
-        'on',
-        `>${ADMIN.password}`,
-        '~*',
-        '+@all',
-      );
-      return server;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 20));
-    } finally {
-      client.disconnect();
-    }
-  }
-}
 
 /** The pool's connections as the server lists them. */
 async function poolConnections(): Promise<number> {
@@ -68,14 +32,10 @@ describe('AdminSessionPool', () => {
   let server: ChildProcess;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startAclRedis(PORT, ADMIN);
   });
 
-  afterAll(async () => {
-    const exited = new Promise(resolve => server.once('exit', resolve));
-    server.kill('SIGKILL');
-    await exited;
-  });
+  afterAll(() => stopAclRedis(server));
 
   it('gives callers that meet while it connects one connection, and logs in once', async () => {
     const pool = new AdminSessionPool({ idleMs: 60_000 });

@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import Redis from 'ioredis';
+import { ChildProcess } from 'node:child_process';
 import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
 import { RedisAdmin } from './RedisAdmin';
+import { startAclRedis, stopAclRedis } from './__testUtils__/startAclRedis';
 
 // Ports of this file only.
 const PORT = 17500;
@@ -15,57 +15,15 @@ const endpoint = (port: number): InstanceEndpoint => ({
 });
 const ADMIN = { username: 'jm-admin', password: 'admin secret with spaces' };
 
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(
-    'redis-server',
-    ['--port', String(PORT), '--bind', '127.0.0.1', '--save', ''],
-    { stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const client = new Redis({
-      port: PORT,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    client.on('error', () => {});
-    try {
-      await client.connect();
-      await client.call(
-        'ACL',
-        'SETUSER',
-        ADMIN.username,
-        'on',
-        `>${ADMIN.password}`,
-        '~*',
-        '&*',
-        '+@all',
-      );
-      await client.call('ACL', 'SETUSER', 'default', 'off');
-      return server;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 20));
-    } finally {
-      client.disconnect();
-    }
-  }
-}
-
 describe('RedisAdmin.ping', () => {
   let server: ChildProcess;
   const admin = new RedisAdmin({ timeoutMs: 1000 });
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startAclRedis(PORT, ADMIN, { defaultOff: true });
   });
 
-  afterAll(async () => {
-    const exited = new Promise(resolve => server.once('exit', resolve));
-    server.kill('SIGKILL');
-    await exited;
-  });
+  afterAll(() => stopAclRedis(server));
 
   it('succeeds for a user that may run commands', async () => {
     await expect(admin.ping(endpoint(PORT), ADMIN)).resolves.toBeUndefined();
