@@ -5,72 +5,42 @@
  * tab's button ends in a table that ranks the keys the test wrote.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import Redis from 'ioredis';
+import { BackendProcess, DbaasApiClient, guestToken } from '../src/harness';
 import {
-  BackendProcess,
-  DbaasApiClient,
-  REPO_ROOT,
-  guestToken,
-  makeTempDir,
-  redisProcesses,
-  removeDir,
-} from '../src/harness';
-import {
-  TEAM_A_GUEST,
   catalogHasEntity,
-  deleteAllInstances,
   eventually,
-  launchBrowser,
-  requireAppBundle,
-  startExampleApp,
   withFailureScreenshot,
+  useExampleAppSession,
+  SCREENSHOTS,
 } from './harness';
 
 const PORT = 7170;
-const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
 const NAME = 'busy-cache';
 const SMALL_KEYS = 1000;
 
-let workDir: string;
 let app: BackendProcess;
-let browser: Browser;
 let page: Page;
 let client: Redis | undefined;
 let reader: NodeJS.Timeout | undefined;
 
-before(async () => {
-  requireAppBundle();
-  await mkdir(SCREENSHOTS, { recursive: true });
-  workDir = await makeTempDir('jm-e2e-monitoring-');
-  app = await startExampleApp({
-    workDir,
-    port: PORT,
-    portRange: { start: 18870, end: 18889 },
-    guest: TEAM_A_GUEST,
-    // a sample every 2 s, so that charts fill while the test watches
-    dbaas: { metrics: { intervalSeconds: 2 } },
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
-});
-
-after(async () => {
-  if (reader) clearInterval(reader);
-  client?.disconnect();
-  await browser?.close();
-  if (app) {
-    await deleteAllInstances(app);
-    await app.stop();
-  }
-  if (workDir) {
-    const left = await redisProcesses(workDir);
-    assert.equal(left.size, 0, 'no redis-server outlives the test');
-    await removeDir(workDir);
-  }
+useExampleAppSession({
+  name: 'monitoring',
+  port: PORT,
+  portRange: { start: 18870, end: 18889 },
+  viewport: { width: 1400, height: 1400 },
+  // a sample every 2 s, so that charts fill while the test watches
+  dbaas: { metrics: { intervalSeconds: 2 } },
+  onReady: session => {
+    ({ app, page } = session);
+  },
+  beforeCleanup: () => {
+    if (reader) clearInterval(reader);
+    client?.disconnect();
+  },
 });
 
 test('a team sees its Redis working in the charts and finds its biggest keys', async () => {
@@ -168,7 +138,10 @@ async function watchTheRedisTab() {
     exact: true,
   });
   // ~250 reads a second from the reader above; the headline is the newest rate
-  await operations.getByText(/\d+(\.\d)?\/s/).first().waitFor();
+  await operations
+    .getByText(/\d+(\.\d)?\/s/)
+    .first()
+    .waitFor();
   const metrics = page
     .getByText('Metrics', { exact: true })
     .locator('xpath=ancestor::div[contains(@class, "MuiCard-root")][1]');
@@ -193,7 +166,9 @@ async function watchTheRedisTab() {
   const lists = page.getByRole('table', { name: 'Top list keys' });
   await lists.waitFor();
   assert.equal(
-    (await lists.locator('tbody tr').first().locator('code').textContent())?.trim(),
+    (
+      await lists.locator('tbody tr').first().locator('code').textContent()
+    )?.trim(),
     'big:feed',
   );
   await page.getByRole('tab', { name: 'Key patterns' }).click();

@@ -6,65 +6,33 @@
  * entity leave the catalog.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
+import { BackendProcess, guestToken, redisSetGet } from '../src/harness';
 import {
-  BackendProcess,
-  REPO_ROOT,
-  guestToken,
-  makeTempDir,
-  redisProcesses,
-  redisSetGet,
-  removeDir,
-} from '../src/harness';
-import {
-  TEAM_A_GUEST,
   catalogHasEntity,
-  deleteAllInstances,
   eventually,
-  launchBrowser,
   waitForValue,
   withFailureScreenshot,
-  requireAppBundle,
-  startExampleApp,
+  useExampleAppSession,
+  SCREENSHOTS,
 } from './harness';
 
 const PORT = 7130;
-const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
 const NAME = 'checkout-cache';
 
-let workDir: string;
 let app: BackendProcess;
-let browser: Browser;
 let page: Page;
 
-before(async () => {
-  requireAppBundle();
-  await mkdir(SCREENSHOTS, { recursive: true });
-  workDir = await makeTempDir('jm-e2e-new-');
-  app = await startExampleApp({
-    workDir,
-    port: PORT,
-    portRange: { start: 17960, end: 17979 },
-    guest: TEAM_A_GUEST,
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-});
-
-after(async () => {
-  await browser?.close();
-  if (app) {
-    await deleteAllInstances(app);
-    await app.stop();
-  }
-  if (workDir) {
-    const left = await redisProcesses(workDir);
-    assert.equal(left.size, 0, 'no redis-server outlives the test');
-    await removeDir(workDir);
-  }
+useExampleAppSession({
+  name: 'new',
+  port: PORT,
+  portRange: { start: 17960, end: 17979 },
+  viewport: { width: 1400, height: 1000 },
+  onReady: session => {
+    ({ app, page } = session);
+  },
 });
 
 async function signInAsGuest() {

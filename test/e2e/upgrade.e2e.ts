@@ -7,68 +7,41 @@
  * still there afterwards.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import Redis from 'ioredis';
 import {
   BackendProcess,
   DbaasApiClient,
-  REPO_ROOT,
-  makeTempDir,
-  redisProcesses,
   redisSetGet,
-  removeDir,
+  Connection,
+  guestToken,
 } from '../src/harness';
 import {
-  TEAM_A_GUEST,
   catalogHasEntity,
-  deleteAllInstances,
   eventually,
-  launchBrowser,
   withFailureScreenshot,
-  requireAppBundle,
-  startExampleApp,
+  useExampleAppSession,
+  SCREENSHOTS,
 } from './harness';
-import { Connection, guestToken } from '../src/harness';
 
 const PORT = 7150;
-const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
 const NAME = 'patched-cache';
 const FROM = '7.0.15+deb12u7';
 const TO = '7.0.15+deb12u10';
 
-let workDir: string;
 let app: BackendProcess;
-let browser: Browser;
 let page: Page;
 
-before(async () => {
-  requireAppBundle();
-  await mkdir(SCREENSHOTS, { recursive: true });
-  workDir = await makeTempDir('jm-e2e-upgrade-');
-  app = await startExampleApp({
-    workDir,
-    port: PORT,
-    portRange: { start: 18370, end: 18389 },
-    guest: TEAM_A_GUEST,
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
-});
-
-after(async () => {
-  await browser?.close();
-  if (app) {
-    await deleteAllInstances(app);
-    await app.stop();
-  }
-  if (workDir) {
-    const left = await redisProcesses(workDir);
-    assert.equal(left.size, 0, 'no redis-server outlives the test');
-    await removeDir(workDir);
-  }
+useExampleAppSession({
+  name: 'upgrade',
+  port: PORT,
+  portRange: { start: 18370, end: 18389 },
+  viewport: { width: 1400, height: 1200 },
+  onReady: session => {
+    ({ app, page } = session);
+  },
 });
 
 test('a guest applies a security patch from the Redis tab and sees the advisories cleared', async () => {

@@ -6,68 +6,36 @@
  * the page and finds the policy kept (and the backend agrees).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { mkdir } from 'node:fs/promises';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
+import { BackendProcess, DbaasApiClient, guestToken } from '../src/harness';
 import {
-  BackendProcess,
-  DbaasApiClient,
-  REPO_ROOT,
-  guestToken,
-  makeTempDir,
-  redisProcesses,
-  removeDir,
-} from '../src/harness';
-import {
-  TEAM_A_GUEST,
   catalogHasEntity,
-  deleteAllInstances,
   eventually,
-  launchBrowser,
   withFailureScreenshot,
-  requireAppBundle,
-  startExampleApp,
+  useExampleAppSession,
+  SCREENSHOTS,
 } from './harness';
 
 const PORT = 7152;
-const SCREENSHOTS = join(REPO_ROOT, 'var/e2e-screenshots');
 const NAME = 'sunday-patched';
 const PHRASE = 'Sundays 02:00-03:00 IST';
 const NORMAL = 'Sun 02:00-03:00 Asia/Kolkata (IST)';
 /** An opening of the window as the card writes it in the window's zone. */
 const IST_OPENING = /^Sun \d{1,2} \w{3} 02:00-03:00 Asia\/Kolkata \(IST\)/;
 
-let workDir: string;
 let app: BackendProcess;
-let browser: Browser;
 let page: Page;
 
-before(async () => {
-  requireAppBundle();
-  await mkdir(SCREENSHOTS, { recursive: true });
-  workDir = await makeTempDir('jm-e2e-policy-');
-  app = await startExampleApp({
-    workDir,
-    port: PORT,
-    portRange: { start: 18950, end: 18969 },
-    guest: TEAM_A_GUEST,
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
-});
-
-after(async () => {
-  await browser?.close();
-  if (app) {
-    await deleteAllInstances(app);
-    await app.stop();
-  }
-  if (workDir) {
-    const left = await redisProcesses(workDir);
-    assert.equal(left.size, 0, 'no redis-server outlives the test');
-    await removeDir(workDir);
-  }
+useExampleAppSession({
+  name: 'policy',
+  port: PORT,
+  portRange: { start: 18950, end: 18969 },
+  viewport: { width: 1400, height: 1200 },
+  onReady: session => {
+    ({ app, page } = session);
+  },
 });
 
 test('a guest sets "Sundays 02:00-03:00 IST" on the Redis tab and finds it kept after a reload', async () => {

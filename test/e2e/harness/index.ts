@@ -6,3 +6,5 @@ export { catalogHasEntity, dbaasStatus, eventually } from './catalog';
 export { deleteAllInstances } from './cleanup';
 export { withFailureScreenshot } from './failureScreenshot';
 export { waitForValue } from './waitForValue';
+export { SCREENSHOTS, useExampleAppSession } from './exampleAppSession';
+export type { ExampleAppSession } from './exampleAppSession';
