@@ -9,11 +9,11 @@ import {
   ReplicatedWriter,
   sentinelClient,
 } from '../../../plugins/dbaas-backend/src/upgrades/__testUtils__/sentinelWriter';
+import { pickVersion } from './pickVersion';
+import { upgradeWhileWriting } from './upgradeWhileWriting';
 
 /** The issue's goal: 1,000 acknowledged writes a second through Sentinel. */
 const WRITES_PER_SECOND = 1000;
-/** Writes also go on this long before and after each upgrade. */
-const MARGIN_MS = 1000;
 
 export interface ReplicatedHopResult {
   from: string;
@@ -31,23 +31,6 @@ export interface ReplicatedHopResult {
   failover?: string;
 }
 
-function pick(
-  engines: Array<{ engine: string; versions: string[] }>,
-  engine: string,
-  upstream: string,
-  skip?: string,
-): string {
-  const found = engines
-    .find(e => e.engine === engine)
-    ?.versions.find(v => v.split('+')[0] === upstream && v !== skip);
-  if (!found) {
-    throw new Error(
-      `The local platform has no ${engine} ${upstream}; run scripts/install-engines.sh`,
-    );
-  }
-  return found;
-}
-
 /**
  * A replicated instance (a primary, 2 replicas, 3 Sentinels; persistence
  * rdb) seeded with 100,000 keys goes through redis 7.0.15 (bookworm build)
@@ -61,9 +44,9 @@ export async function replicatedUpgrades(
   onHop: (result: ReplicatedHopResult) => void,
 ): Promise<void> {
   const [local] = (await api.listPlatforms()).filter(p => p.id === 'local');
-  const sevenOld = pick(local.engines, 'redis', '7.0.15');
-  const sevenNew = pick(local.engines, 'redis', '7.0.15', sevenOld);
-  const valkey = pick(local.engines, 'valkey', '8.0.1');
+  const sevenOld = pickVersion(local.engines, 'redis', '7.0.15');
+  const sevenNew = pickVersion(local.engines, 'redis', '7.0.15', sevenOld);
+  const valkey = pickVersion(local.engines, 'valkey', '8.0.1');
   const hops: Array<[string, string]> = [
     ['redis', sevenNew],
     ['valkey', valkey],
@@ -100,33 +83,18 @@ export async function replicatedUpgrades(
         prefix: `hop${index}:`,
         perSecond: WRITES_PER_SECOND,
       });
-      writer.start();
-      await new Promise(resolve => setTimeout(resolve, MARGIN_MS));
-      const started = performance.now();
-      const upgrade = await api.upgradeInstance(instance.id, {
-        engine,
-        version,
-      });
-      const done = await api.waitForOperation(upgrade.operation.id, {
-        timeoutMs: 600_000,
-        longPollMs: 30_000,
-      });
-      const operationMs = performance.now() - started;
-      await new Promise(resolve => setTimeout(resolve, MARGIN_MS));
-      await writer.stop();
-      if (done.status !== 'succeeded') {
-        throw new Error(`upgrade to ${engine} ${version}: ${done.error}`);
-      }
+      const { done, operationMs, stepsMs } = await upgradeWhileWriting(
+        api,
+        instance.id,
+        { engine, version },
+        writer,
+        { timeoutMs: 600_000 },
+      );
       onHop({
         from,
         to: `${engine} ${version}`,
         operationMs,
-        stepsMs: Object.fromEntries(
-          done.steps.map(step => [
-            step.name,
-            Date.parse(step.finishedAt!) - Date.parse(step.startedAt!),
-          ]),
-        ),
+        stepsMs,
         longestStallMs: writer.longestStallMs,
         acknowledged: writer.acknowledged.length,
         retries: writer.retries,

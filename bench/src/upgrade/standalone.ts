@@ -5,11 +5,11 @@ import {
   SEEDED_KEYS,
 } from '../../../plugins/dbaas-backend/src/upgrades/__testUtils__/dataset';
 import { AckedWriter, benchClient } from './AckedWriter';
+import { pickVersion } from './pickVersion';
+import { upgradeWhileWriting } from './upgradeWhileWriting';
 
 /** The writer's pace, as in the replicated part of the issue's goal. */
 const WRITES_PER_SECOND = 1000;
-/** Writes also go on this long before and after each upgrade. */
-const MARGIN_MS = 1000;
 
 export interface HopResult {
   from: string;
@@ -21,24 +21,6 @@ export interface HopResult {
   acknowledged: number;
   lostAcknowledged: number;
   lostSeeded: number;
-}
-
-/** The first version the platform lists for an engine and upstream release. */
-function pick(
-  engines: Array<{ engine: string; versions: string[] }>,
-  engine: string,
-  upstream: string,
-  skip?: string,
-): string {
-  const found = engines
-    .find(e => e.engine === engine)
-    ?.versions.find(v => v.split('+')[0] === upstream && v !== skip);
-  if (!found) {
-    throw new Error(
-      `The local platform has no ${engine} ${upstream}; run scripts/install-engines.sh`,
-    );
-  }
-  return found;
 }
 
 /**
@@ -53,10 +35,10 @@ export async function standaloneUpgrades(
   onHop: (result: HopResult) => void,
 ): Promise<void> {
   const [local] = (await api.listPlatforms()).filter(p => p.id === 'local');
-  const six = pick(local.engines, 'redis', '6.0.16');
-  const sevenOld = pick(local.engines, 'redis', '7.0.15');
-  const sevenNew = pick(local.engines, 'redis', '7.0.15', sevenOld);
-  const valkey = pick(local.engines, 'valkey', '8.0.1');
+  const six = pickVersion(local.engines, 'redis', '6.0.16');
+  const sevenOld = pickVersion(local.engines, 'redis', '7.0.15');
+  const sevenNew = pickVersion(local.engines, 'redis', '7.0.15', sevenOld);
+  const valkey = pickVersion(local.engines, 'valkey', '8.0.1');
   const hops: Array<[string, string]> = [
     ['redis', sevenOld],
     ['redis', sevenNew],
@@ -86,32 +68,17 @@ export async function standaloneUpgrades(
         prefix: `hop${index}:`,
         perSecond: WRITES_PER_SECOND,
       });
-      writer.start();
-      await new Promise(resolve => setTimeout(resolve, MARGIN_MS));
-      const started = performance.now();
-      const upgrade = await api.upgradeInstance(instance.id, {
-        engine,
-        version,
-      });
-      const done = await api.waitForOperation(upgrade.operation.id, {
-        longPollMs: 30_000,
-      });
-      const operationMs = performance.now() - started;
-      await new Promise(resolve => setTimeout(resolve, MARGIN_MS));
-      await writer.stop();
-      if (done.status !== 'succeeded') {
-        throw new Error(`upgrade to ${engine} ${version}: ${done.error}`);
-      }
+      const { operationMs, stepsMs } = await upgradeWhileWriting(
+        api,
+        instance.id,
+        { engine, version },
+        writer,
+      );
       onHop({
         from,
         to: `${engine} ${version}`,
         operationMs,
-        stepsMs: Object.fromEntries(
-          done.steps.map(step => [
-            step.name,
-            Date.parse(step.finishedAt!) - Date.parse(step.startedAt!),
-          ]),
-        ),
+        stepsMs,
         longestStallMs: writer.longestStallMs,
         acknowledged: writer.acknowledged.length,
         lostAcknowledged: await writer.countLost(client),
