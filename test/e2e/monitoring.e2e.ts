@@ -9,13 +9,13 @@ import { test } from 'node:test';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import Redis from 'ioredis';
-import { BackendProcess, DbaasApiClient, guestToken } from '../src/harness';
+import { BackendProcess, DbaasApiClient } from '../src/harness';
 import {
-  catalogHasEntity,
   eventually,
   withFailureScreenshot,
   useExampleAppSession,
   SCREENSHOTS,
+  openRedisTab,
 } from './harness';
 
 const PORT = 7170;
@@ -101,18 +101,7 @@ async function watchTheRedisTab() {
   assert.equal(created.status, 'succeeded');
   await seed(api, accepted.instance.id);
 
-  const token = await guestToken(app.baseUrl);
-  await eventually(
-    'the entity is in the catalog',
-    () =>
-      catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
-    30_000,
-  );
-
-  await page.goto(app.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Create' }).first().waitFor();
-  await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
+  await openRedisTab(page, app.baseUrl, NAME);
 
   // The charts: the key count the test wrote, and lines drawn from samples.
   // The section refreshes itself; reloading would only hide a stale view.

@@ -17,6 +17,7 @@ import {
   withFailureScreenshot,
   useExampleAppSession,
   SCREENSHOTS,
+  signInAsGuest,
 } from './harness';
 
 const PORT = 7130;
@@ -35,13 +36,6 @@ useExampleAppSession({
   },
 });
 
-async function signInAsGuest() {
-  await page.goto(app.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  // signed in once the app's sidebar is there
-  await page.getByRole('link', { name: 'Create' }).first().waitFor();
-}
-
 test('a guest creates a Redis from the template, uses it and deletes it', async () => {
   await withFailureScreenshot(
     page,
@@ -51,7 +45,7 @@ test('a guest creates a Redis from the template, uses it and deletes it', async 
 });
 
 async function createUseAndDelete() {
-  await signInAsGuest();
+  await signInAsGuest(page, app.baseUrl);
 
   // Create > New Redis
   await page.getByRole('link', { name: 'Create' }).first().click();

@@ -28,6 +28,7 @@ import {
   launchBrowser,
   requireAppBundle,
   startExampleApp,
+  signInAsGuest,
 } from './harness';
 
 const PORT = 7131;
@@ -97,11 +98,7 @@ test("another team's user is offered neither credentials nor delete", async () =
   );
 
   const page = await browser.newPage();
-  await page.goto(baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  // signed in once the app's sidebar is there; navigating sooner can land on
-  // the sign-in page again
-  await page.getByRole('link', { name: 'Create' }).first().waitFor();
+  await signInAsGuest(page, baseUrl);
   await page.goto(`${baseUrl}/catalog/default/resource/${NAME}/redis`);
 
   // It can see the instance...

@@ -16,14 +16,13 @@ import {
   DbaasApiClient,
   redisSetGet,
   Connection,
-  guestToken,
 } from '../src/harness';
 import {
-  catalogHasEntity,
   eventually,
   withFailureScreenshot,
   useExampleAppSession,
   SCREENSHOTS,
+  openRedisTab,
 } from './harness';
 
 const PORT = 7150;
@@ -80,18 +79,7 @@ async function patchFromTheRedisTab() {
   const connection = await api.getConnection(accepted.instance.id);
   assert.equal(await redisSetGet(connection, 'before-upgrade', 'kept'), 'kept');
 
-  const token = await guestToken(app.baseUrl);
-  await eventually(
-    'the entity is in the catalog',
-    () =>
-      catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
-    30_000,
-  );
-
-  await page.goto(app.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Create' }).first().waitFor();
-  await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
+  await openRedisTab(page, app.baseUrl, NAME);
 
   // The versions card: the build, its advisories, the patch on offer.
   await page

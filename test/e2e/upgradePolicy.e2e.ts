@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { BackendProcess, DbaasApiClient, guestToken } from '../src/harness';
 import {
-  catalogHasEntity,
-  eventually,
   withFailureScreenshot,
   useExampleAppSession,
   SCREENSHOTS,
+  openRedisTab,
 } from './harness';
 
 const PORT = 7152;
@@ -71,18 +70,7 @@ async function setPolicyOnTheRedisTab() {
     (await api.waitForOperation(accepted.operation.id)).status,
     'succeeded',
   );
-  const token = await guestToken(app.baseUrl);
-  await eventually(
-    'the entity is in the catalog',
-    () =>
-      catalogHasEntity(app.baseUrl, token, { kind: 'resource', name: NAME }),
-    30_000,
-  );
-
-  await page.goto(app.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Create' }).first().waitFor();
-  await page.goto(`${app.baseUrl}/catalog/default/resource/${NAME}/redis`);
+  await openRedisTab(page, app.baseUrl, NAME);
 
   const form = page.getByRole('form', { name: 'Upgrade policy' });
   await form.waitFor({ timeout: 30_000 });
@@ -122,6 +110,7 @@ async function setPolicyOnTheRedisTab() {
   assert.deepEqual(await openingsInWindowZone(), typed);
 
   // The backend kept the same policy and plans the same openings.
+  const token = await guestToken(app.baseUrl);
   const response = await fetch(
     `${app.baseUrl}/api/dbaas/instances/${accepted.instance.id}/upgrade-policy`,
     { headers: { Authorization: `Bearer ${token}` } },

@@ -8,3 +8,4 @@ export { withFailureScreenshot } from './failureScreenshot';
 export { waitForValue } from './waitForValue';
 export { SCREENSHOTS, useExampleAppSession } from './exampleAppSession';
 export type { ExampleAppSession } from './exampleAppSession';
+export { openRedisTab, signInAsGuest } from './redisTab';
