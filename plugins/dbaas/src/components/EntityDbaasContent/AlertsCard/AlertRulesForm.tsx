@@ -8,8 +8,8 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useId, useMemo, useState } from 'react';
+import { ActionOutcome, useActionOutcome } from '../ActionOutcome';
 import { RULE_FIELDS } from './ruleFields';
 import { problemsOf, RulesDraft, toDraft, toOverrides } from './rulesDraft';
 
@@ -31,8 +31,12 @@ export function AlertRulesForm(props: {
   const { settings, canEdit, onSave } = props;
   const idPrefix = useId();
   const [draft, setDraft] = useState<RulesDraft>(() => toDraft(settings.rules));
-  const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const {
+    busy: saving,
+    outcome,
+    run,
+    clear: clearOutcome,
+  } = useActionOutcome(reasonOf);
   const overrides = useMemo(
     () => toOverrides(draft, settings.defaults),
     [draft, settings.defaults],
@@ -42,21 +46,15 @@ export function AlertRulesForm(props: {
     JSON.stringify(overrides) !== JSON.stringify(settings.overrides);
 
   const set = (rule: string, field: string, value: boolean | string) => {
-    setOutcome(undefined);
+    clearOutcome();
     setDraft(d => ({ ...d, [rule]: { ...d[rule], [field]: value } }));
   };
 
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       await onSave(overrides);
-      setOutcome({ ok: true, text: 'Alert rules saved.' });
-    } catch (error) {
-      setOutcome({ ok: false, text: reasonOf(error) });
-    } finally {
-      setSaving(false);
-    }
-  };
+      return 'Alert rules saved.';
+    });
 
   return (
     <Box
@@ -114,13 +112,7 @@ export function AlertRulesForm(props: {
           Only those who may change this instance can edit its alert rules.
         </Typography>
       )}
-      {outcome && (
-        <Box mt={1}>
-          <Alert severity={outcome.ok ? 'success' : 'error'}>
-            {outcome.text}
-          </Alert>
-        </Box>
-      )}
+      <ActionOutcome outcome={outcome} />
     </Box>
   );
 }

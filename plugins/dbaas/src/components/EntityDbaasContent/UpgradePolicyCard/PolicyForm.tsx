@@ -6,10 +6,10 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useEffect, useMemo, useState } from 'react';
 import { BlackoutDates } from './BlackoutDates';
 import { messageOf } from './messageOf';
+import { ActionOutcome, useActionOutcome } from '../ActionOutcome';
 import { OpeningsList } from './OpeningsList';
 import {
   differs,
@@ -33,15 +33,19 @@ export function PolicyForm(props: {
 }) {
   const { policy, canEdit } = props;
   const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(policy));
-  const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const {
+    busy: saving,
+    outcome,
+    run,
+    clear: clearOutcome,
+  } = useActionOutcome(messageOf);
   // What the backend kept replaces the draft after a save or a snooze.
   useEffect(() => setDraft(draftOf(policy)), [policy]);
   const read = useMemo(() => readDraft(draft), [draft]);
   const changed = differs(draft, policy);
 
   const update = (change: Partial<PolicyDraft>) => {
-    setOutcome(undefined);
+    clearOutcome();
     setDraft(d => ({ ...d, ...change }));
   };
   const setPhrase = (index: number, phrase: string) =>
@@ -49,17 +53,11 @@ export function PolicyForm(props: {
       phrases: draft.phrases.map((p, i) => (i === index ? phrase : p)),
     });
 
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       await props.onSave(requestOf(draft));
-      setOutcome({ ok: true, text: 'Upgrade policy saved.' });
-    } catch (error) {
-      setOutcome({ ok: false, text: messageOf(error) });
-    } finally {
-      setSaving(false);
-    }
-  };
+      return 'Upgrade policy saved.';
+    });
 
   return (
     <Box
@@ -166,13 +164,7 @@ export function PolicyForm(props: {
             {read.problems.join('; ')}
           </Typography>
         )}
-        {outcome && (
-          <Box mt={1}>
-            <Alert severity={outcome.ok ? 'success' : 'error'}>
-              {outcome.text}
-            </Alert>
-          </Box>
-        )}
+        <ActionOutcome outcome={outcome} />
       </Box>
     </Box>
   );

@@ -2,10 +2,9 @@ import { UpgradePolicy } from '@justmanage/plugin-dbaas-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
 import { messageOf } from './messageOf';
+import { ActionOutcome, useActionOutcome } from '../ActionOutcome';
 
 /** Skip the next window (or undo that), and start the pending patch now. */
 export function SnoozeAndApply(props: {
@@ -15,18 +14,12 @@ export function SnoozeAndApply(props: {
   onApplyNow: () => Promise<string>;
 }) {
   const { policy } = props;
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setOutcome(undefined);
-    try {
-      setOutcome({ ok: true, text: await action() });
-    } catch (error) {
-      setOutcome({ ok: false, text: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+  const outcomes = useActionOutcome(messageOf);
+  const { busy, outcome } = outcomes;
+  // each action replaces the last one's outcome as soon as it starts
+  const run = (action: () => Promise<string>) => {
+    outcomes.clear();
+    return outcomes.run(action);
   };
   const until =
     policy.snoozedUntil &&
@@ -76,13 +69,7 @@ export function SnoozeAndApply(props: {
           Apply pending patch now
         </Button>
       </Box>
-      {outcome && (
-        <Box mt={1}>
-          <Alert severity={outcome.ok ? 'success' : 'error'}>
-            {outcome.text}
-          </Alert>
-        </Box>
-      )}
+      <ActionOutcome outcome={outcome} />
     </Box>
   );
 }
