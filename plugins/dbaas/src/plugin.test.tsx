@@ -1,13 +1,10 @@
-import { ReactNode } from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { monitoringHandlers } from './components/StatusPage/__testUtils__/monitoringHandlers';
 import { noMetricsHandler } from './components/EntityDbaasContent/MetricsSection/__testUtils__/metricsHandlers';
-import { MemoryRouter, Route, useOutlet } from 'react-router-dom';
-import { createApp } from '@backstage/app-defaults';
-import { FlatRoutes } from '@backstage/core-app-api';
+import { Route, useOutlet } from 'react-router-dom';
 import { attachComponentData } from '@backstage/core-plugin-api';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import {
@@ -23,17 +20,12 @@ import { DBAAS_INSTANCE_ID_ANNOTATION } from '@justmanage/plugin-dbaas-common';
 import {
   DbaasPage,
   DbaasPlatformRegionPickerFieldExtension,
-  dbaasPlugin,
   DbaasVersionPickerFieldExtension,
   EntityDbaasContent,
 } from './plugin';
-import {
-  BACKEND_URL,
-  DBAAS_URL,
-  makeInstance,
-  platforms,
-} from './__testUtils__/fixtures';
+import { DBAAS_URL, makeInstance, platforms } from './__testUtils__/fixtures';
 import { instancesHandler, platformsHandler } from './__testUtils__/handlers';
+import { renderLegacyApp } from './__testUtils__/renderLegacyApp';
 
 // availability and alerts, which the pages show beside their own content
 // and the metrics section of the Redis tab
@@ -90,45 +82,19 @@ function TemplatePage() {
   );
 }
 
-/** A legacy app built by createApp, with only this plugin's API factory. */
-function renderLegacyApp(path: string) {
-  const app = createApp({
-    plugins: [dbaasPlugin],
-    configLoader: async () => [
-      {
-        context: 'test',
-        data: {
-          app: { title: 'Test', baseUrl: 'http://localhost:3000' },
-          backend: { baseUrl: BACKEND_URL },
-        },
-      },
-    ],
-    components: {
-      Router: ({ children }: { children?: ReactNode }) => (
-        <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
-      ),
-    },
-  });
-  const AppProvider = app.getProvider();
-  const AppRouter = app.getRouter();
-  return render(
-    <AppProvider>
-      <AppRouter>
-        <FlatRoutes>
-          <Route path="/dbaas" element={<DbaasPage />} />
-          <Route
-            path="/catalog/:namespace/:kind/:name"
-            element={<EntityPage />}
-          />
-          <Route path="/create" element={<TemplatePage />}>
-            <ScaffolderFieldExtensions>
-              <DbaasPlatformRegionPickerFieldExtension />
-              <DbaasVersionPickerFieldExtension />
-            </ScaffolderFieldExtensions>
-          </Route>
-        </FlatRoutes>
-      </AppRouter>
-    </AppProvider>,
+function renderInLegacyApp(path: string) {
+  return renderLegacyApp(
+    path,
+    <>
+      <Route path="/dbaas" element={<DbaasPage />} />
+      <Route path="/catalog/:namespace/:kind/:name" element={<EntityPage />} />
+      <Route path="/create" element={<TemplatePage />}>
+        <ScaffolderFieldExtensions>
+          <DbaasPlatformRegionPickerFieldExtension />
+          <DbaasVersionPickerFieldExtension />
+        </ScaffolderFieldExtensions>
+      </Route>
+    </>,
   );
 }
 
@@ -138,7 +104,7 @@ const slow = { timeout: 10_000 };
 describe('dbaasPlugin in a legacy app', () => {
   it('mounts the fleet page, listing instances through the plugin API', async () => {
     server.use(instancesHandler([instance]));
-    renderLegacyApp('/dbaas');
+    renderInLegacyApp('/dbaas');
 
     const link = await screen.findByRole('link', { name: 'cache-a' }, slow);
     expect(link).toHaveAttribute('href', '/catalog/default/resource/cache-a');
@@ -160,7 +126,7 @@ describe('dbaasPlugin in a legacy app', () => {
         HttpResponse.json({ items: [] }),
       ),
     );
-    renderLegacyApp('/catalog/default/resource/cache-a');
+    renderInLegacyApp('/catalog/default/resource/cache-a');
 
     expect(
       (await screen.findAllByText(/7\.2\.4/, undefined, slow)).length,
@@ -170,7 +136,7 @@ describe('dbaasPlugin in a legacy app', () => {
 
   it('provides both scaffolder fields, reading platforms through the plugin API', async () => {
     server.use(platformsHandler(platforms));
-    renderLegacyApp('/create');
+    renderInLegacyApp('/create');
 
     const platform = await screen.findByLabelText(/Platform/, undefined, slow);
     await waitFor(() =>

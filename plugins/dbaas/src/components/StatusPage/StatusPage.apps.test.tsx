@@ -1,9 +1,6 @@
-import { ReactNode } from 'react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { setupServer } from 'msw/node';
-import { MemoryRouter, Route } from 'react-router-dom';
-import { createApp } from '@backstage/app-defaults';
-import { FlatRoutes } from '@backstage/core-app-api';
+import { Route } from 'react-router-dom';
 import { attachComponentData } from '@backstage/core-plugin-api';
 import {
   mockApis,
@@ -12,11 +9,12 @@ import {
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import dbaasAlphaPlugin from '../../alpha';
-import { DbaasPage, DbaasStatusPage, dbaasPlugin } from '../../plugin';
+import { DbaasPage, DbaasStatusPage } from '../../plugin';
 import { BACKEND_URL, makeInstance } from '../../__testUtils__/fixtures';
 import { instancesHandler } from '../../__testUtils__/handlers';
 import { monitoringHandlers } from './__testUtils__/monitoringHandlers';
 import { aSummary, anAlert } from './__testUtils__/monitoringFixtures';
+import { renderLegacyApp } from '../../__testUtils__/renderLegacyApp';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -59,45 +57,20 @@ function EntityPage() {
 }
 attachComponentData(EntityPage, 'core.mountPoint', entityRouteRef);
 
-function renderLegacyApp(path: string) {
-  const app = createApp({
-    plugins: [dbaasPlugin],
-    configLoader: async () => [
-      {
-        context: 'test',
-        data: {
-          app: { title: 'Test', baseUrl: 'http://localhost:3000' },
-          backend: { baseUrl: BACKEND_URL },
-        },
-      },
-    ],
-    components: {
-      Router: ({ children }: { children?: ReactNode }) => (
-        <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
-      ),
-    },
-  });
-  const AppProvider = app.getProvider();
-  const AppRouter = app.getRouter();
-  return render(
-    <AppProvider>
-      <AppRouter>
-        <FlatRoutes>
-          <Route path="/dbaas" element={<DbaasPage />} />
-          <Route path="/dbaas/status" element={<DbaasStatusPage />} />
-          <Route
-            path="/catalog/:namespace/:kind/:name"
-            element={<EntityPage />}
-          />
-        </FlatRoutes>
-      </AppRouter>
-    </AppProvider>,
+function renderInLegacyApp(path: string) {
+  return renderLegacyApp(
+    path,
+    <>
+      <Route path="/dbaas" element={<DbaasPage />} />
+      <Route path="/dbaas/status" element={<DbaasStatusPage />} />
+      <Route path="/catalog/:namespace/:kind/:name" element={<EntityPage />} />
+    </>,
   );
 }
 
 describe.each([
   ['the new frontend system', renderNewApp],
-  ['a legacy app', renderLegacyApp],
+  ['a legacy app', renderInLegacyApp],
 ])('the status page in %s', (_system, renderApp) => {
   it('is served at /dbaas/status', async () => {
     fleetBackend();
