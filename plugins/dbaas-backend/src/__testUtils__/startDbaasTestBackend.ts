@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -106,7 +106,11 @@ export async function startDbaasTestBackend(options: {
    * A connected client of an instance as its owner's application: the
    * connection details are read from the API, as a user would.
    */
-  async function appClient(instanceId: string, user: string = ALICE) {
+  async function appClient(
+    instanceId: string,
+    redisOptions: Partial<RedisOptions> = {},
+    user: string = ALICE,
+  ) {
     const { body } = await api
       .get(`/api/dbaas/instances/${instanceId}/connection`)
       .set(as(user));
@@ -117,6 +121,7 @@ export async function startDbaasTestBackend(options: {
       password: body.password,
       lazyConnect: true,
       maxRetriesPerRequest: 0,
+      ...redisOptions,
     });
     await client.connect();
     return client;

@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import {
   ALICE,
   startDbaasTestBackend,
@@ -38,26 +37,13 @@ describe('alerts on collected metrics', () => {
       );
     const id = created.body.instance.id;
     await backend.waitForOperation(created.body.operation.id);
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
 
     await backend.triggerTask(METRICS_COLLECT_TASK);
     await backend.triggerTask('dbaas-health-check');
     expect(await firing()).toEqual([]);
 
     // 32 MiB into a 16 MiB maxmemory: the LRU policy evicts about half
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-    });
-    await client.connect();
+    const client = await backend.appClient(id);
     try {
       for (let i = 0; i < 64; i++) {
         await client.set(`page:${i}`, 'x'.repeat(512 * 1024));

@@ -40,23 +40,10 @@ describe('metrics of a real Redis', () => {
   }
 
   async function appClient(id: string): Promise<Redis> {
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
+    // restarts in these tests must not be hidden by reconnects
+    const client = await backend.appClient(id, { retryStrategy: () => null });
     client.on('error', () => {});
     clients.push(client);
-    await client.connect();
     return client;
   }
 

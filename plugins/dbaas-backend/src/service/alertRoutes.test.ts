@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import { DEFAULT_ALERT_RULES } from '@justmanage/plugin-dbaas-common';
 import {
   ALICE,
@@ -111,20 +110,7 @@ describe('alert rules and alerts through the API', () => {
     expect(lowered.body.overrides).toEqual({ memory: { thresholdPercent: 5 } });
 
     // 4 MiB of a 64 MiB maxmemory is over 5 %, whatever Redis itself uses
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-    });
-    await client.connect();
+    const client = await backend.appClient(id);
     try {
       for (let i = 0; i < 4; i++)
         await client.set(`blob:${i}`, 'x'.repeat(1024 * 1024));

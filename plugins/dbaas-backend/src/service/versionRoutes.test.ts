@@ -126,9 +126,9 @@ describe('version routes', () => {
     const res = await get(`/instances/${ids['old-six']}/advisories`);
     expect(res.status).toBe(200);
     expect(res.body.version).toBe('6.0.16+deb11u2');
-    expect(
-      res.body.advisories.map((a: { id: string }) => a.id).sort(),
-    ).toEqual(expected);
+    expect(res.body.advisories.map((a: { id: string }) => a.id).sort()).toEqual(
+      expected,
+    );
   });
 
   it('plans the patch, the engine change and the refused downgrade of a 7.0.15 instance', async () => {

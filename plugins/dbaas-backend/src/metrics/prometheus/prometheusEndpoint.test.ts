@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import {
@@ -31,20 +30,7 @@ describe('GET /api/dbaas/metrics', () => {
       .set(backend.as(ALICE))
       .send(validCreateBody({ name: 'exported', region: 'local' }));
     await backend.waitForOperation(created.body.operation.id);
-    const conn = (
-      await backend.api
-        .get(`/api/dbaas/instances/${created.body.instance.id}/connection`)
-        .set(backend.as(ALICE))
-    ).body;
-    const client = new Redis({
-      host: conn.host,
-      port: conn.port,
-      username: conn.username,
-      password: conn.password,
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-    });
-    await client.connect();
+    const client = await backend.appClient(created.body.instance.id);
     try {
       // 3 keys in db0 (one expiring), 2 in db3, one hit, one miss
       await client.set('a', '1');
