@@ -8,19 +8,15 @@
  * Goals: the scan within 2x the bare SCAN, at least 4x faster than
  * --memkeys, and the concurrent client's p99 kept low.
  */
-import { execFile, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import {
   DEFAULT_KEY_SCAN_SETTINGS,
   KeyScanSettings,
 } from '../../plugins/dbaas-backend/src/bigkeys/keyScanSettings';
 import { RespConnection } from '../../plugins/dbaas-backend/src/bigkeys/resp/RespConnection';
-import {
-  commandHead,
-  keyArgument,
-} from '../../plugins/dbaas-backend/src/bigkeys/resp/encodeCommands';
 import { KeyScanner } from '../../plugins/dbaas-backend/src/bigkeys/scan/KeyScanner';
+import { bareScan, redisCliMemkeys, scanWithMemory } from './bigkeysPhases';
 import { seedBigKeyspace } from './bigkeysSeed';
 import { LocalInstance, startLocalInstance } from './localInstance';
 import { quantile } from './stats';
@@ -33,8 +29,6 @@ const SETTINGS: KeyScanSettings = {
   ...JSON.parse(process.env.BENCH_SCAN ?? '{}'),
 };
 
-const run = promisify(execFile);
-const MEMORY_USAGE = commandHead('MEMORY', 'USAGE');
 const PHASE_NAMES: Record<string, string> = {
   bare: 'bare',
   floor: 'SCAN + MEMORY',
@@ -64,67 +58,16 @@ async function timedPass(
 }
 
 function bareScanMs(instance: LocalInstance): Promise<number> {
-  return timedPass(instance, async connection => {
-    let cursor = '0';
-    do {
-      const reply = (await connection.call(
-        'SCAN',
-        cursor,
-        'COUNT',
-        '1000',
-      )) as [string, string[]];
-      cursor = reply[0];
-    } while (cursor !== '0');
-  });
+  return timedPass(instance, connection => bareScan(connection));
 }
 
-/**
- * The least any scan of the issue's kind does: SCAN, and MEMORY USAGE for
- * every key it returns, pipelined like the key scan (two batches in
- * flight), without the type, the counts or any bookkeeping. It shows what
- * the server itself needs for one command per key, which bounds how near
- * a bare SCAN the key scan can come.
- */
 function scanWithMemoryMs(instance: LocalInstance): Promise<number> {
-  return timedPass(instance, async connection => {
-    const inFlight: Promise<unknown>[] = [];
-    let cursor = '0';
-    do {
-      const [reply] = (await connection.send([
-        ['SCAN', cursor, 'COUNT', '1000'],
-      ])) as [[string, string[]]];
-      cursor = reply[0];
-      const keys = reply[1];
-      if (keys.length) {
-        let payload = '';
-        for (const key of keys) payload += MEMORY_USAGE + keyArgument(key);
-        while (inFlight.length >= 2) await inFlight.shift();
-        inFlight.push(connection.sendEncoded(payload, keys.length));
-      }
-    } while (cursor !== '0');
-    await Promise.all(inFlight);
-  });
+  return timedPass(instance, connection => scanWithMemory(connection));
 }
 
 async function memkeysMs(instance: LocalInstance): Promise<number> {
-  const { host, port } = instance.endpoint;
   const started = performance.now();
-  await run(
-    'redis-cli',
-    [
-      '-h',
-      host,
-      '-p',
-      String(port),
-      '--user',
-      instance.admin.username,
-      '--pass',
-      instance.admin.password,
-      '--no-auth-warning',
-      '--memkeys',
-    ],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
+  await redisCliMemkeys(instance.endpoint, instance.admin);
   return performance.now() - started;
 }
 
