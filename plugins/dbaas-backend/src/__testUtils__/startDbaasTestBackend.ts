@@ -103,6 +103,24 @@ export async function startDbaasTestBackend(options: {
   }
 
   /**
+   * Creates an instance through the API, as `user`, from the valid body
+   * with `overrides`, and waits until it runs; returns its id.
+   */
+  async function createInstance(
+    overrides: Record<string, unknown>,
+    user: string = ALICE,
+  ): Promise<string> {
+    const created = await api
+      .post('/api/dbaas/instances')
+      .set(as(user))
+      .send(validCreateBody(overrides));
+    expect(created.status).toBe(202);
+    const done = await waitForOperation(created.body.operation.id, user);
+    expect(done.status).toBe('succeeded');
+    return created.body.instance.id;
+  }
+
+  /**
    * A connected client of an instance as its owner's application: the
    * connection details are read from the API, as a user would.
    */
@@ -131,6 +149,7 @@ export async function startDbaasTestBackend(options: {
     api,
     as,
     appClient,
+    createInstance,
     triggerTask: (id: string) => scheduler.triggerTask(id),
     dataDir,
     waitForOperation,

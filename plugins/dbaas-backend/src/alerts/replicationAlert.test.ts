@@ -4,7 +4,6 @@ import Redis from 'ioredis';
 import {
   ALICE,
   startDbaasTestBackend,
-  validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
 import {
   serverPidsUnder,
@@ -43,15 +42,7 @@ describe('the replication alert', () => {
     ).body.items.filter((a: { rule: string }) => a.rule === 'replication');
 
   it('fires when a replica loses its link to the primary and resolves when it is back', async () => {
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'paired', replicas: 1 }));
-    expect(created.status).toBe(202);
-    const id = created.body.instance.id;
-    expect(
-      (await backend.waitForOperation(created.body.operation.id)).status,
-    ).toBe('succeeded');
+    const id = await backend.createInstance({ name: 'paired', replicas: 1 });
 
     const conn = (
       await backend.api

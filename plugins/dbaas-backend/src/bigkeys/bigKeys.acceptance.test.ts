@@ -3,7 +3,6 @@ import { KeyScanReport } from '@justmanage/plugin-dbaas-common';
 import {
   ALICE,
   startDbaasTestBackend,
-  validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
 import {
   CliLogin,
@@ -37,12 +36,10 @@ describe('big-key scan against redis-cli', () => {
     backend = await startDbaasTestBackend({
       portRange: { start: 18800, end: 18804 },
     });
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'bigkeys', persistence: 'none' }));
-    await backend.waitForOperation(created.body.operation.id);
-    const instanceId = created.body.instance.id;
+    const instanceId = await backend.createInstance({
+      name: 'bigkeys',
+      persistence: 'none',
+    });
 
     const connection = await backend.api
       .get(`/api/dbaas/instances/${instanceId}/connection`)

@@ -3,7 +3,6 @@ import {
   ALICE,
   BOB,
   startDbaasTestBackend,
-  validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
 
 jest.setTimeout(120_000);
@@ -66,12 +65,10 @@ describe('key scan progress, cancel and latency guard', () => {
         },
       },
     });
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'scanned', persistence: 'none' }));
-    await backend.waitForOperation(created.body.operation.id);
-    instanceId = created.body.instance.id;
+    instanceId = await backend.createInstance({
+      name: 'scanned',
+      persistence: 'none',
+    });
     connection = (
       await backend.api
         .get(`/api/dbaas/instances/${instanceId}/connection`)

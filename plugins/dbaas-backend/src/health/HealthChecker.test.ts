@@ -3,7 +3,6 @@ import path from 'path';
 import {
   ALICE,
   startDbaasTestBackend,
-  validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
 
 jest.setTimeout(60_000);
@@ -25,12 +24,7 @@ describe('health checks', () => {
   }
 
   it('marks a dead Redis down, and up again once the supervisor restarted it', async () => {
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'fragile' }));
-    const id = created.body.instance.id;
-    await backend.waitForOperation(created.body.operation.id);
+    const id = await backend.createInstance({ name: 'fragile' });
 
     await backend.triggerTask('dbaas-health-check');
     const healthy = await getInstance(id);
@@ -68,12 +62,7 @@ describe('health checks', () => {
   });
 
   it('records the memory in use and the uptime that Redis reports', async () => {
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'measured' }));
-    const id = created.body.instance.id;
-    await backend.waitForOperation(created.body.operation.id);
+    const id = await backend.createInstance({ name: 'measured' });
     expect((await getInstance(id)).health?.usedMemoryBytes).toBeUndefined();
 
     const client = await backend.appClient(id);
@@ -94,12 +83,7 @@ describe('health checks', () => {
   });
 
   it('keeps one admin connection per instance between checks', async () => {
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'steady' }));
-    const id = created.body.instance.id;
-    await backend.waitForOperation(created.body.operation.id);
+    const id = await backend.createInstance({ name: 'steady' });
     const client = await backend.appClient(id);
     const connectionsReceived = async () =>
       Number(

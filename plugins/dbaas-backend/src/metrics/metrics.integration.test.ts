@@ -5,7 +5,6 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   ALICE,
   startDbaasTestBackend,
-  validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
 import { METRICS_COLLECT_TASK } from './startMetrics';
 
@@ -27,17 +26,6 @@ describe('metrics of a real Redis', () => {
     for (const client of clients) client.disconnect();
     await backend.stop();
   });
-
-  async function createInstance(name: string, overrides = {}) {
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name, ...overrides }));
-    expect(created.status).toBe(202);
-    const done = await backend.waitForOperation(created.body.operation.id);
-    expect(done.status).toBe('succeeded');
-    return created.body.instance.id as string;
-  }
 
   async function appClient(id: string): Promise<Redis> {
     // restarts in these tests must not be hidden by reconnects
@@ -73,7 +61,8 @@ describe('metrics of a real Redis', () => {
 
   it('reports a known workload, evictions and a restart without negative rates', async () => {
     const started = new Date(Date.now() - 60_000).toISOString();
-    const id = await createInstance('measured', {
+    const id = await backend.createInstance({
+      name: 'measured',
       resources: { memoryMb: 16, cpu: 0.5, diskGb: 1 },
       maxmemoryPolicy: 'allkeys-lru',
       persistence: 'aof',
@@ -213,8 +202,8 @@ describe('metrics of a real Redis', () => {
   });
 
   it('collects the others while one instance hangs', async () => {
-    const hung = await createInstance('hung');
-    const healthy = await createInstance('healthy');
+    const hung = await backend.createInstance({ name: 'hung' });
+    const healthy = await backend.createInstance({ name: 'healthy' });
     await collect();
     const healthyBefore = await latest(healthy);
     const hungBefore = await latest(hung);

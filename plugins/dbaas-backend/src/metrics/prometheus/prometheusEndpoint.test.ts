@@ -3,7 +3,6 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import {
   ALICE,
   startDbaasTestBackend,
-  validCreateBody,
 } from '../../__testUtils__/startDbaasTestBackend';
 import { METRICS_COLLECT_TASK } from '../startMetrics';
 import {
@@ -25,12 +24,11 @@ describe('GET /api/dbaas/metrics', () => {
       portRange: { start: 18720, end: 18729 },
       dbaas: { metrics: { prometheus: { token: TOKEN } } },
     });
-    const created = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(validCreateBody({ name: 'exported', region: 'local' }));
-    await backend.waitForOperation(created.body.operation.id);
-    const client = await backend.appClient(created.body.instance.id);
+    const id = await backend.createInstance({
+      name: 'exported',
+      region: 'local',
+    });
+    const client = await backend.appClient(id);
     try {
       // 3 keys in db0 (one expiring), 2 in db3, one hit, one miss
       await client.set('a', '1');
