@@ -10,12 +10,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import Redis from 'ioredis';
 import {
   BackendProcess,
   DbaasApiClient,
+  redisGet,
   redisSetGet,
-  Connection,
 } from '../src/harness';
 import {
   eventually,
@@ -157,24 +156,4 @@ async function patchFromTheRedisTab() {
   const upgraded = await api.getConnection(accepted.instance.id);
   assert.equal(await redisGet(upgraded, 'before-upgrade'), 'kept');
   assert.equal(await redisSetGet(upgraded, 'after-upgrade', 'works'), 'works');
-}
-
-/** Reads one key with the instance's app credentials. */
-async function redisGet(connection: Connection, key: string) {
-  const client = new Redis({
-    host: connection.host,
-    port: connection.port,
-    username: connection.username,
-    password: connection.password,
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return await client.get(key);
-  } finally {
-    client.disconnect();
-  }
 }

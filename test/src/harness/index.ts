@@ -19,7 +19,7 @@ export type {
   OperationStep,
 } from './apiTypes';
 export { redisProcesses } from './redisProcesses';
-export { redisSetGet } from './redisSetGet';
+export { redisGet, redisSetGet } from './redisSetGet';
 export {
   POSTGRES_URL,
   connectPostgres,
