@@ -158,46 +158,6 @@ export interface Config {
       }>;
     };
 
-    /** Drivers that ship with the plugin. */
-    drivers?: {
-      /** Runs real redis-server / valkey-server processes on the backend's host. */
-      local?: {
-        /** Set to false to disable the local driver. Default true. */
-        enabled?: boolean;
-        /** Folder holding one subfolder per instance. Default `./var/dbaas/local`. */
-        dataDir?: string;
-        /** Address instances listen on. Default 127.0.0.1. */
-        bindAddress?: string;
-        /** Host put in connection details. Default: bindAddress. */
-        advertisedHost?: string;
-        portRange?: { start: number; end: number };
-        regions?: string[];
-        /** Extra engine binaries; their engine and version are detected with --version. */
-        binaries?: Array<{ path: string }>;
-        /**
-         * Engine folders, or folders of them, whose bin/redis-server or
-         * bin/valkey-server is run side by side with the PATH binaries; each
-         * build's version comes from --version plus the Debian package data
-         * in the folder (e.g. 7.0.15+deb12u7). Default:
-         * [/opt/justmanage/engines], where scripts/install-engines.sh installs.
-         */
-        engineDirs?: string[];
-        limits?: {
-          memoryMb?: { min: number; max: number };
-          cpu?: { min: number; max: number };
-          diskGb?: { min: number; max: number };
-        };
-        supervisor?: { intervalMs?: number; maxBackoffMs?: number };
-        /** The three Sentinels of every replicated instance. */
-        sentinel?: {
-          /** How long a primary may not answer before it counts as down. Default 5000 ms. */
-          downAfterMs?: number;
-          /** Sentinel's failover-timeout: how long a failover may take before it is retried. Default 30000 ms. */
-          failoverTimeoutMs?: number;
-        };
-      };
-    };
-
     /**
      * Fault injection for crash tests: the worker stops and waits forever at
      * the named point, e.g. `create:provision:after`, so a test can kill the

@@ -13,8 +13,8 @@ import { OperationStore } from './database/OperationStore';
 import { CredentialStore } from './database/CredentialStore';
 import { EventStore } from './database/EventStore';
 import { DriverRegistry } from './drivers/DriverRegistry';
-import { LocalDriver } from './drivers/local';
 import { RedisAdmin } from './redis/RedisAdmin';
+import { NodeRoutes } from './redis/NodeRoutes';
 import { FaultInjector } from './operations/FaultInjector';
 import { OperationWorker } from './operations/OperationWorker';
 import { OperationWaiter } from './operations/OperationWaiter';
@@ -75,9 +75,6 @@ export const dbaasPlugin = createBackendPlugin({
           services;
         const settings = readDbaasConfig(config);
         const box = SecretBox.fromConfig(config);
-        if (settings.localDriverEnabled) {
-          drivers.add(LocalDriver.fromConfig(config, { logger }));
-        }
         for (const driver of drivers.all()) {
           await driver.start?.();
         }
@@ -87,7 +84,8 @@ export const dbaasPlugin = createBackendPlugin({
         const operations = new OperationStore(db);
         const credentials = new CredentialStore(db, box);
         const events = new EventStore(db);
-        const admin = new RedisAdmin();
+        const routes = new NodeRoutes(drivers);
+        const admin = new RedisAdmin({ routes });
 
         services.permissionsRegistry.addResourceType({
           resourceRef: dbaasInstanceResourceRef,
@@ -149,6 +147,7 @@ export const dbaasPlugin = createBackendPlugin({
         // metrics collector, kept open between their rounds.
         const metricsSettings = readMetricsSettings(config);
         const monitorSessions = startMonitorSessions({
+          routes,
           timeoutMs: metricsSettings.timeoutMs,
           idleMs:
             4000 *

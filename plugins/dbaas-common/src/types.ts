@@ -65,6 +65,11 @@ export interface InstanceEndpoint {
   host: string;
   port: number;
   tls: boolean;
+  /**
+   * The platform's id of the node serving here: the control plane reaches
+   * and names nodes by it, never by host or port.
+   */
+  nodeId?: string;
 }
 
 /** What the last health check saw. @public */

@@ -1,101 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Engine,
-  InstanceEndpoint,
-  InstanceResources,
-  MaxmemoryPolicy,
-  Persistence,
-} from '@justmanage/plugin-dbaas-common';
+import type { DriverCapabilities } from './capabilities';
+import type { DriverConnector } from './connector';
+import type { ObservedInstance } from './observed';
 import type { DriverSnapshots } from './snapshots';
+import type { DriverInstanceSpec } from './spec';
 import type { DriverInstanceStats } from './stats';
-
-/** What a driver can run. Shown to users as a platform. @public */
-export interface DriverCapabilities {
-  title: string;
-  regions: string[];
-  /** Detected or configured, never assumed: a version listed here must run. */
-  engines: Array<{ engine: Engine; versions: string[] }>;
-  ha: {
-    /** Whether the driver can run replicas next to the primary. */
-    replicas: boolean;
-    maxReplicas: number;
-    /** Whether it can replace nodes one at a time without downtime. */
-    rollingChanges: boolean;
-  };
-  limits: {
-    memoryMb: { min: number; max: number };
-    cpu: { min: number; max: number };
-    diskGb: { min: number; max: number };
-  };
-}
-
-/** A Redis ACL user the driver must create on every node. @public */
-export interface DriverAclUser {
-  username: string;
-  /** Plain text: drivers hand it to the platform's secret store, never to logs. */
-  password: string;
-  /** ACL rules after the password, e.g. `~* &* +@all -@admin`. */
-  rules: string;
-}
-
-/**
- * The desired state of one instance. Drivers converge the platform to it;
- * calling them twice with the same spec must change nothing the second time.
- * @public
- */
-export interface DriverInstanceSpec {
-  instanceId: string;
-  name: string;
-  engine: Engine;
-  version: string;
-  region: string;
-  resources: InstanceResources;
-  persistence: Persistence;
-  maxmemoryPolicy: MaxmemoryPolicy;
-  /** Extra tunables already validated against the allow-list. */
-  config: Record<string, string>;
-  /**
-   * 0 for a standalone instance. With replicas the platform also runs
-   * Sentinels, which monitor the primary under the instance's `name`, and
-   * reports them as `sentinel` endpoints; the control plane follows
-   * failovers through {@link Driver.observe}.
-   */
-  replicas: number;
-  /** The control plane's own admin user comes first. */
-  users: DriverAclUser[];
-}
-
-/** @public */
-export type ObservedPhase =
-  /** The platform has nothing for this instance. */
-  | 'absent'
-  /** Resources exist but are not serving yet (scheduling, starting, loading). */
-  | 'starting'
-  | 'running'
-  /** Resources exist, nothing serves, and the platform is not fixing it. */
-  | 'stopped'
-  | 'failed';
-
-/** One Redis process, pod, allocation or VM service. @public */
-export interface ObservedNode {
-  id: string;
-  role: 'primary' | 'replica' | 'sentinel';
-  phase: ObservedPhase;
-  host?: string;
-  port?: number;
-  /** The engine version the node reports, when the driver can tell. */
-  version?: string;
-  message?: string;
-}
-
-/** What actually runs, as the platform reports it. @public */
-export interface ObservedInstance {
-  instanceId: string;
-  phase: ObservedPhase;
-  endpoints: InstanceEndpoint[];
-  nodes: ObservedNode[];
-  message?: string;
-}
 
 /** @public */
 export interface DriverContext {
@@ -105,11 +14,19 @@ export interface DriverContext {
 }
 
 /**
- * A platform that can run Redis. Every method is idempotent and returns once
- * the platform has accepted the request, not when the work is done: the
- * control plane polls {@link Driver.observe} until the instance converges,
- * so a change that takes minutes (a pod pulling an image, a VM installing a
- * package) does not hold a request or a lease open.
+ * A platform that can run Redis. A driver does platform work only (start,
+ * stop, replace and report nodes, keep copies of data); what is asked of
+ * Redis itself is the control plane's, through {@link Driver.connector}.
+ *
+ * Every method is idempotent and returns once the platform has accepted
+ * the request, not when the work is done: the control plane polls
+ * {@link Driver.observe} until the instance converges, so a change that
+ * takes minutes (a pod pulling an image, a VM installing a package) does
+ * not hold a request or a lease open.
+ *
+ * Errors: throw {@link PlatformRejectedError} (or Backstage's InputError)
+ * for what will fail again, {@link PlatformUnavailableError} for what may
+ * work later; other errors are retried too.
  * @public
  */
 export interface Driver {
@@ -127,7 +44,8 @@ export interface Driver {
 
   /**
    * Apply a changed spec. `nodeIds`, when given, limits the change to those
-   * nodes so the control plane can roll a change one node at a time.
+   * nodes so the control plane can roll a change one node at a time; the
+   * other nodes are left exactly as they are.
    */
   update(
     spec: DriverInstanceSpec,
@@ -141,6 +59,12 @@ export interface Driver {
 
   /** Instance ids the platform runs for this control plane, to find orphans. */
   list(): Promise<string[]>;
+
+  /**
+   * How the backend reaches nodes. Without it the backend dials each
+   * node's endpoint directly.
+   */
+  readonly connector?: DriverConnector;
 
   /** Keeps and restores copies of instance data; upgrades need it. */
   readonly snapshots?: DriverSnapshots;

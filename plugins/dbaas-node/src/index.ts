@@ -4,6 +4,12 @@
  * @packageDocumentation
  */
 export * from './driver';
+export * from './capabilities';
+export * from './spec';
+export * from './observed';
+export * from './connector';
+export * from './secrets';
+export * from './errors';
 export * from './snapshots';
 export * from './stats';
 export * from './extensions';

@@ -6,8 +6,6 @@ export interface DriverNodeStats {
   /** The node id, as in ObservedNode.id. */
   nodeId: string;
   role: 'data' | 'sentinel';
-  /** The port the node serves on, so the control plane can match it to an endpoint. */
-  port?: number;
   /**
    * CPU time (user + system) the process or container has used since it
    * started; a counter that starts again at 0 when the node restarts.

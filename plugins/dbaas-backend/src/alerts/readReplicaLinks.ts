@@ -2,6 +2,7 @@ import type { Instance } from '@justmanage/plugin-dbaas-common';
 import { CredentialStore } from '../database/CredentialStore';
 import { RedisAdmin } from '../redis/RedisAdmin';
 import { readReplicationInfo } from '../redis/replication';
+import { targetOf } from '../redis/redisTarget';
 
 /**
  * How many replicas the primary of a replicated instance reports online
@@ -19,8 +20,10 @@ export function replicaLinkReader(
     const login = await credentials.get(instance.id, 'admin');
     if (!primary || !login) return undefined;
     try {
-      const info = await admin.withConnection(primary, login, redis =>
-        readReplicationInfo(redis),
+      const info = await admin.withConnection(
+        targetOf(instance, primary),
+        login,
+        redis => readReplicationInfo(redis),
       );
       return {
         expected: instance.replicas,

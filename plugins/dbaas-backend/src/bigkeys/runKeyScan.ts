@@ -1,5 +1,6 @@
 import { KeyScanReport } from '@justmanage/plugin-dbaas-common';
 import { OperationControlStore } from '../database/OperationControlStore';
+import { targetOf } from '../redis/redisTarget';
 import { requireInstance } from '../operations/requireInstance';
 import { StepContext } from '../operations/types';
 import { DEFAULT_KEY_SCAN_SETTINGS, KeyScanSettings } from './keyScanSettings';
@@ -64,8 +65,12 @@ export async function runKeyScan(ctx: StepContext): Promise<void> {
   const progress = progressSaver(ctx, settings.progressIntervalMs);
   let last = { done: 0, total: 0 };
   const startedAt = new Date();
+  const route = await ctx.deps.admin.route(
+    targetOf(instance, endpoint),
+    ctx.driverContext.signal,
+  );
   const result = await new KeyScanner({
-    endpoint,
+    address: route,
     login,
     topN: params.topN,
     separator: params.separator,
@@ -83,7 +88,9 @@ export async function runKeyScan(ctx: StepContext): Promise<void> {
         )
         .catch(() => {});
     },
-  }).run();
+  })
+    .run()
+    .finally(() => route.close());
   await progress.finish(last.done, last.total);
 
   const finishedAt = new Date();

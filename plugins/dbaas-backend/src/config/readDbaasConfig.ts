@@ -8,7 +8,6 @@ export interface DbaasSettings {
   readyTimeoutMs: number;
   concurrency: number;
   healthIntervalSeconds: number;
-  localDriverEnabled: boolean;
 }
 
 export function readDbaasConfig(config: Config): DbaasSettings {
@@ -21,7 +20,5 @@ export function readDbaasConfig(config: Config): DbaasSettings {
     concurrency: ops?.getOptionalNumber('concurrency') ?? 16,
     healthIntervalSeconds:
       config.getOptionalNumber('dbaas.healthCheck.intervalSeconds') ?? 10,
-    localDriverEnabled:
-      config.getOptionalBoolean('dbaas.drivers.local.enabled') ?? true,
   };
 }

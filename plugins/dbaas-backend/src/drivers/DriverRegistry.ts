@@ -1,4 +1,8 @@
-import { Driver, DriverCapabilities } from '@justmanage/plugin-dbaas-node';
+import {
+  Driver,
+  DriverCapabilities,
+  DriverConnector,
+} from '@justmanage/plugin-dbaas-node';
 import { InputError } from '@backstage/errors';
 import { Platform } from '@justmanage/plugin-dbaas-common';
 
@@ -33,6 +37,11 @@ export class DriverRegistry {
       );
     }
     return driver;
+  }
+
+  /** How the backend reaches the nodes of `platform`; undefined dials them directly. */
+  connectorOf(platform: string): DriverConnector | undefined {
+    return this.#drivers.get(platform)?.connector;
   }
 
   async platforms(): Promise<Platform[]> {

@@ -5,6 +5,7 @@ import { CredentialStore } from '../database/CredentialStore';
 import { EventStore } from '../database/EventStore';
 import { AdminSessionPool } from '../redis/AdminSessionPool';
 import { readHealth } from '../redis/readHealth';
+import { targetOf } from '../redis/redisTarget';
 import { runLimited } from '../metrics/collect/runLimited';
 import { PrimaryFollower } from '../replication/PrimaryFollower';
 
@@ -64,7 +65,7 @@ export class HealthChecker {
       if (!primary) throw new Error('no endpoint recorded');
       usage = await sessions.run(
         instance.id,
-        primary,
+        targetOf(instance, primary),
         () => credentials.get(instance.id, 'admin'),
         readHealth,
       );

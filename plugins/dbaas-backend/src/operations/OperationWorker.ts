@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, isError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
+import { isFinalDriverError } from '@justmanage/plugin-dbaas-node';
 import { ClaimedOperation } from '../database/OperationStore';
 import { FaultInjector } from './FaultInjector';
 import { isFinalError } from './finalErrors';
@@ -183,10 +184,9 @@ export class OperationWorker {
         return;
       }
       const step = op.steps[stepIndex];
-      const permanent =
-        error.name === InputError.name ||
-        error.name === NotAllowedError.name ||
-        isFinalError(error);
+      // A driver says whether the platform will refuse again (see
+      // dbaas-node's errors); the worker's own final errors end it too.
+      const permanent = isFinalDriverError(error) || isFinalError(error);
       if (step && !permanent && step.attempts < maxStepAttempts) {
         const backoffMs = 500 * 2 ** (step.attempts - 1);
         await log(

@@ -1,4 +1,8 @@
-import { DriverAclUser } from '@justmanage/plugin-dbaas-node';
+import {
+  aclPasswordHash,
+  DriverAclUser,
+  DriverInstanceSpec,
+} from '@justmanage/plugin-dbaas-node';
 import { Credential } from '../database/CredentialStore';
 import { generatePassword } from '../crypto/SecretBox';
 
@@ -21,7 +25,7 @@ export function newInstanceCredentials(): Credential[] {
   ];
 }
 
-/** Admin first: drivers use the first user for their own commands. */
+/** Admin first: drivers use the first user for their own commands. Hashes only. */
 export function toAclUsers(credentials: Credential[]): DriverAclUser[] {
   const adminFirst = [
     ...credentials.filter(c => c.role === 'admin'),
@@ -29,7 +33,22 @@ export function toAclUsers(credentials: Credential[]): DriverAclUser[] {
   ];
   return adminFirst.map(c => ({
     username: c.username,
-    password: c.password,
+    passwordHashes: [aclPasswordHash(c.password)],
     rules: RULES[c.role],
   }));
+}
+
+/**
+ * The admin login as drivers get it: the name, and the password behind a
+ * reveal, which only replication and live changes need.
+ */
+export function adminSecretOf(
+  credentials: Credential[],
+): DriverInstanceSpec['admin'] {
+  const admin = credentials.find(c => c.role === 'admin');
+  if (!admin) throw new Error('The instance has no admin credentials');
+  return {
+    username: admin.username,
+    password: { ref: admin.username, reveal: async () => admin.password },
+  };
 }

@@ -1,9 +1,9 @@
 import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { Instance } from '@justmanage/plugin-dbaas-common';
 import { OperationDeps } from './types';
-import { toAclUsers } from './aclUsers';
+import { adminSecretOf, toAclUsers } from './aclUsers';
 
-/** The desired state as a driver sees it, passwords included. */
+/** The desired state as a driver sees it: password hashes, the admin's behind a reveal. */
 export async function buildDriverSpec(
   instance: Instance,
   deps: OperationDeps,
@@ -21,5 +21,6 @@ export async function buildDriverSpec(
     config: instance.config,
     replicas: instance.replicas,
     users: toAclUsers(credentials),
+    admin: adminSecretOf(credentials),
   };
 }

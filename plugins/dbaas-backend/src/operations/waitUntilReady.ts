@@ -1,6 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
 import { StepContext } from './types';
 import { waitUntilReplicated } from '../replication/waitUntilReplicated';
+import { endpointsOf } from '../topology/endpointsOf';
+import { targetOf } from '../redis/redisTarget';
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
@@ -27,21 +29,22 @@ export async function waitUntilReady(ctx: StepContext): Promise<void> {
   while (Date.now() < deadline) {
     driverContext.signal.throwIfAborted();
     const observed = await driver.observe(instance.id);
-    const primary = observed.endpoints.find(e => e.role === 'primary');
+    const endpoints = endpointsOf(observed);
+    const primary = endpoints.find(e => e.role === 'primary');
     if (observed.phase === 'running' && primary) {
       try {
-        await deps.admin.ping(primary, admin);
+        await deps.admin.ping(targetOf(instance, primary), admin);
         if (instance.replicas > 0) {
           await waitUntilReplicated({
             admin: deps.admin,
             login: admin,
             instance,
-            endpoints: observed.endpoints,
+            endpoints,
             deadline,
             signal: driverContext.signal,
           });
         }
-        await deps.instances.setEndpoints(instance.id, observed.endpoints);
+        await deps.instances.setEndpoints(instance.id, endpoints);
         return;
       } catch (error) {
         lastProblem = `PING failed: ${(error as Error).message}`;

@@ -1,16 +1,22 @@
 import Redis from 'ioredis';
-import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
-import { RedisLogin } from './RedisAdmin';
+import { NodeRoute } from '@justmanage/plugin-dbaas-node';
+import { ioredisAddress, RedisLogin } from './RedisAdmin';
+import { NodeRoutes } from './NodeRoutes';
+import { RedisTarget } from './redisTarget';
 
 interface Session {
   address: string;
   client: Redis;
+  /** Held for as long as the session is open. */
+  route: NodeRoute;
   openedAt: number;
   lastUsedAt: number;
 }
 
 /** Options of {@link AdminSessionPool}. */
 export interface AdminSessionPoolOptions {
+  /** How sessions reach their nodes. */
+  routes: NodeRoutes;
   /** Connect and command timeout. Default 2000 ms. */
   timeoutMs?: number;
   /** Sessions unused for this long are closed by {@link AdminSessionPool.closeIdle}. */
@@ -39,22 +45,24 @@ export class AdminSessionPool {
     string,
     { address: string; session: Promise<Session> }
   >();
+  readonly #routes: NodeRoutes;
   readonly #timeoutMs: number;
   readonly #idleMs: number;
   readonly #maxAgeMs: number;
 
   constructor(options: AdminSessionPoolOptions) {
+    this.#routes = options.routes;
     this.#timeoutMs = options.timeoutMs ?? 2000;
     this.#idleMs = options.idleMs;
     this.#maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
   }
 
-  /** Whether `key` has an open session to `endpoint`, so no login is needed. */
-  has(key: string, endpoint: InstanceEndpoint): boolean {
+  /** Whether `key` has an open session to `target`, so no login is needed. */
+  has(key: string, target: RedisTarget): boolean {
     const session = this.#sessions.get(key);
     return (
       session !== undefined &&
-      session.address === addressOf(endpoint) &&
+      session.address === addressOf(target) &&
       session.client.status === 'ready' &&
       Date.now() - session.openedAt < this.#maxAgeMs
     );
@@ -62,15 +70,15 @@ export class AdminSessionPool {
 
   /**
    * Runs `fn` on the session of `key`, connecting first when there is none
-   * to `endpoint`. `login` is called only to connect.
+   * to `target`. `login` is called only to connect.
    */
   async run<T>(
     key: string,
-    endpoint: InstanceEndpoint,
+    target: RedisTarget,
     login: () => Promise<RedisLogin | undefined>,
     fn: (redis: Redis) => Promise<T>,
   ): Promise<T> {
-    const session = await this.#open(key, endpoint, login);
+    const session = await this.#open(key, target, login);
     session.lastUsedAt = Date.now();
     try {
       return await fn(session.client);
@@ -81,7 +89,7 @@ export class AdminSessionPool {
     } finally {
       // A session replaced meanwhile (the endpoint moved, it grew old, or
       // it was closed) served this call only.
-      if (this.#sessions.get(key) !== session) retire(session.client);
+      if (this.#sessions.get(key) !== session) retire(session);
     }
   }
 
@@ -92,11 +100,11 @@ export class AdminSessionPool {
    */
   async #open(
     key: string,
-    endpoint: InstanceEndpoint,
+    target: RedisTarget,
     login: () => Promise<RedisLogin | undefined>,
   ): Promise<Session> {
-    if (this.has(key, endpoint)) return this.#sessions.get(key)!;
-    const address = addressOf(endpoint);
+    if (this.has(key, target)) return this.#sessions.get(key)!;
+    const address = addressOf(target);
     const pending = this.#connecting.get(key);
     if (pending?.address === address) return pending.session;
 
@@ -104,7 +112,7 @@ export class AdminSessionPool {
     // not cut off.
     const old = this.#sessions.get(key);
     this.#sessions.delete(key);
-    if (old) retire(old.client);
+    if (old) retire(old);
     const entry = {
       address,
       session: (async (): Promise<Session> => {
@@ -112,15 +120,17 @@ export class AdminSessionPool {
         if (!credentials) {
           throw new Error('no admin credentials recorded');
         }
-        const client = this.#connect(endpoint, credentials);
+        const route = await this.#routes.open(target);
+        const client = this.#connect(route, credentials);
         try {
           await client.connect();
         } catch (error) {
           client.disconnect();
+          route.close();
           throw error;
         }
         const now = Date.now();
-        return { address, client, openedAt: now, lastUsedAt: now };
+        return { address, client, route, openedAt: now, lastUsedAt: now };
       })(),
     };
     this.#connecting.set(key, entry);
@@ -141,6 +151,7 @@ export class AdminSessionPool {
     if (session) {
       this.#sessions.delete(key);
       session.client.disconnect();
+      session.route.close();
     }
   }
 
@@ -159,13 +170,11 @@ export class AdminSessionPool {
     return this.#sessions.size;
   }
 
-  #connect(endpoint: InstanceEndpoint, login: RedisLogin): Redis {
+  #connect(route: NodeRoute, login: RedisLogin): Redis {
     const client = new Redis({
-      host: endpoint.host,
-      port: endpoint.port,
+      ...ioredisAddress(route),
       username: login.username,
       password: login.password,
-      tls: endpoint.tls ? {} : undefined,
       lazyConnect: true,
       enableReadyCheck: false,
       connectTimeout: this.#timeoutMs,
@@ -186,14 +195,17 @@ export class AdminSessionPool {
  * Ends a session once the commands already sent on it are answered: QUIT
  * is replied to in order. A connection that is not ready is just closed.
  */
-function retire(client: Redis): void {
-  if (client.status === 'ready') {
-    client.quit().catch(() => client.disconnect());
-  } else {
-    client.disconnect();
-  }
+function retire({ client, route }: Session): void {
+  const done =
+    client.status === 'ready'
+      ? client.quit().catch(() => client.disconnect())
+      : Promise.resolve(client.disconnect());
+  done.finally(() => route.close());
 }
 
-function addressOf(endpoint: InstanceEndpoint): string {
-  return `${endpoint.tls ? 'tls' : 'tcp'}://${endpoint.host}:${endpoint.port}`;
+/** A session serves one node at one endpoint; a moved node gets a new one. */
+function addressOf({ nodeId, endpoint }: RedisTarget): string {
+  return `${nodeId ?? ''}@${endpoint.tls ? 'tls' : 'tcp'}://${endpoint.host}:${
+    endpoint.port
+  }`;
 }

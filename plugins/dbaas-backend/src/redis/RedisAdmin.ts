@@ -1,6 +1,11 @@
 import Redis from 'ioredis';
-import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import { NodeRoute } from '@justmanage/plugin-dbaas-node';
 import { authPing } from './authPing';
+import { NodeRoutes } from './NodeRoutes';
+import { RedisTarget } from './redisTarget';
+
+/** What a client dials: a route of a node's connector, without its handle. */
+export type DialAddress = Omit<NodeRoute, 'close'>;
 
 /** Credentials of the ACL user a command runs as. */
 export interface RedisLogin {
@@ -9,15 +14,25 @@ export interface RedisLogin {
 }
 
 /**
- * What the control plane asks Redis itself. Every driver's instances are
- * spoken to through here, so ACL, INFO or PING work the same on every
- * platform.
+ * What the control plane asks Redis itself. Every driver's nodes are
+ * spoken to through here, over the driver's connector, so ACL, INFO or
+ * PING work the same on every platform.
  */
 export class RedisAdmin {
+  readonly #routes: NodeRoutes;
   readonly #timeoutMs: number;
 
-  constructor(options: { timeoutMs?: number } = {}) {
+  constructor(options: { routes: NodeRoutes; timeoutMs?: number }) {
+    this.#routes = options.routes;
     this.#timeoutMs = options.timeoutMs ?? 2000;
+  }
+
+  /**
+   * A dialable address of the node, for code with a client of its own (the
+   * key scan); the caller closes it.
+   */
+  route(target: RedisTarget, signal?: AbortSignal): Promise<NodeRoute> {
+    return this.#routes.open(target, signal);
   }
 
   /**
@@ -25,17 +40,16 @@ export class RedisAdmin {
    * `commandTimeoutMs` is for commands that take long on big datasets (SAVE).
    */
   async withConnection<T>(
-    endpoint: InstanceEndpoint,
+    target: RedisTarget,
     login: RedisLogin,
     fn: (redis: Redis) => Promise<T>,
     options: { commandTimeoutMs?: number } = {},
   ): Promise<T> {
+    const route = await this.#routes.open(target);
     const redis = new Redis({
-      host: endpoint.host,
-      port: endpoint.port,
+      ...ioredisAddress(route),
       username: login.username,
       password: login.password,
-      tls: endpoint.tls ? {} : undefined,
       lazyConnect: true,
       // Every call here runs its own commands at once; ioredis's extra INFO
       // round trip before the first command would only add latency.
@@ -54,11 +68,30 @@ export class RedisAdmin {
       return await fn(redis);
     } finally {
       redis.disconnect();
+      route.close();
     }
   }
 
   /** Proves that `login` can run commands; see {@link authPing}. */
-  async ping(endpoint: InstanceEndpoint, login: RedisLogin): Promise<void> {
-    await authPing(endpoint, login, this.#timeoutMs);
+  async ping(target: RedisTarget, login: RedisLogin): Promise<void> {
+    const route = await this.#routes.open(target);
+    try {
+      await authPing(route, login, this.#timeoutMs);
+    } finally {
+      route.close();
+    }
   }
+}
+
+/** The host, port and TLS options ioredis takes for a route. */
+export function ioredisAddress(route: DialAddress) {
+  return {
+    host: route.host,
+    port: route.port,
+    tls: route.tls
+      ? route.servername
+        ? { servername: route.servername }
+        : {}
+      : undefined,
+  };
 }

@@ -1,6 +1,6 @@
 import { connect as connectTcp, Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import { NodeRoute } from '@justmanage/plugin-dbaas-node';
 
 /** A command as Redis reads it: an array of bulk strings. */
 function encode(...args: string[]): string {
@@ -15,14 +15,14 @@ function encode(...args: string[]): string {
  * takes. Error replies are thrown with their text, e.g. `WRONGPASS ...`.
  */
 export function authPing(
-  endpoint: InstanceEndpoint,
+  route: Pick<NodeRoute, 'host' | 'port' | 'tls' | 'servername'>,
   login: { username: string; password: string },
   timeoutMs: number,
 ): Promise<void> {
-  const { host, port } = endpoint;
+  const { host, port } = route;
   return new Promise((resolve, reject) => {
-    const socket: Socket = endpoint.tls
-      ? connectTls({ host, port })
+    const socket: Socket = route.tls
+      ? connectTls({ host, port, servername: route.servername })
       : connectTcp({ host, port });
     let received = '';
     let settled = false;
@@ -38,7 +38,7 @@ export function authPing(
         new Error(`${host}:${port} did not answer within ${timeoutMs} ms`),
       ),
     );
-    socket.once(endpoint.tls ? 'secureConnect' : 'connect', () =>
+    socket.once(route.tls ? 'secureConnect' : 'connect', () =>
       socket.write(
         encode('AUTH', login.username, login.password) + encode('PING'),
       ),

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 
 /**
  * The RDB format version in a file's header: "REDIS0009" for Redis 6,
@@ -26,4 +27,28 @@ export async function readRdbVersion(path: string): Promise<number> {
   } finally {
     await file.close();
   }
+}
+
+/**
+ * Reads the RDB version from the first bytes of a stream and ends the
+ * stream: a snapshot of any platform is read this way, not as a file.
+ */
+export async function readRdbVersionOf(
+  stream: Readable,
+  what: string,
+): Promise<number> {
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of stream) {
+      head = Buffer.concat([head, Buffer.from(chunk)]);
+      if (head.length >= 16) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  const version = parseRdbHeader(head);
+  if (version === undefined) {
+    throw new Error(`${what} is not an RDB file`);
+  }
+  return version;
 }

@@ -1,5 +1,6 @@
 import { LifecycleService } from '@backstage/backend-plugin-api';
 import { AdminSessionPool } from './AdminSessionPool';
+import { NodeRoutes } from './NodeRoutes';
 
 /**
  * The admin sessions the health check and the metrics collector share:
@@ -8,11 +9,13 @@ import { AdminSessionPool } from './AdminSessionPool';
  * (deleted instances, or rounds another replica won) are closed.
  */
 export function startMonitorSessions(options: {
+  routes: NodeRoutes;
   timeoutMs: number;
   idleMs: number;
   lifecycle: LifecycleService;
 }): AdminSessionPool {
   const sessions = new AdminSessionPool({
+    routes: options.routes,
     timeoutMs: options.timeoutMs,
     idleMs: options.idleMs,
   });

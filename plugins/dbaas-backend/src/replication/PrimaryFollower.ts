@@ -3,6 +3,7 @@ import { Instance, InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
 import { EventStore } from '../database/EventStore';
 import { InstanceStore } from '../database/InstanceStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
+import { endpointsOf } from '../topology/endpointsOf';
 
 export interface PrimaryFollowerDeps {
   drivers: DriverRegistry;
@@ -30,9 +31,14 @@ export class PrimaryFollower {
     this.#deps = deps;
   }
 
-  /** The endpoints to use now; the recorded ones when the platform cannot tell better. */
+  /**
+   * The endpoints to use now; the recorded ones when the platform cannot
+   * tell better. Endpoints recorded before nodes had ids are recorded
+   * again, so connectors can reach their nodes.
+   */
   async follow(instance: Instance): Promise<InstanceEndpoint[]> {
-    if (instance.replicas === 0) return instance.endpoints;
+    const withoutIds = instance.endpoints.some(e => !e.nodeId);
+    if (instance.replicas === 0 && !withoutIds) return instance.endpoints;
     const { drivers, instances, events, logger } = this.#deps;
     let observedEndpoints: InstanceEndpoint[];
     try {
@@ -42,7 +48,7 @@ export class PrimaryFollower {
       // Mid-failover the new primary may not serve yet: keep what is recorded.
       const primaryNode = observed.nodes.find(n => n.role === 'primary');
       if (primaryNode?.phase !== 'running') return instance.endpoints;
-      observedEndpoints = observed.endpoints;
+      observedEndpoints = endpointsOf(observed);
     } catch (error) {
       logger.warn(
         `Could not ask platform ${instance.platform} about instance ${
@@ -57,7 +63,7 @@ export class PrimaryFollower {
     await instances.setEndpoints(instance.id, observedEndpoints);
     const before = instance.endpoints.find(e => e.role === 'primary');
     const after = observedEndpoints.find(e => e.role === 'primary');
-    if (describe(before) !== describe(after)) {
+    if (before?.nodeId !== after?.nodeId && before?.nodeId) {
       const message = `The primary of ${instance.name} moved from ${describe(
         before,
       )} to ${describe(after)} (Sentinel failover)`;

@@ -1,6 +1,10 @@
 import { Instance, InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
 import { RedisAdmin, RedisLogin } from '../redis/RedisAdmin';
 import { readReplicationInfo, readSentinelMaster } from '../redis/replication';
+import { targetOf } from '../redis/redisTarget';
+import { isAtAddress } from '../topology/nodeAtAddress';
+
+type ReplicatedInstance = Pick<Instance, 'id' | 'platform' | 'name' | 'replicas'>;
 
 /**
  * Why a replicated instance cannot fail over yet, or undefined when it
@@ -11,20 +15,26 @@ import { readReplicationInfo, readSentinelMaster } from '../redis/replication';
 export async function replicationProblem(
   admin: RedisAdmin,
   login: RedisLogin,
-  instance: Pick<Instance, 'name' | 'replicas'>,
+  instance: ReplicatedInstance,
   endpoints: InstanceEndpoint[],
 ): Promise<string | undefined> {
   const primary = endpoints.find(e => e.role === 'primary');
   const sentinels = endpoints.filter(e => e.role === 'sentinel');
   if (!primary) return 'no primary endpoint';
-  const info = await admin.withConnection(primary, login, readReplicationInfo);
+  const info = await admin.withConnection(
+    targetOf(instance, primary),
+    login,
+    readReplicationInfo,
+  );
   const online = info.replicas.filter(r => r.state === 'online').length;
   if (info.role !== 'master' || online < instance.replicas) {
     return `${online} of ${instance.replicas} replicas are in sync with the primary`;
   }
   for (const sentinel of sentinels) {
-    const known = await admin.withConnection(sentinel, login, redis =>
-      readSentinelMaster(redis, instance.name),
+    const known = await admin.withConnection(
+      targetOf(instance, sentinel),
+      login,
+      redis => readSentinelMaster(redis, instance.name),
     );
     const flags = (known.flags ?? '').split(',');
     if (
@@ -35,7 +45,12 @@ export async function replicationProblem(
     ) {
       return `Sentinel ${sentinel.host}:${sentinel.port} does not know every node yet (flags ${known.flags}, ${known['num-slaves']} replicas, ${known['num-other-sentinels']} other Sentinels)`;
     }
-    if (Number(known.port) !== primary.port) {
+    if (
+      !isAtAddress(
+        { endpoint: primary },
+        { host: known.ip, port: Number(known.port) },
+      )
+    ) {
       return `Sentinel ${sentinel.host}:${sentinel.port} names ${known.ip}:${known.port} as the primary`;
     }
   }
@@ -50,7 +65,7 @@ function sleep(ms: number): Promise<void> {
 export async function waitUntilReplicated(options: {
   admin: RedisAdmin;
   login: RedisLogin;
-  instance: Pick<Instance, 'name' | 'replicas'>;
+  instance: ReplicatedInstance;
   endpoints: InstanceEndpoint[];
   deadline: number;
   signal: AbortSignal;

@@ -9,7 +9,7 @@ import {
   UpgradeRequest,
   validate,
 } from '@justmanage/plugin-dbaas-common';
-import { DriverSnapshot } from '@justmanage/plugin-dbaas-node';
+import { describeSnapshots, SnapshotCopy } from './snapshotCopies';
 import { InstanceStore } from '../database/InstanceStore';
 import { OperationStore, OperationWithOwner } from '../database/OperationStore';
 import { EventStore } from '../database/EventStore';
@@ -174,10 +174,8 @@ export class UpgradeService {
     request: UpgradeRequest,
     targetRdbVersion: number | undefined,
   ): Promise<RestoredSnapshot> {
-    const snapshots =
-      (await this.#deps.drivers
-        .get(instance.platform)
-        .snapshots?.list(instance.id)) ?? [];
+    const kept = this.#deps.drivers.get(instance.platform).snapshots;
+    const snapshots = kept ? await describeSnapshots(kept, instance.id) : [];
     const loadable = snapshots.find(s =>
       targetRdbVersion !== undefined
         ? s.rdbVersion <= targetRdbVersion
@@ -269,7 +267,7 @@ export class UpgradeService {
   }
 }
 
-function toRestored(snapshot: DriverSnapshot): RestoredSnapshot {
+function toRestored(snapshot: SnapshotCopy): RestoredSnapshot {
   return {
     id: snapshot.id,
     createdAt: snapshot.createdAt,

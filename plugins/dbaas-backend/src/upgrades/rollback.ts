@@ -57,7 +57,7 @@ export async function rollBack(
   const previous = { engine: taken.engine, version: taken.version };
   await snapshotsOf(ctx).restore(
     await specFor(ctx, previous, { hold: true }),
-    taken.id,
+    { snapshotId: taken.id },
     ctx.driverContext,
   );
   await waitUntilServing(ctx);
@@ -77,9 +77,6 @@ export async function rollBack(
   }
   // Application users were off while the data was checked.
   await ctx.driver.update(await specFor(ctx, previous), ctx.driverContext);
-  if (ctx.instance?.persistence === 'none') {
-    await snapshotsOf(ctx).discardSavedData(instanceId, ctx.driverContext);
-  }
   return `rolled back to ${label(previous)} on snapshot ${taken.id} (${
     expected ? `${expected.keys} keys, sampled values identical` : 'restored'
   }); nothing acknowledged before the upgrade was lost`;

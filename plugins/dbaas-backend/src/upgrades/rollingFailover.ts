@@ -15,6 +15,8 @@ import {
 import { DEFAULT_PRIORITY, steerTo, waitForInfoPhase } from './rollingSteer';
 import { waitInSync } from './rollingSync';
 import { canPauseWritesOnly } from './writePause';
+import { nodeAtAddress } from '../topology/nodeAtAddress';
+import { endpointsOf } from '../topology/endpointsOf';
 
 /** Writes are held at most this long; the failover lifts the hold when done. */
 const HOLD_MS = 10_000;
@@ -104,8 +106,9 @@ async function waitForPromotion(
       const named = await withNode(ctx, sentinel, redis =>
         readSentinelPrimary(redis, masterName),
       );
-      const promoted = candidates.find(
-        n => n.endpoint.port === named?.port && n.id !== old.id,
+      const promoted = nodeAtAddress(
+        candidates.filter(n => n.id !== old.id),
+        named,
       );
       if (promoted) {
         const info = await withNode(ctx, promoted, readReplicationInfo);
@@ -239,7 +242,7 @@ export async function recordNewPrimary(
       const observed = await ctx.driver.observe(ctx.operation.instanceId);
       await ctx.deps.instances.setEndpoints(
         ctx.operation.instanceId,
-        observed.endpoints,
+        endpointsOf(observed),
       );
       return topology;
     }

@@ -1,15 +1,13 @@
-import {
-  InstanceEndpoint,
-  splitEngineVersion,
-} from '@justmanage/plugin-dbaas-common';
-import { ObservedNode } from '@justmanage/plugin-dbaas-node';
+import { splitEngineVersion } from '@justmanage/plugin-dbaas-common';
+import { NodeEndpoint, ObservedNode } from '@justmanage/plugin-dbaas-node';
 import Redis from 'ioredis';
 import { StepContext } from '../operations/types';
 import { RedisLogin } from '../redis/RedisAdmin';
+import { RedisTarget } from '../redis/redisTarget';
 
-/** One node of a replicated instance, as the platform reports it. */
+/** One placed node of a replicated instance, as the platform reports it. */
 export interface RollingNode extends ObservedNode {
-  endpoint: InstanceEndpoint;
+  endpoint: NodeEndpoint;
 }
 
 /** The instance's nodes by role, the primary being Sentinel's current choice. */
@@ -23,15 +21,9 @@ export async function observeTopology(
   ctx: StepContext,
 ): Promise<RollingTopology> {
   const observed = await ctx.driver.observe(ctx.operation.instanceId);
-  const nodes: RollingNode[] = observed.nodes.map(node => ({
-    ...node,
-    endpoint: {
-      role: node.role,
-      host: node.host!,
-      port: node.port!,
-      tls: false,
-    },
-  }));
+  const nodes = observed.nodes.filter(
+    (node): node is RollingNode => node.endpoint !== undefined,
+  );
   const primary = nodes.find(n => n.role === 'primary');
   if (!primary) {
     throw new Error(
@@ -62,9 +54,20 @@ export function runsVersion(
 
 /** "node-1 (127.0.0.1:18001)" */
 export function nodeLabel(node: RollingNode): string {
-  // Ids end in the node's name, such as node-1 or sentinel-0.
-  const name = node.id.split('-').slice(-2).join('-');
-  return `${name} (${node.endpoint.host}:${node.endpoint.port})`;
+  return `${node.name} (${node.endpoint.host}:${node.endpoint.port})`;
+}
+
+/** How the admin connection reaches a node of the operation's instance. */
+export function targetOfRolling(
+  ctx: StepContext,
+  node: RollingNode,
+): RedisTarget {
+  return {
+    platform: ctx.driver.id,
+    instanceId: ctx.operation.instanceId,
+    nodeId: node.id,
+    endpoint: node.endpoint,
+  };
 }
 
 export async function adminLogin(ctx: StepContext): Promise<RedisLogin> {
@@ -87,7 +90,7 @@ export async function withNode<T>(
   fn: (redis: Redis) => Promise<T>,
 ): Promise<T> {
   return ctx.deps.admin.withConnection(
-    node.endpoint,
+    targetOfRolling(ctx, node),
     await adminLogin(ctx),
     fn,
   );

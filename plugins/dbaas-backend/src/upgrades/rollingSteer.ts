@@ -1,5 +1,6 @@
 import { StepContext } from '../operations/types';
 import { nodeLabel, RollingNode, sleep, withNode } from './rollingNodes';
+import { isAtAddress } from '../topology/nodeAtAddress';
 
 /** Sentinel promotes the replica with the lowest priority; 100 is Redis' default. */
 const PREFERRED_PRIORITY = '1';
@@ -10,22 +11,30 @@ const PHASE_WAIT_MS = 11_000;
 const INFO_AGE_MIN_MS = 450;
 const INFO_AGE_MAX_MS = 600;
 
-/** What one Sentinel knows of each replica (SENTINEL REPLICAS), by port. */
+/** What one Sentinel knows of each replica (SENTINEL REPLICAS). */
 async function replicaViews(
   ctx: StepContext,
   sentinel: RollingNode,
   masterName: string,
-): Promise<Map<number, Record<string, string>>> {
+): Promise<Array<Record<string, string>>> {
   const replies = (await withNode(ctx, sentinel, redis =>
     redis.call('SENTINEL', 'REPLICAS', masterName),
   )) as string[][];
-  const views = new Map<number, Record<string, string>>();
-  for (const flat of replies) {
+  return replies.map(flat => {
     const view: Record<string, string> = {};
     for (let i = 0; i + 1 < flat.length; i += 2) view[flat[i]] = flat[i + 1];
-    views.set(Number(view.port), view);
-  }
-  return views;
+    return view;
+  });
+}
+
+/** The Sentinel's view of `node`, found by the address Sentinel knows it by. */
+function viewOf(
+  views: Array<Record<string, string>>,
+  node: RollingNode,
+): Record<string, string> | undefined {
+  return views.find(view =>
+    isAtAddress(node, { host: view.ip, port: Number(view.port) }),
+  );
 }
 
 /**
@@ -57,7 +66,7 @@ export async function steerTo(
       try {
         const views = await replicaViews(ctx, sentinel, masterName);
         const seen = (node: RollingNode) =>
-          views.get(node.endpoint.port)?.['slave-priority'];
+          viewOf(views, node)?.['slave-priority'];
         if (
           seen(target) === PREFERRED_PRIORITY &&
           others.every(other => seen(other) === DEFAULT_PRIORITY)
@@ -98,8 +107,9 @@ export async function waitForInfoPhase(
 ): Promise<void> {
   const deadline = Date.now() + PHASE_WAIT_MS;
   while (Date.now() < deadline) {
-    const view = (await replicaViews(ctx, sentinel, masterName)).get(
-      target.endpoint.port,
+    const view = viewOf(
+      await replicaViews(ctx, sentinel, masterName),
+      target,
     );
     const age = Number(view?.['info-refresh']);
     if (age >= INFO_AGE_MIN_MS && age <= INFO_AGE_MAX_MS) return;

@@ -1,6 +1,7 @@
 import { StepContext } from '../operations/types';
 import { readReplicationInfo } from '../redis/replication';
 import { nodeLabel, RollingNode, sleep, withNode } from './rollingNodes';
+import { isAtAddress } from '../topology/nodeAtAddress';
 
 /** A replica that restarted does a full copy at worst; big datasets take a while. */
 export const SYNC_TIMEOUT_MS = 5 * 60_000;
@@ -27,14 +28,11 @@ export async function waitInSync(
     try {
       target ??= (await withNode(ctx, primary, readReplicationInfo)).offset;
       const info = await withNode(ctx, replica, readReplicationInfo);
-      if (
-        info.role !== 'slave' ||
-        info.primary?.port !== primary.endpoint.port
-      ) {
-        problem = `it is a ${info.role} of port ${
-          info.primary?.port ?? 'none'
+      if (info.role !== 'slave' || !isAtAddress(primary, info.primary)) {
+        problem = `it is a ${info.role}${
+          info.primary ? ` of ${info.primary.host}:${info.primary.port}` : ''
         }`;
-      } else if (!info.primary.linkUp) {
+      } else if (!info.primary!.linkUp) {
         problem = 'its link to the primary is down';
       } else if (info.offset < target) {
         problem = `it is at offset ${info.offset} of ${target}`;

@@ -14,6 +14,7 @@ import {
 import { waitInSync } from './rollingSync';
 import { specFor } from './upgradeContext';
 import { label, UpgradeParams } from './upgradeParams';
+import { endpointsOf } from '../topology/endpointsOf';
 
 /** How long a restarted Sentinel may take to know every node again. */
 const HEALTHY_WITHIN_MS = 15_000;
@@ -29,7 +30,7 @@ async function waitUntilWhole(
     admin: ctx.deps.admin,
     login: await adminLogin(ctx),
     instance,
-    endpoints: observed.endpoints,
+    endpoints: endpointsOf(observed),
     deadline: Date.now() + withinMs,
     signal: ctx.driverContext.signal,
   });

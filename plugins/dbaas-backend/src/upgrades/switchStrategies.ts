@@ -30,7 +30,11 @@ const restart: SwitchStrategy = async (ctx, params) => {
 const snapshotRestore: SwitchStrategy = async (ctx, params) => {
   const restore = params.restore!;
   const spec = await specFor(ctx, params.to, { hold: true });
-  await snapshotsOf(ctx).restore(spec, restore.id, ctx.driverContext);
+  await snapshotsOf(ctx).restore(
+    spec,
+    { snapshotId: restore.id },
+    ctx.driverContext,
+  );
   await ctx.log(
     `Stopped ${label(params.from)} and started ${label(
       params.to,

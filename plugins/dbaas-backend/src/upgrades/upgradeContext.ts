@@ -1,8 +1,7 @@
 import { NotAllowedError } from '@backstage/errors';
-import { Engine, InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
+import { Engine } from '@justmanage/plugin-dbaas-common';
 import {
   DriverInstanceSpec,
-  DriverSnapshot,
   DriverSnapshots,
 } from '@justmanage/plugin-dbaas-node';
 import Redis from 'ioredis';
@@ -12,6 +11,8 @@ import { ADMIN_USERNAME } from '../operations/aclUsers';
 import { requireInstance } from '../operations/requireInstance';
 import { waitUntilReady } from '../operations/waitUntilReady';
 import { DatasetFingerprint } from './fingerprint';
+import { RedisTarget } from '../redis/redisTarget';
+import { describeSnapshot, SnapshotCopy } from './snapshotCopies';
 
 /** SAVE of a big dataset takes a while; the usual 2 s would cut it off. */
 const SAVE_TIMEOUT_MS = 10 * 60_000;
@@ -34,25 +35,29 @@ export function snapshotsOf(ctx: StepContext): DriverSnapshots {
 export async function findSnapshot(
   ctx: StepContext,
   id: string,
-): Promise<DriverSnapshot | undefined> {
+): Promise<SnapshotCopy | undefined> {
   const instanceId = ctx.operation.instanceId;
-  return (await snapshotsOf(ctx).list(instanceId)).find(s => s.id === id);
+  const snapshots = snapshotsOf(ctx);
+  const found = (await snapshots.list(instanceId)).find(s => s.id === id);
+  return found && describeSnapshot(snapshots, found);
 }
 
 export function fingerprintIn(
-  snapshot: DriverSnapshot | undefined,
+  snapshot: SnapshotCopy | undefined,
 ): DatasetFingerprint | undefined {
   return (snapshot?.meta as UpgradeSnapshotMeta | undefined)?.fingerprint;
 }
 
 /** The primary as the platform reports it now, and the version it runs. */
-export async function observedPrimary(
-  ctx: StepContext,
-): Promise<{ endpoint: InstanceEndpoint; version?: string; running: boolean }> {
+export async function observedPrimary(ctx: StepContext): Promise<{
+  target: RedisTarget;
+  nodeId: string;
+  version?: string;
+  running: boolean;
+}> {
   const observed = await ctx.driver.observe(ctx.operation.instanceId);
-  const endpoint = observed.endpoints.find(e => e.role === 'primary');
   const node = observed.nodes.find(n => n.role === 'primary');
-  if (!endpoint) {
+  if (!node?.endpoint) {
     throw new Error(
       `The platform reports no primary (phase ${observed.phase}${
         observed.message ? `: ${observed.message}` : ''
@@ -60,8 +65,14 @@ export async function observedPrimary(
     );
   }
   return {
-    endpoint,
-    version: node?.version,
+    target: {
+      platform: ctx.driver.id,
+      instanceId: ctx.operation.instanceId,
+      nodeId: node.id,
+      endpoint: node.endpoint,
+    },
+    nodeId: node.id,
+    version: node.version,
     running: observed.phase === 'running',
   };
 }
@@ -71,7 +82,7 @@ export async function withPrimary<T>(
   ctx: StepContext,
   fn: (redis: Redis) => Promise<T>,
 ): Promise<T> {
-  const { endpoint } = await observedPrimary(ctx);
+  const { target } = await observedPrimary(ctx);
   const login = await ctx.deps.credentials.get(
     ctx.operation.instanceId,
     'admin',
@@ -81,7 +92,7 @@ export async function withPrimary<T>(
       `Instance ${ctx.operation.instanceId} has no admin credentials`,
     );
   }
-  return ctx.deps.admin.withConnection(endpoint, login, fn, {
+  return ctx.deps.admin.withConnection(target, login, fn, {
     commandTimeoutMs: SAVE_TIMEOUT_MS,
   });
 }

@@ -20,6 +20,7 @@ import {
   withPrimary,
 } from './upgradeContext';
 import { pauseWritesAndSave, resumeWrites } from './writePause';
+import { describeSnapshot } from './snapshotCopies';
 import { switchStrategies } from './switchStrategies';
 
 /** Engine and upstream version as INFO server tells them. */
@@ -109,10 +110,19 @@ export async function snapshot(ctx: StepContext, params: UpgradeParams) {
     pauseWritesAndSave(redis, { stopsNext: params.strategy !== 'rolling' }),
   );
   const meta: UpgradeSnapshotMeta = { fingerprint };
-  const taken = await snapshotsOf(ctx).take(
-    instance.id,
-    { id: ctx.operation.id, ...running, meta: { ...meta } },
-    ctx.driverContext,
+  const snapshots = snapshotsOf(ctx);
+  const taken = await describeSnapshot(
+    snapshots,
+    await snapshots.take(
+      instance.id,
+      {
+        id: ctx.operation.id,
+        nodeId: primary.nodeId,
+        ...running,
+        meta: { ...meta },
+      },
+      ctx.driverContext,
+    ),
   );
   if (params.strategy === 'rolling') {
     // A rolling upgrade keeps serving: writes wait only for the save.
@@ -225,13 +235,9 @@ export async function verify(ctx: StepContext, params: UpgradeParams) {
 
 export async function finalize(ctx: StepContext, params: UpgradeParams) {
   const instance = requireInstance(ctx);
-  // Switches the application users on again.
+  // Switches the application users on again (and lets a driver drop the
+  // file an instance without persistence was started from).
   await ctx.driver.update(await specFor(ctx, params.to), ctx.driverContext);
-  if (instance.persistence === 'none') {
-    // The file the new server started from would otherwise come back on
-    // every later restart of an instance that keeps no data.
-    await snapshotsOf(ctx).discardSavedData(instance.id, ctx.driverContext);
-  }
   const message = params.restore
     ? `${instance.name} now runs ${label(params.to)} on snapshot ${
         params.restore.id

@@ -1,7 +1,6 @@
 import { connect as connectTcp, Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
-import { RedisLogin } from '../../redis/RedisAdmin';
+import { DialAddress, RedisLogin } from '../../redis/RedisAdmin';
 import { encodeCommands, latin1, RespCommand } from './encodeCommands';
 import { RespErrorReply, RespParser, RespReply } from './RespParser';
 
@@ -24,18 +23,19 @@ export class RespConnection {
   readonly #pending: Pending[] = [];
   #failure?: Error;
 
+  /** `address` is a route from the node's connector (see RedisAdmin.route). */
   static async open(
-    endpoint: InstanceEndpoint,
+    address: DialAddress,
     login: RedisLogin,
     timeoutMs: number,
   ): Promise<RespConnection> {
-    const { host, port } = endpoint;
-    const socket = endpoint.tls
-      ? connectTls({ host, port, servername: host })
+    const { host, port } = address;
+    const socket = address.tls
+      ? connectTls({ host, port, servername: address.servername ?? host })
       : connectTcp({ host, port });
     const connection = new RespConnection(socket, `${host}:${port}`, timeoutMs);
     await new Promise<void>((resolve, reject) => {
-      socket.once(endpoint.tls ? 'secureConnect' : 'connect', resolve);
+      socket.once(address.tls ? 'secureConnect' : 'connect', resolve);
       socket.once('error', reject);
     });
     socket.setNoDelay(true);

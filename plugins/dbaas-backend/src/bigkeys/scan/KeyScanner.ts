@@ -1,10 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  InstanceEndpoint,
-  KeyScanLatency,
-  KeyScanReport,
-} from '@justmanage/plugin-dbaas-common';
-import { RedisLogin } from '../../redis/RedisAdmin';
+import { KeyScanLatency, KeyScanReport } from '@justmanage/plugin-dbaas-common';
+import { DialAddress, RedisLogin } from '../../redis/RedisAdmin';
 import { StepStoppedError } from '../../operations/finalErrors';
 import { KeyScanSettings } from '../keyScanSettings';
 import { RespConnection } from '../resp/RespConnection';
@@ -15,7 +11,8 @@ import { keyspaceDatabases } from './keyspaceDatabases';
 import { LatencyProbe } from './LatencyProbe';
 
 export interface KeyScanOptions {
-  endpoint: InstanceEndpoint;
+  /** A route to the node from its connector. */
+  address: DialAddress;
   login: RedisLogin;
   topN: number;
   separator: string;
@@ -67,13 +64,13 @@ export class KeyScanner {
   }
 
   async run(): Promise<KeyScanResult> {
-    const { endpoint, login, settings } = this.#options;
+    const { address, login, settings } = this.#options;
     const connection = await RespConnection.open(
-      endpoint,
+      address,
       login,
       settings.timeoutMs,
     );
-    const probe = new LatencyProbe(endpoint, login, {
+    const probe = new LatencyProbe(address, login, {
       intervalMs: settings.probeIntervalMs,
       timeoutMs: settings.timeoutMs,
     });

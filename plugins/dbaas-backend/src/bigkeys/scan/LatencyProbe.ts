@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
-import { RedisLogin } from '../../redis/RedisAdmin';
+import { DialAddress, RedisLogin } from '../../redis/RedisAdmin';
 import { PROBE_WORKER_SOURCE } from './probeWorkerSource';
 
 const BASELINE_PINGS = 5;
@@ -26,7 +25,7 @@ export class LatencyProbe {
   #failure?: Error;
 
   constructor(
-    endpoint: InstanceEndpoint,
+    address: DialAddress,
     login: RedisLogin,
     options: { intervalMs: number; timeoutMs: number },
   ) {
@@ -35,9 +34,10 @@ export class LatencyProbe {
     this.#worker = new Worker(PROBE_WORKER_SOURCE, {
       eval: true,
       workerData: {
-        host: endpoint.host,
-        port: endpoint.port,
-        useTls: endpoint.tls,
+        host: address.host,
+        port: address.port,
+        useTls: address.tls,
+        servername: address.servername,
         username: login.username,
         password: login.password,
         intervalMs: options.intervalMs,

@@ -6,6 +6,7 @@ import { CredentialStore } from '../../database/CredentialStore';
 import { DriverRegistry } from '../../drivers/DriverRegistry';
 import { AdminSessionPool } from '../../redis/AdminSessionPool';
 import { RedisLogin } from '../../redis/RedisAdmin';
+import { targetOf } from '../../redis/redisTarget';
 import { parseInfo } from '../info/parseInfo';
 import { CollectionResult, MetricStore } from '../store/MetricStore';
 import { deriveValues } from './deriveValues';
@@ -102,7 +103,7 @@ export class MetricsCollector {
     targets: Target[],
   ): Promise<Map<string, RedisLogin>> {
     const needed = targets
-      .filter(i => !this.#o.sessions.has(i.id, primaryOf(i)!))
+      .filter(i => !this.#o.sessions.has(i.id, targetOf(i, primaryOf(i)!)))
       .map(i => i.id);
     return needed.length
       ? this.#o.credentials.getMany(needed, 'admin')
@@ -120,7 +121,7 @@ export class MetricsCollector {
       const [text, stats] = await Promise.all([
         this.#o.sessions.run(
           instance.id,
-          primary,
+          targetOf(instance, primary),
           // fetched in bulk for the round; one query if the session was
           // lost since the round started
           async () =>
@@ -132,7 +133,7 @@ export class MetricsCollector {
       const reading = readingOf(
         parseInfo(text, isCollectedField),
         stats,
-        primary.port,
+        primary.nodeId,
         Date.now(),
       );
       const maxGapMs = this.#o.intervalSeconds * 1000 * 10;

@@ -26,12 +26,12 @@ const INFO_COUNTERS: Array<[Exclude<CounterName, 'cpu_seconds'>, string]> = [
 export function readingOf(
   fields: InfoFields,
   stats: DriverInstanceStats | undefined,
-  primaryPort: number,
+  primaryNodeId: string | undefined,
   collectedAt: number,
 ): Reading {
   const dataNodes = stats?.nodes.filter(n => n.role === 'data') ?? [];
   const primaryNode =
-    dataNodes.find(n => n.port === primaryPort) ??
+    dataNodes.find(n => n.nodeId === primaryNodeId) ??
     (dataNodes.length === 1 ? dataNodes[0] : undefined);
 
   const counters: Reading['counters'] = {};

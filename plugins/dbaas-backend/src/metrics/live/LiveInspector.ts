@@ -8,6 +8,7 @@ import {
 } from '@justmanage/plugin-dbaas-common';
 import { CredentialStore } from '../../database/CredentialStore';
 import { RedisAdmin, RedisLogin } from '../../redis/RedisAdmin';
+import { targetOf } from '../../redis/redisTarget';
 import { keyspaceOf } from '../info/keyspace';
 import { parseInfo } from '../info/parseInfo';
 import { NodeReplication, replicationOf } from '../info/replication';
@@ -91,8 +92,10 @@ export class LiveInspector {
     section: string,
   ): Promise<string> {
     try {
-      return await this.#admin.withConnection(endpoint, login, redis =>
-        redis.info(section),
+      return await this.#admin.withConnection(
+        targetOf(instance, endpoint),
+        login,
+        redis => redis.info(section),
       );
     } catch (error) {
       throw new ServiceUnavailableError(

@@ -1,0 +1,59 @@
+import Redis from 'ioredis';
+import { AdminLogin } from './adminLogin';
+import { LiveSetting } from './redisConf';
+
+/** How to reach a running server as the control plane's admin user. */
+export interface LiveTarget {
+  host: string;
+  port: number;
+  admin: AdminLogin;
+}
+
+/**
+ * Applies settings to a running server without restarting it, as the
+ * admin user. The ACL is reloaded from users.acl only when asked: in
+ * Redis 7 `ACL LOAD` disconnects every authenticated client, so an
+ * unchanged ACL must not be reloaded.
+ *
+ * Throws on the first refusal (wrong admin password, a setting that needs
+ * a restart); the caller decides what to do about it.
+ */
+export async function applyLive(
+  target: LiveTarget,
+  settings: LiveSetting[],
+  options: { reloadAcl: boolean },
+): Promise<void> {
+  const client = new Redis({
+    host: target.host,
+    port: target.port,
+    lazyConnect: true,
+    enableReadyCheck: false,
+    enableOfflineQueue: false,
+    disableClientInfo: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+    commandTimeout: 5000,
+  });
+  // Errors surface through the awaited commands; without a listener
+  // ioredis would also print them.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    // Explicit AUTH rather than connection options, so a wrong password
+    // fails here with WRONGPASS instead of as a NOAUTH on a later command.
+    await client.call('AUTH', target.admin.username, target.admin.password);
+    for (const { key, value } of settings) {
+      try {
+        await client.call('CONFIG', 'SET', key, value);
+      } catch (error) {
+        throw new Error(`CONFIG SET ${key}: ${(error as Error).message}`);
+      }
+    }
+    if (options.reloadAcl) {
+      await client.call('ACL', 'LOAD');
+    }
+  } finally {
+    client.disconnect();
+  }
+}

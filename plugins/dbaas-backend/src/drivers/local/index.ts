@@ -1,1 +1,0 @@
-export { LocalDriver } from './LocalDriver';

@@ -1,0 +1,50 @@
+import { Driver, ObservedInstance } from '@justmanage/plugin-dbaas-node';
+
+/** Polls until `probe` returns a value, or fails with `what`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${
+          last ? `: ${(last as Error).message}` : ''
+        }`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Polls `observe` until every node of the instance serves, as the control
+ * plane does after each change: `nodes` data nodes and, with replicas,
+ * Sentinels.
+ */
+export function waitUntilRunning(
+  driver: Driver,
+  instanceId: string,
+  timeoutMs: number,
+): Promise<ObservedInstance> {
+  return waitFor(
+    `${instanceId} to run`,
+    async () => {
+      const observed = await driver.observe(instanceId);
+      return observed.phase === 'running' &&
+        observed.nodes.every(n => n.phase === 'running' && n.endpoint)
+        ? observed
+        : undefined;
+    },
+    timeoutMs,
+  );
+}
