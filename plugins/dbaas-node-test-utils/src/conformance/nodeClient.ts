@@ -58,7 +58,11 @@ export async function loginRefused(
   login: SuiteLogin | undefined,
 ): Promise<string> {
   try {
-    await withNode(driver, instanceId, node, login, redis => redis.get('x'));
+    // AUTH sent as a command, so the refusal comes back as Redis words it.
+    await withNode(driver, instanceId, node, undefined, async redis => {
+      if (login) await redis.call('AUTH', login.username, login.password);
+      return redis.get('x');
+    });
   } catch (error) {
     return (error as Error).message;
   }
