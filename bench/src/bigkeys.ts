@@ -154,7 +154,7 @@ async function main() {
     const scan = await serverCpu('scan', async () => {
       const started = performance.now();
       result = await new KeyScanner({
-        endpoint: instance.endpoint,
+        address: instance.endpoint,
         login: instance.admin,
         topN: 10,
         separator: ':',

@@ -180,7 +180,7 @@ async function main() {
     );
     await phase('JustManage key scan', () =>
       new KeyScanner({
-        endpoint,
+        address: endpoint,
         login,
         topN: 10,
         separator: ':',

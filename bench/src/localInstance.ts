@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
-import { LocalDriver } from '../../plugins/dbaas-backend/src/drivers/local';
+import { aclPasswordHash } from '@justmanage/plugin-dbaas-node';
+import { LocalDriver } from '@justmanage/plugin-dbaas-backend-module-local';
 import { authPing } from '../../plugins/dbaas-backend/src/redis/authPing';
 
 const silent: LoggerService = {
@@ -70,15 +71,32 @@ export async function startLocalInstance(options: {
         config: {},
         replicas: 0,
         users: [
-          { ...admin, rules: '~* &* +@all' },
-          { ...app, rules: '~* &* +@all -@admin' },
+          {
+            username: admin.username,
+            passwordHashes: [aclPasswordHash(admin.password)],
+            rules: '~* &* +@all',
+          },
+          {
+            username: app.username,
+            passwordHashes: [aclPasswordHash(app.password)],
+            rules: '~* &* +@all -@admin',
+          },
         ],
+        admin: {
+          username: admin.username,
+          password: { ref: admin.username, reveal: async () => admin.password },
+        },
       },
       ctx,
     );
     for (let tries = 0; ; tries++) {
       const observed = await driver.observe(instanceId);
-      const endpoint = observed.endpoints.find(e => e.role === 'primary');
+      const node = observed.nodes.find(n => n.role === 'primary');
+      const endpoint: InstanceEndpoint | undefined = node?.endpoint && {
+        role: 'primary',
+        ...node.endpoint,
+        nodeId: node.id,
+      };
       if (endpoint) {
         try {
           await authPing(endpoint, admin, 1000);

@@ -18,6 +18,12 @@ import { NodeRoutes } from './redis/NodeRoutes';
 import { FaultInjector } from './operations/FaultInjector';
 import { OperationWorker } from './operations/OperationWorker';
 import { OperationWaiter } from './operations/OperationWaiter';
+import { OperationRegistry } from './operations/OperationRegistry';
+import { OperationQueue } from './operations/OperationQueue';
+import { registerLifecycleOperations } from './operations/handlers';
+import { upgradeInstanceHandler } from './upgrades/upgradeHandler';
+import { scanKeysHandler } from './bigkeys/scanKeysHandler';
+import { deleteKeyScans } from './bigkeys/KeyScanStore';
 import { HealthChecker } from './health/HealthChecker';
 import { createMonitoring } from './availability/createMonitoring';
 import { MetricStore } from './metrics/store/MetricStore';
@@ -97,6 +103,12 @@ export const dbaasPlugin = createBackendPlugin({
           },
         });
 
+        // Operation types, each registered by the feature that owns it.
+        const registry = new OperationRegistry();
+        registerLifecycleOperations(registry);
+        registry.register(upgradeInstanceHandler);
+        registry.register(scanKeysHandler).onInstanceDeleted(deleteKeyScans);
+
         const waiter = new OperationWaiter(operations);
         const worker = new OperationWorker({
           deps: {
@@ -107,9 +119,11 @@ export const dbaasPlugin = createBackendPlugin({
             events,
             drivers,
             admin,
+            registry,
             logger,
             readyTimeoutMs: settings.readyTimeoutMs,
           },
+          operationTypes: registry,
           faults: FaultInjector.fromConfig(config, logger),
           leaseMs: settings.leaseMs,
           pollIntervalMs: settings.pollIntervalMs,
@@ -117,6 +131,15 @@ export const dbaasPlugin = createBackendPlugin({
           concurrency: settings.concurrency,
           auditor: services.auditor,
           onFinished: id => waiter.notify(id),
+        });
+
+        const queue = new OperationQueue({
+          db,
+          instances,
+          operations,
+          events,
+          registry,
+          onOperationCreated: () => worker.kick(),
         });
 
         const orphans = new OrphanCollector(instances, drivers, logger);
@@ -227,13 +250,11 @@ export const dbaasPlugin = createBackendPlugin({
         }
 
         const service = new InstanceService({
-          db,
           instances,
           operations,
           credentials,
-          events,
           drivers,
-          onOperationCreated: () => worker.kick(),
+          queue,
         });
         // Engine upgrades and downgrades; the maintenance scheduler calls
         // upgrades.request() too.
@@ -241,14 +262,10 @@ export const dbaasPlugin = createBackendPlugin({
           catalog.rdbVersionOf(engine, version),
         );
         const upgrades = new UpgradeService({
-          db,
-          instances,
-          operations,
-          events,
+          queue,
           drivers,
           planUpgrades,
           rdbVersionOf,
-          onOperationCreated: () => worker.kick(),
         });
         // Upgrade policies, and the maintenance job that applies patch
         // upgrades inside their windows through the same UpgradeService.
@@ -266,9 +283,8 @@ export const dbaasPlugin = createBackendPlugin({
         // Big-key scans run as operations; their reports are stored.
         const keyScans = new KeyScanService({
           db,
-          operations,
+          queue,
           settings: readKeyScanSettings(config),
-          onOperationCreated: () => worker.kick(),
         });
         // Metrics: collector and rollups as global tasks (metrics/startMetrics.ts).
         const metrics = await startMetrics({
@@ -301,6 +317,7 @@ export const dbaasPlugin = createBackendPlugin({
             upgradePolicies,
             keyScans,
             operationControl: new OperationControlStore(db),
+            operationTypes: registry,
             monitoring,
             metrics,
             validateResponses:

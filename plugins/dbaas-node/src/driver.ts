@@ -1,17 +1,10 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import type { DriverCapabilities } from './capabilities';
 import type { DriverConnector } from './connector';
+import type { DriverContext } from './context';
 import type { ObservedInstance } from './observed';
 import type { DriverSnapshots } from './snapshots';
 import type { DriverInstanceSpec } from './spec';
 import type { DriverInstanceStats } from './stats';
-
-/** @public */
-export interface DriverContext {
-  logger: LoggerService;
-  /** Aborted when the operation's lease is lost or the backend stops. */
-  signal: AbortSignal;
-}
 
 /**
  * A platform that can run Redis. A driver does platform work only (start,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './driver';
+export * from './context';
 export * from './capabilities';
 export * from './spec';
 export * from './observed';

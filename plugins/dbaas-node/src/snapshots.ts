@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Engine } from '@justmanage/plugin-dbaas-common';
-import type { DriverContext } from './driver';
+import type { DriverContext } from './context';
 import type { DriverInstanceSpec } from './spec';
 
 /**

@@ -7,7 +7,7 @@ import {
   DriverInstanceSpec,
 } from '@justmanage/plugin-dbaas-node';
 import Redis from 'ioredis';
-import { mkdtemp, readdir, readFile, readlink } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalDriver } from '../LocalDriver';
@@ -172,43 +172,8 @@ export async function serverPidsOnPort(port: number): Promise<number[]> {
   return pids;
 }
 
-/** Servers started from a data dir, found by their working directory. */
-export async function serverPidsUnder(dataDir: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if ((await readlink(`/proc/${entry}/cwd`)).startsWith(`${dataDir}/`)) {
-        pids.push(Number(entry));
-      }
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
-
-/** Fails when a test left a server of its data dir running. */
-export async function assertNoServersUnder(dataDir: string): Promise<void> {
-  const left = await serverPidsUnder(dataDir);
-  if (left.length > 0) {
-    throw new Error(
-      `Servers left running under ${dataDir}: ${left.join(', ')}`,
-    );
-  }
-}
-
-/** Polls a condition every 20 ms; fails the test with `what` on timeout. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
+export {
+  assertNoServersUnder,
+  serverPidsUnder,
+  waitFor,
+} from '@justmanage/plugin-dbaas-node-test-utils';

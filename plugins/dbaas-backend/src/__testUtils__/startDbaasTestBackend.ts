@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { BackendFeature } from '@backstage/backend-plugin-api';
+import dbaasModuleLocalDriver from '@justmanage/plugin-dbaas-backend-module-local';
 import { dbaasPlugin } from '../plugin';
 import { ownerPolicyPermissions } from './ownerPolicyPermissions';
 
@@ -45,6 +46,7 @@ export async function startDbaasTestBackend(options: {
     backend = await startTestBackend({
       features: [
         dbaasPlugin,
+        dbaasModuleLocalDriver,
         scheduler.factory({ skipTaskRunOnStartup: true }),
         ownerPolicyPermissions({ readAll: options.readAll ?? true }),
         ...(options.features ?? []),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
@@ -7,18 +6,16 @@ import {
   keyScanRequestSchema,
   validate,
 } from '@justmanage/plugin-dbaas-common';
-import { OperationStore, OperationWithOwner } from '../database/OperationStore';
-import { operationHandlers } from '../operations/handlers';
+import { OperationWithOwner } from '../database/OperationStore';
+import { OperationQueue } from '../operations/OperationQueue';
 import { KeyScanSettings } from './keyScanSettings';
 import { KeyScanStore } from './KeyScanStore';
 import { KeyScanParams } from './runKeyScan';
 
 export interface KeyScanServiceDeps {
   db: Knex;
-  operations: OperationStore;
+  queue: OperationQueue;
   settings: KeyScanSettings;
-  /** Wakes the worker so the scan starts at once. */
-  onOperationCreated: () => void;
 }
 
 /** Starts key scans as operations and reads their stored reports. */
@@ -43,32 +40,14 @@ export class KeyScanService {
         `Instance ${instance.name} is ${instance.status}; its keys can be scanned when it is running`,
       );
     }
-    const { db, operations, settings } = this.#deps;
-    const params: KeyScanParams = { ...request.value, settings };
-    const id = randomUUID();
-    await db.transaction(async tx => {
-      // One operation at a time per instance, as for every change.
-      if (await operations.hasActive(instance.id, tx)) {
-        throw new ConflictError(
-          `Instance ${instance.name} has an operation in progress`,
-        );
-      }
-      await operations.create(
-        {
-          id,
-          instanceId: instance.id,
-          instanceName: instance.name,
-          owner: instance.owner,
-          type: 'scan-keys',
-          params: params as unknown as Record<string, unknown>,
-          stepNames: operationHandlers['scan-keys'].steps,
-          createdBy: actor,
-        },
-        tx,
-      );
+    const params: KeyScanParams = { ...request.value, settings: this.#deps.settings };
+    // One operation at a time per instance, as for every change.
+    return this.#deps.queue.enqueue({
+      instance,
+      type: 'scan-keys',
+      params: params as unknown as Record<string, unknown>,
+      actor,
     });
-    this.#deps.onOperationCreated();
-    return (await operations.get(id))!;
   }
 
   latest(instanceId: string): Promise<KeyScanReport | undefined> {

@@ -4,13 +4,15 @@ import { isError } from '@backstage/errors';
 import { isFinalDriverError } from '@justmanage/plugin-dbaas-node';
 import { ClaimedOperation } from '../database/OperationStore';
 import { FaultInjector } from './FaultInjector';
+import { OperationRegistry } from './OperationRegistry';
 import { isFinalError } from './finalErrors';
 import { watchForCancel } from './watchForCancel';
-import { operationHandlers } from './handlers';
 import { OperationDeps, StepContext } from './types';
 
 export interface OperationWorkerOptions {
   deps: OperationDeps;
+  /** The handler of each operation type. */
+  operationTypes: OperationRegistry;
   faults: FaultInjector;
   leaseMs: number;
   pollIntervalMs: number;
@@ -118,7 +120,7 @@ export class OperationWorker {
 
   async #execute(op: ClaimedOperation, controller: AbortController) {
     const { deps, faults, leaseMs, maxStepAttempts } = this.#options;
-    const handler = operationHandlers[op.type];
+    const handler = this.#options.operationTypes.get(op.type);
     const logger = this.#logger.child({ operation: op.id, type: op.type });
     let leaseLost = false;
     const heartbeat = setInterval(async () => {

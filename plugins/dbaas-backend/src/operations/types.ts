@@ -18,8 +18,15 @@ export interface OperationDeps {
   events: EventStore;
   drivers: DriverRegistry;
   admin: RedisAdmin;
+  /** What features keep per instance, removed when it is deleted (see OperationRegistry). */
+  registry: InstanceCleanups;
   logger: LoggerService;
   readyTimeoutMs: number;
+}
+
+/** Removes everything features stored of an instance, in the delete's transaction. */
+export interface InstanceCleanups {
+  cleanUpInstance(tx: Knex, instanceId: string): Promise<void>;
 }
 
 export interface StepContext {

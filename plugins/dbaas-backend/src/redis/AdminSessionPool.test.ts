@@ -1,18 +1,23 @@
 import { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
-import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
 import { AdminSessionPool } from './AdminSessionPool';
+import { NodeRoutes } from './NodeRoutes';
+import { RedisTarget } from './redisTarget';
 import { startAclRedis, stopAclRedis } from './__testUtils__/startAclRedis';
+import { tunnelConnector } from './__testUtils__/tunnelConnector';
 
 // Ports of this file only.
 const PORT = 17502;
 
-const endpoint: InstanceEndpoint = {
-  role: 'primary',
-  host: '127.0.0.1',
-  port: PORT,
-  tls: false,
+/** Reachable only through the connector (see RedisAdmin.test.ts). */
+const endpoint: RedisTarget = {
+  platform: 'tunnelled',
+  instanceId: 'i-1',
+  nodeId: 'node-0',
+  endpoint: { host: 'node-0.i-1.invalid', port: 6379, tls: false },
 };
+const tunnel = tunnelConnector(() => ({ host: '127.0.0.1', port: PORT }));
+const routes = new NodeRoutes({ connectorOf: () => tunnel });
 const ADMIN = { username: 'jm-admin', password: 'pool admin secret' };
 
 /** The pool's connections as the server lists them. */
@@ -35,10 +40,13 @@ describe('AdminSessionPool', () => {
     server = await startAclRedis(PORT, ADMIN);
   });
 
-  afterAll(() => stopAclRedis(server));
+  afterAll(async () => {
+    await tunnel.closeAll();
+    await stopAclRedis(server);
+  });
 
   it('gives callers that meet while it connects one connection, and logs in once', async () => {
-    const pool = new AdminSessionPool({ idleMs: 60_000 });
+    const pool = new AdminSessionPool({ routes, idleMs: 60_000 });
     let logins = 0;
     const login = async () => {
       logins += 1;
@@ -65,7 +73,7 @@ describe('AdminSessionPool', () => {
   });
 
   it('closes a session whose command failed, and the next call connects again', async () => {
-    const pool = new AdminSessionPool({ idleMs: 60_000 });
+    const pool = new AdminSessionPool({ routes, idleMs: 60_000 });
     const login = async () => ADMIN;
     try {
       await expect(
@@ -90,7 +98,7 @@ describe('AdminSessionPool', () => {
   });
 
   it('replaces a session grown old at its next use with a fresh login, letting a caller on the old one finish', async () => {
-    const pool = new AdminSessionPool({ idleMs: 60_000, maxAgeMs: 200 });
+    const pool = new AdminSessionPool({ routes, idleMs: 60_000, maxAgeMs: 200 });
     let logins = 0;
     const login = async () => {
       logins += 1;

@@ -9,7 +9,7 @@ import {
 import {
   serverPidsUnder,
   waitFor,
-} from '../drivers/local/__testUtils__/localDriverTestKit';
+} from '@justmanage/plugin-dbaas-node-test-utils';
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'crypto';
-import { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   Instance,
@@ -11,22 +10,18 @@ import {
 import { InstanceStore } from '../database/InstanceStore';
 import { OperationStore, OperationWithOwner } from '../database/OperationStore';
 import { CredentialStore } from '../database/CredentialStore';
-import { EventStore } from '../database/EventStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
-import { operationHandlers } from '../operations/handlers';
+import { OperationQueue } from '../operations/OperationQueue';
 import { newInstanceCredentials } from '../operations/aclUsers';
 import { checkAgainstPlatform } from './checkAgainstPlatform';
 import { savePolicyOnCreate } from '../maintenance/policyChange';
 
 export interface InstanceServiceDeps {
-  db: Knex;
   instances: InstanceStore;
   operations: OperationStore;
   credentials: CredentialStore;
-  events: EventStore;
   drivers: DriverRegistry;
-  /** Wakes the worker so a new operation starts at once. */
-  onOperationCreated: () => void;
+  queue: OperationQueue;
 }
 
 export interface Accepted {
@@ -51,8 +46,7 @@ export class InstanceService {
     actor: string,
     idempotencyKey?: string,
   ): Promise<Accepted & { replayed: boolean }> {
-    const { instances, operations, credentials, events, drivers, db } =
-      this.#deps;
+    const { instances, credentials, drivers, queue } = this.#deps;
     if (idempotencyKey !== undefined) {
       const replay = await this.#replay(actor, idempotencyKey, body);
       if (replay) return replay;
@@ -90,39 +84,34 @@ export class InstanceService {
       createdAt: now,
       updatedAt: now,
     };
-    const operationId = randomUUID();
+    let operation;
     try {
-      await db.transaction(async tx => {
-        await instances.insert(instance, tx);
-        await credentials.insert(instance.id, newInstanceCredentials(), tx);
-        await savePolicyOnCreate(tx, instance.id, request.upgradePolicy, actor);
-        await operations.create(
-          {
-            id: operationId,
-            instanceId: instance.id,
-            instanceName: instance.name,
-            owner: instance.owner,
-            type: 'create',
-            params: { ...request },
-            stepNames: operationHandlers.create.steps,
-            createdBy: actor,
-            idempotencyKey,
-          },
-          tx,
-        );
-        await events.add(
-          {
-            instanceId: instance.id,
-            type: 'create-requested',
+      operation = await queue.enqueue({
+        instance,
+        type: 'create',
+        params: { ...request },
+        actor,
+        idempotencyKey,
+        // the instance row is new: nothing else can run on it
+        exclusive: false,
+        event: {
+          type: 'create-requested',
+          message: `Requested ${instance.engine} ${instance.version} on ${
+            instance.platform
+          }/${instance.region}${
+            instance.replicas ? ` with ${instance.replicas} replicas` : ''
+          }`,
+        },
+        within: async tx => {
+          await instances.insert(instance, tx);
+          await credentials.insert(instance.id, newInstanceCredentials(), tx);
+          await savePolicyOnCreate(
+            tx,
+            instance.id,
+            request.upgradePolicy,
             actor,
-            message: `Requested ${instance.engine} ${instance.version} on ${
-              instance.platform
-            }/${instance.region}${
-              instance.replicas ? ` with ${instance.replicas} replicas` : ''
-            }`,
-          },
-          tx,
-        );
+          );
+        },
       });
     } catch (error) {
       // Two requests raced past the checks above; the unique indexes decide.
@@ -137,12 +126,7 @@ export class InstanceService {
       }
       throw error;
     }
-    this.#deps.onOperationCreated();
-    return {
-      instance,
-      operation: (await operations.get(operationId))!,
-      replayed: false,
-    };
+    return { instance, operation, replayed: false };
   }
 
   async update(
@@ -150,7 +134,7 @@ export class InstanceService {
     body: unknown,
     actor: string,
   ): Promise<Accepted> {
-    const { instances, operations, drivers, events, db } = this.#deps;
+    const { instances, drivers, queue } = this.#deps;
     const request = this.#parse(validate(updateInstanceRequestSchema, body));
     const resources = { ...instance.resources, ...request.resources };
     checkAgainstPlatform(
@@ -180,84 +164,39 @@ export class InstanceService {
       maxmemoryPolicy: instance.maxmemoryPolicy,
       config: instance.config,
     };
-    const operationId = randomUUID();
-    await db.transaction(async tx => {
-      if (await operations.hasActive(instance.id, tx)) {
-        throw new ConflictError(
-          `Instance ${instance.name} has an operation in progress`,
-        );
-      }
-      await instances.update(changed, tx);
-      await instances.setStatus(instance.id, 'updating', tx);
-      await operations.create(
-        {
-          id: operationId,
-          instanceId: instance.id,
-          instanceName: instance.name,
-          owner: instance.owner,
-          type: 'update',
-          params: { changes: request as Record<string, unknown>, previous },
-          stepNames: operationHandlers.update.steps,
-          createdBy: actor,
-        },
-        tx,
-      );
-      await events.add(
-        {
-          instanceId: instance.id,
-          type: 'update-requested',
-          actor,
-          message: `Requested changes to ${Object.keys(request).join(', ')}`,
-        },
-        tx,
-      );
+    const operation = await queue.enqueue({
+      instance,
+      type: 'update',
+      params: { changes: request as Record<string, unknown>, previous },
+      actor,
+      status: 'updating',
+      event: {
+        type: 'update-requested',
+        message: `Requested changes to ${Object.keys(request).join(', ')}`,
+      },
+      within: tx => instances.update(changed, tx),
     });
-    this.#deps.onOperationCreated();
-    return {
-      instance: changed,
-      operation: (await operations.get(operationId))!,
-    };
+    return { instance: changed, operation };
   }
 
   /** Deleting is allowed in any state but `deleting`: it is how failures are cleaned up. */
   async delete(instance: Instance, actor: string): Promise<Accepted> {
-    const { instances, operations, events, db } = this.#deps;
     if (instance.status === 'deleting') {
       throw new ConflictError(
         `Instance ${instance.name} is already being deleted`,
       );
     }
-    const operationId = randomUUID();
-    await db.transaction(async tx => {
-      await instances.setStatus(instance.id, 'deleting', tx);
-      await operations.create(
-        {
-          id: operationId,
-          instanceId: instance.id,
-          instanceName: instance.name,
-          owner: instance.owner,
-          type: 'delete',
-          params: { name: instance.name, platform: instance.platform },
-          stepNames: operationHandlers.delete.steps,
-          createdBy: actor,
-        },
-        tx,
-      );
-      await events.add(
-        {
-          instanceId: instance.id,
-          type: 'delete-requested',
-          actor,
-          message: 'Requested deletion',
-        },
-        tx,
-      );
+    const operation = await this.#deps.queue.enqueue({
+      instance,
+      type: 'delete',
+      params: { name: instance.name, platform: instance.platform },
+      actor,
+      // a delete also cleans up after a failed or stuck operation
+      exclusive: false,
+      status: 'deleting',
+      event: { type: 'delete-requested', message: 'Requested deletion' },
     });
-    this.#deps.onOperationCreated();
-    return {
-      instance: { ...instance, status: 'deleting' },
-      operation: (await operations.get(operationId))!,
-    };
+    return { instance: { ...instance, status: 'deleting' }, operation };
   }
 
   async get(id: string): Promise<Instance> {

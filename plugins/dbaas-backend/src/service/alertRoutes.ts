@@ -12,7 +12,7 @@ import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { Monitoring } from '../availability/createMonitoring';
 import { auditedChange } from './auditedChange';
 import { InstanceService } from './InstanceService';
-import { actorOf } from './router';
+import { actorOf } from './actorOf';
 
 export interface AlertRouteDeps {
   httpAuth: HttpAuthService;

@@ -9,7 +9,7 @@ import { KeyScanService } from '../bigkeys/KeyScanService';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { auditedChange } from './auditedChange';
 import { InstanceService } from './InstanceService';
-import { actorOf } from './router';
+import { actorOf } from './actorOf';
 
 export interface BigKeysRouteDeps {
   httpAuth: HttpAuthService;

@@ -8,7 +8,7 @@ import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { UpgradePolicyService } from '../maintenance/UpgradePolicyService';
 import { auditedChange } from './auditedChange';
 import { InstanceService } from './InstanceService';
-import { actorOf } from './router';
+import { actorOf } from './actorOf';
 
 export interface MaintenanceRouteDeps {
   httpAuth: HttpAuthService;

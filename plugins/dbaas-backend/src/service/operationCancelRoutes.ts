@@ -4,11 +4,11 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { dbaasInstanceUpdatePermission } from '@justmanage/plugin-dbaas-common';
 import { OperationControlStore } from '../database/OperationControlStore';
 import { OperationStore } from '../database/OperationStore';
-import { operationHandlers } from '../operations/handlers';
+import { OperationRegistry } from '../operations/OperationRegistry';
 import { OperationWaiter } from '../operations/OperationWaiter';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { auditedChange } from './auditedChange';
-import { actorOf } from './router';
+import { actorOf } from './actorOf';
 
 export interface OperationCancelRouteDeps {
   httpAuth: HttpAuthService;
@@ -16,6 +16,7 @@ export interface OperationCancelRouteDeps {
   authorizer: InstanceAuthorizer;
   operations: OperationStore;
   operationControl: OperationControlStore;
+  operationTypes: OperationRegistry;
   waiter: OperationWaiter;
 }
 
@@ -52,7 +53,7 @@ export function registerOperationCancelRoutes(
           },
           credentials,
         );
-        if (!operationHandlers[found.type]?.cancellable) {
+        if (!deps.operationTypes.get(found.type).cancellable) {
           throw new ConflictError(
             `Operations of type ${found.type} cannot be cancelled`,
           );

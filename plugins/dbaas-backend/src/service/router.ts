@@ -24,6 +24,7 @@ import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { InstanceService } from './InstanceService';
 import { loadOpenApiSpec } from './openApiSpec';
 import { auditedChange } from './auditedChange';
+import { actorOf } from './actorOf';
 import { registerAvailabilityRoutes } from './availabilityRoutes';
 import { registerAlertRoutes } from './alertRoutes';
 import { Monitoring } from '../availability/createMonitoring';
@@ -34,6 +35,7 @@ import { registerBigKeysRoutes } from './bigKeysRoutes';
 import { registerOperationCancelRoutes } from './operationCancelRoutes';
 import { KeyScanService } from '../bigkeys/KeyScanService';
 import { OperationControlStore } from '../database/OperationControlStore';
+import { OperationRegistry } from '../operations/OperationRegistry';
 import { registerUpgradeRoutes } from './upgradeRoutes';
 import { registerMaintenanceRoutes } from './maintenanceRoutes';
 import { UpgradePolicyService } from '../maintenance/UpgradePolicyService';
@@ -58,8 +60,9 @@ export interface RouterOptions {
   upgradePolicies?: UpgradePolicyService;
   /** Big-key scans; without it their routes are absent. */
   keyScans?: KeyScanService;
-  /** Progress and cancellation; without it the cancel route is absent. */
+  /** Progress and cancellation; without them the cancel route is absent. */
   operationControl?: OperationControlStore;
+  operationTypes?: OperationRegistry;
   /** The version catalog and planner; without them the version routes are absent. */
   versions?: { catalog: VersionCatalog; planUpgrades: UpgradePlanner };
   /** Availability history and alerts; without it their routes are absent. */
@@ -68,16 +71,6 @@ export interface RouterOptions {
   metrics?: Metrics;
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
-}
-
-/** Who asked, as recorded on operations and events. */
-export function actorOf(credentials: BackstageCredentials): string {
-  const p = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return p.type === 'user' ? p.userEntityRef! : `service:${p.subject}`;
 }
 
 function asList(value: unknown): string[] | undefined {
@@ -317,10 +310,11 @@ export async function createRouter(
   if (options.keyScans) {
     registerBigKeysRoutes(router, { ...options, keyScans: options.keyScans });
   }
-  if (options.operationControl) {
+  if (options.operationControl && options.operationTypes) {
     registerOperationCancelRoutes(router, {
       ...options,
       operationControl: options.operationControl,
+      operationTypes: options.operationTypes,
     });
   }
 

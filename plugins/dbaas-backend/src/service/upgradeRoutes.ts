@@ -5,7 +5,7 @@ import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { UpgradeService } from '../upgrades/UpgradeService';
 import { auditedChange } from './auditedChange';
 import { InstanceService } from './InstanceService';
-import { actorOf } from './router';
+import { actorOf } from './actorOf';
 
 export interface UpgradeRouteDeps {
   httpAuth: HttpAuthService;

@@ -1,5 +1,3 @@
-import { randomUUID } from 'crypto';
-import { Knex } from 'knex';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   Instance,
@@ -10,9 +8,8 @@ import {
   validate,
 } from '@justmanage/plugin-dbaas-common';
 import { describeSnapshots, SnapshotCopy } from './snapshotCopies';
-import { InstanceStore } from '../database/InstanceStore';
-import { OperationStore, OperationWithOwner } from '../database/OperationStore';
-import { EventStore } from '../database/EventStore';
+import { OperationWithOwner } from '../database/OperationStore';
+import { OperationQueue } from '../operations/OperationQueue';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { RdbVersionLookup } from './rdbVersions';
 import { upgradeRequestSchema } from './upgradeRequestSchema';
@@ -22,7 +19,6 @@ import {
   describeSteps,
   label,
   RestoredSnapshot,
-  UPGRADE_STEPS,
   UpgradeParams,
 } from './upgradeParams';
 
@@ -30,15 +26,10 @@ import {
 export type PlanUpgrades = (instance: Instance) => Promise<UpgradePlan>;
 
 export interface UpgradeServiceDeps {
-  db: Knex;
-  instances: InstanceStore;
-  operations: OperationStore;
-  events: EventStore;
+  queue: OperationQueue;
   drivers: DriverRegistry;
   planUpgrades: PlanUpgrades;
   rdbVersionOf: RdbVersionLookup;
-  /** Wakes the worker so the operation starts at once. */
-  onOperationCreated: () => void;
 }
 
 /** What a request led to: a preview only (dry run) or a started operation. */
@@ -221,49 +212,24 @@ export class UpgradeService {
     upgrade: UpgradeParams,
     actor: string,
   ): Promise<{ instance: Instance; operation: OperationWithOwner }> {
-    const { db, instances, operations, events } = this.#deps;
-    const operationId = randomUUID();
-    await db.transaction(async tx => {
-      if (await operations.hasActive(instance.id, tx)) {
-        throw new ConflictError(
-          `Instance ${instance.name} has an operation in progress`,
-        );
-      }
-      await instances.setStatus(instance.id, 'updating', tx);
-      await operations.create(
-        {
-          id: operationId,
-          instanceId: instance.id,
-          instanceName: instance.name,
-          owner: instance.owner,
-          type: 'upgrade',
-          params: upgrade as unknown as Record<string, unknown>,
-          stepNames: UPGRADE_STEPS,
-          createdBy: actor,
-        },
-        tx,
-      );
-      await events.add(
-        {
-          instanceId: instance.id,
-          type: 'upgrade-requested',
-          actor,
-          message: `Requested ${
-            upgrade.restore
-              ? 'a downgrade through a snapshot'
-              : `a ${upgrade.kind} upgrade`
-          } from ${label(upgrade.from)} to ${label(upgrade.to)}${
-            upgrade.reason ? ` (${upgrade.reason})` : ''
-          }`,
-        },
-        tx,
-      );
+    const operation = await this.#deps.queue.enqueue({
+      instance,
+      type: 'upgrade',
+      params: upgrade as unknown as Record<string, unknown>,
+      actor,
+      status: 'updating',
+      event: {
+        type: 'upgrade-requested',
+        message: `Requested ${
+          upgrade.restore
+            ? 'a downgrade through a snapshot'
+            : `a ${upgrade.kind} upgrade`
+        } from ${label(upgrade.from)} to ${label(upgrade.to)}${
+          upgrade.reason ? ` (${upgrade.reason})` : ''
+        }`,
+      },
     });
-    this.#deps.onOperationCreated();
-    return {
-      instance: { ...instance, status: 'updating' },
-      operation: (await operations.get(operationId))!,
-    };
+    return { instance: { ...instance, status: 'updating' }, operation };
   }
 }
 

@@ -1,10 +1,14 @@
 import { Driver, ObservedInstance } from '@justmanage/plugin-dbaas-node';
 
-/** Polls until `probe` returns a value, or fails with `what`. */
+/**
+ * Polls `probe` every 20 ms until it returns a value; fails with `what`
+ * (and the last error the probe threw) on timeout.
+ * @public
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
-  timeoutMs: number,
+  timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -22,14 +26,13 @@ export async function waitFor<T>(
         }`,
       );
     }
-    await new Promise(resolve => setTimeout(resolve, 50));
+    await new Promise(resolve => setTimeout(resolve, 20));
   }
 }
 
 /**
- * Polls `observe` until every node of the instance serves, as the control
- * plane does after each change: `nodes` data nodes and, with replicas,
- * Sentinels.
+ * Polls `observe` until the instance and every node of it serves, as the
+ * control plane does after each change.
  */
 export function waitUntilRunning(
   driver: Driver,

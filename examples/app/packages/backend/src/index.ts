@@ -33,8 +33,10 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
-// JustManage: managed Redis
+// JustManage: managed Redis, with the local driver (real redis-server
+// processes on this host); platform drivers are added the same way
 backend.add(import('@justmanage/plugin-dbaas-backend'));
+backend.add(import('@justmanage/plugin-dbaas-backend-module-local'));
 
 // A replica whose plugins failed to start must die, so that its supervisor
 // (systemd, Kubernetes) restarts it instead of it answering 503 forever.

@@ -19,7 +19,7 @@ function scanner(
   signal?: AbortSignal,
 ) {
   return new KeyScanner({
-    endpoint,
+    address: endpoint,
     login,
     topN: 5,
     separator: ':',

@@ -12,6 +12,9 @@ import { OperationStore } from '../../database/OperationStore';
 import { DriverRegistry } from '../../drivers/DriverRegistry';
 import { UpgradeService } from '../../upgrades/UpgradeService';
 import { rdbVersionLookup } from '../../upgrades/rdbVersions';
+import { upgradeInstanceHandler } from '../../upgrades/upgradeHandler';
+import { OperationRegistry } from '../../operations/OperationRegistry';
+import { OperationQueue } from '../../operations/OperationQueue';
 import { planUpgrades, PlanUpgradesOptions } from '../../versions/planUpgrades';
 import { loadShippedCatalog } from '../../versions/shippedCatalog';
 import { MaintenanceJob } from '../MaintenanceJob';
@@ -84,15 +87,19 @@ export async function maintenanceHarness(
   };
   const plan = async (instance: Instance) =>
     planUpgrades(instance, { catalog, platform });
+  const registry = new OperationRegistry().register(upgradeInstanceHandler);
   const upgrades = new UpgradeService({
-    db,
-    instances,
-    operations,
-    events: new EventStore(db),
+    queue: new OperationQueue({
+      db,
+      instances,
+      operations,
+      events: new EventStore(db),
+      registry,
+      onOperationCreated: () => {},
+    }),
     drivers: new DriverRegistry(),
     planUpgrades: plan,
     rdbVersionOf: rdbVersionLookup(),
-    onOperationCreated: () => {},
   });
   const notifications = new SentNotifications();
   const policies = new UpgradePolicyStore(db);

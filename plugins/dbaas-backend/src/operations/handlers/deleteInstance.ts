@@ -1,6 +1,5 @@
 import { OperationHandler } from '../types';
 import { waitUntilGone } from '../waitUntilReady';
-import { deleteKeyScans } from '../../bigkeys/KeyScanStore';
 
 /** Removes processes and data first, the row last, so nothing is orphaned. */
 export const deleteInstanceHandler: OperationHandler = {
@@ -21,7 +20,8 @@ export const deleteInstanceHandler: OperationHandler = {
       case 'finalize':
         await ctx.deps.db.transaction(async tx => {
           await ctx.deps.credentials.deleteAll(instanceId, tx);
-          await deleteKeyScans(tx, instanceId);
+          // What features keep of the instance (key scans, ...) goes too.
+          await ctx.deps.registry.cleanUpInstance(tx, instanceId);
           await ctx.deps.instances.delete(instanceId, tx);
           await ctx.deps.events.add(
             {

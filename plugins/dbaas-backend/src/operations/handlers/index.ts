@@ -1,15 +1,12 @@
-import { OperationType } from '@justmanage/plugin-dbaas-common';
-import { OperationHandler } from '../types';
+import { OperationRegistry } from '../OperationRegistry';
 import { createInstanceHandler } from './createInstance';
 import { deleteInstanceHandler } from './deleteInstance';
 import { updateInstanceHandler } from './updateInstance';
-import { scanKeysHandler } from './scanKeys';
-import { upgradeInstanceHandler } from './upgradeInstance';
 
-export const operationHandlers: Record<OperationType, OperationHandler> = {
-  create: createInstanceHandler,
-  update: updateInstanceHandler,
-  delete: deleteInstanceHandler,
-  'scan-keys': scanKeysHandler,
-  upgrade: upgradeInstanceHandler,
-};
+/** The instance lifecycle: the operation types the engine itself owns. */
+export function registerLifecycleOperations(registry: OperationRegistry): void {
+  registry
+    .register(createInstanceHandler)
+    .register(updateInstanceHandler)
+    .register(deleteInstanceHandler);
+}

@@ -1,5 +1,5 @@
-import { OperationHandler } from '../types';
-import { runKeyScan } from '../../bigkeys/runKeyScan';
+import { OperationHandler } from '../operations/types';
+import { runKeyScan } from './runKeyScan';
 
 /**
  * Finds the biggest keys. It only reads, so a failure leaves nothing to

@@ -1,7 +1,7 @@
-import { OperationHandler, StepContext } from '../types';
-import { rollBack } from '../../upgrades/rollback';
-import { rollBackRolling } from '../../upgrades/rollingRollback';
-import { verifyRolling } from '../../upgrades/rollingVerify';
+import { OperationHandler, StepContext } from '../operations/types';
+import { rollBack } from './rollback';
+import { rollBackRolling } from './rollingRollback';
+import { verifyRolling } from './rollingVerify';
 import {
   finalize,
   preflight,
@@ -9,13 +9,13 @@ import {
   switchBinary,
   verify,
   waitReady,
-} from '../../upgrades/upgradeSteps';
+} from './upgradeSteps';
 import {
   label,
   readUpgradeParams,
   UPGRADE_STEPS,
   UpgradeParams,
-} from '../../upgrades/upgradeParams';
+} from './upgradeParams';
 
 const STEPS: Record<
   string,
