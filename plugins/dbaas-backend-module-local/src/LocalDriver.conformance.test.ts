@@ -37,11 +37,15 @@ for (const mode of [
     snapshots: true,
     createDriver: async () => {
       dataDir = await makeDataDir();
-      return makeDriver(dataDir, { start: 19100, end: 19129 }, {
-        supervisor: { intervalMs: 200, maxBackoffMs: 2000 },
-        sentinel: { downAfterMs: 1000, failoverTimeoutMs: 5000 },
-        ...mode.settings,
-      });
+      return makeDriver(
+        dataDir,
+        { start: 19100, end: 19129 },
+        {
+          supervisor: { intervalMs: 200, maxBackoffMs: 2000 },
+          sentinel: { downAfterMs: 1000, failoverTimeoutMs: 5000 },
+          ...mode.settings,
+        },
+      );
     },
     cleanUp: async () => {
       await assertNoServersUnder(dataDir);

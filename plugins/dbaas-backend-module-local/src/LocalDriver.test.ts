@@ -216,7 +216,11 @@ describe('LocalDriver', () => {
     try {
       await oldClient.connect();
       await expect(
-        oldClient.call('AUTH', APP.username, loginsOf(spec.instanceId).app.password),
+        oldClient.call(
+          'AUTH',
+          APP.username,
+          loginsOf(spec.instanceId).app.password,
+        ),
       ).rejects.toThrow(/WRONGPASS/);
       await newClient.connect();
       expect(await newClient.ping()).toBe('PONG');
@@ -346,7 +350,10 @@ describe('LocalDriver', () => {
 
   it('persists with AOF and keeps plain passwords off the disk', async () => {
     const spec = await provision('durable', { persistence: 'aof' });
-    const client = connect(await portOf('durable'), loginsOf(spec.instanceId).app);
+    const client = connect(
+      await portOf('durable'),
+      loginsOf(spec.instanceId).app,
+    );
     try {
       await client.connect();
       await client.set('durable-key', 'durable-value');

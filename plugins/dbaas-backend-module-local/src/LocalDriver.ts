@@ -77,7 +77,6 @@ import { validateSpec } from './validateSpec';
 /** How long provision waits for another backend holding the start lock. */
 const START_LOCK_WAIT_MS = 15_000;
 
-
 /** A node's port and binary, the ones it ran with before, and its files' digests. */
 interface PreparedNode {
   runtime: InstanceRuntime;

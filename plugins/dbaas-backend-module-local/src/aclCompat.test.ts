@@ -1,8 +1,16 @@
 import { aclUsersFor } from './aclCompat';
 
 const users = [
-  { username: 'jm-admin', passwordHashes: ['a'.repeat(64)], rules: '~* &* +@all' },
-  { username: 'app', passwordHashes: ['b'.repeat(64)], rules: '~* &* +@all -@admin' },
+  {
+    username: 'jm-admin',
+    passwordHashes: ['a'.repeat(64)],
+    rules: '~* &* +@all',
+  },
+  {
+    username: 'app',
+    passwordHashes: ['b'.repeat(64)],
+    rules: '~* &* +@all -@admin',
+  },
 ];
 
 describe('aclUsersFor', () => {

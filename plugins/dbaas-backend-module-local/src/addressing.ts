@@ -16,7 +16,9 @@ export interface NodeAddress {
 }
 
 /** Resolves a node's addresses from what the driver recorded for it. */
-export type AddressOf = (runtime: Pick<InstanceRuntime, 'host' | 'port'>) => NodeAddress;
+export type AddressOf = (
+  runtime: Pick<InstanceRuntime, 'host' | 'port'>,
+) => NodeAddress;
 
 /**
  * With `addressing: loopback` a node has an address of its own, recorded in

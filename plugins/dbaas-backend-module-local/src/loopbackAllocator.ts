@@ -24,7 +24,8 @@ export function parseLoopbackNetwork(text: string): LoopbackNetwork {
     );
   }
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  const address = ((127 << 24) | (octets[0] << 16) | (octets[1] << 8) | octets[2]) >>> 0;
+  const address =
+    ((127 << 24) | (octets[0] << 16) | (octets[1] << 8) | octets[2]) >>> 0;
   const network = { base: (address & mask) >>> 0, prefix };
   const reserved = toNumber(RESERVED_HOST);
   if (reserved >= network.base && reserved < network.base + sizeOf(network)) {

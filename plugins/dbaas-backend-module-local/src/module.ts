@@ -21,7 +21,9 @@ export const dbaasModuleLocalDriver = createBackendModule({
         logger: coreServices.logger,
       },
       async init({ drivers, config, logger }) {
-        if (config.getOptionalBoolean('dbaas.drivers.local.enabled') === false) {
+        if (
+          config.getOptionalBoolean('dbaas.drivers.local.enabled') === false
+        ) {
           return;
         }
         drivers.addDriver(LocalDriver.fromConfig(config, { logger }));

@@ -86,7 +86,11 @@ describe('local driver snapshots', () => {
 
     // Stops the server, puts the snapshot in place of its data (the AOF
     // included) and starts it again.
-    await driver.snapshots.restore(spec, { snapshotId: 'first' }, makeContext());
+    await driver.snapshots.restore(
+      spec,
+      { snapshotId: 'first' },
+      makeContext(),
+    );
     await waitFor(
       'the restored server',
       async () => (await driver.observe('snap')).phase === 'running',
@@ -132,7 +136,11 @@ describe('local driver snapshots', () => {
       ),
     ).rejects.toThrow(/has no snapshot no-such-snapshot/);
     await expect(
-      driver.snapshots.restore(spec, { snapshotId: '../escape' }, makeContext()),
+      driver.snapshots.restore(
+        spec,
+        { snapshotId: '../escape' },
+        makeContext(),
+      ),
     ).rejects.toThrow(/Invalid snapshot id/);
 
     // Any RDB stream restores too, e.g. a backup taken elsewhere.

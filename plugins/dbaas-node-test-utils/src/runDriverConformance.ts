@@ -90,8 +90,12 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
     return waitUntilRunning(driver, s.instanceId, readyMs);
   };
   const runId = (instanceId: string, node: ObservedNode) =>
-    withNode(driver, instanceId, node, logins.admin, async redis =>
-      /run_id:(\w+)/.exec(await redis.info('server'))?.[1],
+    withNode(
+      driver,
+      instanceId,
+      node,
+      logins.admin,
+      async redis => /run_id:(\w+)/.exec(await redis.info('server'))?.[1],
     );
   const configOf = (instanceId: string, node: ObservedNode, key: string) =>
     withNode(driver, instanceId, node, logins.admin, async redis => {
@@ -182,8 +186,12 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
           before.nodes.map(n => [n.id, n.endpoint]),
         );
         expect(await runId(instanceId, after.nodes[0])).toBe(ranAs);
-        await withNode(driver, instanceId, after.nodes[0], logins.app, async r =>
-          expect(await r.get('greeting')).toBe('hello'),
+        await withNode(
+          driver,
+          instanceId,
+          after.nodes[0],
+          logins.app,
+          async r => expect(await r.get('greeting')).toBe('hello'),
         );
       });
 
@@ -215,70 +223,73 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
 
       // Platforms without snapshots leave this out: they cannot upgrade.
       const ifSnapshots = options.snapshots ? it : () => undefined;
-      ifSnapshots('keeps a snapshot, hands it back as an RDB stream, and restores exactly its keys', async () => {
-        const snapshots = driver.snapshots!;
-        expect(snapshots).toBeDefined();
-        const instanceId = id(name);
-        const primary = primaryOf(await driver.observe(instanceId));
-        await withNode(driver, instanceId, primary, logins.admin, async r => {
-          await r.flushall();
-          for (let i = 0; i < 100; i++) await r.set(`in-snapshot:${i}`, i);
-          await r.call('SAVE');
-        });
-        const taken = await snapshots.take(
-          instanceId,
-          {
+      ifSnapshots(
+        'keeps a snapshot, hands it back as an RDB stream, and restores exactly its keys',
+        async () => {
+          const snapshots = driver.snapshots!;
+          expect(snapshots).toBeDefined();
+          const instanceId = id(name);
+          const primary = primaryOf(await driver.observe(instanceId));
+          await withNode(driver, instanceId, primary, logins.admin, async r => {
+            await r.flushall();
+            for (let i = 0; i < 100; i++) await r.set(`in-snapshot:${i}`, i);
+            await r.call('SAVE');
+          });
+          const taken = await snapshots.take(
+            instanceId,
+            {
+              id: 'suite-1',
+              nodeId: primary.id,
+              engine: options.platform.engine,
+              version: options.platform.version,
+              meta: { keys: 100 },
+            },
+            context(),
+          );
+          expect(taken).toMatchObject({
             id: 'suite-1',
-            nodeId: primary.id,
-            engine: options.platform.engine,
-            version: options.platform.version,
+            instanceId,
             meta: { keys: 100 },
-          },
-          context(),
-        );
-        expect(taken).toMatchObject({
-          id: 'suite-1',
-          instanceId,
-          meta: { keys: 100 },
-        });
-        const rdb = await drain(await snapshots.read(instanceId, 'suite-1'));
-        expect(rdb.subarray(0, 5).toString('latin1')).toMatch(
-          /^(REDIS|VALKE)/,
-        );
-        expect(taken.sizeBytes).toBe(rdb.length);
-        expect((await snapshots.list(instanceId)).map(s => s.id)).toContain(
-          'suite-1',
-        );
+          });
+          const rdb = await drain(await snapshots.read(instanceId, 'suite-1'));
+          expect(rdb.subarray(0, 5).toString('latin1')).toMatch(
+            /^(REDIS|VALKE)/,
+          );
+          expect(taken.sizeBytes).toBe(rdb.length);
+          expect((await snapshots.list(instanceId)).map(s => s.id)).toContain(
+            'suite-1',
+          );
 
-        await withNode(driver, instanceId, primary, logins.app, async r => {
-          await r.set('after-snapshot', 'gone after the restore');
-          await r.del('in-snapshot:0');
-        });
-        await snapshots.restore(
-          spec(name),
-          { snapshotId: 'suite-1' },
-          context(),
-        );
-        const restored = primaryOf(
-          await waitUntilRunning(driver, instanceId, readyMs),
-        );
-        const keys = await withNode(
-          driver,
-          instanceId,
-          restored,
-          logins.app,
-          async r => (await r.keys('*')).sort(),
-        );
-        expect(keys).toEqual(
-          Array.from({ length: 100 }, (_, i) => `in-snapshot:${i}`).sort(),
-        );
+          await withNode(driver, instanceId, primary, logins.app, async r => {
+            await r.set('after-snapshot', 'gone after the restore');
+            await r.del('in-snapshot:0');
+          });
+          await snapshots.restore(
+            spec(name),
+            { snapshotId: 'suite-1' },
+            context(),
+          );
+          const restored = primaryOf(
+            await waitUntilRunning(driver, instanceId, readyMs),
+          );
+          const keys = await withNode(
+            driver,
+            instanceId,
+            restored,
+            logins.app,
+            async r => (await r.keys('*')).sort(),
+          );
+          expect(keys).toEqual(
+            Array.from({ length: 100 }, (_, i) => `in-snapshot:${i}`).sort(),
+          );
 
-        await snapshots.delete(instanceId, 'suite-1');
-        await snapshots.delete(instanceId, 'suite-1');
-        expect(
-          (await snapshots.list(instanceId)).map(s => s.id),
-        ).not.toContain('suite-1');
-      });
+          await snapshots.delete(instanceId, 'suite-1');
+          await snapshots.delete(instanceId, 'suite-1');
+          expect(
+            (await snapshots.list(instanceId)).map(s => s.id),
+          ).not.toContain('suite-1');
+        },
+      );
 
       it('removes everything on deprovision, and an absent instance deprovisions again', async () => {
         const instanceId = id(name);
@@ -294,9 +305,9 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
         );
         expect(gone.nodes).toEqual([]);
         expect(await driver.list()).not.toContain(instanceId);
-        expect(await loginRefused(driver, instanceId, node, logins.app)).not.toBe(
-          'not refused',
-        );
+        expect(
+          await loginRefused(driver, instanceId, node, logins.app),
+        ).not.toBe('not refused');
         await driver.deprovision(instanceId, context());
         await driver.deprovision(id('never-created'), context());
         created.delete(instanceId);
@@ -328,8 +339,12 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
         it('replicates what is written on the primary to every replica', async () => {
           const instanceId = id(name);
           const observed = await driver.observe(instanceId);
-          await withNode(driver, instanceId, primaryOf(observed), logins.app, r =>
-            r.set('replicated', 'yes'),
+          await withNode(
+            driver,
+            instanceId,
+            primaryOf(observed),
+            logins.app,
+            r => r.set('replicated', 'yes'),
           );
           for (const replica of dataNodes(observed).filter(
             n => n.role === 'replica',
@@ -360,9 +375,7 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
           const after = await waitUntilRunning(driver, instanceId, readyMs);
           const now = (n: ObservedNode) =>
             after.nodes.find(m => m.id === n.id)!;
-          expect(await configOf(instanceId, now(target), 'timeout')).toBe(
-            '77',
-          );
+          expect(await configOf(instanceId, now(target), 'timeout')).toBe('77');
           for (const [i, other] of others.entries()) {
             expect(await configOf(instanceId, now(other), 'timeout')).not.toBe(
               '77',

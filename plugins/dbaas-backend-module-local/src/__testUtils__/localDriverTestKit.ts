@@ -27,7 +27,10 @@ export function loginsOf(instanceId: string): {
   app: TestLogin;
 } {
   return {
-    admin: { username: ADMIN.username, password: `admin-secret-${instanceId}-Xq7` },
+    admin: {
+      username: ADMIN.username,
+      password: `admin-secret-${instanceId}-Xq7`,
+    },
     app: { username: APP.username, password: `app-secret-${instanceId}-Zr9` },
   };
 }

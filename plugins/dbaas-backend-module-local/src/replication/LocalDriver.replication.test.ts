@@ -175,7 +175,10 @@ describe('LocalDriver with replicas and Sentinels', () => {
     await anonymous.connect();
     expect(
       await anonymous.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', ID),
-    ).toEqual(['127.0.0.1', String(byRole(observed, 'primary')[0].endpoint!.port)]);
+    ).toEqual([
+      '127.0.0.1',
+      String(byRole(observed, 'primary')[0].endpoint!.port),
+    ]);
     await expect(anonymous.call('SENTINEL', 'FAILOVER', ID)).rejects.toThrow(
       /NOPERM/,
     );
@@ -383,8 +386,14 @@ describe('LocalDriver replicas of Redis 6.0', () => {
       ['sentinel', '7.0.15'],
     ]);
     const [primary, replica] = observed.nodes;
-    const writer = connect(primary.endpoint!.port, loginsOf(spec.instanceId).app);
-    const reader = connect(replica.endpoint!.port, loginsOf(spec.instanceId).app);
+    const writer = connect(
+      primary.endpoint!.port,
+      loginsOf(spec.instanceId).app,
+    );
+    const reader = connect(
+      replica.endpoint!.port,
+      loginsOf(spec.instanceId).app,
+    );
     try {
       await writer.connect();
       await writer.set('k', 'v');
@@ -420,7 +429,10 @@ describe('LocalDriver snapshots of a replicated instance', () => {
     await driver.provision(spec, makeContext());
     const before = await driver.observe('restored');
     const [primary, replica] = before.nodes;
-    const writer = connect(primary.endpoint!.port, loginsOf(spec.instanceId).admin);
+    const writer = connect(
+      primary.endpoint!.port,
+      loginsOf(spec.instanceId).admin,
+    );
     try {
       await writer.connect();
       await writer.set('kept', 'from the snapshot');
@@ -459,7 +471,10 @@ describe('LocalDriver snapshots of a replicated instance', () => {
       before.nodes.map(n => [n.id, n.role, 'running', n.endpoint]),
     );
     for (const node of [primary, replica]) {
-      const reader = connect(node.endpoint!.port, loginsOf(spec.instanceId).app);
+      const reader = connect(
+        node.endpoint!.port,
+        loginsOf(spec.instanceId).app,
+      );
       try {
         await reader.connect();
         await waitFor(

@@ -79,7 +79,8 @@ export function renderSentinelConf(target: SentinelConfTarget): string {
     `user default on nopass ${DISCOVERY_RULES}`,
     `user ${adminUser.username} on ${passwordRules(adminUser)} ~* &* +@all`,
     ...others.map(
-      user => `user ${user.username} on ${passwordRules(user)} ${DISCOVERY_RULES}`,
+      user =>
+        `user ${user.username} on ${passwordRules(user)} ${DISCOVERY_RULES}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -15,7 +15,11 @@ export async function snapshotNodes(
   const { primary } = await currentPrimary(addressOf, nodes);
   if (!primary) {
     return [
-      { id: nodeId(instance.instanceId, FIRST_NODE), role: 'primary', files: instance },
+      {
+        id: nodeId(instance.instanceId, FIRST_NODE),
+        role: 'primary',
+        files: instance,
+      },
     ];
   }
   const role = (n: NodeRuntime): SnapshotNode['role'] => {

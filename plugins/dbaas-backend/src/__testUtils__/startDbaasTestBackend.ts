@@ -29,6 +29,8 @@ export async function startDbaasTestBackend(options: {
   dbaas?: Record<string, unknown>;
   /** More plugins and services, e.g. the notifications backend. */
   features?: BackendFeature[];
+  /** The driver module, instead of the local driver's own. */
+  driverModule?: BackendFeature;
   /** Top-level config besides `dbaas`, e.g. `app.baseUrl`. */
   config?: Record<string, unknown>;
 }) {
@@ -46,7 +48,7 @@ export async function startDbaasTestBackend(options: {
     backend = await startTestBackend({
       features: [
         dbaasPlugin,
-        dbaasModuleLocalDriver,
+        options.driverModule ?? dbaasModuleLocalDriver,
         scheduler.factory({ skipTaskRunOnStartup: true }),
         ownerPolicyPermissions({ readAll: options.readAll ?? true }),
         ...(options.features ?? []),
@@ -157,7 +159,9 @@ export async function startDbaasTestBackend(options: {
     waitForOperation,
     /** Folders the local driver keeps for instances: one per live instance. */
     instanceFolders: () =>
-      fs.readdirSync(dataDir).filter(f => f !== 'ports' && !f.startsWith('.')),
+      fs
+        .readdirSync(dataDir)
+        .filter(f => !['ports', 'addresses'].includes(f) && !f.startsWith('.')),
     /**
      * Deletes every instance through the API, as its owner would, then stops
      * the backend. A test that failed half-way must not leave processes.

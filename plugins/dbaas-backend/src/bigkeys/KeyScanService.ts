@@ -40,7 +40,10 @@ export class KeyScanService {
         `Instance ${instance.name} is ${instance.status}; its keys can be scanned when it is running`,
       );
     }
-    const params: KeyScanParams = { ...request.value, settings: this.#deps.settings };
+    const params: KeyScanParams = {
+      ...request.value,
+      settings: this.#deps.settings,
+    };
     // One operation at a time per instance, as for every change.
     return this.#deps.queue.enqueue({
       instance,

@@ -98,7 +98,11 @@ describe('AdminSessionPool', () => {
   });
 
   it('replaces a session grown old at its next use with a fresh login, letting a caller on the old one finish', async () => {
-    const pool = new AdminSessionPool({ routes, idleMs: 60_000, maxAgeMs: 200 });
+    const pool = new AdminSessionPool({
+      routes,
+      idleMs: 60_000,
+      maxAgeMs: 200,
+    });
     let logins = 0;
     const login = async () => {
       logins += 1;

@@ -62,7 +62,10 @@ describe('RedisAdmin.ping', () => {
   });
 
   it('fails when nothing listens', async () => {
-    const direct = new RedisAdmin({ routes: NodeRoutes.direct(), timeoutMs: 1000 });
+    const direct = new RedisAdmin({
+      routes: NodeRoutes.direct(),
+      timeoutMs: 1000,
+    });
     await expect(
       direct.ping(
         {

@@ -4,7 +4,10 @@ import { readReplicationInfo, readSentinelMaster } from '../redis/replication';
 import { targetOf } from '../redis/redisTarget';
 import { isAtAddress } from '../topology/nodeAtAddress';
 
-type ReplicatedInstance = Pick<Instance, 'id' | 'platform' | 'name' | 'replicas'>;
+type ReplicatedInstance = Pick<
+  Instance,
+  'id' | 'platform' | 'name' | 'replicas'
+>;
 
 /**
  * Why a replicated instance cannot fail over yet, or undefined when it

@@ -5,7 +5,11 @@ import {
   validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
 import { METRICS_COLLECT_TASK } from '../metrics/startMetrics';
-import { countDamaged, seed, SEEDED_KEYS } from '../upgrades/__testUtils__/dataset';
+import {
+  countDamaged,
+  seed,
+  SEEDED_KEYS,
+} from '../upgrades/__testUtils__/dataset';
 import {
   ReplicatedWriter,
   sentinelClient,
@@ -161,7 +165,7 @@ describe('nodes that share a port, reached through a connector', () => {
       .set(backend.as(ALICE));
     expect(replication.status).toBe(200);
     expect(replication.body).toMatchObject({
-      role: 'master',
+      role: 'primary',
       connectedReplicas: 2,
     });
   });

@@ -107,10 +107,7 @@ export async function waitForInfoPhase(
 ): Promise<void> {
   const deadline = Date.now() + PHASE_WAIT_MS;
   while (Date.now() < deadline) {
-    const view = viewOf(
-      await replicaViews(ctx, sentinel, masterName),
-      target,
-    );
+    const view = viewOf(await replicaViews(ctx, sentinel, masterName), target);
     const age = Number(view?.['info-refresh']);
     if (age >= INFO_AGE_MIN_MS && age <= INFO_AGE_MAX_MS) return;
     const untilWindow = (INFO_AGE_MIN_MS - age + 10_000) % 1000;

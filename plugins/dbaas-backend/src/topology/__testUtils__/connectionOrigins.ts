@@ -21,7 +21,9 @@ export interface TracedConnect {
  * end in Socket#connect) whose destination `isNode` picks, with the origin
  * it ran in. Call `stop()` to put Socket#connect back.
  */
-export function traceConnects(isNode: (host: string, port: number) => boolean): {
+export function traceConnects(
+  isNode: (host: string, port: number) => boolean,
+): {
   connects: TracedConnect[];
   stop(): void;
 } {
