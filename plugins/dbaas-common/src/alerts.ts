@@ -1,3 +1,4 @@
+import type { AlertRules, AlertRulesPatch } from './generated';
 /** The alert rules every instance has. @public */
 export const ALERT_RULE_NAMES = [
   'memory',
@@ -9,31 +10,6 @@ export const ALERT_RULE_NAMES = [
 
 /** @public */
 export type AlertRuleName = (typeof ALERT_RULE_NAMES)[number];
-
-/**
- * Thresholds of one instance's alert rules.
- * - memory: used memory at or above this share of maxmemory.
- * - cpu: CPU use at or above this share of the instance's CPU (at most one
- *   core, as Redis runs commands on one thread).
- * - evictions: keys evicted per second above this rate, i.e. the evicted
- *   keys counter rising.
- * - down: this many health checks in a row failed.
- * - replication: a replica's link to the primary is down (replicated
- *   instances only).
- * @public
- */
-export interface AlertRules {
-  memory: { enabled: boolean; thresholdPercent: number };
-  cpu: { enabled: boolean; thresholdPercent: number };
-  evictions: { enabled: boolean; thresholdPerSecond: number };
-  down: { enabled: boolean; consecutiveChecks: number };
-  replication: { enabled: boolean };
-}
-
-/** What an instance changes from the defaults; the rest follows them. @public */
-export type AlertRulesPatch = {
-  [K in AlertRuleName]?: Partial<AlertRules[K]>;
-};
 
 /** @public */
 export const DEFAULT_ALERT_RULES: AlertRules = {
@@ -129,29 +105,3 @@ export function mergeAlertRules(
 /** @public */
 export type AlertState = 'firing' | 'resolved';
 
-/** One firing of a rule, from when it began to when it cleared. @public */
-export interface Alert {
-  id: string;
-  instanceId: string;
-  instanceName: string;
-  owner: string;
-  rule: AlertRuleName;
-  state: AlertState;
-  /** What was seen, e.g. "memory at 85 % of maxmemory (threshold 80 %)". */
-  message: string;
-  /** The measured value at the last evaluation, in the rule's unit. */
-  value?: number;
-  threshold?: number;
-  startedAt: string;
-  resolvedAt?: string;
-  /** When the owner was told; absent while that is pending. */
-  notifiedAt?: string;
-  recoveryNotifiedAt?: string;
-}
-
-/** An instance's alert rules: in force, the defaults, and its changes. @public */
-export interface AlertRuleSettings {
-  rules: AlertRules;
-  defaults: AlertRules;
-  overrides: AlertRulesPatch;
-}

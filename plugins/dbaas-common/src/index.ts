@@ -12,7 +12,7 @@ export * from './upgrades';
 export * from './versionLogic';
 export * from './engineVersion';
 export * from './metrics';
-export * from './availability';
 export * from './alerts';
 export * from './bigKeys';
 export * from './maintenance';
+export * from './generated';

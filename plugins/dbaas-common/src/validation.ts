@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENGINES, MAXMEMORY_POLICIES, PERSISTENCE_MODES } from './types';
+import type { Engine, Persistence } from './generated';
 import { upgradePolicyRequestSchema } from './maintenance/upgradePolicySchema';
 
 /** Kubernetes' DNS-1123 label rule, shortened to 40 so derived names fit. */
@@ -67,7 +68,7 @@ const resources = z.strictObject(
   { error: 'must be an object with memoryMb, cpu and diskGb' },
 );
 
-const persistence = z.enum(PERSISTENCE_MODES as [string, ...string[]], {
+const persistence = z.enum(PERSISTENCE_MODES as [Persistence, ...Persistence[]], {
   error: `must be one of ${PERSISTENCE_MODES.join(', ')}`,
 });
 
@@ -119,7 +120,7 @@ export const createInstanceRequestSchema = z.strictObject(
       .string({ error: 'must be a string' })
       .regex(SYSTEM_REF_PATTERN, 'must be a catalog entity ref of a system')
       .optional(),
-    engine: z.enum(ENGINES as [string, ...string[]], {
+    engine: z.enum(ENGINES as [Engine, ...Engine[]], {
       error: `must be one of ${ENGINES.join(', ')}`,
     }),
     version: z
@@ -141,9 +142,6 @@ export const createInstanceRequestSchema = z.strictObject(
   { error: 'must be a JSON object' },
 );
 
-/** @public */
-export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
-
 /** The body of `PATCH /instances/{id}`. @public */
 export const updateInstanceRequestSchema = z
   .strictObject(
@@ -160,9 +158,6 @@ export const updateInstanceRequestSchema = z
     message:
       'must change at least one of description, resources, persistence, maxmemoryPolicy, config',
   });
-
-/** @public */
-export type UpdateInstanceRequest = z.infer<typeof updateInstanceRequestSchema>;
 
 /** @public */
 export type ValidationResult<T> =

@@ -1,4 +1,5 @@
 import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
@@ -38,7 +39,7 @@ const resolvedSince = () => new Date(Date.now() - WEEK_MS).toISOString();
  * caller may read.
  */
 export function registerAlertRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: AlertRouteDeps,
 ): void {
   const { monitoring, authorizer } = deps;

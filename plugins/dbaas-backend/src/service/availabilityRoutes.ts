@@ -1,4 +1,5 @@
 import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { dbaasInstanceReadPermission } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
@@ -20,7 +21,7 @@ export interface AvailabilityRouteDeps {
  * caller may read, for the fleet status page.
  */
 export function registerAvailabilityRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: AvailabilityRouteDeps,
 ): void {
   const callerOf = (req: express.Request) =>

@@ -1,4 +1,5 @@
 import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
@@ -25,7 +26,7 @@ export interface BigKeysRouteDeps {
  * needs the same read permission as the instance.
  */
 export function registerBigKeysRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: BigKeysRouteDeps,
 ) {
   const { httpAuth, auditor, authorizer, service, keyScans } = deps;

@@ -1,4 +1,5 @@
 import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   dbaasInstanceReadPermission,
@@ -24,7 +25,7 @@ export interface MaintenanceRouteDeps {
  * audited), and the log of what the maintenance job decided.
  */
 export function registerMaintenanceRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: MaintenanceRouteDeps,
 ): void {
   const { httpAuth, auditor, authorizer, service, upgradePolicies } = deps;

@@ -1,4 +1,5 @@
 import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
@@ -33,7 +34,7 @@ export interface MetricsRouteDeps {
  * plugin.ts, so that a token from config can be accepted here).
  */
 export function registerMetricsRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: MetricsRouteDeps,
 ): void {
   const { settings } = deps.metrics;

@@ -1,4 +1,4 @@
-import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { dbaasInstanceUpdatePermission } from '@justmanage/plugin-dbaas-common';
@@ -26,7 +26,7 @@ export interface OperationCancelRouteDeps {
  * half-done create or upgrade is worse than a finished one.
  */
 export function registerOperationCancelRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: OperationCancelRouteDeps,
 ) {
   const { httpAuth, auditor, authorizer, operations } = deps;

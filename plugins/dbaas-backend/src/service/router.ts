@@ -4,7 +4,6 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { NotFoundError } from '@backstage/errors';
 import {
   ConnectionDetails,
@@ -22,7 +21,7 @@ import { CredentialStore } from '../database/CredentialStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { InstanceService } from './InstanceService';
-import { loadOpenApiSpec } from './openApiSpec';
+import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { auditedChange } from './auditedChange';
 import { actorOf } from './actorOf';
 import { registerAvailabilityRoutes } from './availabilityRoutes';
@@ -93,15 +92,15 @@ export async function createRouter(
     operations,
     drivers,
   } = options;
-  const router = createValidatedOpenApiRouter(loadOpenApiSpec(), {
+  const router = await createOpenApiRouter({
     validatorOptions: { validateResponses: options.validateResponses ?? false },
-  }) as unknown as express.Router;
+  });
 
-  const callerOf = (req: express.Request) =>
+  const callerOf = (req: express.Request<any, any, any, any>) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   async function readable(
-    req: express.Request,
+    req: express.Request<any, any, any, any>,
     id: string,
   ): Promise<{
     instance: Instance;

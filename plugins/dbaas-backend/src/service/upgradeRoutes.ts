@@ -1,4 +1,4 @@
-import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { dbaasInstanceUpdatePermission } from '@justmanage/plugin-dbaas-common';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
@@ -21,7 +21,7 @@ export interface UpgradeRouteDeps {
  * are audited, the dry run too, as it reveals snapshots of the instance.
  */
 export function registerUpgradeRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: UpgradeRouteDeps,
 ): void {
   router.post('/instances/:instanceId/upgrade', async (req, res) => {

@@ -1,4 +1,5 @@
 import express from 'express';
+import { DbaasRouter } from './DbaasRouter';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   InstanceAdvisories,
@@ -32,7 +33,7 @@ export interface VersionRouteDeps {
  * needs read permission on the instance.
  */
 export function registerVersionRoutes(
-  router: express.Router,
+  router: DbaasRouter,
   deps: VersionRouteDeps,
 ): void {
   const callerOf = (req: express.Request) =>

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatZone } from './formatWindow';
-import { MaintenanceWindow, WindowOpening } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { WindowOpening } from './types';
 
 /**
  * An opening as people read it, in the window's own zone and in another

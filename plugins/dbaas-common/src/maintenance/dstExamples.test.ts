@@ -2,7 +2,7 @@ import { isOpen, remainingOpenTime } from './isOpen';
 import { nextOpenings, openingsBetween } from './openings';
 import { parseWindowPhrase } from './parseWindowPhrase';
 import { resolveWallTime } from './resolveWallTime';
-import { MaintenanceWindow } from './types';
+import type { MaintenanceWindow } from '../generated';
 
 const wall = (isoLocal: string) => Date.parse(`${isoLocal}Z`);
 const iso = (ms: number) => new Date(ms).toISOString();

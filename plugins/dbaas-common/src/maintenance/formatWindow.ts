@@ -1,5 +1,6 @@
 import { minutesOf } from './parseTime';
-import { MaintenanceWindow, Weekday } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { Weekday } from './types';
 import { DAY_NAMES, nextWeekday } from './weekdays';
 
 /** Days as the normal form writes them: "Daily", "Mon-Fri", "Mon,Wed,Sat,Sun". */

@@ -1,5 +1,6 @@
 import { openingsOf } from './openings';
-import { MaintenanceWindow, WindowOpening } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { WindowOpening } from './types';
 
 function toMs(instant: Date | number): number {
   return typeof instant === 'number' ? instant : instant.getTime();

@@ -1,7 +1,8 @@
 import { windowLengthMinutes } from './formatWindow';
 import { minutesOf } from './parseTime';
 import { resolveWallTime, wallTimeAt } from './resolveWallTime';
-import { MaintenanceWindow, WindowOpening } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { WindowOpening } from './types';
 import { weekdayOfEpochDay } from './weekdays';
 
 const MINUTE = 60_000;

@@ -3,7 +3,8 @@ import { parseDays } from './parseDays';
 import { formatMinutes, parseTime } from './parseTime';
 import { parseZone } from './parseZone';
 import { PhraseError } from './phraseError';
-import { MaintenanceWindow, WindowPhraseResult } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { WindowPhraseResult } from './types';
 import { DAY_NAMES, nextWeekday, weekdayOf } from './weekdays';
 
 /** Longer phrases are refused before any reading. */

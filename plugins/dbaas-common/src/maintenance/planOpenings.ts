@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { nextOpenings } from './openings';
-import { MaintenanceWindow, WindowOpening } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { WindowOpening } from './types';
 import { OpeningSkip } from './upgradePolicy';
 
 /** What keeps openings from being used. @public */

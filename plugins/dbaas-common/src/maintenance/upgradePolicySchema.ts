@@ -73,5 +73,3 @@ export const upgradePolicyRequestSchema = z
     }
   });
 
-/** @public */
-export type UpgradePolicyRequest = z.input<typeof upgradePolicyRequestSchema>;

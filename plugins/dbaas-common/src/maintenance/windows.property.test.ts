@@ -4,7 +4,8 @@ import { formatWindow, windowLengthMinutes } from './formatWindow';
 import { isOpen, remainingOpenTime } from './isOpen';
 import { nextOpenings, openingsBetween } from './openings';
 import { parseWindowPhrase } from './parseWindowPhrase';
-import { MaintenanceWindow, Weekday } from './types';
+import type { MaintenanceWindow } from '../generated';
+import { Weekday } from './types';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,4 +1,4 @@
-import { Advisory } from '../versions';
+import type { Advisory } from '../generated';
 import {
   advisoriesAffecting,
   isAffected,

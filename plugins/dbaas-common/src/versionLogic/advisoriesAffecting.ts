@@ -1,5 +1,4 @@
-import { Engine } from '../types';
-import { Advisory, AffectedRange } from '../versions';
+import type { Advisory, AffectedRange, Engine } from '../generated';
 import { compareVersions, sameBuildSeries } from './compareVersions';
 import { parseEngineVersion } from './parseEngineVersion';
 import { sortAdvisories } from './severity';

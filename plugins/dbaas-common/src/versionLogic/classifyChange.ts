@@ -1,4 +1,4 @@
-import { Engine } from '../types';
+import type { Engine } from '../generated';
 import { UpgradeKind } from '../upgrades';
 import { compareVersions } from './compareVersions';
 import { parseEngineVersion } from './parseEngineVersion';

@@ -1,4 +1,5 @@
-import { Advisory, SEVERITIES, Severity } from '../versions';
+import type { Advisory, Severity } from '../generated';
+import { SEVERITIES } from '../versions';
 
 /** 0 for low up to 3 for critical. @public */
 export function severityRank(severity: Severity): number {

@@ -1,0 +1,3363 @@
+// ******************************************************************
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit openapi.yaml in *
+// * plugins/dbaas-backend/src/schema and run `npm run generate:api`. *
+// ******************************************************************
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { operations } from '@justmanage/plugin-dbaas-common';
+
+/** The dbaas OpenAPI document, generated from src/schema/openapi.yaml. */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'dbaas',
+    version: '1',
+    description:
+      'JustManage managed Redis. Every change is accepted as an operation (202) that a worker carries out step by step; poll the operation to follow it.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    parameters: {
+      instanceId: {
+        name: 'instanceId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+      operationId: {
+        name: 'operationId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
+    },
+    responses: {
+      Error: {
+        description: "An error, in Backstage's error format.",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Incident: {
+        type: 'object',
+        description:
+          'A run of failed health checks, from the first to the first good one after it.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          instanceId: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          endedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'absent while open',
+          },
+          durationSeconds: {
+            type: 'number',
+            minimum: 0,
+          },
+          failedChecks: {
+            type: 'integer',
+            minimum: 1,
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'instanceId',
+          'startedAt',
+          'durationSeconds',
+          'failedChecks',
+        ],
+        additionalProperties: false,
+      },
+      InstanceAvailability: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          up: {
+            type: 'boolean',
+            description: 'absent before the first check',
+          },
+          lastCheckedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+          trackedSince: {
+            type: 'string',
+            format: 'date-time',
+          },
+          uptime24h: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          uptime7d: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          openIncident: {
+            $ref: '#/components/schemas/Incident',
+          },
+          incidents: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Incident',
+            },
+          },
+        },
+        required: ['instanceId', 'incidents'],
+        additionalProperties: false,
+      },
+      InstanceStatusSummary: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/InstanceStatus',
+          },
+          up: {
+            type: 'boolean',
+          },
+          lastCheckedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          uptime24h: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          uptime7d: {
+            type: 'number',
+            minimum: 0,
+            maximum: 100,
+          },
+          openIncident: {
+            $ref: '#/components/schemas/Incident',
+          },
+          firingAlerts: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+        required: ['instanceId', 'name', 'owner', 'status', 'firingAlerts'],
+        additionalProperties: false,
+      },
+      PercentRule: {
+        type: 'object',
+        properties: {
+          enabled: {
+            type: 'boolean',
+          },
+          thresholdPercent: {
+            type: 'number',
+            minimum: 1,
+            maximum: 100,
+          },
+        },
+      },
+      AlertRulesPatch: {
+        type: 'object',
+        description:
+          "Changes to an instance's alert rules; whatever is left out follows the defaults. memory and cpu fire at or above thresholdPercent, evictions above thresholdPerSecond, down after consecutiveChecks failed checks. Unknown rules and settings are refused by name.",
+        properties: {
+          memory: {
+            $ref: '#/components/schemas/PercentRule',
+          },
+          cpu: {
+            $ref: '#/components/schemas/PercentRule',
+          },
+          evictions: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              thresholdPerSecond: {
+                type: 'number',
+                minimum: 0,
+                maximum: 1000000,
+              },
+            },
+          },
+          down: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              consecutiveChecks: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 100,
+              },
+            },
+          },
+          replication: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+            },
+          },
+        },
+      },
+      AlertRules: {
+        type: 'object',
+        description:
+          "Thresholds of one instance's alert rules. memory: used memory at or above this share of maxmemory. cpu: CPU use at or above this share of the instance's CPU (at most one core, as Redis runs commands on one thread). evictions: keys evicted per second above this rate. down: this many health checks in a row failed. replication: a replica's link to the primary is down (replicated instances only).",
+        properties: {
+          memory: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              thresholdPercent: {
+                type: 'number',
+              },
+            },
+            required: ['enabled', 'thresholdPercent'],
+          },
+          cpu: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              thresholdPercent: {
+                type: 'number',
+              },
+            },
+            required: ['enabled', 'thresholdPercent'],
+          },
+          evictions: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              thresholdPerSecond: {
+                type: 'number',
+              },
+            },
+            required: ['enabled', 'thresholdPerSecond'],
+          },
+          down: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+              consecutiveChecks: {
+                type: 'integer',
+              },
+            },
+            required: ['enabled', 'consecutiveChecks'],
+          },
+          replication: {
+            type: 'object',
+            properties: {
+              enabled: {
+                type: 'boolean',
+              },
+            },
+            required: ['enabled'],
+          },
+        },
+        required: ['memory', 'cpu', 'evictions', 'down', 'replication'],
+      },
+      AlertRuleSettings: {
+        type: 'object',
+        properties: {
+          rules: {
+            $ref: '#/components/schemas/AlertRules',
+          },
+          defaults: {
+            $ref: '#/components/schemas/AlertRules',
+          },
+          overrides: {
+            $ref: '#/components/schemas/AlertRulesPatch',
+          },
+        },
+        required: ['rules', 'defaults', 'overrides'],
+        additionalProperties: false,
+      },
+      Alert: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          instanceId: {
+            type: 'string',
+          },
+          instanceName: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          rule: {
+            type: 'string',
+            enum: ['memory', 'cpu', 'evictions', 'down', 'replication'],
+          },
+          state: {
+            type: 'string',
+            enum: ['firing', 'resolved'],
+          },
+          message: {
+            type: 'string',
+          },
+          value: {
+            type: 'number',
+          },
+          threshold: {
+            type: 'number',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          notifiedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          recoveryNotifiedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'instanceId',
+          'instanceName',
+          'owner',
+          'rule',
+          'state',
+          'message',
+          'startedAt',
+        ],
+        additionalProperties: false,
+      },
+      AlertList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Alert',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+            additionalProperties: true,
+          },
+          request: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+            additionalProperties: true,
+          },
+        },
+        required: ['error'],
+        additionalProperties: true,
+      },
+      Engine: {
+        type: 'string',
+        enum: ['redis', 'valkey'],
+      },
+      Persistence: {
+        type: 'string',
+        enum: ['none', 'rdb', 'aof'],
+      },
+      MaxmemoryPolicy: {
+        type: 'string',
+        enum: [
+          'noeviction',
+          'allkeys-lru',
+          'allkeys-lfu',
+          'allkeys-random',
+          'volatile-lru',
+          'volatile-lfu',
+          'volatile-random',
+          'volatile-ttl',
+        ],
+      },
+      InstanceStatus: {
+        type: 'string',
+        enum: [
+          'provisioning',
+          'running',
+          'updating',
+          'down',
+          'deleting',
+          'failed',
+        ],
+      },
+      InstanceResources: {
+        type: 'object',
+        properties: {
+          memoryMb: {
+            type: 'integer',
+            minimum: 16,
+            maximum: 1048576,
+            description: 'maxmemory in MiB',
+          },
+          cpu: {
+            type: 'number',
+            minimum: 0.1,
+            maximum: 64,
+          },
+          diskGb: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 16384,
+          },
+        },
+        required: ['memoryMb', 'cpu', 'diskGb'],
+      },
+      ResourcesPatch: {
+        type: 'object',
+        properties: {
+          memoryMb: {
+            type: 'integer',
+            minimum: 16,
+            maximum: 1048576,
+          },
+          cpu: {
+            type: 'number',
+            minimum: 0.1,
+            maximum: 64,
+          },
+          diskGb: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 16384,
+          },
+        },
+      },
+      TunableConfig: {
+        type: 'object',
+        description:
+          'Tunable Redis settings; see TUNABLE_CONFIG in dbaas-common for the allowed keys.',
+        additionalProperties: {
+          type: 'string',
+        },
+      },
+      InstanceEndpoint: {
+        type: 'object',
+        properties: {
+          role: {
+            type: 'string',
+            enum: ['primary', 'replica', 'sentinel'],
+          },
+          host: {
+            type: 'string',
+          },
+          port: {
+            type: 'integer',
+          },
+          tls: {
+            type: 'boolean',
+          },
+          nodeId: {
+            type: 'string',
+            description:
+              "The platform's id of the node serving at this endpoint.",
+          },
+        },
+        required: ['role', 'host', 'port', 'tls'],
+      },
+      InstanceHealth: {
+        type: 'object',
+        properties: {
+          up: {
+            type: 'boolean',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          error: {
+            type: 'string',
+          },
+          usedMemoryBytes: {
+            type: 'integer',
+            description: 'used_memory from INFO at the last check',
+          },
+          uptimeSeconds: {
+            type: 'integer',
+            description: 'uptime_in_seconds from INFO at the last check',
+          },
+        },
+        required: ['up', 'checkedAt'],
+      },
+      Instance: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+          },
+          platform: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          resources: {
+            $ref: '#/components/schemas/InstanceResources',
+          },
+          persistence: {
+            $ref: '#/components/schemas/Persistence',
+          },
+          maxmemoryPolicy: {
+            $ref: '#/components/schemas/MaxmemoryPolicy',
+          },
+          config: {
+            $ref: '#/components/schemas/TunableConfig',
+          },
+          replicas: {
+            type: 'integer',
+            description:
+              'Replicas next to the primary; 0 is standalone. Replicated instances list sentinel endpoints too.',
+          },
+          status: {
+            $ref: '#/components/schemas/InstanceStatus',
+          },
+          endpoints: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/InstanceEndpoint',
+            },
+          },
+          health: {
+            $ref: '#/components/schemas/InstanceHealth',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'name',
+          'owner',
+          'description',
+          'engine',
+          'version',
+          'platform',
+          'region',
+          'resources',
+          'persistence',
+          'maxmemoryPolicy',
+          'config',
+          'replicas',
+          'status',
+          'endpoints',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+      },
+      CreateInstanceRequest: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+            maxLength: 40,
+            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+            description: 'DNS-1123 label, unique.',
+          },
+          owner: {
+            type: 'string',
+            description: 'Catalog entity ref, e.g. group:default/team-a',
+          },
+          description: {
+            type: 'string',
+            maxLength: 1000,
+          },
+          system: {
+            type: 'string',
+          },
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+            pattern: '^\\d+\\.\\d+\\.\\d+(\\+[0-9A-Za-z][0-9A-Za-z.-]*)?$',
+          },
+          platform: {
+            type: 'string',
+            minLength: 1,
+          },
+          region: {
+            type: 'string',
+          },
+          resources: {
+            $ref: '#/components/schemas/InstanceResources',
+          },
+          persistence: {
+            $ref: '#/components/schemas/Persistence',
+          },
+          maxmemoryPolicy: {
+            $ref: '#/components/schemas/MaxmemoryPolicy',
+          },
+          config: {
+            $ref: '#/components/schemas/TunableConfig',
+          },
+          replicas: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 5,
+            default: 0,
+            description:
+              'Replicas next to the primary (0-5); with replicas the platform runs 3 Sentinels, and clients should connect through them.',
+          },
+          upgradePolicy: {
+            $ref: '#/components/schemas/UpgradePolicyRequest',
+          },
+        },
+        required: [
+          'name',
+          'owner',
+          'engine',
+          'version',
+          'platform',
+          'region',
+          'resources',
+        ],
+      },
+      UpdateInstanceRequest: {
+        type: 'object',
+        properties: {
+          description: {
+            type: 'string',
+            maxLength: 1000,
+          },
+          resources: {
+            $ref: '#/components/schemas/ResourcesPatch',
+          },
+          persistence: {
+            $ref: '#/components/schemas/Persistence',
+          },
+          maxmemoryPolicy: {
+            $ref: '#/components/schemas/MaxmemoryPolicy',
+          },
+          config: {
+            $ref: '#/components/schemas/TunableConfig',
+          },
+        },
+      },
+      OperationStep: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'running', 'succeeded', 'failed', 'skipped'],
+          },
+          attempts: {
+            type: 'integer',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'status', 'attempts'],
+      },
+      OperationLogEntry: {
+        type: 'object',
+        properties: {
+          at: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['info', 'warn', 'error'],
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['at', 'level', 'message'],
+      },
+      Operation: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          instanceId: {
+            type: 'string',
+          },
+          instanceName: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['create', 'update', 'delete', 'upgrade', 'scan-keys'],
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'running', 'succeeded', 'failed'],
+          },
+          params: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OperationStep',
+            },
+          },
+          log: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OperationLogEntry',
+            },
+          },
+          error: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          progress: {
+            $ref: '#/components/schemas/OperationProgress',
+          },
+          cancelRequestedBy: {
+            type: 'string',
+            description: 'Who asked to cancel; it ends as failed.',
+          },
+        },
+        required: [
+          'id',
+          'instanceId',
+          'type',
+          'status',
+          'params',
+          'steps',
+          'log',
+          'createdBy',
+          'createdAt',
+        ],
+      },
+      OperationProgress: {
+        type: 'object',
+        description: 'How far a long step has got, saved as it runs.',
+        properties: {
+          done: {
+            type: 'integer',
+            minimum: 0,
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          unit: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+        },
+        required: ['done', 'unit', 'updatedAt'],
+      },
+      KeyScanRequest: {
+        type: 'object',
+        properties: {
+          topN: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 100,
+            description: 'Keys per table of the report. Default 10.',
+          },
+          separator: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 8,
+            description:
+              "Key patterns are the names up to the first separator. Default ':'.",
+          },
+        },
+      },
+      ScannedKey: {
+        type: 'object',
+        description:
+          "A key as the scan saw it; the name is the instance's data.",
+        properties: {
+          db: {
+            type: 'integer',
+          },
+          key: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          memoryBytes: {
+            type: 'integer',
+            description: 'MEMORY USAGE with default sampling',
+          },
+          elements: {
+            type: 'integer',
+            description: 'STRLEN, LLEN, SCARD, ZCARD, HLEN or XLEN',
+          },
+        },
+        required: ['db', 'key', 'type', 'memoryBytes'],
+      },
+      KeyScanReport: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          operationId: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+          },
+          durationMs: {
+            type: 'integer',
+          },
+          topN: {
+            type: 'integer',
+          },
+          separator: {
+            type: 'string',
+          },
+          keysScanned: {
+            type: 'integer',
+          },
+          memoryBytes: {
+            type: 'integer',
+          },
+          databases: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                db: {
+                  type: 'integer',
+                },
+                keys: {
+                  type: 'integer',
+                },
+              },
+              required: ['db', 'keys'],
+            },
+          },
+          topByMemory: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ScannedKey',
+            },
+          },
+          topByElements: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/ScannedKey',
+                  },
+                },
+              },
+              required: ['type', 'keys'],
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'integer',
+                },
+                memoryBytes: {
+                  type: 'integer',
+                },
+                biggest: {
+                  $ref: '#/components/schemas/ScannedKey',
+                },
+              },
+              required: ['type', 'keys', 'memoryBytes', 'biggest'],
+            },
+          },
+          patterns: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                pattern: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'integer',
+                },
+                memoryBytes: {
+                  type: 'integer',
+                },
+              },
+              required: ['pattern', 'keys', 'memoryBytes'],
+            },
+          },
+          otherPatterns: {
+            type: 'object',
+            properties: {
+              groups: {
+                type: 'integer',
+              },
+              keys: {
+                type: 'integer',
+              },
+              memoryBytes: {
+                type: 'integer',
+              },
+            },
+            required: ['groups', 'keys', 'memoryBytes'],
+          },
+          latency: {
+            type: 'object',
+            properties: {
+              baselineMs: {
+                type: 'number',
+              },
+              limitMs: {
+                type: 'number',
+              },
+              p99Ms: {
+                type: 'number',
+              },
+              maxMs: {
+                type: 'number',
+              },
+              backoffs: {
+                type: 'integer',
+              },
+            },
+            required: ['baselineMs', 'limitMs', 'p99Ms', 'maxMs', 'backoffs'],
+          },
+        },
+        required: [
+          'instanceId',
+          'operationId',
+          'startedAt',
+          'finishedAt',
+          'durationMs',
+          'topN',
+          'separator',
+          'keysScanned',
+          'memoryBytes',
+          'databases',
+          'topByMemory',
+          'topByElements',
+          'types',
+          'patterns',
+          'otherPatterns',
+          'latency',
+        ],
+      },
+      Accepted: {
+        type: 'object',
+        properties: {
+          instance: {
+            $ref: '#/components/schemas/Instance',
+          },
+          operation: {
+            $ref: '#/components/schemas/Operation',
+          },
+        },
+        required: ['instance', 'operation'],
+      },
+      UpgradeRequest: {
+        type: 'object',
+        description:
+          'An upgrade or downgrade of the engine; see UpgradeRequest in dbaas-common.',
+        properties: {
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+            pattern: '^\\d+\\.\\d+\\.\\d+(\\+[0-9A-Za-z][0-9A-Za-z.-]*)?$',
+          },
+          dryRun: {
+            type: 'boolean',
+            description: 'Return the steps that would run; change nothing.',
+          },
+          restoreSnapshot: {
+            type: 'boolean',
+            description:
+              'For a target that cannot load the data, restore the newest snapshot it can load; later writes are lost.',
+          },
+          confirm: {
+            type: 'string',
+            maxLength: 100,
+            description: 'The instance name, required with restoreSnapshot.',
+          },
+        },
+        required: ['engine', 'version'],
+        additionalProperties: false,
+      },
+      UpgradeCandidate: {
+        type: 'object',
+        properties: {
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['patch', 'minor', 'major', 'downgrade'],
+          },
+          fixes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          openAdvisories: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          breakingChanges: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          releaseNotesUrl: {
+            type: 'string',
+          },
+          available: {
+            type: 'boolean',
+          },
+          rdbCompatible: {
+            type: 'boolean',
+          },
+          strategy: {
+            type: 'string',
+            enum: ['restart', 'rolling', 'snapshot-restore'],
+          },
+          expectedDowntimeSeconds: {
+            type: 'number',
+          },
+          blockedReason: {
+            type: 'string',
+          },
+        },
+        required: [
+          'engine',
+          'version',
+          'kind',
+          'fixes',
+          'openAdvisories',
+          'breakingChanges',
+          'available',
+          'rdbCompatible',
+          'strategy',
+          'expectedDowntimeSeconds',
+        ],
+      },
+      UpgradePreview: {
+        type: 'object',
+        properties: {
+          candidate: {
+            $ref: '#/components/schemas/UpgradeCandidate',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+              },
+              required: ['name', 'description'],
+            },
+          },
+          dataLossWarning: {
+            type: 'string',
+          },
+        },
+        required: ['candidate', 'steps'],
+      },
+      MaintenanceWindow: {
+        type: 'object',
+        description:
+          'Days (ISO, 1 = Monday), start and end wall-clock times in an IANA zone; an end at or before the start is on the next day.',
+        properties: {
+          days: {
+            type: 'array',
+            items: {
+              type: 'integer',
+              enum: [1, 2, 3, 4, 5, 6, 7],
+            },
+          },
+          start: {
+            type: 'string',
+            pattern: '^\\d{2}:\\d{2}$',
+          },
+          end: {
+            type: 'string',
+            pattern: '^\\d{2}:\\d{2}$',
+          },
+          timeZone: {
+            type: 'string',
+          },
+          zoneAbbreviation: {
+            type: 'string',
+          },
+        },
+        required: ['days', 'start', 'end', 'timeZone'],
+        additionalProperties: false,
+      },
+      PolicyWindow: {
+        type: 'object',
+        properties: {
+          phrase: {
+            type: 'string',
+            description:
+              'The normalized phrase, e.g. "Sun 02:00-03:00 Asia/Kolkata (IST)"',
+          },
+          window: {
+            $ref: '#/components/schemas/MaintenanceWindow',
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['phrase', 'window', 'notes'],
+        additionalProperties: false,
+      },
+      PlannedOpening: {
+        type: 'object',
+        properties: {
+          windowIndex: {
+            type: 'integer',
+          },
+          phrase: {
+            type: 'string',
+          },
+          start: {
+            type: 'string',
+            format: 'date-time',
+          },
+          end: {
+            type: 'string',
+            format: 'date-time',
+          },
+          skipped: {
+            type: 'string',
+            enum: ['snoozed', 'blackout'],
+          },
+        },
+        required: ['windowIndex', 'phrase', 'start', 'end'],
+        additionalProperties: false,
+      },
+      UpgradePolicy: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          mode: {
+            type: 'string',
+            enum: ['manual', 'auto-patch'],
+          },
+          securityOnly: {
+            type: 'boolean',
+          },
+          windows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PolicyWindow',
+            },
+          },
+          blackoutDates: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          snoozedUntil: {
+            type: 'string',
+            format: 'date-time',
+          },
+          nextOpenings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlannedOpening',
+            },
+          },
+          updatedAt: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+        },
+        required: [
+          'instanceId',
+          'mode',
+          'securityOnly',
+          'windows',
+          'blackoutDates',
+          'nextOpenings',
+        ],
+        additionalProperties: false,
+      },
+      UpgradePolicyRequest: {
+        type: 'object',
+        description:
+          'manual, or auto-patch inside the windows, given as phrases such as "Sundays 02:00-03:00 IST" (docs/maintenance-windows.md). A phrase that cannot be read is a 400 naming it, e.g. "windows.1: Unknown day ...".',
+        properties: {
+          mode: {
+            type: 'string',
+          },
+          securityOnly: {
+            type: 'boolean',
+          },
+          windows: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          blackoutDates: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: ['mode'],
+      },
+      SnoozeRequest: {
+        type: 'object',
+        properties: {
+          cancel: {
+            type: 'boolean',
+            description: 'End the snooze instead.',
+          },
+        },
+      },
+      MaintenanceDecision: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          instanceId: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['started', 'skipped', 'notified', 'succeeded', 'failed'],
+          },
+          reason: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+          },
+          operationId: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'instanceId', 'at', 'outcome', 'reason', 'message'],
+        additionalProperties: false,
+      },
+      MaintenanceDecisionList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MaintenanceDecision',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      Platform: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          regions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          engines: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                engine: {
+                  $ref: '#/components/schemas/Engine',
+                },
+                versions: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['engine', 'versions'],
+            },
+          },
+          ha: {
+            type: 'object',
+            properties: {
+              replicas: {
+                type: 'boolean',
+              },
+              maxReplicas: {
+                type: 'integer',
+              },
+            },
+            required: ['replicas', 'maxReplicas'],
+          },
+          limits: {
+            type: 'object',
+            properties: {
+              memoryMb: {
+                $ref: '#/components/schemas/Range',
+              },
+              cpu: {
+                $ref: '#/components/schemas/Range',
+              },
+              diskGb: {
+                $ref: '#/components/schemas/Range',
+              },
+            },
+            required: ['memoryMb', 'cpu', 'diskGb'],
+          },
+        },
+        required: ['id', 'title', 'regions', 'engines', 'ha', 'limits'],
+      },
+      Severity: {
+        type: 'string',
+        enum: ['low', 'medium', 'high', 'critical'],
+      },
+      AffectedRange: {
+        type: 'object',
+        description:
+          'Where one branch (major.minor) is affected by an advisory.',
+        properties: {
+          branch: {
+            type: 'string',
+          },
+          introduced: {
+            type: 'string',
+          },
+          fixed: {
+            type: 'string',
+            description:
+              'First release on the branch with the fix; absent: not fixed on the branch.',
+          },
+          fixedBuilds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Distribution builds (e.g. 7.0.15+deb12u10) of otherwise affected versions that carry the fix; later builds of the same series carry it too.',
+          },
+        },
+        required: ['branch'],
+      },
+      Advisory: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          aliases: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+          cvss: {
+            type: 'number',
+          },
+          cvssVector: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          published: {
+            type: 'string',
+          },
+          affected: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AffectedRange',
+            },
+          },
+          links: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'engine',
+          'severity',
+          'summary',
+          'published',
+          'affected',
+          'links',
+        ],
+      },
+      VersionRelease: {
+        type: 'object',
+        properties: {
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+          },
+          releaseDate: {
+            type: 'string',
+          },
+          endOfSupport: {
+            type: 'string',
+          },
+          rdbVersion: {
+            type: 'integer',
+          },
+          rdbVersionAssumed: {
+            type: 'boolean',
+          },
+          releaseNotesUrl: {
+            type: 'string',
+          },
+          breakingChanges: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+          },
+        },
+        required: ['engine', 'version', 'releaseDate', 'rdbVersion'],
+      },
+      AdvisoryFeedStatus: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          ok: {
+            type: 'boolean',
+          },
+          checkedAt: {
+            type: 'string',
+          },
+          lastSuccessAt: {
+            type: 'string',
+          },
+          error: {
+            type: 'string',
+            description:
+              'Why the last refresh failed; the last good data stays in place.',
+          },
+        },
+        required: ['id', 'url', 'ok'],
+      },
+      VersionCatalogSnapshot: {
+        type: 'object',
+        properties: {
+          releases: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/VersionRelease',
+            },
+          },
+          advisories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Advisory',
+            },
+          },
+          feeds: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AdvisoryFeedStatus',
+            },
+          },
+          updatedAt: {
+            type: 'string',
+          },
+        },
+        required: ['releases', 'advisories', 'feeds', 'updatedAt'],
+      },
+      InstanceAdvisories: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+          },
+          advisories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Advisory',
+            },
+          },
+          worstSeverity: {
+            $ref: '#/components/schemas/Severity',
+          },
+        },
+        required: ['instanceId', 'engine', 'version', 'advisories'],
+      },
+      InstanceSecurity: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+          },
+          advisories: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Advisory',
+            },
+          },
+          worstSeverity: {
+            $ref: '#/components/schemas/Severity',
+          },
+        },
+        required: [
+          'instanceId',
+          'name',
+          'owner',
+          'engine',
+          'version',
+          'advisories',
+        ],
+      },
+      UpgradePlan: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          current: {
+            type: 'object',
+            properties: {
+              engine: {
+                $ref: '#/components/schemas/Engine',
+              },
+              version: {
+                type: 'string',
+              },
+              rdbVersion: {
+                type: 'integer',
+              },
+            },
+            required: ['engine', 'version'],
+          },
+          candidates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeCandidate',
+            },
+          },
+        },
+        required: ['instanceId', 'current', 'candidates'],
+      },
+      Range: {
+        type: 'object',
+        properties: {
+          min: {
+            type: 'number',
+          },
+          max: {
+            type: 'number',
+          },
+        },
+        required: ['min', 'max'],
+      },
+      ConnectionDetails: {
+        type: 'object',
+        properties: {
+          host: {
+            type: 'string',
+          },
+          port: {
+            type: 'integer',
+          },
+          tls: {
+            type: 'boolean',
+          },
+          username: {
+            type: 'string',
+          },
+          password: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+            description: 'redis:// or rediss:// URL without the password',
+          },
+          sentinel: {
+            type: 'object',
+            description:
+              'Replicated instances only. Clients that find the primary through these Sentinels follow failovers; the same username and password log in to them.',
+            properties: {
+              masterName: {
+                type: 'string',
+              },
+              endpoints: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    host: {
+                      type: 'string',
+                    },
+                    port: {
+                      type: 'integer',
+                    },
+                  },
+                  required: ['host', 'port'],
+                },
+              },
+            },
+            required: ['masterName', 'endpoints'],
+          },
+        },
+        required: ['host', 'port', 'tls', 'username', 'password', 'url'],
+      },
+      MetricName: {
+        type: 'string',
+        enum: [
+          'cpu_percent',
+          'memory_used_bytes',
+          'memory_max_bytes',
+          'memory_rss_bytes',
+          'disk_used_bytes',
+          'connected_clients',
+          'ops_per_sec',
+          'keys',
+          'expiring_keys',
+          'hit_ratio',
+          'hits_per_sec',
+          'misses_per_sec',
+          'evictions_per_sec',
+          'expired_per_sec',
+          'net_in_bytes_per_sec',
+          'net_out_bytes_per_sec',
+        ],
+      },
+      MetricPoint: {
+        type: 'object',
+        description:
+          'Minimum, average and maximum of the samples in the step starting at time.',
+        properties: {
+          time: {
+            type: 'string',
+            format: 'date-time',
+          },
+          min: {
+            type: 'number',
+          },
+          avg: {
+            type: 'number',
+          },
+          max: {
+            type: 'number',
+          },
+        },
+        required: ['time', 'min', 'avg', 'max'],
+        additionalProperties: false,
+      },
+      MetricSeriesResponse: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          stepSeconds: {
+            type: 'integer',
+          },
+          resolution: {
+            type: 'string',
+            enum: ['raw', 'rollup'],
+            description:
+              'raw samples, or 5-minute rollups for ranges older than the raw retention',
+          },
+          series: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                metric: {
+                  $ref: '#/components/schemas/MetricName',
+                },
+                points: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/MetricPoint',
+                  },
+                },
+              },
+              required: ['metric', 'points'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: [
+          'instanceId',
+          'from',
+          'to',
+          'stepSeconds',
+          'resolution',
+          'series',
+        ],
+        additionalProperties: false,
+      },
+      MetricSnapshot: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          collectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          values: {
+            type: 'object',
+            description:
+              'The newest value of each metric; rates are absent right after a restart, hit_ratio while nothing was looked up.',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+        },
+        required: ['instanceId', 'collectedAt', 'values'],
+        additionalProperties: false,
+      },
+      KeyspaceReport: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          readAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          databases: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                db: {
+                  type: 'integer',
+                },
+                keys: {
+                  type: 'integer',
+                },
+                expiringKeys: {
+                  type: 'integer',
+                },
+                averageTtlSeconds: {
+                  type: 'number',
+                },
+              },
+              required: ['db', 'keys', 'expiringKeys'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: ['instanceId', 'readAt', 'databases'],
+        additionalProperties: false,
+      },
+      ReplicaLink: {
+        type: 'object',
+        properties: {
+          host: {
+            type: 'string',
+          },
+          port: {
+            type: 'integer',
+          },
+          state: {
+            type: 'string',
+          },
+          offset: {
+            type: 'number',
+          },
+          lagBytes: {
+            type: 'number',
+          },
+          lagSeconds: {
+            type: 'number',
+          },
+        },
+        required: ['host', 'port', 'state', 'offset', 'lagBytes'],
+        additionalProperties: false,
+      },
+      ReplicationNode: {
+        type: 'object',
+        properties: {
+          host: {
+            type: 'string',
+          },
+          port: {
+            type: 'integer',
+          },
+          role: {
+            type: 'string',
+            enum: ['primary', 'replica'],
+          },
+          offset: {
+            type: 'number',
+          },
+          primaryLink: {
+            type: 'object',
+            properties: {
+              host: {
+                type: 'string',
+              },
+              port: {
+                type: 'integer',
+              },
+              status: {
+                type: 'string',
+                enum: ['up', 'down'],
+              },
+              lastIoSecondsAgo: {
+                type: 'number',
+              },
+              syncInProgress: {
+                type: 'boolean',
+              },
+            },
+            required: ['host', 'port', 'status', 'syncInProgress'],
+            additionalProperties: false,
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: ['host', 'port', 'role', 'offset'],
+        additionalProperties: false,
+      },
+      ReplicationReport: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          readAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          role: {
+            type: 'string',
+            enum: ['primary', 'replica'],
+          },
+          connectedReplicas: {
+            type: 'integer',
+          },
+          replicas: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReplicaLink',
+            },
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReplicationNode',
+            },
+          },
+        },
+        required: [
+          'instanceId',
+          'readAt',
+          'role',
+          'connectedReplicas',
+          'replicas',
+          'nodes',
+        ],
+        additionalProperties: false,
+      },
+    },
+  },
+  paths: {
+    '/metrics': {
+      get: {
+        operationId: 'GetPrometheusMetrics',
+        description:
+          "Every instance's latest reading in Prometheus text format 0.0.4, with redis_exporter's metric names and the labels instance, owner, platform and region (docs/metrics.md). Send the token of dbaas.metrics.prometheus.token as a bearer token, or Backstage service credentials; user tokens are refused.",
+        security: [],
+        responses: {
+          '200': {
+            description: 'The exposition',
+            content: {
+              'text/plain': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/metrics': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetMetricSeries',
+        description:
+          "Time series of the instance's metrics, min/avg/max per step. Raw samples answer ranges within their retention (24 hours by default); older ranges come from 5-minute rollups (30 days by default).",
+        parameters: [
+          {
+            name: 'metric',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description: 'Comma-separated metric names; all when absent.',
+            schema: {
+              type: 'string',
+              maxLength: 1000,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description: 'ISO 8601 date-time; default one hour before to.',
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description: 'ISO 8601 date-time; default now.',
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'step',
+            in: 'query',
+            required: false,
+            description:
+              'Seconds per point; by default about 300 points over the range. Rounded up to whole 5 minutes when rollups answer.',
+            schema: {
+              type: 'string',
+              maxLength: 12,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One series per metric',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricSeriesResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/metrics/latest': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetLatestMetrics',
+        description:
+          'The values of the last successful collection; 404 before the first.',
+        responses: {
+          '200': {
+            description: 'The latest snapshot',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MetricSnapshot',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/keyspace': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetKeyspace',
+        description:
+          'Keys, expiring keys and average TTL per database, asked of the primary now.',
+        responses: {
+          '200': {
+            description: 'The keyspace',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KeyspaceReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/replication': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetReplication',
+        description:
+          "The primary's role and replicas (state, offset, lag), and each replica's link to the primary, asked of the nodes now.",
+        responses: {
+          '200': {
+            description: 'The replication state',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReplicationReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/status': {
+      get: {
+        operationId: 'GetFleetStatus',
+        description:
+          'Every instance the caller may read: up or down, uptime over 24 hours and 7 days, the open incident and how many alerts fire.',
+        responses: {
+          '200': {
+            description: 'One line per instance',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/InstanceStatusSummary',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/alerts': {
+      get: {
+        operationId: 'ListAlerts',
+        description:
+          'Alerts of every instance the caller may read: firing ones, and those resolved within the last 7 days.',
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['firing', 'resolved'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Alerts, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/availability': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetAvailability',
+        description:
+          'Up or down now, uptime over 24 hours and 7 days (of the time health checks covered), and the incidents of the last 7 days.',
+        responses: {
+          '200': {
+            description: 'Availability',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceAvailability',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/alert-rules': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetAlertRules',
+        description:
+          'The rules in force, the defaults, and what this instance changed.',
+        responses: {
+          '200': {
+            description: 'Alert rules',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRuleSettings',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateAlertRules',
+        description:
+          "Replaces the instance's changes to the default rules. Needs the update permission; audited. A bad threshold is a 400 naming the field.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertRulesPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rules now in force',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRuleSettings',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/alerts': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'ListInstanceAlerts',
+        description:
+          "The instance's firing alerts and those resolved within the last 7 days.",
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['firing', 'resolved'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Alerts, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        description: 'Liveness of the plugin; no credentials needed.',
+        security: [],
+        responses: {
+          '200': {
+            description: 'Healthy',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['ok'],
+                    },
+                  },
+                  required: ['status'],
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/platforms': {
+      get: {
+        operationId: 'ListPlatforms',
+        description:
+          'The drivers, with the regions, engines, versions and limits each can run.',
+        responses: {
+          '200': {
+            description: 'Platforms',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Platform',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances': {
+      get: {
+        operationId: 'ListInstances',
+        description: 'The instances the caller may read.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/InstanceStatus',
+            },
+          },
+          {
+            name: 'platform',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'name',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Instances',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Instance',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateInstance',
+        description:
+          'Accepts a new instance and returns the create operation. With an Idempotency-Key, repeating the request returns the same instance and operation instead of a second instance.',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateInstanceRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetInstance',
+        responses: {
+          '200': {
+            description: 'The instance',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Instance',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateInstance',
+        description:
+          'Changes resources, configuration or description through an update operation.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateInstanceRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteInstance',
+        description:
+          'Stops the instance and removes its data through a delete operation.',
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/upgrade': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'UpgradeInstance',
+        description:
+          'Moves the instance to another engine version through an upgrade operation: snapshot, switch, verification, and a rollback to the snapshot on any failure. A target that cannot load the data is refused (409) unless restoreSnapshot is set with confirm equal to the instance name. With dryRun, returns the steps and changes nothing. Needs the update permission.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpgradeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The preview of a dry run',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePreview',
+                },
+              },
+            },
+          },
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/upgrade-policy': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetUpgradePolicy',
+        description:
+          "The instance's upgrade policy (manual when none was set), its windows with their normalized phrases, and the next three openings.",
+        responses: {
+          '200': {
+            description: 'The policy',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePolicy',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateUpgradePolicy',
+        description:
+          'Replaces the policy. Needs the update permission; audited.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpgradePolicyRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The policy now in force',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePolicy',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/upgrade-policy/snooze': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'SnoozeUpgradePolicy',
+        description:
+          'Skips the next opening (the one open now, if any; after a snooze, the one after it), or with cancel ends the snooze. Needs the update permission; audited.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SnoozeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The policy with its snooze',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePolicy',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/upgrade-policy/apply-now': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'ApplyPendingPatch',
+        description:
+          'Starts the pending patch upgrade now, whatever the windows say, as an upgrade operation. 409 when no patch is pending. Needs the update permission; audited.',
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/upgrade-policy/decisions': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'ListMaintenanceDecisions',
+        description:
+          'What the maintenance job decided for the instance, newest first (the last 50).',
+        responses: {
+          '200': {
+            description: 'Decisions',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MaintenanceDecisionList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/versions': {
+      get: {
+        operationId: 'GetVersionCatalog',
+        description:
+          "Releases of redis and valkey (date, end of support, RDB format, breaking changes) and the security advisories against them: the data shipped with the plugin merged with what the release watcher fetched, and how each upstream feed's last refresh went.",
+        responses: {
+          '200': {
+            description: 'The version catalog',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VersionCatalogSnapshot',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/security': {
+      get: {
+        operationId: 'ListInstanceSecurity',
+        description:
+          'Every instance the caller may read that has open advisories, with them, worst severity first.',
+        responses: {
+          '200': {
+            description: 'Instances with open advisories',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/InstanceSecurity',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/advisories': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetInstanceAdvisories',
+        description:
+          "The advisories that affect the instance's exact version (builds included), most severe first.",
+        responses: {
+          '200': {
+            description: 'Advisories',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceAdvisories',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/upgrade-plan': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetUpgradePlan',
+        description:
+          'Candidate versions grouped patch, minor, major and downgrade, each with the advisories it fixes, breaking changes, release notes, whether the platform runs it, RDB compatibility, strategy and expected downtime.',
+        responses: {
+          '200': {
+            description: 'The upgrade plan',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePlan',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/operations': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'ListOperations',
+        responses: {
+          '200': {
+            description: 'Operations, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Operation',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/connection': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetConnection',
+        description:
+          "Host, port and the credentials of the instance's default app user. Needs the separate credentials permission; every call is audited.",
+        responses: {
+          '200': {
+            description: 'Connection details',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConnectionDetails',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/key-scans': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'StartKeyScan',
+        description:
+          'Starts a scan of every key (SCAN with pipelined TYPE, MEMORY USAGE and element counts) as a cancellable operation with progress. Needs the update permission. 409 while another operation runs or the instance is not running.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KeyScanRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    operation: {
+                      $ref: '#/components/schemas/Operation',
+                    },
+                  },
+                  required: ['operation'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/key-scans/latest': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetLatestKeyScan',
+        description:
+          'The report of the newest finished key scan; 404 before the first.',
+        responses: {
+          '200': {
+            description: 'The report',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KeyScanReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/operations/{operationId}/cancel': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/operationId',
+        },
+      ],
+      post: {
+        operationId: 'CancelOperation',
+        description:
+          'Asks to cancel a pending or running operation of a cancellable type (scan-keys); it ends as failed with "Cancelled by <user>". Needs the update permission on its instance. 409 for other types or finished operations.',
+        responses: {
+          '202': {
+            description: 'The operation as it is now',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Operation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/operations/{operationId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/operationId',
+        },
+      ],
+      get: {
+        operationId: 'GetOperation',
+        description:
+          'With waitMs, the request is held until the operation has finished or waitMs has passed, so clients need not poll.',
+        parameters: [
+          {
+            name: 'waitMs',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 30000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The operation with its steps and log',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Operation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** What each route takes and answers, keyed by method and path template. */
+export type EndpointMap = {
+  '#get|/metrics': { response: string };
+  '#get|/instances/{instanceId}/metrics': {
+    path: operations['GetMetricSeries']['parameters']['path'];
+    query: NonNullable<operations['GetMetricSeries']['parameters']['query']>;
+    response: operations['GetMetricSeries']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/metrics/latest': {
+    path: operations['GetLatestMetrics']['parameters']['path'];
+    response: operations['GetLatestMetrics']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/keyspace': {
+    path: operations['GetKeyspace']['parameters']['path'];
+    response: operations['GetKeyspace']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/replication': {
+    path: operations['GetReplication']['parameters']['path'];
+    response: operations['GetReplication']['responses'][200]['content']['application/json'];
+  };
+  '#get|/status': {
+    response: operations['GetFleetStatus']['responses'][200]['content']['application/json'];
+  };
+  '#get|/alerts': {
+    query: NonNullable<operations['ListAlerts']['parameters']['query']>;
+    response: operations['ListAlerts']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/availability': {
+    path: operations['GetAvailability']['parameters']['path'];
+    response: operations['GetAvailability']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/alert-rules': {
+    path: operations['GetAlertRules']['parameters']['path'];
+    response: operations['GetAlertRules']['responses'][200]['content']['application/json'];
+  };
+  '#put|/instances/{instanceId}/alert-rules': {
+    path: operations['UpdateAlertRules']['parameters']['path'];
+    body: NonNullable<
+      operations['UpdateAlertRules']['requestBody']
+    >['content']['application/json'];
+    response: operations['UpdateAlertRules']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/alerts': {
+    path: operations['ListInstanceAlerts']['parameters']['path'];
+    query: NonNullable<operations['ListInstanceAlerts']['parameters']['query']>;
+    response: operations['ListInstanceAlerts']['responses'][200]['content']['application/json'];
+  };
+  '#get|/health': {
+    response: operations['GetHealth']['responses'][200]['content']['application/json'];
+  };
+  '#get|/platforms': {
+    response: operations['ListPlatforms']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances': {
+    query: NonNullable<operations['ListInstances']['parameters']['query']>;
+    response: operations['ListInstances']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances': {
+    body: NonNullable<
+      operations['CreateInstance']['requestBody']
+    >['content']['application/json'];
+    response: operations['CreateInstance']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}': {
+    path: operations['GetInstance']['parameters']['path'];
+    response: operations['GetInstance']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/instances/{instanceId}': {
+    path: operations['DeleteInstance']['parameters']['path'];
+    response: operations['DeleteInstance']['responses'][202]['content']['application/json'];
+  };
+  '#patch|/instances/{instanceId}': {
+    path: operations['UpdateInstance']['parameters']['path'];
+    body: NonNullable<
+      operations['UpdateInstance']['requestBody']
+    >['content']['application/json'];
+    response: operations['UpdateInstance']['responses'][202]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/upgrade': {
+    path: operations['UpgradeInstance']['parameters']['path'];
+    body: NonNullable<
+      operations['UpgradeInstance']['requestBody']
+    >['content']['application/json'];
+    response:
+      | operations['UpgradeInstance']['responses'][200]['content']['application/json']
+      | operations['UpgradeInstance']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/upgrade-policy': {
+    path: operations['GetUpgradePolicy']['parameters']['path'];
+    response: operations['GetUpgradePolicy']['responses'][200]['content']['application/json'];
+  };
+  '#put|/instances/{instanceId}/upgrade-policy': {
+    path: operations['UpdateUpgradePolicy']['parameters']['path'];
+    body: NonNullable<
+      operations['UpdateUpgradePolicy']['requestBody']
+    >['content']['application/json'];
+    response: operations['UpdateUpgradePolicy']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/upgrade-policy/snooze': {
+    path: operations['SnoozeUpgradePolicy']['parameters']['path'];
+    body: NonNullable<
+      operations['SnoozeUpgradePolicy']['requestBody']
+    >['content']['application/json'];
+    response: operations['SnoozeUpgradePolicy']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/upgrade-policy/apply-now': {
+    path: operations['ApplyPendingPatch']['parameters']['path'];
+    response: operations['ApplyPendingPatch']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/upgrade-policy/decisions': {
+    path: operations['ListMaintenanceDecisions']['parameters']['path'];
+    response: operations['ListMaintenanceDecisions']['responses'][200]['content']['application/json'];
+  };
+  '#get|/versions': {
+    response: operations['GetVersionCatalog']['responses'][200]['content']['application/json'];
+  };
+  '#get|/security': {
+    response: operations['ListInstanceSecurity']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/advisories': {
+    path: operations['GetInstanceAdvisories']['parameters']['path'];
+    response: operations['GetInstanceAdvisories']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/upgrade-plan': {
+    path: operations['GetUpgradePlan']['parameters']['path'];
+    response: operations['GetUpgradePlan']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/operations': {
+    path: operations['ListOperations']['parameters']['path'];
+    response: operations['ListOperations']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/connection': {
+    path: operations['GetConnection']['parameters']['path'];
+    response: operations['GetConnection']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/key-scans': {
+    path: operations['StartKeyScan']['parameters']['path'];
+    body: NonNullable<
+      operations['StartKeyScan']['requestBody']
+    >['content']['application/json'];
+    response: operations['StartKeyScan']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/key-scans/latest': {
+    path: operations['GetLatestKeyScan']['parameters']['path'];
+    response: operations['GetLatestKeyScan']['responses'][200]['content']['application/json'];
+  };
+  '#post|/operations/{operationId}/cancel': {
+    path: operations['CancelOperation']['parameters']['path'];
+    response: operations['CancelOperation']['responses'][202]['content']['application/json'];
+  };
+  '#get|/operations/{operationId}': {
+    path: operations['GetOperation']['parameters']['path'];
+    query: NonNullable<operations['GetOperation']['parameters']['query']>;
+    response: operations['GetOperation']['responses'][200]['content']['application/json'];
+  };
+};
+
+/** An express router that validates requests (and, when asked, responses) against the document. */
+export const createOpenApiRouter = async (
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >['1'],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
+    spec,
+    options,
+  );

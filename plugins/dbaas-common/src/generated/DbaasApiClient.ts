@@ -1,0 +1,587 @@
+// ******************************************************************
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit openapi.yaml in *
+// * plugins/dbaas-backend/src/schema and run `npm run generate:api`. *
+// ******************************************************************
+import { ResponseError } from '@backstage/errors';
+import type { operations } from './openapi';
+import type {
+  Accepted,
+  AlertList,
+  AlertRuleSettings,
+  AlertRulesPatch,
+  ConnectionDetails,
+  CreateInstanceRequest,
+  Instance,
+  InstanceAdvisories,
+  InstanceAvailability,
+  KeyScanReport,
+  KeyScanRequest,
+  KeyspaceReport,
+  MaintenanceDecisionList,
+  MetricSeriesResponse,
+  MetricSnapshot,
+  Operation,
+  ReplicationReport,
+  SnoozeRequest,
+  UpdateInstanceRequest,
+  UpgradePlan,
+  UpgradePolicy,
+  UpgradePolicyRequest,
+  UpgradePreview,
+  UpgradeRequest,
+  VersionCatalogSnapshot,
+} from './models';
+
+/** Where the client finds the dbaas backend: the frontend's discoveryApi or the backend's discovery service fit. @public */
+export interface DbaasDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** How the client sends requests: the frontend's fetchApi adds the signed-in user's token. @public */
+export interface DbaasFetch {
+  fetch: typeof fetch;
+}
+
+/** Per call: a Backstage token to send, and a signal to abort the request. @public */
+export interface DbaasRequestOptions {
+  token?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The dbaas REST API, one method per operation of the OpenAPI document.
+ * Methods resolve with the response body and reject with a ResponseError
+ * carrying the backend's error for any other status.
+ * @public
+ */
+export class DbaasApiClient {
+  readonly #discovery: DbaasDiscovery;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: {
+    discoveryApi: DbaasDiscovery;
+    fetchApi?: DbaasFetch;
+  }) {
+    this.#discovery = options.discoveryApi;
+    this.#fetch =
+      options.fetchApi?.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** Every instance's latest reading in Prometheus text format 0.0.4, with redis_exporter's metric names and the labels instance, owner, platform and region (docs/metrics.md). Send the token of dbaas.metrics.prometheus.token as a bearer token, or Backstage service credentials; user tokens are refused. */
+  async getPrometheusMetrics(
+    options: DbaasRequestOptions = {},
+  ): Promise<string> {
+    return this.#send(
+      { method: 'GET', path: `/metrics`, accept: 'text' },
+      options,
+    );
+  }
+
+  /** Time series of the instance's metrics, min/avg/max per step. Raw samples answer ranges within their retention (24 hours by default); older ranges come from 5-minute rollups (30 days by default). */
+  async getMetricSeries(
+    instanceId: string,
+    request: {
+      query?: operations['GetMetricSeries']['parameters']['query'];
+    } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<MetricSeriesResponse> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/metrics`,
+        query: request.query,
+      },
+      options,
+    );
+  }
+
+  /** The values of the last successful collection; 404 before the first. */
+  async getLatestMetrics(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<MetricSnapshot> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/metrics/latest`,
+      },
+      options,
+    );
+  }
+
+  /** Keys, expiring keys and average TTL per database, asked of the primary now. */
+  async getKeyspace(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<KeyspaceReport> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/keyspace`,
+      },
+      options,
+    );
+  }
+
+  /** The primary's role and replicas (state, offset, lag), and each replica's link to the primary, asked of the nodes now. */
+  async getReplication(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<ReplicationReport> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/replication`,
+      },
+      options,
+    );
+  }
+
+  /** Every instance the caller may read: up or down, uptime over 24 hours and 7 days, the open incident and how many alerts fire. */
+  async getFleetStatus(
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['GetFleetStatus']['responses'][200]['content']['application/json']
+  > {
+    return this.#send({ method: 'GET', path: `/status` }, options);
+  }
+
+  /** Alerts of every instance the caller may read: firing ones, and those resolved within the last 7 days. */
+  async listAlerts(
+    request: { query?: operations['ListAlerts']['parameters']['query'] } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<AlertList> {
+    return this.#send(
+      { method: 'GET', path: `/alerts`, query: request.query },
+      options,
+    );
+  }
+
+  /** Up or down now, uptime over 24 hours and 7 days (of the time health checks covered), and the incidents of the last 7 days. */
+  async getAvailability(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<InstanceAvailability> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/availability`,
+      },
+      options,
+    );
+  }
+
+  /** The rules in force, the defaults, and what this instance changed. */
+  async getAlertRules(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<AlertRuleSettings> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/alert-rules`,
+      },
+      options,
+    );
+  }
+
+  /** Replaces the instance's changes to the default rules. Needs the update permission; audited. A bad threshold is a 400 naming the field. */
+  async updateAlertRules(
+    instanceId: string,
+    request: { body: AlertRulesPatch },
+    options: DbaasRequestOptions = {},
+  ): Promise<AlertRuleSettings> {
+    return this.#send(
+      {
+        method: 'PUT',
+        path: `/instances/${encodeURIComponent(instanceId)}/alert-rules`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** The instance's firing alerts and those resolved within the last 7 days. */
+  async listInstanceAlerts(
+    instanceId: string,
+    request: {
+      query?: operations['ListInstanceAlerts']['parameters']['query'];
+    } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<AlertList> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/alerts`,
+        query: request.query,
+      },
+      options,
+    );
+  }
+
+  /** Liveness of the plugin; no credentials needed. */
+  async getHealth(
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['GetHealth']['responses'][200]['content']['application/json']
+  > {
+    return this.#send({ method: 'GET', path: `/health` }, options);
+  }
+
+  /** The drivers, with the regions, engines, versions and limits each can run. */
+  async listPlatforms(
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['ListPlatforms']['responses'][200]['content']['application/json']
+  > {
+    return this.#send({ method: 'GET', path: `/platforms` }, options);
+  }
+
+  /** The instances the caller may read. */
+  async listInstances(
+    request: {
+      query?: operations['ListInstances']['parameters']['query'];
+    } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['ListInstances']['responses'][200]['content']['application/json']
+  > {
+    return this.#send(
+      { method: 'GET', path: `/instances`, query: request.query },
+      options,
+    );
+  }
+
+  /** Accepts a new instance and returns the create operation. With an Idempotency-Key, repeating the request returns the same instance and operation instead of a second instance. */
+  async createInstance(
+    request: {
+      headers?: operations['CreateInstance']['parameters']['header'];
+      body: CreateInstanceRequest;
+    },
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances`,
+        headers: request.headers,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  async getInstance(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<Instance> {
+    return this.#send(
+      { method: 'GET', path: `/instances/${encodeURIComponent(instanceId)}` },
+      options,
+    );
+  }
+
+  /** Stops the instance and removes its data through a delete operation. */
+  async deleteInstance(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'DELETE',
+        path: `/instances/${encodeURIComponent(instanceId)}`,
+      },
+      options,
+    );
+  }
+
+  /** Changes resources, configuration or description through an update operation. */
+  async updateInstance(
+    instanceId: string,
+    request: { body: UpdateInstanceRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'PATCH',
+        path: `/instances/${encodeURIComponent(instanceId)}`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Moves the instance to another engine version through an upgrade operation: snapshot, switch, verification, and a rollback to the snapshot on any failure. A target that cannot load the data is refused (409) unless restoreSnapshot is set with confirm equal to the instance name. With dryRun, returns the steps and changes nothing. Needs the update permission. */
+  async upgradeInstance(
+    instanceId: string,
+    request: { body: UpgradeRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<UpgradePreview | Accepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/upgrade`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** The instance's upgrade policy (manual when none was set), its windows with their normalized phrases, and the next three openings. */
+  async getUpgradePolicy(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<UpgradePolicy> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/upgrade-policy`,
+      },
+      options,
+    );
+  }
+
+  /** Replaces the policy. Needs the update permission; audited. */
+  async updateUpgradePolicy(
+    instanceId: string,
+    request: { body: UpgradePolicyRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<UpgradePolicy> {
+    return this.#send(
+      {
+        method: 'PUT',
+        path: `/instances/${encodeURIComponent(instanceId)}/upgrade-policy`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Skips the next opening (the one open now, if any; after a snooze, the one after it), or with cancel ends the snooze. Needs the update permission; audited. */
+  async snoozeUpgradePolicy(
+    instanceId: string,
+    request: { body?: SnoozeRequest } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<UpgradePolicy> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/upgrade-policy/snooze`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Starts the pending patch upgrade now, whatever the windows say, as an upgrade operation. 409 when no patch is pending. Needs the update permission; audited. */
+  async applyPendingPatch(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/upgrade-policy/apply-now`,
+      },
+      options,
+    );
+  }
+
+  /** What the maintenance job decided for the instance, newest first (the last 50). */
+  async listMaintenanceDecisions(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<MaintenanceDecisionList> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/upgrade-policy/decisions`,
+      },
+      options,
+    );
+  }
+
+  /** Releases of redis and valkey (date, end of support, RDB format, breaking changes) and the security advisories against them: the data shipped with the plugin merged with what the release watcher fetched, and how each upstream feed's last refresh went. */
+  async getVersionCatalog(
+    options: DbaasRequestOptions = {},
+  ): Promise<VersionCatalogSnapshot> {
+    return this.#send({ method: 'GET', path: `/versions` }, options);
+  }
+
+  /** Every instance the caller may read that has open advisories, with them, worst severity first. */
+  async listInstanceSecurity(
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['ListInstanceSecurity']['responses'][200]['content']['application/json']
+  > {
+    return this.#send({ method: 'GET', path: `/security` }, options);
+  }
+
+  /** The advisories that affect the instance's exact version (builds included), most severe first. */
+  async getInstanceAdvisories(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<InstanceAdvisories> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/advisories`,
+      },
+      options,
+    );
+  }
+
+  /** Candidate versions grouped patch, minor, major and downgrade, each with the advisories it fixes, breaking changes, release notes, whether the platform runs it, RDB compatibility, strategy and expected downtime. */
+  async getUpgradePlan(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<UpgradePlan> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/upgrade-plan`,
+      },
+      options,
+    );
+  }
+
+  async listOperations(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['ListOperations']['responses'][200]['content']['application/json']
+  > {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/operations`,
+      },
+      options,
+    );
+  }
+
+  /** Host, port and the credentials of the instance's default app user. Needs the separate credentials permission; every call is audited. */
+  async getConnection(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<ConnectionDetails> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/connection`,
+      },
+      options,
+    );
+  }
+
+  /** Starts a scan of every key (SCAN with pipelined TYPE, MEMORY USAGE and element counts) as a cancellable operation with progress. Needs the update permission. 409 while another operation runs or the instance is not running. */
+  async startKeyScan(
+    instanceId: string,
+    request: { body?: KeyScanRequest } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['StartKeyScan']['responses'][202]['content']['application/json']
+  > {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/key-scans`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** The report of the newest finished key scan; 404 before the first. */
+  async getLatestKeyScan(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<KeyScanReport> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/key-scans/latest`,
+      },
+      options,
+    );
+  }
+
+  /** Asks to cancel a pending or running operation of a cancellable type (scan-keys); it ends as failed with "Cancelled by <user>". Needs the update permission on its instance. 409 for other types or finished operations. */
+  async cancelOperation(
+    operationId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<Operation> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/operations/${encodeURIComponent(operationId)}/cancel`,
+      },
+      options,
+    );
+  }
+
+  /** With waitMs, the request is held until the operation has finished or waitMs has passed, so clients need not poll. */
+  async getOperation(
+    operationId: string,
+    request: { query?: operations['GetOperation']['parameters']['query'] } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<Operation> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/operations/${encodeURIComponent(operationId)}`,
+        query: request.query,
+      },
+      options,
+    );
+  }
+
+  async #send(
+    request: {
+      method: string;
+      path: string;
+      query?: object;
+      headers?: object;
+      body?: unknown;
+      accept?: 'text';
+    },
+    options: DbaasRequestOptions,
+  ): Promise<any> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined && item !== null)
+          search.append(key, String(item));
+      }
+    }
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(request.headers ?? {})) {
+      if (value !== undefined && value !== null) headers[key] = String(value);
+    }
+    if (request.body !== undefined)
+      headers['Content-Type'] = 'application/json';
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    const baseUrl = await this.#discovery.getBaseUrl('dbaas');
+    const query = search.toString();
+    const response = await this.#fetch(
+      `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
+      {
+        method: request.method,
+        headers,
+        body:
+          request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: options.signal,
+      },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (request.accept === 'text') return response.text();
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  }
+}

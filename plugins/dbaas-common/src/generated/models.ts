@@ -1,0 +1,136 @@
+// ******************************************************************
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit openapi.yaml in *
+// * plugins/dbaas-backend/src/schema and run `npm run generate:api`. *
+// ******************************************************************
+import type { components } from './openapi';
+
+/** A run of failed health checks, from the first to the first good one after it. @public */
+export type Incident = components['schemas']['Incident'];
+/** @public */
+export type InstanceAvailability =
+  components['schemas']['InstanceAvailability'];
+/** @public */
+export type InstanceStatusSummary =
+  components['schemas']['InstanceStatusSummary'];
+/** @public */
+export type PercentRule = components['schemas']['PercentRule'];
+/** Changes to an instance's alert rules; whatever is left out follows the defaults. memory and cpu fire at or above thresholdPercent, evictions above thresholdPerSecond, down after consecutiveChecks failed checks. Unknown rules and settings are refused by name. @public */
+export type AlertRulesPatch = components['schemas']['AlertRulesPatch'];
+/** Thresholds of one instance's alert rules. memory: used memory at or above this share of maxmemory. cpu: CPU use at or above this share of the instance's CPU (at most one core, as Redis runs commands on one thread). evictions: keys evicted per second above this rate. down: this many health checks in a row failed. replication: a replica's link to the primary is down (replicated instances only). @public */
+export type AlertRules = components['schemas']['AlertRules'];
+/** @public */
+export type AlertRuleSettings = components['schemas']['AlertRuleSettings'];
+/** @public */
+export type Alert = components['schemas']['Alert'];
+/** @public */
+export type AlertList = components['schemas']['AlertList'];
+/** @public */
+export type Error = components['schemas']['Error'];
+/** @public */
+export type Engine = components['schemas']['Engine'];
+/** @public */
+export type Persistence = components['schemas']['Persistence'];
+/** @public */
+export type MaxmemoryPolicy = components['schemas']['MaxmemoryPolicy'];
+/** @public */
+export type InstanceStatus = components['schemas']['InstanceStatus'];
+/** @public */
+export type InstanceResources = components['schemas']['InstanceResources'];
+/** @public */
+export type ResourcesPatch = components['schemas']['ResourcesPatch'];
+/** Tunable Redis settings; see TUNABLE_CONFIG in dbaas-common for the allowed keys. @public */
+export type TunableConfig = components['schemas']['TunableConfig'];
+/** @public */
+export type InstanceEndpoint = components['schemas']['InstanceEndpoint'];
+/** @public */
+export type InstanceHealth = components['schemas']['InstanceHealth'];
+/** @public */
+export type Instance = components['schemas']['Instance'];
+/** @public */
+export type CreateInstanceRequest =
+  components['schemas']['CreateInstanceRequest'];
+/** @public */
+export type UpdateInstanceRequest =
+  components['schemas']['UpdateInstanceRequest'];
+/** @public */
+export type OperationStep = components['schemas']['OperationStep'];
+/** @public */
+export type OperationLogEntry = components['schemas']['OperationLogEntry'];
+/** @public */
+export type Operation = components['schemas']['Operation'];
+/** How far a long step has got, saved as it runs. @public */
+export type OperationProgress = components['schemas']['OperationProgress'];
+/** @public */
+export type KeyScanRequest = components['schemas']['KeyScanRequest'];
+/** A key as the scan saw it; the name is the instance's data. @public */
+export type ScannedKey = components['schemas']['ScannedKey'];
+/** @public */
+export type KeyScanReport = components['schemas']['KeyScanReport'];
+/** @public */
+export type Accepted = components['schemas']['Accepted'];
+/** An upgrade or downgrade of the engine; see UpgradeRequest in dbaas-common. @public */
+export type UpgradeRequest = components['schemas']['UpgradeRequest'];
+/** @public */
+export type UpgradeCandidate = components['schemas']['UpgradeCandidate'];
+/** @public */
+export type UpgradePreview = components['schemas']['UpgradePreview'];
+/** Days (ISO, 1 = Monday), start and end wall-clock times in an IANA zone; an end at or before the start is on the next day. @public */
+export type MaintenanceWindow = components['schemas']['MaintenanceWindow'];
+/** @public */
+export type PolicyWindow = components['schemas']['PolicyWindow'];
+/** @public */
+export type PlannedOpening = components['schemas']['PlannedOpening'];
+/** @public */
+export type UpgradePolicy = components['schemas']['UpgradePolicy'];
+/** manual, or auto-patch inside the windows, given as phrases such as "Sundays 02:00-03:00 IST" (docs/maintenance-windows.md). A phrase that cannot be read is a 400 naming it, e.g. "windows.1: Unknown day ...". @public */
+export type UpgradePolicyRequest =
+  components['schemas']['UpgradePolicyRequest'];
+/** @public */
+export type SnoozeRequest = components['schemas']['SnoozeRequest'];
+/** @public */
+export type MaintenanceDecision = components['schemas']['MaintenanceDecision'];
+/** @public */
+export type MaintenanceDecisionList =
+  components['schemas']['MaintenanceDecisionList'];
+/** @public */
+export type Platform = components['schemas']['Platform'];
+/** @public */
+export type Severity = components['schemas']['Severity'];
+/** Where one branch (major.minor) is affected by an advisory. @public */
+export type AffectedRange = components['schemas']['AffectedRange'];
+/** @public */
+export type Advisory = components['schemas']['Advisory'];
+/** @public */
+export type VersionRelease = components['schemas']['VersionRelease'];
+/** @public */
+export type AdvisoryFeedStatus = components['schemas']['AdvisoryFeedStatus'];
+/** @public */
+export type VersionCatalogSnapshot =
+  components['schemas']['VersionCatalogSnapshot'];
+/** @public */
+export type InstanceAdvisories = components['schemas']['InstanceAdvisories'];
+/** @public */
+export type InstanceSecurity = components['schemas']['InstanceSecurity'];
+/** @public */
+export type UpgradePlan = components['schemas']['UpgradePlan'];
+/** @public */
+export type Range = components['schemas']['Range'];
+/** @public */
+export type ConnectionDetails = components['schemas']['ConnectionDetails'];
+/** @public */
+export type MetricName = components['schemas']['MetricName'];
+/** Minimum, average and maximum of the samples in the step starting at time. @public */
+export type MetricPoint = components['schemas']['MetricPoint'];
+/** @public */
+export type MetricSeriesResponse =
+  components['schemas']['MetricSeriesResponse'];
+/** @public */
+export type MetricSnapshot = components['schemas']['MetricSnapshot'];
+/** @public */
+export type KeyspaceReport = components['schemas']['KeyspaceReport'];
+/** @public */
+export type ReplicaLink = components['schemas']['ReplicaLink'];
+/** @public */
+export type ReplicationNode = components['schemas']['ReplicationNode'];
+/** @public */
+export type ReplicationReport = components['schemas']['ReplicationReport'];

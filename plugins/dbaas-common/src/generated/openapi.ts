@@ -1,0 +1,2067 @@
+// ******************************************************************
+// * THIS IS A GENERATED FILE. DO NOT EDIT IT: edit openapi.yaml in *
+// * plugins/dbaas-backend/src/schema and run `npm run generate:api`. *
+// ******************************************************************
+/* eslint-disable */
+export interface paths {
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every instance's latest reading in Prometheus text format 0.0.4, with redis_exporter's metric names and the labels instance, owner, platform and region (docs/metrics.md). Send the token of dbaas.metrics.prometheus.token as a bearer token, or Backstage service credentials; user tokens are refused. */
+    get: operations['GetPrometheusMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description Time series of the instance's metrics, min/avg/max per step. Raw samples answer ranges within their retention (24 hours by default); older ranges come from 5-minute rollups (30 days by default). */
+    get: operations['GetMetricSeries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/metrics/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The values of the last successful collection; 404 before the first. */
+    get: operations['GetLatestMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/keyspace': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description Keys, expiring keys and average TTL per database, asked of the primary now. */
+    get: operations['GetKeyspace'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/replication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The primary's role and replicas (state, offset, lag), and each replica's link to the primary, asked of the nodes now. */
+    get: operations['GetReplication'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every instance the caller may read: up or down, uptime over 24 hours and 7 days, the open incident and how many alerts fire. */
+    get: operations['GetFleetStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Alerts of every instance the caller may read: firing ones, and those resolved within the last 7 days. */
+    get: operations['ListAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description Up or down now, uptime over 24 hours and 7 days (of the time health checks covered), and the incidents of the last 7 days. */
+    get: operations['GetAvailability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/alert-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The rules in force, the defaults, and what this instance changed. */
+    get: operations['GetAlertRules'];
+    /** @description Replaces the instance's changes to the default rules. Needs the update permission; audited. A bad threshold is a 400 naming the field. */
+    put: operations['UpdateAlertRules'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The instance's firing alerts and those resolved within the last 7 days. */
+    get: operations['ListInstanceAlerts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Liveness of the plugin; no credentials needed. */
+    get: operations['GetHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/platforms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The drivers, with the regions, engines, versions and limits each can run. */
+    get: operations['ListPlatforms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The instances the caller may read. */
+    get: operations['ListInstances'];
+    put?: never;
+    /** @description Accepts a new instance and returns the create operation. With an Idempotency-Key, repeating the request returns the same instance and operation instead of a second instance. */
+    post: operations['CreateInstance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get: operations['GetInstance'];
+    put?: never;
+    post?: never;
+    /** @description Stops the instance and removes its data through a delete operation. */
+    delete: operations['DeleteInstance'];
+    options?: never;
+    head?: never;
+    /** @description Changes resources, configuration or description through an update operation. */
+    patch: operations['UpdateInstance'];
+    trace?: never;
+  };
+  '/instances/{instanceId}/upgrade': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Moves the instance to another engine version through an upgrade operation: snapshot, switch, verification, and a rollback to the snapshot on any failure. A target that cannot load the data is refused (409) unless restoreSnapshot is set with confirm equal to the instance name. With dryRun, returns the steps and changes nothing. Needs the update permission. */
+    post: operations['UpgradeInstance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/upgrade-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The instance's upgrade policy (manual when none was set), its windows with their normalized phrases, and the next three openings. */
+    get: operations['GetUpgradePolicy'];
+    /** @description Replaces the policy. Needs the update permission; audited. */
+    put: operations['UpdateUpgradePolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/upgrade-policy/snooze': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Skips the next opening (the one open now, if any; after a snooze, the one after it), or with cancel ends the snooze. Needs the update permission; audited. */
+    post: operations['SnoozeUpgradePolicy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/upgrade-policy/apply-now': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Starts the pending patch upgrade now, whatever the windows say, as an upgrade operation. 409 when no patch is pending. Needs the update permission; audited. */
+    post: operations['ApplyPendingPatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/upgrade-policy/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description What the maintenance job decided for the instance, newest first (the last 50). */
+    get: operations['ListMaintenanceDecisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Releases of redis and valkey (date, end of support, RDB format, breaking changes) and the security advisories against them: the data shipped with the plugin merged with what the release watcher fetched, and how each upstream feed's last refresh went. */
+    get: operations['GetVersionCatalog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/security': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every instance the caller may read that has open advisories, with them, worst severity first. */
+    get: operations['ListInstanceSecurity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/advisories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The advisories that affect the instance's exact version (builds included), most severe first. */
+    get: operations['GetInstanceAdvisories'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/upgrade-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description Candidate versions grouped patch, minor, major and downgrade, each with the advisories it fixes, breaking changes, release notes, whether the platform runs it, RDB compatibility, strategy and expected downtime. */
+    get: operations['GetUpgradePlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/operations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get: operations['ListOperations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/connection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description Host, port and the credentials of the instance's default app user. Needs the separate credentials permission; every call is audited. */
+    get: operations['GetConnection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/key-scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Starts a scan of every key (SCAN with pipelined TYPE, MEMORY USAGE and element counts) as a cancellable operation with progress. Needs the update permission. 409 while another operation runs or the instance is not running. */
+    post: operations['StartKeyScan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/key-scans/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The report of the newest finished key scan; 404 before the first. */
+    get: operations['GetLatestKeyScan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/operations/{operationId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        operationId: components['parameters']['operationId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Asks to cancel a pending or running operation of a cancellable type (scan-keys); it ends as failed with "Cancelled by <user>". Needs the update permission on its instance. 409 for other types or finished operations. */
+    post: operations['CancelOperation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/operations/{operationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        operationId: components['parameters']['operationId'];
+      };
+      cookie?: never;
+    };
+    /** @description With waitMs, the request is held until the operation has finished or waitMs has passed, so clients need not poll. */
+    get: operations['GetOperation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @description A run of failed health checks, from the first to the first good one after it. */
+    Incident: {
+      id: string;
+      instanceId: string;
+      /** Format: date-time */
+      startedAt: string;
+      /**
+       * Format: date-time
+       * @description absent while open
+       */
+      endedAt?: string;
+      durationSeconds: number;
+      failedChecks: number;
+      error?: string;
+    };
+    InstanceAvailability: {
+      instanceId: string;
+      /** @description absent before the first check */
+      up?: boolean;
+      /** Format: date-time */
+      lastCheckedAt?: string;
+      /** Format: date-time */
+      since?: string;
+      /** Format: date-time */
+      trackedSince?: string;
+      uptime24h?: number;
+      uptime7d?: number;
+      openIncident?: components['schemas']['Incident'];
+      incidents: components['schemas']['Incident'][];
+    };
+    InstanceStatusSummary: {
+      instanceId: string;
+      name: string;
+      owner: string;
+      status: components['schemas']['InstanceStatus'];
+      up?: boolean;
+      /** Format: date-time */
+      lastCheckedAt?: string;
+      uptime24h?: number;
+      uptime7d?: number;
+      openIncident?: components['schemas']['Incident'];
+      firingAlerts: number;
+    };
+    PercentRule: {
+      enabled?: boolean;
+      thresholdPercent?: number;
+    };
+    /** @description Changes to an instance's alert rules; whatever is left out follows the defaults. memory and cpu fire at or above thresholdPercent, evictions above thresholdPerSecond, down after consecutiveChecks failed checks. Unknown rules and settings are refused by name. */
+    AlertRulesPatch: {
+      memory?: components['schemas']['PercentRule'];
+      cpu?: components['schemas']['PercentRule'];
+      evictions?: {
+        enabled?: boolean;
+        thresholdPerSecond?: number;
+      };
+      down?: {
+        enabled?: boolean;
+        consecutiveChecks?: number;
+      };
+      replication?: {
+        enabled?: boolean;
+      };
+    };
+    /** @description Thresholds of one instance's alert rules. memory: used memory at or above this share of maxmemory. cpu: CPU use at or above this share of the instance's CPU (at most one core, as Redis runs commands on one thread). evictions: keys evicted per second above this rate. down: this many health checks in a row failed. replication: a replica's link to the primary is down (replicated instances only). */
+    AlertRules: {
+      memory: {
+        enabled: boolean;
+        thresholdPercent: number;
+      };
+      cpu: {
+        enabled: boolean;
+        thresholdPercent: number;
+      };
+      evictions: {
+        enabled: boolean;
+        thresholdPerSecond: number;
+      };
+      down: {
+        enabled: boolean;
+        consecutiveChecks: number;
+      };
+      replication: {
+        enabled: boolean;
+      };
+    };
+    AlertRuleSettings: {
+      rules: components['schemas']['AlertRules'];
+      defaults: components['schemas']['AlertRules'];
+      overrides: components['schemas']['AlertRulesPatch'];
+    };
+    Alert: {
+      id: string;
+      instanceId: string;
+      instanceName: string;
+      owner: string;
+      /** @enum {string} */
+      rule: 'memory' | 'cpu' | 'evictions' | 'down' | 'replication';
+      /** @enum {string} */
+      state: 'firing' | 'resolved';
+      message: string;
+      value?: number;
+      threshold?: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      /** Format: date-time */
+      notifiedAt?: string;
+      /** Format: date-time */
+      recoveryNotifiedAt?: string;
+    };
+    AlertList: {
+      items: components['schemas']['Alert'][];
+    };
+    Error: {
+      error: {
+        name: string;
+        message: string;
+      } & {
+        [key: string]: unknown;
+      };
+      request?: {
+        [key: string]: unknown;
+      };
+      response?: {
+        statusCode?: number;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @enum {string} */
+    Engine: 'redis' | 'valkey';
+    /** @enum {string} */
+    Persistence: 'none' | 'rdb' | 'aof';
+    /** @enum {string} */
+    MaxmemoryPolicy:
+      | 'noeviction'
+      | 'allkeys-lru'
+      | 'allkeys-lfu'
+      | 'allkeys-random'
+      | 'volatile-lru'
+      | 'volatile-lfu'
+      | 'volatile-random'
+      | 'volatile-ttl';
+    /** @enum {string} */
+    InstanceStatus:
+      | 'provisioning'
+      | 'running'
+      | 'updating'
+      | 'down'
+      | 'deleting'
+      | 'failed';
+    InstanceResources: {
+      /** @description maxmemory in MiB */
+      memoryMb: number;
+      cpu: number;
+      diskGb: number;
+    };
+    ResourcesPatch: {
+      memoryMb?: number;
+      cpu?: number;
+      diskGb?: number;
+    };
+    /** @description Tunable Redis settings; see TUNABLE_CONFIG in dbaas-common for the allowed keys. */
+    TunableConfig: {
+      [key: string]: string;
+    };
+    InstanceEndpoint: {
+      /** @enum {string} */
+      role: 'primary' | 'replica' | 'sentinel';
+      host: string;
+      port: number;
+      tls: boolean;
+      /** @description The platform's id of the node serving at this endpoint. */
+      nodeId?: string;
+    };
+    InstanceHealth: {
+      up: boolean;
+      /** Format: date-time */
+      checkedAt: string;
+      error?: string;
+      /** @description used_memory from INFO at the last check */
+      usedMemoryBytes?: number;
+      /** @description uptime_in_seconds from INFO at the last check */
+      uptimeSeconds?: number;
+    };
+    Instance: {
+      id: string;
+      name: string;
+      owner: string;
+      description: string;
+      system?: string;
+      engine: components['schemas']['Engine'];
+      version: string;
+      platform: string;
+      region: string;
+      resources: components['schemas']['InstanceResources'];
+      persistence: components['schemas']['Persistence'];
+      maxmemoryPolicy: components['schemas']['MaxmemoryPolicy'];
+      config: components['schemas']['TunableConfig'];
+      /** @description Replicas next to the primary; 0 is standalone. Replicated instances list sentinel endpoints too. */
+      replicas: number;
+      status: components['schemas']['InstanceStatus'];
+      endpoints: components['schemas']['InstanceEndpoint'][];
+      health?: components['schemas']['InstanceHealth'];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateInstanceRequest: {
+      /** @description DNS-1123 label, unique. */
+      name: string;
+      /** @description Catalog entity ref, e.g. group:default/team-a */
+      owner: string;
+      description?: string;
+      system?: string;
+      engine: components['schemas']['Engine'];
+      version: string;
+      platform: string;
+      region: string;
+      resources: components['schemas']['InstanceResources'];
+      persistence?: components['schemas']['Persistence'];
+      maxmemoryPolicy?: components['schemas']['MaxmemoryPolicy'];
+      config?: components['schemas']['TunableConfig'];
+      /**
+       * @description Replicas next to the primary (0-5); with replicas the platform runs 3 Sentinels, and clients should connect through them.
+       * @default 0
+       */
+      replicas: number;
+      upgradePolicy?: components['schemas']['UpgradePolicyRequest'];
+    };
+    UpdateInstanceRequest: {
+      description?: string;
+      resources?: components['schemas']['ResourcesPatch'];
+      persistence?: components['schemas']['Persistence'];
+      maxmemoryPolicy?: components['schemas']['MaxmemoryPolicy'];
+      config?: components['schemas']['TunableConfig'];
+    };
+    OperationStep: {
+      name: string;
+      /** @enum {string} */
+      status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+      attempts: number;
+      startedAt?: string;
+      finishedAt?: string;
+      error?: string;
+    };
+    OperationLogEntry: {
+      at: string;
+      /** @enum {string} */
+      level: 'info' | 'warn' | 'error';
+      message: string;
+    };
+    Operation: {
+      id: string;
+      instanceId: string;
+      instanceName?: string;
+      owner?: string;
+      /** @enum {string} */
+      type: 'create' | 'update' | 'delete' | 'upgrade' | 'scan-keys';
+      /** @enum {string} */
+      status: 'pending' | 'running' | 'succeeded' | 'failed';
+      params: {
+        [key: string]: unknown;
+      };
+      steps: components['schemas']['OperationStep'][];
+      log: components['schemas']['OperationLogEntry'][];
+      error?: string;
+      createdBy: string;
+      createdAt: string;
+      startedAt?: string;
+      finishedAt?: string;
+      progress?: components['schemas']['OperationProgress'];
+      /** @description Who asked to cancel; it ends as failed. */
+      cancelRequestedBy?: string;
+    };
+    /** @description How far a long step has got, saved as it runs. */
+    OperationProgress: {
+      done: number;
+      total?: number;
+      unit: string;
+      updatedAt: string;
+    };
+    KeyScanRequest: {
+      /** @description Keys per table of the report. Default 10. */
+      topN?: number;
+      /** @description Key patterns are the names up to the first separator. Default ':'. */
+      separator?: string;
+    };
+    /** @description A key as the scan saw it; the name is the instance's data. */
+    ScannedKey: {
+      db: number;
+      key: string;
+      type: string;
+      /** @description MEMORY USAGE with default sampling */
+      memoryBytes: number;
+      /** @description STRLEN, LLEN, SCARD, ZCARD, HLEN or XLEN */
+      elements?: number;
+    };
+    KeyScanReport: {
+      instanceId: string;
+      operationId: string;
+      startedAt: string;
+      finishedAt: string;
+      durationMs: number;
+      topN: number;
+      separator: string;
+      keysScanned: number;
+      memoryBytes: number;
+      databases: {
+        db: number;
+        keys: number;
+      }[];
+      topByMemory: components['schemas']['ScannedKey'][];
+      topByElements: {
+        type: string;
+        keys: components['schemas']['ScannedKey'][];
+      }[];
+      types: {
+        type: string;
+        keys: number;
+        memoryBytes: number;
+        biggest: components['schemas']['ScannedKey'];
+      }[];
+      patterns: {
+        pattern: string;
+        keys: number;
+        memoryBytes: number;
+      }[];
+      otherPatterns: {
+        groups: number;
+        keys: number;
+        memoryBytes: number;
+      };
+      latency: {
+        baselineMs: number;
+        limitMs: number;
+        p99Ms: number;
+        maxMs: number;
+        backoffs: number;
+      };
+    };
+    Accepted: {
+      instance: components['schemas']['Instance'];
+      operation: components['schemas']['Operation'];
+    };
+    /** @description An upgrade or downgrade of the engine; see UpgradeRequest in dbaas-common. */
+    UpgradeRequest: {
+      engine: components['schemas']['Engine'];
+      version: string;
+      /** @description Return the steps that would run; change nothing. */
+      dryRun?: boolean;
+      /** @description For a target that cannot load the data, restore the newest snapshot it can load; later writes are lost. */
+      restoreSnapshot?: boolean;
+      /** @description The instance name, required with restoreSnapshot. */
+      confirm?: string;
+    };
+    UpgradeCandidate: {
+      engine: components['schemas']['Engine'];
+      version: string;
+      /** @enum {string} */
+      kind: 'patch' | 'minor' | 'major' | 'downgrade';
+      fixes: string[];
+      openAdvisories: string[];
+      breakingChanges: string[];
+      releaseNotesUrl?: string;
+      available: boolean;
+      rdbCompatible: boolean;
+      /** @enum {string} */
+      strategy: 'restart' | 'rolling' | 'snapshot-restore';
+      expectedDowntimeSeconds: number;
+      blockedReason?: string;
+    };
+    UpgradePreview: {
+      candidate: components['schemas']['UpgradeCandidate'];
+      steps: {
+        name: string;
+        description: string;
+      }[];
+      dataLossWarning?: string;
+    };
+    /** @description Days (ISO, 1 = Monday), start and end wall-clock times in an IANA zone; an end at or before the start is on the next day. */
+    MaintenanceWindow: {
+      days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+      start: string;
+      end: string;
+      timeZone: string;
+      zoneAbbreviation?: string;
+    };
+    PolicyWindow: {
+      /** @description The normalized phrase, e.g. "Sun 02:00-03:00 Asia/Kolkata (IST)" */
+      phrase: string;
+      window: components['schemas']['MaintenanceWindow'];
+      notes: string[];
+    };
+    PlannedOpening: {
+      windowIndex: number;
+      phrase: string;
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      /** @enum {string} */
+      skipped?: 'snoozed' | 'blackout';
+    };
+    UpgradePolicy: {
+      instanceId: string;
+      /** @enum {string} */
+      mode: 'manual' | 'auto-patch';
+      securityOnly: boolean;
+      windows: components['schemas']['PolicyWindow'][];
+      blackoutDates: string[];
+      /** Format: date-time */
+      snoozedUntil?: string;
+      nextOpenings: components['schemas']['PlannedOpening'][];
+      updatedAt?: string;
+      updatedBy?: string;
+    };
+    /** @description manual, or auto-patch inside the windows, given as phrases such as "Sundays 02:00-03:00 IST" (docs/maintenance-windows.md). A phrase that cannot be read is a 400 naming it, e.g. "windows.1: Unknown day ...". */
+    UpgradePolicyRequest: {
+      mode: string;
+      securityOnly?: boolean;
+      windows?: string[];
+      blackoutDates?: string[];
+    };
+    SnoozeRequest: {
+      /** @description End the snooze instead. */
+      cancel?: boolean;
+    };
+    MaintenanceDecision: {
+      id: number;
+      instanceId: string;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      outcome: 'started' | 'skipped' | 'notified' | 'succeeded' | 'failed';
+      reason: string;
+      message: string;
+      target?: string;
+      operationId?: string;
+    };
+    MaintenanceDecisionList: {
+      items: components['schemas']['MaintenanceDecision'][];
+    };
+    Platform: {
+      id: string;
+      title: string;
+      regions: string[];
+      engines: {
+        engine: components['schemas']['Engine'];
+        versions: string[];
+      }[];
+      ha: {
+        replicas: boolean;
+        maxReplicas: number;
+      };
+      limits: {
+        memoryMb: components['schemas']['Range'];
+        cpu: components['schemas']['Range'];
+        diskGb: components['schemas']['Range'];
+      };
+    };
+    /** @enum {string} */
+    Severity: 'low' | 'medium' | 'high' | 'critical';
+    /** @description Where one branch (major.minor) is affected by an advisory. */
+    AffectedRange: {
+      branch: string;
+      introduced?: string;
+      /** @description First release on the branch with the fix; absent: not fixed on the branch. */
+      fixed?: string;
+      /** @description Distribution builds (e.g. 7.0.15+deb12u10) of otherwise affected versions that carry the fix; later builds of the same series carry it too. */
+      fixedBuilds?: string[];
+    };
+    Advisory: {
+      id: string;
+      aliases?: string[];
+      engine: components['schemas']['Engine'];
+      severity: components['schemas']['Severity'];
+      cvss?: number;
+      cvssVector?: string;
+      summary: string;
+      published: string;
+      affected: components['schemas']['AffectedRange'][];
+      links: string[];
+      source?: string;
+    };
+    VersionRelease: {
+      engine: components['schemas']['Engine'];
+      version: string;
+      releaseDate: string;
+      endOfSupport?: string;
+      rdbVersion: number;
+      rdbVersionAssumed?: boolean;
+      releaseNotesUrl?: string;
+      breakingChanges?: string[];
+      source?: string;
+    };
+    AdvisoryFeedStatus: {
+      id: string;
+      url: string;
+      ok: boolean;
+      checkedAt?: string;
+      lastSuccessAt?: string;
+      /** @description Why the last refresh failed; the last good data stays in place. */
+      error?: string;
+    };
+    VersionCatalogSnapshot: {
+      releases: components['schemas']['VersionRelease'][];
+      advisories: components['schemas']['Advisory'][];
+      feeds: components['schemas']['AdvisoryFeedStatus'][];
+      updatedAt: string;
+    };
+    InstanceAdvisories: {
+      instanceId: string;
+      engine: components['schemas']['Engine'];
+      version: string;
+      advisories: components['schemas']['Advisory'][];
+      worstSeverity?: components['schemas']['Severity'];
+    };
+    InstanceSecurity: {
+      instanceId: string;
+      name: string;
+      owner: string;
+      engine: components['schemas']['Engine'];
+      version: string;
+      advisories: components['schemas']['Advisory'][];
+      worstSeverity?: components['schemas']['Severity'];
+    };
+    UpgradePlan: {
+      instanceId: string;
+      current: {
+        engine: components['schemas']['Engine'];
+        version: string;
+        rdbVersion?: number;
+      };
+      candidates: components['schemas']['UpgradeCandidate'][];
+    };
+    Range: {
+      min: number;
+      max: number;
+    };
+    ConnectionDetails: {
+      host: string;
+      port: number;
+      tls: boolean;
+      username: string;
+      password: string;
+      /** @description redis:// or rediss:// URL without the password */
+      url: string;
+      /** @description Replicated instances only. Clients that find the primary through these Sentinels follow failovers; the same username and password log in to them. */
+      sentinel?: {
+        masterName: string;
+        endpoints: {
+          host: string;
+          port: number;
+        }[];
+      };
+    };
+    /** @enum {string} */
+    MetricName:
+      | 'cpu_percent'
+      | 'memory_used_bytes'
+      | 'memory_max_bytes'
+      | 'memory_rss_bytes'
+      | 'disk_used_bytes'
+      | 'connected_clients'
+      | 'ops_per_sec'
+      | 'keys'
+      | 'expiring_keys'
+      | 'hit_ratio'
+      | 'hits_per_sec'
+      | 'misses_per_sec'
+      | 'evictions_per_sec'
+      | 'expired_per_sec'
+      | 'net_in_bytes_per_sec'
+      | 'net_out_bytes_per_sec';
+    /** @description Minimum, average and maximum of the samples in the step starting at time. */
+    MetricPoint: {
+      /** Format: date-time */
+      time: string;
+      min: number;
+      avg: number;
+      max: number;
+    };
+    MetricSeriesResponse: {
+      instanceId: string;
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      stepSeconds: number;
+      /**
+       * @description raw samples, or 5-minute rollups for ranges older than the raw retention
+       * @enum {string}
+       */
+      resolution: 'raw' | 'rollup';
+      series: {
+        metric: components['schemas']['MetricName'];
+        points: components['schemas']['MetricPoint'][];
+      }[];
+    };
+    MetricSnapshot: {
+      instanceId: string;
+      /** Format: date-time */
+      collectedAt: string;
+      /** @description The newest value of each metric; rates are absent right after a restart, hit_ratio while nothing was looked up. */
+      values: {
+        [key: string]: number;
+      };
+    };
+    KeyspaceReport: {
+      instanceId: string;
+      /** Format: date-time */
+      readAt: string;
+      databases: {
+        db: number;
+        keys: number;
+        expiringKeys: number;
+        averageTtlSeconds?: number;
+      }[];
+    };
+    ReplicaLink: {
+      host: string;
+      port: number;
+      state: string;
+      offset: number;
+      lagBytes: number;
+      lagSeconds?: number;
+    };
+    ReplicationNode: {
+      host: string;
+      port: number;
+      /** @enum {string} */
+      role: 'primary' | 'replica';
+      offset: number;
+      primaryLink?: {
+        host: string;
+        port: number;
+        /** @enum {string} */
+        status: 'up' | 'down';
+        lastIoSecondsAgo?: number;
+        syncInProgress: boolean;
+      };
+      error?: string;
+    };
+    ReplicationReport: {
+      instanceId: string;
+      /** Format: date-time */
+      readAt: string;
+      /** @enum {string} */
+      role: 'primary' | 'replica';
+      connectedReplicas: number;
+      replicas: components['schemas']['ReplicaLink'][];
+      nodes: components['schemas']['ReplicationNode'][];
+    };
+  };
+  responses: {
+    /** @description An error, in Backstage's error format. */
+    Error: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: {
+    instanceId: string;
+    operationId: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  GetPrometheusMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The exposition */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetMetricSeries: {
+    parameters: {
+      query?: {
+        /** @description Comma-separated metric names; all when absent. */
+        metric?: string;
+        /** @description ISO 8601 date-time; default one hour before to. */
+        from?: string;
+        /** @description ISO 8601 date-time; default now. */
+        to?: string;
+        /** @description Seconds per point; by default about 300 points over the range. Rounded up to whole 5 minutes when rollups answer. */
+        step?: string;
+      };
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One series per metric */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricSeriesResponse'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetLatestMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest snapshot */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricSnapshot'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetKeyspace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keyspace */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KeyspaceReport'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetReplication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The replication state */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReplicationReport'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetFleetStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One line per instance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InstanceStatusSummary'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListAlerts: {
+    parameters: {
+      query?: {
+        state?: 'firing' | 'resolved';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Alerts, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertList'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Availability */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceAvailability'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetAlertRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Alert rules */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRuleSettings'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  UpdateAlertRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AlertRulesPatch'];
+      };
+    };
+    responses: {
+      /** @description The rules now in force */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertRuleSettings'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListInstanceAlerts: {
+    parameters: {
+      query?: {
+        state?: 'firing' | 'resolved';
+      };
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Alerts, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertList'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Healthy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+          };
+        };
+      };
+    };
+  };
+  ListPlatforms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Platforms */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Platform'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListInstances: {
+    parameters: {
+      query?: {
+        owner?: string;
+        status?: components['schemas']['InstanceStatus'];
+        platform?: string;
+        name?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Instances */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Instance'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  CreateInstance: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInstanceRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Instance'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  DeleteInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  UpdateInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInstanceRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  UpgradeInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpgradeRequest'];
+      };
+    };
+    responses: {
+      /** @description The preview of a dry run */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpgradePreview'];
+        };
+      };
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetUpgradePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The policy */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpgradePolicy'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  UpdateUpgradePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpgradePolicyRequest'];
+      };
+    };
+    responses: {
+      /** @description The policy now in force */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpgradePolicy'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  SnoozeUpgradePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SnoozeRequest'];
+      };
+    };
+    responses: {
+      /** @description The policy with its snooze */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpgradePolicy'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ApplyPendingPatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListMaintenanceDecisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Decisions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenanceDecisionList'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetVersionCatalog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version catalog */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VersionCatalogSnapshot'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListInstanceSecurity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Instances with open advisories */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InstanceSecurity'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetInstanceAdvisories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Advisories */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceAdvisories'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetUpgradePlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The upgrade plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UpgradePlan'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListOperations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Operations, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Operation'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetConnection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Connection details */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionDetails'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  StartKeyScan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['KeyScanRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            operation: components['schemas']['Operation'];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetLatestKeyScan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KeyScanReport'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  CancelOperation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        operationId: components['parameters']['operationId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The operation as it is now */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Operation'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetOperation: {
+    parameters: {
+      query?: {
+        waitMs?: number;
+      };
+      header?: never;
+      path: {
+        operationId: components['parameters']['operationId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The operation with its steps and log */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Operation'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+}
