@@ -17,6 +17,8 @@ import {
   createRequest,
   makeTempDir,
   removeDir,
+  guestApi,
+  waitForOperation,
 } from '../../test/src/harness';
 import { cpuShareOver } from './processCpu';
 
@@ -89,19 +91,19 @@ async function createMany(api: DbaasApiClient, ids: string[]) {
     while (next < COUNT) {
       const name = `collect-${String(next++).padStart(3, '0')}`;
       const { instance, operation } = await retrying(`create ${name}`, () =>
-        api.createInstance(
-          createRequest(name, {
+        api.createInstance({
+          body: createRequest(name, {
             resources: { memoryMb: 16, cpu: 0.1, diskGb: 1 },
             persistence: 'none',
             // an idle server's own timers, 10 a second by default, times 500
             // would load the machine the benchmark measures on
             config: { hz: '1' },
           }),
-        ),
+        }),
       );
       ids.push(instance.id);
       const done = await retrying(`wait for ${name}`, () =>
-        api.waitForOperation(operation.id, { longPollMs: 30_000 }),
+        waitForOperation(api, operation.id, { longPollMs: 30_000 }),
       );
       if (done.status !== 'succeeded') {
         throw new Error(`${name}: ${done.status}: ${done.error}`);
@@ -112,7 +114,7 @@ async function createMany(api: DbaasApiClient, ids: string[]) {
 }
 
 async function deleteAll(api: DbaasApiClient) {
-  const instances = await api.listInstances();
+  const instances = (await api.listInstances()).items;
   let next = 0;
   async function worker() {
     while (next < instances.length) {
@@ -122,7 +124,7 @@ async function deleteAll(api: DbaasApiClient) {
           api.deleteInstance(id),
         );
         await retrying(`wait for the deletion of ${id}`, () =>
-          api.waitForOperation(operation.id, { longPollMs: 30_000 }),
+          waitForOperation(api, operation.id, { longPollMs: 30_000 }),
         );
       } catch (error) {
         console.error(`could not delete ${id}: ${error}`);
@@ -200,7 +202,7 @@ async function main() {
   let client: Redis | undefined;
   try {
     backend = await startBackend(workDir, 'off', false);
-    const api = await DbaasApiClient.asGuest(backend.baseUrl);
+    const api = await guestApi(backend.baseUrl);
     const createStarted = performance.now();
     await createMany(api, ids);
     console.log(
@@ -283,7 +285,7 @@ async function main() {
     try {
       if (!backend?.running)
         backend = await startBackend(workDir, 'cleanup', false);
-      await deleteAll(await DbaasApiClient.asGuest(backend.baseUrl));
+      await deleteAll(await guestApi(backend.baseUrl));
     } catch (error) {
       console.error(`cleanup through the API failed: ${error}`);
     } finally {

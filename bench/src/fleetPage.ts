@@ -11,6 +11,8 @@ import {
   guestToken,
   makeTempDir,
   removeDir,
+  guestApi,
+  waitForOperation,
 } from '../../test/src/harness';
 import {
   deleteAllInstances,
@@ -31,13 +33,13 @@ async function createMany(api: DbaasApiClient, count: number) {
   async function worker() {
     while (next < count) {
       const name = `fleet-${String(next++).padStart(3, '0')}`;
-      const { operation } = await api.createInstance(
-        createRequest(name, {
+      const { operation } = await api.createInstance({
+        body: createRequest(name, {
           // two owners, both the guest's, so the guest can clean up
           owner: next % 2 ? 'group:default/team-a' : 'user:default/guest',
         }),
-      );
-      const done = await api.waitForOperation(operation.id, {
+      });
+      const done = await waitForOperation(api, operation.id, {
         longPollMs: 30_000,
       });
       if (done.status !== 'succeeded') {
@@ -88,7 +90,7 @@ async function main() {
   });
   const browser = await launchBrowser();
   try {
-    const api = await DbaasApiClient.asGuest(app.baseUrl);
+    const api = await guestApi(app.baseUrl);
     const createStarted = performance.now();
     await createMany(api, COUNT);
     console.log(

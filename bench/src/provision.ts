@@ -15,6 +15,8 @@ import {
   createRequest,
   makeTempDir,
   removeDir,
+  guestApi,
+  waitForOperation,
 } from '../../test/src/harness';
 import { bareStartMs } from './bareStart';
 import { setGetUntilOk } from './setGetUntilOk';
@@ -30,12 +32,14 @@ async function createToConnectable(
   ids: string[],
 ) {
   const started = performance.now();
-  const { instance, operation } = await api.createInstance(
-    createRequest(name, { resources: { memoryMb: 32, cpu: 0.1, diskGb: 1 } }),
-  );
+  const { instance, operation } = await api.createInstance({
+    body: createRequest(name, {
+      resources: { memoryMb: 32, cpu: 0.1, diskGb: 1 },
+    }),
+  });
   ids.push(instance.id);
   // Held by the server until the operation finished: no polling.
-  const done = await api.waitForOperation(operation.id, {
+  const done = await waitForOperation(api, operation.id, {
     longPollMs: 30_000,
     timeoutMs: 30_000,
   });
@@ -66,7 +70,7 @@ async function main() {
       portRange: { start: 17900, end: 17949 },
     }),
   });
-  const api = await DbaasApiClient.asGuest(backend.baseUrl);
+  const api = await guestApi(backend.baseUrl);
   const settleMs = await waitUntilIdle(backend.pid);
   const ids: string[] = [];
   const times: number[] = [];
@@ -80,7 +84,7 @@ async function main() {
   } finally {
     for (const id of ids) {
       const { operation } = await api.deleteInstance(id);
-      await api.waitForOperation(operation.id, { intervalMs: 20 });
+      await waitForOperation(api, operation.id, { intervalMs: 20 });
     }
     await backend.stop();
     await removeDir(workDir);

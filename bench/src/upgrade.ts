@@ -11,10 +11,10 @@
  */
 import {
   BackendProcess,
-  DbaasApiClient,
   backendConfig,
   makeTempDir,
   removeDir,
+  guestApi,
 } from '../../test/src/harness';
 import { SEEDED_KEYS, standaloneUpgrades } from './upgrade/standalone';
 import { printReplicatedUpgrades } from './upgrade/replicated';
@@ -42,7 +42,7 @@ async function main() {
     }),
   });
   try {
-    const api = await DbaasApiClient.asGuest(backend.baseUrl);
+    const api = await guestApi(backend.baseUrl);
     const settleMs = await waitUntilIdle(backend.pid);
     console.log(
       `bench/upgrade  ${new Date().toISOString()}  after ${(

@@ -9,7 +9,12 @@ import { test } from 'node:test';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import Redis from 'ioredis';
-import { BackendProcess, DbaasApiClient } from '../src/harness';
+import {
+  BackendProcess,
+  DbaasApiClient,
+  guestApi,
+  waitForOperation,
+} from '../src/harness';
 import {
   eventually,
   withFailureScreenshot,
@@ -84,20 +89,22 @@ async function seed(api: DbaasApiClient, instanceId: string) {
 }
 
 async function watchTheRedisTab() {
-  const api = await DbaasApiClient.asGuest(app.baseUrl);
+  const api = await guestApi(app.baseUrl);
   const accepted = await api.createInstance({
-    name: NAME,
-    owner: 'group:default/team-a',
-    description: 'Watched by the monitoring browser test',
-    engine: 'redis',
-    version: '7.0.15',
-    platform: 'local',
-    region: 'local',
-    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
-    persistence: 'none',
-    maxmemoryPolicy: 'noeviction',
+    body: {
+      name: NAME,
+      owner: 'group:default/team-a',
+      description: 'Watched by the monitoring browser test',
+      engine: 'redis',
+      version: '7.0.15',
+      platform: 'local',
+      region: 'local',
+      resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+      persistence: 'none',
+      maxmemoryPolicy: 'noeviction',
+    },
   });
-  const created = await api.waitForOperation(accepted.operation.id);
+  const created = await waitForOperation(api, accepted.operation.id);
   assert.equal(created.status, 'succeeded');
   await seed(api, accepted.instance.id);
 

@@ -11,12 +11,13 @@ import { Browser } from 'playwright-core';
 import {
   BackendProcess,
   REPO_ROOT,
-  DbaasApiClient,
   createRequest,
   guestToken,
   makeTempDir,
   redisProcesses,
   removeDir,
+  guestApi,
+  waitForOperation,
 } from '../src/harness';
 import {
   TEAM_A_GUEST,
@@ -52,12 +53,12 @@ before(async () => {
     portRange: PORTS,
     guest: TEAM_A_GUEST,
   });
-  const teamA = await DbaasApiClient.asGuest(app.baseUrl);
-  const accepted = await teamA.createInstance(
-    createRequest(NAME, { owner: 'group:default/team-a' }),
-  );
+  const teamA = await guestApi(app.baseUrl);
+  const accepted = await teamA.createInstance({
+    body: createRequest(NAME, { owner: 'group:default/team-a' }),
+  });
   instanceId = accepted.instance.id;
-  const done = await teamA.waitForOperation(accepted.operation.id);
+  const done = await waitForOperation(teamA, accepted.operation.id);
   assert.equal(done.status, 'succeeded');
   await app.stop();
   // ...then the same app comes back with the guest signed in as team-b's bob.

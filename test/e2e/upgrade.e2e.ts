@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import {
   BackendProcess,
-  DbaasApiClient,
   redisGet,
   redisSetGet,
+  guestApi,
+  waitForOperation,
 } from '../src/harness';
 import {
   eventually,
@@ -51,8 +52,8 @@ test('a guest applies a security patch from the Redis tab and sees the advisorie
 });
 
 async function patchFromTheRedisTab() {
-  const api = await DbaasApiClient.asGuest(app.baseUrl);
-  const platforms = await api.listPlatforms();
+  const api = await guestApi(app.baseUrl);
+  const platforms = (await api.listPlatforms()).items;
   const redis = platforms
     .find(p => p.id === 'local')
     ?.engines.find(e => e.engine === 'redis');
@@ -62,18 +63,20 @@ async function patchFromTheRedisTab() {
     `the local platform runs both Debian builds (scripts/install-engines.sh); it runs ${redis?.versions}`,
   );
   const accepted = await api.createInstance({
-    name: NAME,
-    owner: 'group:default/team-a',
-    description: 'Patched through the Redis tab',
-    engine: 'redis',
-    version: FROM,
-    platform: 'local',
-    region: 'local',
-    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
-    persistence: 'rdb',
-    maxmemoryPolicy: 'noeviction',
+    body: {
+      name: NAME,
+      owner: 'group:default/team-a',
+      description: 'Patched through the Redis tab',
+      engine: 'redis',
+      version: FROM,
+      platform: 'local',
+      region: 'local',
+      resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+      persistence: 'rdb',
+      maxmemoryPolicy: 'noeviction',
+    },
   });
-  const created = await api.waitForOperation(accepted.operation.id);
+  const created = await waitForOperation(api, accepted.operation.id);
   assert.equal(created.status, 'succeeded');
   const connection = await api.getConnection(accepted.instance.id);
   assert.equal(await redisSetGet(connection, 'before-upgrade', 'kept'), 'kept');

@@ -9,7 +9,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { BackendProcess, DbaasApiClient, guestToken } from '../src/harness';
+import {
+  BackendProcess,
+  guestToken,
+  guestApi,
+  waitForOperation,
+} from '../src/harness';
 import {
   withFailureScreenshot,
   useExampleAppSession,
@@ -53,21 +58,23 @@ async function openingsInWindowZone(): Promise<string[]> {
 }
 
 async function setPolicyOnTheRedisTab() {
-  const api = await DbaasApiClient.asGuest(app.baseUrl);
+  const api = await guestApi(app.baseUrl);
   const accepted = await api.createInstance({
-    name: NAME,
-    owner: 'group:default/team-a',
-    description: 'Patched on Sunday nights, India time',
-    engine: 'redis',
-    version: '7.0.15',
-    platform: 'local',
-    region: 'local',
-    resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
-    persistence: 'rdb',
-    maxmemoryPolicy: 'noeviction',
+    body: {
+      name: NAME,
+      owner: 'group:default/team-a',
+      description: 'Patched on Sunday nights, India time',
+      engine: 'redis',
+      version: '7.0.15',
+      platform: 'local',
+      region: 'local',
+      resources: { memoryMb: 64, cpu: 0.5, diskGb: 1 },
+      persistence: 'rdb',
+      maxmemoryPolicy: 'noeviction',
+    },
   });
   assert.equal(
-    (await api.waitForOperation(accepted.operation.id)).status,
+    (await waitForOperation(api, accepted.operation.id)).status,
     'succeeded',
   );
   await openRedisTab(page, app.baseUrl, NAME);

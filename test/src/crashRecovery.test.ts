@@ -11,11 +11,13 @@ import {
   BackendProcess,
   backendConfig,
   createRequest,
-  DbaasApiClient,
   makeTempDir,
   redisProcesses,
   removeDir,
   ResourcePool,
+  guestApi,
+  waitForOperation,
+  findInstance,
 } from './harness';
 import { expectFleetConsistent } from './checks/expectFleetConsistent';
 import { operationSummary, succeededSummary } from './checks/operationSummary';
@@ -95,11 +97,13 @@ async function crashAt(
 ): Promise<Accepted> {
   const backend = await start(pointName(point));
   try {
-    const api = await DbaasApiClient.asGuest(backend.baseUrl);
-    let accepted = await api.createInstance(createRequest('crash-victim'));
+    const api = await guestApi(backend.baseUrl);
+    let accepted = await api.createInstance({
+      body: createRequest('crash-victim'),
+    });
     if (point.type === 'delete') {
       // The pause is on delete only, so this create runs to the end.
-      const created = await api.waitForOperation(accepted.operation.id);
+      const created = await waitForOperation(api, accepted.operation.id);
       expect(created.status).toBe('succeeded');
       accepted = await api.deleteInstance(accepted.instance.id);
     }
@@ -147,9 +151,9 @@ async function runScenario(point: CrashPoint, httpPort: number, index: number) {
     const { instance, operation } = await crashAt(point, start, dataDir);
 
     const backend = await start();
-    const api = await DbaasApiClient.asGuest(backend.baseUrl);
+    const api = await guestApi(backend.baseUrl);
     // The dead backend's lease runs out after 2 s; then the new one resumes.
-    const resumed = await api.waitForOperation(operation.id, {
+    const resumed = await waitForOperation(api, operation.id, {
       timeoutMs: 60_000,
     });
 
@@ -168,18 +172,18 @@ async function runScenario(point: CrashPoint, httpPort: number, index: number) {
       ]);
     } else {
       expect(fleet).toEqual([]);
-      expect(await api.getInstance(instance.id)).toBeUndefined();
+      expect(await findInstance(api, instance.id)).toBeUndefined();
       expect(await exists(join(dataDir, instance.id))).toBe(false);
       expect(await portClaimsOf(dataDir, instance.id)).toEqual([]);
     }
 
     for (const { id } of fleet) {
       const deletion = await api.deleteInstance(id);
-      expect((await api.waitForOperation(deletion.operation.id)).status).toBe(
+      expect((await waitForOperation(api, deletion.operation.id)).status).toBe(
         'succeeded',
       );
     }
-    expect(await api.listInstances()).toEqual([]);
+    expect((await api.listInstances()).items).toEqual([]);
     await backend.stop();
     expect(backend.running).toBe(false);
     const left = await redisProcesses(dataDir);

@@ -17,6 +17,9 @@ import {
   makeTempDir,
   redisProcesses,
   removeDir,
+  guestApi,
+  waitForOperation,
+  findInstance,
 } from './harness';
 
 jest.setTimeout(600_000);
@@ -80,12 +83,12 @@ describe('crash recovery of a replicated instance', () => {
       let accepted: Accepted;
       const paused = await start(point);
       try {
-        const api = await DbaasApiClient.asGuest(paused.baseUrl);
-        accepted = await api.createInstance(
-          createRequest('crash-replicated', { replicas: 2 }),
-        );
+        const api = await guestApi(paused.baseUrl);
+        accepted = await api.createInstance({
+          body: createRequest('crash-replicated', { replicas: 2 }),
+        });
         if (point.startsWith('delete')) {
-          const created = await api.waitForOperation(accepted.operation.id);
+          const created = await waitForOperation(api, accepted.operation.id);
           expect(created.status).toBe('succeeded');
           accepted = await api.deleteInstance(accepted.instance.id);
         }
@@ -102,8 +105,8 @@ describe('crash recovery of a replicated instance', () => {
       }
 
       const backend = await start();
-      const api = await DbaasApiClient.asGuest(backend.baseUrl);
-      const resumed = await api.waitForOperation(accepted.operation.id, {
+      const api = await guestApi(backend.baseUrl);
+      const resumed = await waitForOperation(api, accepted.operation.id, {
         timeoutMs: 90_000,
       });
       expect(resumed.status).toBe('succeeded');
@@ -121,17 +124,15 @@ describe('crash recovery of a replicated instance', () => {
           'sentinel',
         ]);
         expect(processes.get(accepted.instance.id)).toHaveLength(NODES);
-        expect(await throughSentinel(api, accepted.instance.id)).toBe(
-          'served',
-        );
+        expect(await throughSentinel(api, accepted.instance.id)).toBe('served');
         const deletion = await api.deleteInstance(accepted.instance.id);
         expect(
-          (await api.waitForOperation(deletion.operation.id)).status,
+          (await waitForOperation(api, deletion.operation.id)).status,
         ).toBe('succeeded');
       } else {
-        expect(await api.getInstance(accepted.instance.id)).toBeUndefined();
+        expect(await findInstance(api, accepted.instance.id)).toBeUndefined();
       }
-      expect(await api.listInstances()).toEqual([]);
+      expect((await api.listInstances()).items).toEqual([]);
       expect(Object.fromEntries(await redisProcesses(dataDir))).toEqual({});
       await backend.stop();
       await removeDir(work);

@@ -17,6 +17,9 @@ import {
   redisSetGet,
   removeDir,
   uniqueDatabasePrefix,
+  guestApi,
+  waitForOperation,
+  findInstance,
 } from './harness';
 import { operationSummary, succeededSummary } from './checks/operationSummary';
 
@@ -82,9 +85,7 @@ beforeAll(async () => {
       }),
     );
   }
-  clients = await Promise.all(
-    backends.map(b => DbaasApiClient.asGuest(b.baseUrl)),
-  );
+  clients = await Promise.all(backends.map(b => guestApi(b.baseUrl)));
 });
 
 afterAll(async () => {
@@ -112,10 +113,12 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
   const client = (i: number) => clients[i % clients.length];
 
   const accepted = await Promise.all(
-    names.map((name, i) => client(i).createInstance(createRequest(name))),
+    names.map((name, i) =>
+      client(i).createInstance({ body: createRequest(name) }),
+    ),
   );
   const creates = await Promise.all(
-    accepted.map((a, i) => client(i).waitForOperation(a.operation.id, POLL)),
+    accepted.map((a, i) => waitForOperation(client(i), a.operation.id, POLL)),
   );
   for (const op of creates) {
     expect(operationSummary(op)).toEqual(
@@ -123,7 +126,7 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
     );
   }
 
-  const instances = await clients[0].listInstances();
+  const instances = (await clients[0].listInstances()).items;
   expect(instances.map(i => [i.name, i.status]).sort()).toEqual(
     names.map(name => [name, 'running']),
   );
@@ -150,7 +153,7 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
     instances.map((instance, i) => client(i).deleteInstance(instance.id)),
   );
   const deletes = await Promise.all(
-    deletions.map((d, i) => client(i).waitForOperation(d.operation.id, POLL)),
+    deletions.map((d, i) => waitForOperation(client(i), d.operation.id, POLL)),
   );
   for (const op of deletes) {
     expect(operationSummary(op)).toEqual(
@@ -170,10 +173,10 @@ test('two backends on one PostgreSQL run 50 concurrent creates and deletes, each
   expect(new Set([...finishedBy[0], ...finishedBy[1]]).size).toBe(2 * COUNT);
 
   for (const api of clients) {
-    expect(await api.listInstances()).toEqual([]);
+    expect((await api.listInstances()).items).toEqual([]);
   }
   for (const instance of instances) {
-    expect(await clients[0].getInstance(instance.id)).toBeUndefined();
+    expect(await findInstance(clients[0], instance.id)).toBeUndefined();
   }
   expect(await redisProcesses(dataDir)).toEqual(new Map());
   expect((await readdir(dataDir)).filter(name => name !== 'ports')).toEqual([]);

@@ -47,7 +47,7 @@ async function main() {
   const yaml = fs.readFileSync(specFile, 'utf8');
   const doc = parse(yaml);
   const operations = readOperations(doc);
-  const types = astToString(await openapiTS(doc, { alphabetize: false }));
+  const types = astToString(await openapiTS(doc, { alphabetize: false, defaultNonNullable: false }));
 
   const files = {
     [path.join(commonDir, 'openapi.ts')]: `${banner}\n/* eslint-disable */\n${types}`,

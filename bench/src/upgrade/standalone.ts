@@ -1,4 +1,9 @@
-import { DbaasApiClient, createRequest } from '../../../test/src/harness';
+import { Engine } from '@justmanage/plugin-dbaas-common';
+import {
+  DbaasApiClient,
+  createRequest,
+  waitForOperation,
+} from '../../../test/src/harness';
 import {
   countDamaged,
   seed,
@@ -34,26 +39,28 @@ export async function standaloneUpgrades(
   api: DbaasApiClient,
   onHop: (result: HopResult) => void,
 ): Promise<void> {
-  const [local] = (await api.listPlatforms()).filter(p => p.id === 'local');
+  const [local] = (await api.listPlatforms()).items.filter(
+    p => p.id === 'local',
+  );
   const six = pickVersion(local.engines, 'redis', '6.0.16');
   const sevenOld = pickVersion(local.engines, 'redis', '7.0.15');
   const sevenNew = pickVersion(local.engines, 'redis', '7.0.15', sevenOld);
   const valkey = pickVersion(local.engines, 'valkey', '8.0.1');
-  const hops: Array<[string, string]> = [
+  const hops: Array<[Engine, string]> = [
     ['redis', sevenOld],
     ['redis', sevenNew],
     ['valkey', valkey],
   ];
 
-  const { instance, operation } = await api.createInstance(
-    createRequest('bench-upgrade', {
+  const { instance, operation } = await api.createInstance({
+    body: createRequest('bench-upgrade', {
       version: six,
       persistence: 'rdb',
       resources: { memoryMb: 256, cpu: 0.5, diskGb: 1 },
     }),
-  );
+  });
   try {
-    const created = await api.waitForOperation(operation.id, {
+    const created = await waitForOperation(api, operation.id, {
       longPollMs: 30_000,
     });
     if (created.status !== 'succeeded') {
@@ -89,7 +96,7 @@ export async function standaloneUpgrades(
     client.disconnect();
   } finally {
     const removal = await api.deleteInstance(instance.id);
-    await api.waitForOperation(removal.operation.id, { longPollMs: 30_000 });
+    await waitForOperation(api, removal.operation.id, { longPollMs: 30_000 });
   }
 }
 

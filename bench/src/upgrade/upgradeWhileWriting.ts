@@ -1,6 +1,9 @@
-import { DbaasApiClient } from '../../../test/src/harness';
-
-type Operation = Awaited<ReturnType<DbaasApiClient['waitForOperation']>>;
+import {
+  DbaasApiClient,
+  Operation,
+  waitForOperation,
+} from '../../../test/src/harness';
+import { Engine } from '@justmanage/plugin-dbaas-common';
 
 /** Writes while the upgrade runs, from a second before to a second after. */
 const MARGIN_MS = 1000;
@@ -20,7 +23,7 @@ interface BackgroundWriter {
 export async function upgradeWhileWriting(
   api: DbaasApiClient,
   instanceId: string,
-  target: { engine: string; version: string },
+  target: { engine: Engine; version: string },
   writer: BackgroundWriter,
   options: { timeoutMs?: number } = {},
 ): Promise<{
@@ -31,8 +34,11 @@ export async function upgradeWhileWriting(
   writer.start();
   await new Promise(resolve => setTimeout(resolve, MARGIN_MS));
   const started = performance.now();
-  const upgrade = await api.upgradeInstance(instanceId, target);
-  const done = await api.waitForOperation(upgrade.operation.id, {
+  const upgrade = await api.upgradeInstance(instanceId, { body: target });
+  if (!('operation' in upgrade)) {
+    throw new Error('the API answered a plan where an upgrade was asked for');
+  }
+  const done = await waitForOperation(api, upgrade.operation.id, {
     ...options,
     longPollMs: 30_000,
   });

@@ -1,4 +1,4 @@
-import { BackendProcess, DbaasApiClient } from '../../src/harness';
+import { BackendProcess, guestApi, waitForOperation } from '../../src/harness';
 
 /**
  * Deletes every instance the guest owns, so that a failed test
@@ -6,8 +6,8 @@ import { BackendProcess, DbaasApiClient } from '../../src/harness';
  * backend on purpose, to be re-adopted).
  */
 export async function deleteAllInstances(app: BackendProcess): Promise<void> {
-  const api = await DbaasApiClient.asGuest(app.baseUrl);
-  const instances = await api.listInstances();
+  const api = await guestApi(app.baseUrl);
+  const instances = (await api.listInstances()).items;
   // every deletion is tried even when one fails, then the failures are told
   const results = await Promise.allSettled(
     instances
@@ -15,7 +15,7 @@ export async function deleteAllInstances(app: BackendProcess): Promise<void> {
       .map(async i => {
         const accepted = await api.deleteInstance(i.id);
         // many deletions queue behind each other: be patient
-        await api.waitForOperation(accepted.operation.id, {
+        await waitForOperation(api, accepted.operation.id, {
           longPollMs: 30_000,
           timeoutMs: 600_000,
         });
@@ -25,8 +25,8 @@ export async function deleteAllInstances(app: BackendProcess): Promise<void> {
     r.status === 'rejected' ? [String(r.reason)] : [],
   );
   for (const i of instances.filter(x => x.status === 'deleting')) {
-    const [latest] = await api.listOperations(i.id);
-    if (latest) await api.waitForOperation(latest.id);
+    const [latest] = (await api.listOperations(i.id)).items;
+    if (latest) await waitForOperation(api, latest.id);
   }
   if (failures.length) {
     throw new Error(

@@ -16,14 +16,14 @@ export async function expectFleetConsistent(
   api: DbaasApiClient,
   dataDir: string,
 ): Promise<Instance[]> {
-  const instances = await api.listInstances();
+  const instances = (await api.listInstances()).items;
   for (const instance of instances) {
     expect({ name: instance.name, status: instance.status }).toEqual({
       name: instance.name,
       status: expect.stringMatching(/^(running|failed)$/),
     });
     if (instance.status === 'failed') {
-      const [last] = await api.listOperations(instance.id);
+      const [last] = (await api.listOperations(instance.id)).items;
       expect(last.status).toBe('failed');
       expect(last.error).toEqual(expect.any(String));
     } else {

@@ -7,17 +7,24 @@ export type { BackendProcessOptions } from './BackendProcess';
 export { backendConfig } from './backendConfig';
 export type { BackendConfigOptions, DatabaseChoice } from './backendConfig';
 export { guestToken } from './guestToken';
-export { DbaasApiClient } from './DbaasApiClient';
-export type { WaitOptions } from './DbaasApiClient';
-export { createRequest } from './apiTypes';
+export {
+  createRequest,
+  dbaasApi,
+  findInstance,
+  guestApi,
+  waitForOperation,
+} from './dbaasApi';
+export type { WaitOptions } from './dbaasApi';
+// The API's own types, generated from openapi.yaml, under the names tests use.
 export type {
   Accepted,
-  Connection,
+  ConnectionDetails as Connection,
+  DbaasApiClient,
   Instance,
   InstanceStatus,
   Operation,
   OperationStep,
-} from './apiTypes';
+} from '@justmanage/plugin-dbaas-common';
 export { redisProcesses } from './redisProcesses';
 export { redisGet, redisSetGet } from './redisSetGet';
 export {

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { Connection } from './apiTypes';
+import type { ConnectionDetails as Connection } from '@justmanage/plugin-dbaas-common';
 
 /**
  * Runs `use` on a client connected once, with the credentials from the

@@ -778,7 +778,7 @@ export interface components {
        * @description Replicas next to the primary (0-5); with replicas the platform runs 3 Sentinels, and clients should connect through them.
        * @default 0
        */
-      replicas: number;
+      replicas?: number;
       upgradePolicy?: components['schemas']['UpgradePolicyRequest'];
     };
     UpdateInstanceRequest: {
