@@ -13,14 +13,8 @@ export {
   DbaasVersionPickerFieldExtension,
   isDbaasAvailable,
   dbaasApiRef,
-  DbaasClient,
 } from './plugin';
-export type {
-  DbaasApi,
-  DbaasAcceptedResponse,
-  DbaasInstanceFilter,
-  DbaasMetricQuery,
-} from './api';
+export type { DbaasApi } from './api';
 export type {
   DbaasPlatformRegion,
   DbaasEngineVersion,

@@ -7,7 +7,8 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
-import { DbaasClient, dbaasApiRef } from './api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from './api';
 import {
   DbaasPlatformRegionPicker,
   DbaasPlatformRegionPickerFieldSchema,
@@ -29,7 +30,7 @@ export const dbaasPlugin = createPlugin({
       api: dbaasApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new DbaasClient({ discoveryApi, fetchApi }),
+        new DbaasApiClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {
@@ -114,4 +115,4 @@ export const DbaasVersionPickerFieldExtension = dbaasPlugin.provide(
 );
 
 export { isDbaasAvailable } from './components/EntityDbaasContent/isDbaasAvailable';
-export { dbaasApiRef, DbaasClient } from './api';
+export { dbaasApiRef } from './api';

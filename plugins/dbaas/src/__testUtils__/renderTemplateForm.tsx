@@ -4,7 +4,8 @@ import {
   Stepper,
   type StepperProps,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { DbaasClient, dbaasApiRef } from '../api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../api';
 import {
   DbaasPlatformRegionPicker,
   dbaasPlatformRegionValidation,
@@ -29,7 +30,7 @@ export const dbaasFieldExtensions = [
 
 /**
  * Renders a one-step template in the scaffolder's own form, with a real
- * DbaasClient talking to msw.
+ * generated DbaasApiClient talking to msw.
  */
 export function renderTemplateForm(options: {
   /** The step's JSON schema. */
@@ -37,7 +38,7 @@ export function renderTemplateForm(options: {
   initialState?: StepperProps['initialState'];
   onCreate?: StepperProps['onCreate'];
 }) {
-  const client = new DbaasClient({
+  const client = new DbaasApiClient({
     discoveryApi: mockApis.discovery({ baseUrl: BACKEND_URL }),
     fetchApi: mockApis.fetch(),
   });

@@ -3,7 +3,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { DbaasClient, dbaasApiRef } from '../api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../api';
 
 export const dbaasApi = ApiBlueprint.make({
   params: defineParams =>
@@ -11,6 +12,6 @@ export const dbaasApi = ApiBlueprint.make({
       api: dbaasApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new DbaasClient({ discoveryApi, fetchApi }),
+        new DbaasApiClient({ discoveryApi, fetchApi }),
     }),
 });

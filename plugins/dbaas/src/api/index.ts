@@ -1,8 +1,5 @@
 export { dbaasApiRef } from './DbaasApi';
-export type {
-  DbaasApi,
-  DbaasAcceptedResponse,
-  DbaasInstanceFilter,
-  DbaasMetricQuery,
-} from './DbaasApi';
-export { DbaasClient } from './DbaasClient';
+export type { DbaasApi } from './DbaasApi';
+export { isNotFoundError } from './isNotFoundError';
+export { undefinedOn404 } from './undefinedOn404';
+export { previewUpgrade, startUpgrade } from './upgrade';

@@ -4,12 +4,12 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import { isNotFoundError } from '../../api';
 import { BigKeysCard } from './BigKeysCard';
 import { AlertsCard } from './AlertsCard';
 import { AvailabilityCard } from './AvailabilityCard';
 import { ConnectionCard } from './ConnectionCard';
 import { DangerZoneCard } from './DangerZoneCard';
-import { isNotFoundError } from './isNotFoundError';
 import { MetricsSection } from './MetricsSection';
 import { OperationsCard } from './OperationsCard';
 import { OverviewCard } from './OverviewCard';

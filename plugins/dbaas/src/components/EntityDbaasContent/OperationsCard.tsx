@@ -34,7 +34,7 @@ export function OperationsCard(props: { instance: Instance }) {
   const { id, status, updatedAt } = props.instance;
   const api = useApi(dbaasApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
-    async () => newestFirst(await api.listOperations(id)),
+    async () => newestFirst((await api.listOperations(id)).items),
     [api, id, status, updatedAt],
   );
 

@@ -34,7 +34,7 @@ export function useFollowedOperation(
       const askedAt = Date.now();
       try {
         const operation = await api.getOperation(operationId, {
-          waitMs: WAIT_MS,
+          query: { waitMs: WAIT_MS },
         });
         if (!current) return;
         setState({ operation });

@@ -4,21 +4,23 @@ import {
   registerMswTestHooks,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type { InstanceStatus } from '@justmanage/plugin-dbaas-common';
+import {
+  DbaasApiClient,
+  InstanceStatus,
+} from '@justmanage/plugin-dbaas-common';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ReactNode } from 'react';
-import { dbaasApiRef, DbaasClient } from '../../api';
+import { dbaasApiRef, isNotFoundError } from '../../api';
 import { BACKEND_URL, DBAAS_URL, errorResponse } from './__testUtils__/backend';
 import { anInstance } from './__testUtils__/fixtures';
-import { isNotFoundError } from './isNotFoundError';
 import { usePolledInstance } from './usePolledInstance';
 
 const server = setupServer();
 registerMswTestHooks(server);
 
-const client = new DbaasClient({
+const client = new DbaasApiClient({
   discoveryApi: mockApis.discovery({ baseUrl: BACKEND_URL }),
   fetchApi: new MockFetchApi(),
 });

@@ -7,7 +7,8 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { DbaasClient, dbaasApiRef } from '../../api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../../api';
 import { BACKEND_URL, makeInstance } from '../../__testUtils__/fixtures';
 import {
   instancesHandler,
@@ -41,7 +42,7 @@ describe('FleetContent without the create permission', () => {
       apis: [
         [
           dbaasApiRef,
-          new DbaasClient({
+          new DbaasApiClient({
             discoveryApi: mockApis.discovery({ baseUrl: BACKEND_URL }),
             fetchApi: mockApis.fetch(),
           }),

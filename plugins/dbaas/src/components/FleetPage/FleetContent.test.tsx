@@ -9,7 +9,8 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { DbaasClient, dbaasApiRef } from '../../api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../../api';
 import {
   BACKEND_URL,
   DBAAS_URL,
@@ -40,7 +41,7 @@ const queueB = makeInstance({
 });
 
 function renderFleet() {
-  const client = new DbaasClient({
+  const client = new DbaasApiClient({
     discoveryApi: mockApis.discovery({ baseUrl: BACKEND_URL }),
     fetchApi: mockApis.fetch(),
   });

@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
-import type { Instance } from '@justmanage/plugin-dbaas-common';
-import { dbaasApiRef, DbaasInstanceFilter } from '../../api';
+import type { Instance, operations } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../../api';
 
 /** The filters the fleet page offers; the backend applies them. */
-export type FleetFilter = Pick<DbaasInstanceFilter, 'owner' | 'status'>;
+export type FleetFilter = Pick<
+  NonNullable<operations['ListInstances']['parameters']['query']>,
+  'owner' | 'status'
+>;
 
 /** The instances the user may see that match the filter, fetched again when it changes. */
 export function useInstances(filter: FleetFilter) {
   const dbaasApi = useApi(dbaasApiRef);
   const { owner, status } = filter;
   return useAsync(
-    () => dbaasApi.listInstances({ owner, status }),
+    async () =>
+      (await dbaasApi.listInstances({ query: { owner, status } })).items,
     [dbaasApi, owner, status],
   );
 }

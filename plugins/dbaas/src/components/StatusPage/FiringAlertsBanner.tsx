@@ -46,6 +46,9 @@ export function FiringAlertsList(props: { alerts: DbaasAlert[] }) {
  */
 export function FiringAlertsBanner() {
   const api = useApi(dbaasApiRef);
-  const { value } = usePolled(() => api.listAlerts('firing'), [api]);
+  const { value } = usePolled(
+    async () => (await api.listAlerts({ query: { state: 'firing' } })).items,
+    [api],
+  );
   return <FiringAlertsList alerts={value ?? []} />;
 }

@@ -7,7 +7,8 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { DbaasClient, dbaasApiRef } from '../../api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../../api';
 import { monitoringHandlers } from './__testUtils__/monitoringHandlers';
 import {
   aSummary,
@@ -22,7 +23,7 @@ const server = setupServer();
 registerMswTestHooks(server);
 
 function renderStatus() {
-  const client = new DbaasClient({
+  const client = new DbaasApiClient({
     discoveryApi: mockApis.discovery({ baseUrl: BACKEND_URL }),
     fetchApi: mockApis.fetch(),
   });

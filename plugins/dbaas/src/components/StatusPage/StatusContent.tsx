@@ -19,10 +19,13 @@ import { usePolled } from './usePolled';
  */
 export function StatusContent() {
   const api = useApi(dbaasApiRef);
-  const status = usePolled(
-    () => Promise.all([api.getFleetStatus(), api.listAlerts('firing')]),
-    [api],
-  );
+  const status = usePolled(async () => {
+    const [fleet, alerts] = await Promise.all([
+      api.getFleetStatus(),
+      api.listAlerts({ query: { state: 'firing' } }),
+    ]);
+    return [fleet.items, alerts.items] as const;
+  }, [api]);
 
   let body;
   if (status.error && !status.value) {

@@ -5,5 +5,8 @@ import { dbaasApiRef } from '../../api';
 /** The platforms the backend's drivers offer. */
 export function usePlatforms() {
   const dbaasApi = useApi(dbaasApiRef);
-  return useAsync(() => dbaasApi.listPlatforms(), [dbaasApi]);
+  return useAsync(
+    async () => (await dbaasApi.listPlatforms()).items,
+    [dbaasApi],
+  );
 }

@@ -23,7 +23,10 @@ import { AlertRulesForm } from './AlertRulesForm';
 export function AlertsCard(props: { instance: Instance }) {
   const api = useApi(dbaasApiRef);
   const id = props.instance.id;
-  const alerts = usePolled(() => api.listInstanceAlerts(id), [api, id]);
+  const alerts = usePolled(
+    async () => (await api.listInstanceAlerts(id)).items,
+    [api, id],
+  );
   const rules = useAsyncRetry(() => api.getAlertRules(id), [api, id]);
   const { allowed } = usePermission({
     permission: dbaasInstanceUpdatePermission,
@@ -31,7 +34,7 @@ export function AlertsCard(props: { instance: Instance }) {
   });
   const save = useCallback(
     async (overrides: AlertRulesPatch) => {
-      await api.updateAlertRules(id, overrides);
+      await api.updateAlertRules(id, { body: overrides });
       rules.retry();
       alerts.refresh();
     },

@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { toError } from '@backstage/errors';
 import type { KeyScanReport, Operation } from '@justmanage/plugin-dbaas-common';
 import { useCallback, useEffect, useState } from 'react';
-import { dbaasApiRef } from '../../../api';
+import { dbaasApiRef, undefinedOn404 } from '../../../api';
 
 /** Progress is saved every second; reading it faster shows nothing new. */
 export const SCAN_POLL_INTERVAL_MS = 1000;
@@ -40,10 +40,11 @@ export function useKeyScan(instanceId: string): KeyScanState {
   const load = useCallback(async () => {
     try {
       const [latest, operations] = await Promise.all([
-        api.getLatestKeyScan(instanceId),
+        // 404 is the answer for an instance never scanned
+        undefinedOn404(api.getLatestKeyScan(instanceId)),
         api.listOperations(instanceId),
       ]);
-      const newest = operations
+      const newest = operations.items
         .filter(op => op.type === 'scan-keys')
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       setReport(latest);
@@ -90,7 +91,9 @@ export function useKeyScan(instanceId: string): KeyScanState {
 
   const start = useCallback(async () => {
     try {
-      const { operation } = await api.startKeyScan(instanceId);
+      const { operation } = await api.startKeyScan(instanceId, {
+        body: {},
+      });
       setRunning(operation);
       setFailed(undefined);
       setError(undefined);

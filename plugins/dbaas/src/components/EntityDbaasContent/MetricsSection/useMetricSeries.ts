@@ -18,9 +18,11 @@ export function useMetricSeries(instanceId: string, range: MetricRange) {
   const state = useAsyncRetry(async (): Promise<MetricSeriesResponse> => {
     const to = Date.now();
     return api.getMetricSeries(instanceId, {
-      metrics: CHARTED_METRICS,
-      from: new Date(to - range.ms).toISOString(),
-      to: new Date(to).toISOString(),
+      query: {
+        metric: CHARTED_METRICS.join(','),
+        from: new Date(to - range.ms).toISOString(),
+        to: new Date(to).toISOString(),
+      },
     });
   }, [api, instanceId, range.ms]);
   const { loading, retry } = state;

@@ -33,7 +33,7 @@ export function UpgradePolicyCard(props: {
   const id = props.instance.id;
   const policy = useAsyncRetry(() => api.getUpgradePolicy(id), [api, id]);
   const decisions = useAsyncRetry(
-    () => api.listMaintenanceDecisions(id),
+    async () => (await api.listMaintenanceDecisions(id)).items,
     [api, id],
   );
   const { allowed } = usePermission({
@@ -46,7 +46,7 @@ export function UpgradePolicyCard(props: {
   };
 
   const save = async (request: UpgradePolicyRequest) => {
-    await api.updateUpgradePolicy(id, request);
+    await api.updateUpgradePolicy(id, { body: request });
     reload();
   };
 
@@ -68,7 +68,7 @@ export function UpgradePolicyCard(props: {
                 policy={policy.value}
                 viewerZone={props.viewerZone}
                 onSnooze={async cancel => {
-                  await api.snoozeUpgradePolicy(id, { cancel });
+                  await api.snoozeUpgradePolicy(id, { body: { cancel } });
                   reload();
                 }}
                 onApplyNow={async () => {

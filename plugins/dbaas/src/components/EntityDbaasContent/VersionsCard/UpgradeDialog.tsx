@@ -15,7 +15,7 @@ import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { dbaasApiRef } from '../../../api';
+import { dbaasApiRef, previewUpgrade, startUpgrade } from '../../../api';
 import { actionLabel } from './describeCandidate';
 import { UpgradePreviewDetails } from './UpgradePreviewDetails';
 
@@ -38,7 +38,8 @@ export function UpgradeDialog(props: {
 
   const preview = useAsync(
     () =>
-      api.previewUpgrade(
+      previewUpgrade(
+        api,
         instance.id,
         restore
           ? { ...target, restoreSnapshot: true, confirm: instance.name }
@@ -47,7 +48,8 @@ export function UpgradeDialog(props: {
     [api, instance.id, candidate.engine, candidate.version, restore],
   );
   const [started, start] = useAsyncFn(async () => {
-    const { operation } = await api.upgradeInstance(
+    const { operation } = await startUpgrade(
+      api,
       instance.id,
       restore ? { ...target, restoreSnapshot: true, confirm: typed } : target,
     );

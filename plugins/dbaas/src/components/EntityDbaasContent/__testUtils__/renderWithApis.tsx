@@ -20,7 +20,8 @@ import {
 } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ReactNode } from 'react';
-import { dbaasApiRef, DbaasClient } from '../../../api';
+import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../../../api';
 import { BACKEND_URL } from './backend';
 import { anEntity } from './fixtures';
 
@@ -51,7 +52,7 @@ export function renderWithApis(
         [fetchApiRef, fetchApi],
         [identityApiRef, identityApi],
         [permissionApiRef, permissionApi],
-        [dbaasApiRef, new DbaasClient({ discoveryApi, fetchApi })],
+        [dbaasApiRef, new DbaasApiClient({ discoveryApi, fetchApi })],
       ]}
     >
       <EntityProvider entity={options.entity ?? anEntity('inst-1')}>

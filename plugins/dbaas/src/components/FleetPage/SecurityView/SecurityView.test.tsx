@@ -8,8 +8,11 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { InstanceSecurity } from '@justmanage/plugin-dbaas-common';
-import { DbaasClient, dbaasApiRef } from '../../../api';
+import {
+  DbaasApiClient,
+  InstanceSecurity,
+} from '@justmanage/plugin-dbaas-common';
+import { dbaasApiRef } from '../../../api';
 import { BACKEND_URL, DBAAS_URL } from '../../../__testUtils__/fixtures';
 import {
   instancesHandler,
@@ -69,7 +72,7 @@ const medium: InstanceSecurity = {
 };
 
 function renderFleet() {
-  const client = new DbaasClient({
+  const client = new DbaasApiClient({
     discoveryApi: mockApis.discovery({ baseUrl: BACKEND_URL }),
     fetchApi: mockApis.fetch(),
   });

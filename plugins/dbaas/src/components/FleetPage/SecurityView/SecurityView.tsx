@@ -75,7 +75,7 @@ export function SecurityView() {
   const entityPath = useRouteRef(entityRouteRef);
   const tableColumns = useMemo(() => columns(entityPath), [entityPath]);
   const { value, loading, error } = useAsync(
-    () => api.listInstanceSecurity(),
+    async () => (await api.listInstanceSecurity()).items,
     [api],
   );
   if (error) return <ResponseErrorPanel error={error} />;

@@ -26,7 +26,7 @@ export const dbaasPlatformRegionValidation: CustomFieldValidator<
     // Without the plugin's API (a template preview) only completeness is checked.
     return;
   }
-  const platform = (await dbaasApi.listPlatforms()).find(
+  const platform = (await dbaasApi.listPlatforms()).items.find(
     p => p.id === value.platform,
   );
   if (!platform) {

@@ -27,7 +27,7 @@ export const dbaasVersionValidation: CustomFieldValidator<
     return;
   }
   const platform = chosenPlatform(
-    await dbaasApi.listPlatforms(),
+    (await dbaasApi.listPlatforms()).items,
     context.formData,
     context.uiSchema?.['ui:options']?.platformField,
   );

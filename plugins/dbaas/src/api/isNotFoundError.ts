@@ -1,8 +1,8 @@
 import { isError } from '@backstage/errors';
 
 /**
- * A 404 from the backend: the instance was deleted (or never existed),
- * which the tab shows as an empty state rather than as a failure. Checked
+ * A 404 from the backend: a deleted instance, or a report not made yet,
+ * which the UI shows as an empty state rather than as a failure. Checked
  * by name, not instanceof, since the app may bundle two copies of
  * @backstage/errors.
  */
