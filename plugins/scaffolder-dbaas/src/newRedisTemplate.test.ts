@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
 import { createDbaasRedisCreateAction } from './actions/createRedis';
-import { realDbaasClient, taskContext } from './__testUtils__/actionContext';
+import { realDbaasService, taskContext } from './__testUtils__/actionContext';
 
 /*
  * The New Redis template and the action it calls are written separately;
@@ -31,7 +31,7 @@ const [step] = template.spec.steps as Array<{
   input: Record<string, unknown>;
 }>;
 const action = createDbaasRedisCreateAction({
-  dbaas: realDbaasClient(),
+  dbaas: realDbaasService(),
   operationTimeoutMs: 1000,
 });
 const actionInput = action.schema!.input as JsonSchema;

@@ -85,7 +85,9 @@ export class DbaasEntityProvider implements EntityProvider {
     const credentials = await this.#auth.getOwnServiceCredentials();
     // A failed listing throws before the mutation, so an unreachable dbaas
     // backend never empties the catalog.
-    const instances = await this.#dbaas.listInstances({ credentials });
+    const { items: instances } = await this.#dbaas
+      .forCredentials(credentials)
+      .listInstances();
     const dbaasBaseUrl = await this.#discovery.getExternalBaseUrl('dbaas');
     await this.#connection.applyMutation({
       type: 'full',

@@ -3,7 +3,8 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import { DbaasClient, DbaasService } from './DbaasClient';
+import { DbaasService } from './DbaasService';
+import { DefaultDbaasService } from './DefaultDbaasService';
 
 /**
  * How other backend plugins (the catalog module, the scaffolder actions)
@@ -16,6 +17,7 @@ export const dbaasServiceRef = createServiceRef<DbaasService>({
     createServiceFactory({
       service,
       deps: { discovery: coreServices.discovery, auth: coreServices.auth },
-      factory: ({ discovery, auth }) => DbaasClient.create({ discovery, auth }),
+      factory: ({ discovery, auth }) =>
+        DefaultDbaasService.create({ discovery, auth }),
     }),
 });

@@ -1,14 +1,14 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { DbaasClient } from '@justmanage/plugin-dbaas-node';
+import { DefaultDbaasService } from '@justmanage/plugin-dbaas-node';
 
 /**
- * The real dbaas client, as the module gets it from dbaasServiceRef: it
- * asks the (mock) auth service for a token on behalf of the task's user
- * and finds the API through discovery.
+ * The real dbaas service, as the module gets it from dbaasServiceRef: its
+ * clients ask the (mock) auth service for a token on behalf of the task's
+ * user and find the API through discovery.
  */
-export function realDbaasClient() {
-  return DbaasClient.create({
+export function realDbaasService() {
+  return DefaultDbaasService.create({
     discovery: mockServices.discovery(),
     auth: mockServices.auth({ pluginId: 'scaffolder' }),
   });

@@ -10,6 +10,7 @@ import {
   serializeError,
 } from '@backstage/errors';
 import {
+  Accepted,
   Instance,
   Operation,
   createInstanceRequestSchema,
@@ -76,6 +77,7 @@ export function fakeDbaasApi(
   }> = [];
   const auth = mockServices.auth({ pluginId: 'dbaas' });
   let nextPort = 17960;
+  let abandonedWaits = 0;
   let outcome: OperationOutcome = options.outcome ?? { type: 'succeed' };
 
   async function callerOf(request: Request): Promise<string> {
@@ -195,9 +197,9 @@ export function fakeDbaasApi(
           o => o.idempotencyKey === key && o.createdBy === actor,
         );
         if (replay) {
-          return HttpResponse.json(
+          return HttpResponse.json<Accepted>(
             {
-              instance: instances.get(replay.instanceId),
+              instance: instances.get(replay.instanceId)!,
               operation: publicOperation(replay),
             },
             { status: 202 },
@@ -243,7 +245,7 @@ export function fakeDbaasApi(
       };
       instances.set(instance.id, instance);
       const operation = startOperation(instance, 'create', actor, key);
-      return HttpResponse.json(
+      return HttpResponse.json<Accepted>(
         { instance, operation: publicOperation(operation) },
         { status: 202 },
       );
@@ -298,7 +300,7 @@ export function fakeDbaasApi(
         }
         instance.status = 'deleting';
         const operation = startOperation(instance, 'delete', actor);
-        return HttpResponse.json(
+        return HttpResponse.json<Accepted>(
           { instance, operation: publicOperation(operation) },
           { status: 202 },
         );
@@ -328,6 +330,10 @@ export function fakeDbaasApi(
               resolve();
             }
             waiters.add(done);
+            request.signal.addEventListener('abort', () => {
+              abandonedWaits++;
+              done();
+            });
           });
         }
         return HttpResponse.json(publicOperation(operation));
@@ -338,6 +344,8 @@ export function fakeDbaasApi(
   return {
     handlers,
     requests,
+    /** How many held `GET /operations/{id}` calls the client aborted. */
+    abandonedWaits: () => abandonedWaits,
     instances: () => [...instances.values()],
     operations: () => [...operations.values()].map(publicOperation),
     /** What the pretend worker does with operations accepted from now on. */

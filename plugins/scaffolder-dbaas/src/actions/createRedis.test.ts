@@ -7,7 +7,7 @@ import {
   OperationOutcome,
   fakeDbaasApi,
 } from '../__testUtils__/fakeDbaasApi';
-import { realDbaasClient, taskContext } from '../__testUtils__/actionContext';
+import { realDbaasService, taskContext } from '../__testUtils__/actionContext';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -42,7 +42,7 @@ function setup(
   fakes.push(dbaas);
   server.use(...dbaas.handlers);
   const action = createDbaasRedisCreateAction({
-    dbaas: realDbaasClient(),
+    dbaas: realDbaasService(),
     operationTimeoutMs: options.operationTimeoutMs ?? 10_000,
   });
   const posts = () => dbaas.requests.filter(r => r.method === 'POST');
@@ -310,6 +310,8 @@ describe('dbaas:redis:create', () => {
       );
       // The API was holding the request for up to 10 seconds.
       expect(Date.now() - started).toBeLessThan(2_000);
+      // The held request itself was aborted, not left open until waitMs.
+      expect(dbaas.abandonedWaits()).toBe(1);
     });
   });
 });

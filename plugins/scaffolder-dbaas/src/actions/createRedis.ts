@@ -172,7 +172,9 @@ export function createDbaasRedisCreateAction(options: {
         return;
       }
 
-      const credentials = await ctx.getInitiatorCredentials();
+      const client = dbaas.forCredentials(
+        await ctx.getInitiatorCredentials(),
+      );
       ctx.logger.info(`Creating ${what}`);
       // The checkpoint makes a retried task skip the POST; the idempotency
       // key covers a crash between the POST and the checkpoint being saved.
@@ -182,9 +184,11 @@ export function createDbaasRedisCreateAction(options: {
           const { instance, operation } = await callDbaas(
             `Creating instance ${request.name}`,
             () =>
-              dbaas.createInstance(request, {
-                credentials,
-                idempotencyKey: `scaffolder:${ctx.task.id}:${request.name}`,
+              client.createInstance({
+                headers: {
+                  'Idempotency-Key': `scaffolder:${ctx.task.id}:${request.name}`,
+                },
+                body: request,
               }),
           );
           return { instanceId: instance.id, operationId: operation.id };
@@ -192,9 +196,8 @@ export function createDbaasRedisCreateAction(options: {
       });
 
       const operation = await waitForOperation({
-        dbaas,
+        client,
         operationId: accepted.operationId,
-        credentials,
         timeoutMs: operationTimeoutMs,
         logger: ctx.logger,
         signal: ctx.signal,
@@ -208,7 +211,7 @@ export function createDbaasRedisCreateAction(options: {
       }
 
       const instance = await callDbaas(`Reading instance ${request.name}`, () =>
-        dbaas.getInstance(accepted.instanceId, { credentials }),
+        client.getInstance(accepted.instanceId),
       );
       const primary = instance.endpoints.find(e => e.role === 'primary');
       if (!primary) {

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { createDbaasRedisCreateAction } from './createRedis';
 import { fakeDbaasApi } from '../__testUtils__/fakeDbaasApi';
-import { realDbaasClient, taskContext } from '../__testUtils__/actionContext';
+import { realDbaasService, taskContext } from '../__testUtils__/actionContext';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -26,7 +26,7 @@ describe('dbaas:redis:create with an upgrade policy', () => {
   afterEach(() => dbaas.close());
 
   const action = createDbaasRedisCreateAction({
-    dbaas: realDbaasClient(),
+    dbaas: realDbaasService(),
     operationTimeoutMs: 10_000,
   });
   const policyPosted = () =>

@@ -8,7 +8,7 @@ import {
   OperationOutcome,
   fakeDbaasApi,
 } from '../__testUtils__/fakeDbaasApi';
-import { realDbaasClient, taskContext } from '../__testUtils__/actionContext';
+import { realDbaasService, taskContext } from '../__testUtils__/actionContext';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -24,9 +24,9 @@ async function setup(options: { outcome?: OperationOutcome } = {}) {
   const dbaas = fakeDbaasApi();
   fakes.push(dbaas);
   server.use(...dbaas.handlers);
-  const client = realDbaasClient();
+  const service = realDbaasService();
   const create = createDbaasRedisCreateAction({
-    dbaas: client,
+    dbaas: service,
     operationTimeoutMs: 10_000,
   });
   await create.handler(
@@ -49,7 +49,7 @@ async function setup(options: { outcome?: OperationOutcome } = {}) {
     dbaas.setOutcome(options.outcome);
   }
   const action = createDbaasRedisDeleteAction({
-    dbaas: client,
+    dbaas: service,
     operationTimeoutMs: 10_000,
   });
   const deletes = () => dbaas.requests.filter(r => r.method === 'DELETE');

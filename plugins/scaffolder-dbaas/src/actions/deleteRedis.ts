@@ -68,14 +68,15 @@ export function createDbaasRedisDeleteAction(options: {
         return;
       }
 
-      const credentials = await ctx.getInitiatorCredentials();
+      const client = dbaas.forCredentials(
+        await ctx.getInitiatorCredentials(),
+      );
       const id =
         instanceId ??
         (await callDbaas(`Finding ${target}`, async () => {
-          const [found] = await dbaas.listInstances({
-            credentials,
-            filter: { name },
-          });
+          const {
+            items: [found],
+          } = await client.listInstances({ query: { name } });
           if (!found) {
             throw new NotFoundError(
               `No instance named ${name} that you can see`,
@@ -91,7 +92,7 @@ export function createDbaasRedisDeleteAction(options: {
         key: `dbaas-delete-${id}`,
         fn: async () => {
           const accepted = await callDbaas(`Deleting ${target}`, () =>
-            dbaas.deleteInstance(id, { credentials }),
+            client.deleteInstance(id),
           );
           return { operationId: accepted.operation.id };
         },
@@ -106,9 +107,8 @@ export function createDbaasRedisDeleteAction(options: {
         return;
       }
       const operation = await waitForOperation({
-        dbaas,
+        client,
         operationId,
-        credentials,
         timeoutMs: operationTimeoutMs,
         logger: ctx.logger,
         signal: ctx.signal,

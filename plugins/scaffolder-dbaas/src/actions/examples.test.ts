@@ -2,9 +2,9 @@ import { parse } from 'yaml';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createDbaasRedisCreateAction } from './createRedis';
 import { createDbaasRedisDeleteAction } from './deleteRedis';
-import { realDbaasClient, taskContext } from '../__testUtils__/actionContext';
+import { realDbaasService, taskContext } from '../__testUtils__/actionContext';
 
-const options = { dbaas: realDbaasClient(), operationTimeoutMs: 1000 };
+const options = { dbaas: realDbaasService(), operationTimeoutMs: 1000 };
 const actions: TemplateAction<any, any, any>[] = [
   createDbaasRedisCreateAction(options),
   createDbaasRedisDeleteAction(options),

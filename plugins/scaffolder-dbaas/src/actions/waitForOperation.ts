@@ -1,9 +1,5 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import type { Operation } from '@justmanage/plugin-dbaas-common';
-import { DbaasService } from '@justmanage/plugin-dbaas-node';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import type { DbaasApiClient, Operation } from '@justmanage/plugin-dbaas-node';
 import { callDbaas } from './explainDbaasError';
 
 /** The longest the dbaas API holds a `GET /operations/{id}?waitMs=` call. */
@@ -45,15 +41,13 @@ function unlessAborted<T>(
  * dbaas backend; the error says which operation to follow.
  */
 export async function waitForOperation(options: {
-  dbaas: DbaasService;
+  client: Pick<DbaasApiClient, 'getOperation'>;
   operationId: string;
-  credentials: BackstageCredentials;
   timeoutMs: number;
   logger: LoggerService;
   signal?: AbortSignal;
 }): Promise<Operation> {
-  const { dbaas, operationId, credentials, timeoutMs, logger, signal } =
-    options;
+  const { client, operationId, timeoutMs, logger, signal } = options;
   const deadline = Date.now() + timeoutMs;
   const reported = new Map<string, string>();
   const cancelled = () =>
@@ -75,10 +69,12 @@ export async function waitForOperation(options: {
     }
     const operation = await unlessAborted(
       callDbaas(`Following operation ${operationId}`, () =>
-        dbaas.getOperation(operationId, {
-          credentials,
-          waitMs: Math.min(MAX_WAIT_MS, remaining),
-        }),
+        client.getOperation(
+          operationId,
+          { query: { waitMs: Math.min(MAX_WAIT_MS, remaining) } },
+          // Aborting the request too frees the connection the API holds.
+          { signal },
+        ),
       ),
       signal,
       cancelled,
