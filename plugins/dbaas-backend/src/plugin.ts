@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { dbaasDriversExtensionPoint } from '@justmanage/plugin-dbaas-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dbaasPermissions } from '@justmanage/plugin-dbaas-common';
@@ -48,6 +49,7 @@ import { OperationControlStore } from './database/OperationControlStore';
 import { UpgradeService } from './upgrades/UpgradeService';
 import { rdbVersionLookup } from './upgrades/rdbVersions';
 import { startMaintenance } from './maintenance/startMaintenance';
+import { registerDbaasActions } from './actions/registerDbaasActions';
 
 /**
  * The dbaas backend plugin: managed Redis instances as persisted operations
@@ -75,6 +77,7 @@ export const dbaasPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(services) {
         const { config, logger, database, httpRouter, scheduler, lifecycle } =
@@ -298,14 +301,15 @@ export const dbaasPlugin = createBackendPlugin({
           scheduler,
           sessions: monitorSessions,
         });
+        const authorizer = new InstanceAuthorizer(
+          services.permissions,
+          services.permissionsRegistry,
+        );
         httpRouter.use(
           await createRouter({
             httpAuth: services.httpAuth,
             auditor: services.auditor,
-            authorizer: new InstanceAuthorizer(
-              services.permissions,
-              services.permissionsRegistry,
-            ),
+            authorizer,
             service,
             instances,
             operations,
@@ -324,6 +328,21 @@ export const dbaasPlugin = createBackendPlugin({
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),
         );
+        // The same operations for agents and scripts (MCP), through the same
+        // services, permission checks and audit events as the routes above.
+        registerDbaasActions(services.actionsRegistry, {
+          auditor: services.auditor,
+          authorizer,
+          service,
+          instances,
+          operations,
+          waiter,
+          credentials,
+          planUpgrades,
+          upgrades,
+          upgradePolicies,
+          metrics,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Scrapers present a static token from config, which Backstage's own
         // check would refuse; metricsRoutes.ts checks it or service auth.

@@ -6,7 +6,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
-  ConnectionDetails,
   Instance,
   dbaasInstanceCreatePermission,
   dbaasInstanceCredentialsReadPermission,
@@ -23,6 +22,7 @@ import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { InstanceService } from './InstanceService';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { auditedChange } from './auditedChange';
+import { connectionDetails } from './connectionDetails';
 import { actorOf } from './actorOf';
 import { registerAvailabilityRoutes } from './availabilityRoutes';
 import { registerAlertRoutes } from './alertRoutes';
@@ -38,7 +38,6 @@ import { OperationRegistry } from '../operations/OperationRegistry';
 import { registerUpgradeRoutes } from './upgradeRoutes';
 import { registerMaintenanceRoutes } from './maintenanceRoutes';
 import { UpgradePolicyService } from '../maintenance/UpgradePolicyService';
-import { sentinelDetails } from '../replication/sentinelDetails';
 import { UpgradeService } from '../upgrades/UpgradeService';
 import { registerMetricsRoutes } from './metricsRoutes';
 import { Metrics } from '../metrics/startMetrics';
@@ -242,24 +241,7 @@ export async function createRouter(
           instance,
           credentials,
         );
-        const primary = instance.endpoints.find(e => e.role === 'primary');
-        const app = await options.credentials.get(instance.id, 'app');
-        if (!primary || !app) {
-          throw new NotFoundError(
-            `Instance ${instance.name} has no connection details yet (status ${instance.status})`,
-          );
-        }
-        const scheme = primary.tls ? 'rediss' : 'redis';
-        const details: ConnectionDetails = {
-          host: primary.host,
-          port: primary.port,
-          tls: primary.tls,
-          username: app.username,
-          password: app.password,
-          url: `${scheme}://${app.username}@${primary.host}:${primary.port}`,
-          ...sentinelDetails(instance),
-        };
-        res.json(details);
+        res.json(await connectionDetails(instance, options.credentials));
         return {};
       },
       'high',
