@@ -151,6 +151,8 @@ export async function startDbaasTestBackend(options: {
 
   return {
     api,
+    /** The HTTP server, for clients that need its address. */
+    server: backend.server,
     as,
     appClient,
     createInstance,

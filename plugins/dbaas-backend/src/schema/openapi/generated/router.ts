@@ -23,7 +23,19 @@ export const spec = {
       url: '/',
     },
   ],
+  security: [
+    {
+      JWT: [],
+    },
+  ],
   components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
     parameters: {
       instanceId: {
         name: 'instanceId',
@@ -200,6 +212,7 @@ export const spec = {
             maximum: 100,
           },
         },
+        additionalProperties: false,
       },
       AlertRulesPatch: {
         type: 'object',
@@ -224,6 +237,7 @@ export const spec = {
                 maximum: 1000000,
               },
             },
+            additionalProperties: false,
           },
           down: {
             type: 'object',
@@ -237,6 +251,7 @@ export const spec = {
                 maximum: 100,
               },
             },
+            additionalProperties: false,
           },
           replication: {
             type: 'object',
@@ -245,8 +260,10 @@ export const spec = {
                 type: 'boolean',
               },
             },
+            additionalProperties: false,
           },
         },
+        additionalProperties: false,
       },
       AlertRules: {
         type: 'object',
@@ -264,6 +281,7 @@ export const spec = {
               },
             },
             required: ['enabled', 'thresholdPercent'],
+            additionalProperties: false,
           },
           cpu: {
             type: 'object',
@@ -276,6 +294,7 @@ export const spec = {
               },
             },
             required: ['enabled', 'thresholdPercent'],
+            additionalProperties: false,
           },
           evictions: {
             type: 'object',
@@ -288,6 +307,7 @@ export const spec = {
               },
             },
             required: ['enabled', 'thresholdPerSecond'],
+            additionalProperties: false,
           },
           down: {
             type: 'object',
@@ -300,6 +320,7 @@ export const spec = {
               },
             },
             required: ['enabled', 'consecutiveChecks'],
+            additionalProperties: false,
           },
           replication: {
             type: 'object',
@@ -309,9 +330,11 @@ export const spec = {
               },
             },
             required: ['enabled'],
+            additionalProperties: false,
           },
         },
         required: ['memory', 'cpu', 'evictions', 'down', 'replication'],
+        additionalProperties: false,
       },
       AlertRuleSettings: {
         type: 'object',
@@ -401,6 +424,7 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
       },
       Error: {
         type: 'object',
@@ -488,6 +512,7 @@ export const spec = {
           },
         },
         required: ['memoryMb', 'cpu', 'diskGb'],
+        additionalProperties: false,
       },
       ResourcesPatch: {
         type: 'object',
@@ -508,6 +533,7 @@ export const spec = {
             maximum: 16384,
           },
         },
+        additionalProperties: false,
       },
       TunableConfig: {
         type: 'object',
@@ -540,6 +566,7 @@ export const spec = {
           },
         },
         required: ['role', 'host', 'port', 'tls'],
+        additionalProperties: false,
       },
       InstanceHealth: {
         type: 'object',
@@ -564,6 +591,7 @@ export const spec = {
           },
         },
         required: ['up', 'checkedAt'],
+        additionalProperties: false,
       },
       Instance: {
         type: 'object',
@@ -656,6 +684,7 @@ export const spec = {
           'createdAt',
           'updatedAt',
         ],
+        additionalProperties: false,
       },
       CreateInstanceRequest: {
         type: 'object',
@@ -724,6 +753,7 @@ export const spec = {
           'region',
           'resources',
         ],
+        additionalProperties: false,
       },
       UpdateInstanceRequest: {
         type: 'object',
@@ -745,6 +775,7 @@ export const spec = {
             $ref: '#/components/schemas/TunableConfig',
           },
         },
+        additionalProperties: false,
       },
       OperationStep: {
         type: 'object',
@@ -770,6 +801,7 @@ export const spec = {
           },
         },
         required: ['name', 'status', 'attempts'],
+        additionalProperties: false,
       },
       OperationLogEntry: {
         type: 'object',
@@ -786,6 +818,7 @@ export const spec = {
           },
         },
         required: ['at', 'level', 'message'],
+        additionalProperties: false,
       },
       Operation: {
         type: 'object',
@@ -860,6 +893,7 @@ export const spec = {
           'createdBy',
           'createdAt',
         ],
+        additionalProperties: false,
       },
       OperationProgress: {
         type: 'object',
@@ -881,6 +915,7 @@ export const spec = {
           },
         },
         required: ['done', 'unit', 'updatedAt'],
+        additionalProperties: false,
       },
       KeyScanRequest: {
         type: 'object',
@@ -899,6 +934,7 @@ export const spec = {
               "Key patterns are the names up to the first separator. Default ':'.",
           },
         },
+        additionalProperties: false,
       },
       ScannedKey: {
         type: 'object',
@@ -924,6 +960,7 @@ export const spec = {
           },
         },
         required: ['db', 'key', 'type', 'memoryBytes'],
+        additionalProperties: false,
       },
       KeyScanReport: {
         type: 'object',
@@ -968,6 +1005,7 @@ export const spec = {
                 },
               },
               required: ['db', 'keys'],
+              additionalProperties: false,
             },
           },
           topByMemory: {
@@ -992,6 +1030,7 @@ export const spec = {
                 },
               },
               required: ['type', 'keys'],
+              additionalProperties: false,
             },
           },
           types: {
@@ -1013,6 +1052,7 @@ export const spec = {
                 },
               },
               required: ['type', 'keys', 'memoryBytes', 'biggest'],
+              additionalProperties: false,
             },
           },
           patterns: {
@@ -1031,6 +1071,7 @@ export const spec = {
                 },
               },
               required: ['pattern', 'keys', 'memoryBytes'],
+              additionalProperties: false,
             },
           },
           otherPatterns: {
@@ -1047,6 +1088,7 @@ export const spec = {
               },
             },
             required: ['groups', 'keys', 'memoryBytes'],
+            additionalProperties: false,
           },
           latency: {
             type: 'object',
@@ -1068,6 +1110,7 @@ export const spec = {
               },
             },
             required: ['baselineMs', 'limitMs', 'p99Ms', 'maxMs', 'backoffs'],
+            additionalProperties: false,
           },
         },
         required: [
@@ -1088,6 +1131,7 @@ export const spec = {
           'otherPatterns',
           'latency',
         ],
+        additionalProperties: false,
       },
       Accepted: {
         type: 'object',
@@ -1100,6 +1144,7 @@ export const spec = {
           },
         },
         required: ['instance', 'operation'],
+        additionalProperties: false,
       },
       UpgradeRequest: {
         type: 'object',
@@ -1194,6 +1239,7 @@ export const spec = {
           'strategy',
           'expectedDowntimeSeconds',
         ],
+        additionalProperties: false,
       },
       UpgradePreview: {
         type: 'object',
@@ -1214,6 +1260,7 @@ export const spec = {
                 },
               },
               required: ['name', 'description'],
+              additionalProperties: false,
             },
           },
           dataLossWarning: {
@@ -1221,6 +1268,7 @@ export const spec = {
           },
         },
         required: ['candidate', 'steps'],
+        additionalProperties: false,
       },
       MaintenanceWindow: {
         type: 'object',
@@ -1375,6 +1423,7 @@ export const spec = {
           },
         },
         required: ['mode'],
+        additionalProperties: false,
       },
       SnoozeRequest: {
         type: 'object',
@@ -1384,6 +1433,7 @@ export const spec = {
             description: 'End the snooze instead.',
           },
         },
+        additionalProperties: false,
       },
       MaintenanceDecision: {
         type: 'object',
@@ -1429,6 +1479,7 @@ export const spec = {
           },
         },
         required: ['items'],
+        additionalProperties: false,
       },
       Platform: {
         type: 'object',
@@ -1461,6 +1512,7 @@ export const spec = {
                 },
               },
               required: ['engine', 'versions'],
+              additionalProperties: false,
             },
           },
           ha: {
@@ -1474,6 +1526,7 @@ export const spec = {
               },
             },
             required: ['replicas', 'maxReplicas'],
+            additionalProperties: false,
           },
           limits: {
             type: 'object',
@@ -1489,9 +1542,11 @@ export const spec = {
               },
             },
             required: ['memoryMb', 'cpu', 'diskGb'],
+            additionalProperties: false,
           },
         },
         required: ['id', 'title', 'regions', 'engines', 'ha', 'limits'],
+        additionalProperties: false,
       },
       Severity: {
         type: 'string',
@@ -1523,6 +1578,7 @@ export const spec = {
           },
         },
         required: ['branch'],
+        additionalProperties: false,
       },
       Advisory: {
         type: 'object',
@@ -1579,6 +1635,7 @@ export const spec = {
           'affected',
           'links',
         ],
+        additionalProperties: false,
       },
       VersionRelease: {
         type: 'object',
@@ -1615,6 +1672,7 @@ export const spec = {
           },
         },
         required: ['engine', 'version', 'releaseDate', 'rdbVersion'],
+        additionalProperties: false,
       },
       AdvisoryFeedStatus: {
         type: 'object',
@@ -1641,6 +1699,7 @@ export const spec = {
           },
         },
         required: ['id', 'url', 'ok'],
+        additionalProperties: false,
       },
       VersionCatalogSnapshot: {
         type: 'object',
@@ -1668,6 +1727,7 @@ export const spec = {
           },
         },
         required: ['releases', 'advisories', 'feeds', 'updatedAt'],
+        additionalProperties: false,
       },
       InstanceAdvisories: {
         type: 'object',
@@ -1692,6 +1752,7 @@ export const spec = {
           },
         },
         required: ['instanceId', 'engine', 'version', 'advisories'],
+        additionalProperties: false,
       },
       InstanceSecurity: {
         type: 'object',
@@ -1729,6 +1790,7 @@ export const spec = {
           'version',
           'advisories',
         ],
+        additionalProperties: false,
       },
       UpgradePlan: {
         type: 'object',
@@ -1750,6 +1812,7 @@ export const spec = {
               },
             },
             required: ['engine', 'version'],
+            additionalProperties: false,
           },
           candidates: {
             type: 'array',
@@ -1759,6 +1822,7 @@ export const spec = {
           },
         },
         required: ['instanceId', 'current', 'candidates'],
+        additionalProperties: false,
       },
       Range: {
         type: 'object',
@@ -1771,6 +1835,7 @@ export const spec = {
           },
         },
         required: ['min', 'max'],
+        additionalProperties: false,
       },
       ConnectionDetails: {
         type: 'object',
@@ -1815,13 +1880,16 @@ export const spec = {
                     },
                   },
                   required: ['host', 'port'],
+                  additionalProperties: false,
                 },
               },
             },
             required: ['masterName', 'endpoints'],
+            additionalProperties: false,
           },
         },
         required: ['host', 'port', 'tls', 'username', 'password', 'url'],
+        additionalProperties: false,
       },
       MetricName: {
         type: 'string',
@@ -2128,8 +2196,8 @@ export const spec = {
           {
             name: 'metric',
             in: 'query',
-            required: false,
             allowReserved: true,
+            required: false,
             description: 'Comma-separated metric names; all when absent.',
             schema: {
               type: 'string',
@@ -2139,8 +2207,8 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
-            required: false,
             allowReserved: true,
+            required: false,
             description: 'ISO 8601 date-time; default one hour before to.',
             schema: {
               type: 'string',
@@ -2150,8 +2218,8 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
-            required: false,
             allowReserved: true,
+            required: false,
             description: 'ISO 8601 date-time; default now.',
             schema: {
               type: 'string',
@@ -2161,6 +2229,7 @@ export const spec = {
           {
             name: 'step',
             in: 'query',
+            allowReserved: true,
             required: false,
             description:
               'Seconds per point; by default about 300 points over the range. Rounded up to whole 5 minutes when rollups answer.',
@@ -2289,6 +2358,7 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -2308,6 +2378,7 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -2430,6 +2501,7 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -2473,6 +2545,7 @@ export const spec = {
                     },
                   },
                   required: ['status'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -2501,6 +2574,7 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -2519,6 +2593,7 @@ export const spec = {
           {
             name: 'owner',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -2527,6 +2602,7 @@ export const spec = {
           {
             name: 'status',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               $ref: '#/components/schemas/InstanceStatus',
@@ -2535,6 +2611,7 @@ export const spec = {
           {
             name: 'platform',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -2543,6 +2620,7 @@ export const spec = {
           {
             name: 'name',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -2565,6 +2643,7 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -2930,6 +3009,7 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -3018,6 +3098,7 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -3088,6 +3169,7 @@ export const spec = {
                     },
                   },
                   required: ['operation'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -3166,6 +3248,7 @@ export const spec = {
           {
             name: 'waitMs',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'integer',

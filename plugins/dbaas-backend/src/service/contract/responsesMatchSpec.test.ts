@@ -1,0 +1,396 @@
+import { AddressInfo } from 'net';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { DbaasApiClient, Operation } from '@justmanage/plugin-dbaas-common';
+import Redis from 'ioredis';
+import {
+  ALICE,
+  startDbaasTestBackend,
+  validCreateBody,
+} from '../../__testUtils__/startDbaasTestBackend';
+import { spec } from '../../schema/openapi/generated/router';
+import { METRICS_COLLECT_TASK } from '../../metrics/startMetrics';
+
+jest.setTimeout(180_000);
+
+const SCRAPE_TOKEN = 'contract-test-scrape-token-0123456789';
+
+/** What the calls share: the instance they act on and what they found. */
+interface Context {
+  api: DbaasApiClient;
+  instanceId: string;
+  valkey: string;
+  /** Operations a call started, for the next steps to follow. */
+  pending: string[];
+  /** Polls an operation through GetOperation until it has ended. */
+  ended(operationId: string): Promise<Operation>;
+  /** Throws unless the operation succeeded. */
+  finish(operationId: string): Promise<void>;
+  finishPending(): Promise<void>;
+  collectMetrics(): Promise<void>;
+}
+
+interface Call {
+  operationId: string;
+  /** The status openapi.yaml documents for what the call asks. */
+  status: number;
+  /** Sets the scene; its requests are not the call's. */
+  before?(ctx: Context): Promise<unknown>;
+  /** The one request of the operation, first of the row. */
+  call(ctx: Context): Promise<unknown>;
+  /** Waits for what the call started. */
+  after?(ctx: Context): Promise<unknown>;
+}
+
+/**
+ * One call per operation of openapi.yaml, in an order a user could follow,
+ * through the generated client against a real backend that checks every
+ * response against the document (`dbaas.validateResponses`): a handler
+ * answering a field its schema does not describe, or leaving out one it
+ * requires, turns the answer into a 500 and fails the call's row.
+ */
+const calls: Call[] = [
+  { operationId: 'GetHealth', status: 200, call: c => c.api.getHealth() },
+  {
+    operationId: 'ListPlatforms',
+    status: 200,
+    call: c => c.api.listPlatforms(),
+  },
+  {
+    operationId: 'GetVersionCatalog',
+    status: 200,
+    call: c => c.api.getVersionCatalog(),
+  },
+  {
+    operationId: 'CreateInstance',
+    status: 202,
+    call: async c => {
+      const created = await c.api.createInstance({
+        body: validCreateBody({
+          name: 'contract',
+          version: '7.0.15+deb12u7',
+        }) as any,
+      });
+      c.instanceId = created.instance.id;
+      c.pending = [created.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'GetOperation',
+    status: 200,
+    call: c => c.api.getOperation(c.pending[0], { query: { waitMs: 100 } }),
+  },
+  {
+    operationId: 'ListInstances',
+    status: 200,
+    call: c =>
+      c.api.listInstances({ query: { owner: 'group:default/team-a' } }),
+  },
+  {
+    operationId: 'GetInstance',
+    status: 200,
+    call: c => c.api.getInstance(c.instanceId),
+  },
+  {
+    operationId: 'ListOperations',
+    status: 200,
+    call: c => c.api.listOperations(c.instanceId),
+  },
+  {
+    operationId: 'GetConnection',
+    status: 200,
+    call: async c => {
+      // keys for the key scan and the keyspace to find
+      const { host, port, username, password } = await c.api.getConnection(
+        c.instanceId,
+      );
+      const redis = new Redis({
+        host,
+        port,
+        username,
+        password,
+        lazyConnect: true,
+      });
+      await redis.connect();
+      for (let i = 0; i < 50; i++) await redis.set(`user:${i}`, 'x'.repeat(i));
+      redis.disconnect();
+    },
+  },
+  {
+    operationId: 'GetLatestMetrics',
+    status: 200,
+    before: c => c.collectMetrics(),
+    call: c => c.api.getLatestMetrics(c.instanceId),
+  },
+  {
+    operationId: 'GetMetricSeries',
+    status: 200,
+    call: c => c.api.getMetricSeries(c.instanceId),
+  },
+  {
+    operationId: 'GetKeyspace',
+    status: 200,
+    call: c => c.api.getKeyspace(c.instanceId),
+  },
+  {
+    operationId: 'GetReplication',
+    status: 200,
+    call: c => c.api.getReplication(c.instanceId),
+  },
+  {
+    operationId: 'GetPrometheusMetrics',
+    status: 200,
+    call: c => c.api.getPrometheusMetrics({ token: SCRAPE_TOKEN }),
+  },
+  {
+    operationId: 'GetFleetStatus',
+    status: 200,
+    call: c => c.api.getFleetStatus(),
+  },
+  { operationId: 'ListAlerts', status: 200, call: c => c.api.listAlerts() },
+  {
+    operationId: 'GetAvailability',
+    status: 200,
+    call: c => c.api.getAvailability(c.instanceId),
+  },
+  {
+    operationId: 'GetAlertRules',
+    status: 200,
+    call: c => c.api.getAlertRules(c.instanceId),
+  },
+  {
+    operationId: 'UpdateAlertRules',
+    status: 200,
+    call: c =>
+      c.api.updateAlertRules(c.instanceId, {
+        body: { memory: { thresholdPercent: 85 } },
+      }),
+  },
+  {
+    operationId: 'ListInstanceAlerts',
+    status: 200,
+    call: c => c.api.listInstanceAlerts(c.instanceId),
+  },
+  {
+    operationId: 'ListInstanceSecurity',
+    status: 200,
+    call: c => c.api.listInstanceSecurity(),
+  },
+  {
+    operationId: 'GetInstanceAdvisories',
+    status: 200,
+    call: c => c.api.getInstanceAdvisories(c.instanceId),
+  },
+  {
+    operationId: 'GetUpgradePlan',
+    status: 200,
+    call: c => c.api.getUpgradePlan(c.instanceId),
+  },
+  {
+    operationId: 'GetUpgradePolicy',
+    status: 200,
+    call: c => c.api.getUpgradePolicy(c.instanceId),
+  },
+  {
+    operationId: 'UpdateUpgradePolicy',
+    status: 200,
+    call: c =>
+      c.api.updateUpgradePolicy(c.instanceId, {
+        body: { mode: 'auto-patch', windows: ['Sundays 02:00-03:00 IST'] },
+      }),
+  },
+  {
+    operationId: 'SnoozeUpgradePolicy',
+    status: 200,
+    call: c => c.api.snoozeUpgradePolicy(c.instanceId, { body: {} }),
+  },
+  {
+    operationId: 'ListMaintenanceDecisions',
+    status: 200,
+    call: c => c.api.listMaintenanceDecisions(c.instanceId),
+  },
+  {
+    operationId: 'StartKeyScan',
+    status: 202,
+    call: async c => {
+      const started = await c.api.startKeyScan(c.instanceId, {
+        body: { topN: 5 },
+      });
+      c.pending = [started.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'GetLatestKeyScan',
+    status: 200,
+    call: c => c.api.getLatestKeyScan(c.instanceId),
+  },
+  {
+    operationId: 'ApplyPendingPatch',
+    status: 202,
+    call: async c => {
+      const patch = await c.api.applyPendingPatch(c.instanceId);
+      c.pending = [patch.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'CancelOperation',
+    status: 202,
+    before: async c => {
+      // a scan of 50 keys takes a second here (slowed down in the config)
+      const scan = await c.api.startKeyScan(c.instanceId, { body: {} });
+      c.pending = [scan.operation.id];
+    },
+    call: c => c.api.cancelOperation(c.pending[0]),
+    after: async c => {
+      expect((await c.ended(c.pending[0])).status).toBe('failed');
+    },
+  },
+  {
+    operationId: 'UpgradeInstance',
+    status: 200,
+    call: c =>
+      c.api.upgradeInstance(c.instanceId, {
+        body: { engine: 'valkey', version: c.valkey, dryRun: true },
+      }),
+  },
+  {
+    operationId: 'UpgradeInstance',
+    status: 202,
+    call: async c => {
+      const upgrade = await c.api.upgradeInstance(c.instanceId, {
+        body: { engine: 'valkey', version: c.valkey },
+      });
+      if (!('operation' in upgrade)) throw new Error('no operation');
+      c.pending = [upgrade.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'UpdateInstance',
+    status: 202,
+    call: async c => {
+      const resize = await c.api.updateInstance(c.instanceId, {
+        body: { resources: { memoryMb: 128 }, description: 'resized' },
+      });
+      c.pending = [resize.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'DeleteInstance',
+    status: 202,
+    call: async c => {
+      const removal = await c.api.deleteInstance(c.instanceId);
+      c.pending = [removal.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+];
+
+describe('every operation of openapi.yaml', () => {
+  let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
+  /** Every status the backend answered, polls included. */
+  const answered: Array<{ url: string; status: number }> = [];
+  const ctx = { pending: [] as string[] } as Context;
+
+  beforeAll(async () => {
+    backend = await startDbaasTestBackend({
+      portRange: { start: 18620, end: 18629 },
+      local: { engineDirs: ['/opt/justmanage/engines'] },
+      dbaas: {
+        metrics: { prometheus: { token: SCRAPE_TOKEN } },
+        // 50 keys take a second to scan: long enough to cancel a scan
+        keyScan: { batchSize: 10, pauseMs: 200 },
+      },
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    ctx.api = new DbaasApiClient({
+      discoveryApi: {
+        getBaseUrl: async () => `http://127.0.0.1:${port}/api/dbaas`,
+      },
+      fetchApi: {
+        fetch: async (input, init) => {
+          const headers = new Headers(init?.headers);
+          if (!headers.has('Authorization')) {
+            headers.set('Authorization', mockCredentials.user.header(ALICE));
+          }
+          const response = await fetch(input, { ...init, headers });
+          answered.push({ url: String(input), status: response.status });
+          return response;
+        },
+      },
+    });
+    ctx.ended = async operationId => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const operation = await ctx.api.getOperation(operationId, {
+          query: { waitMs: 1000 },
+        });
+        if (operation.status === 'succeeded' || operation.status === 'failed') {
+          return operation;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`${operation.type} still ${operation.status}`);
+        }
+      }
+    };
+    ctx.finish = async operationId => {
+      const operation = await ctx.ended(operationId);
+      if (operation.status === 'failed') {
+        throw new Error(`${operation.type} failed: ${operation.error}`);
+      }
+    };
+    ctx.finishPending = async () => {
+      for (const id of ctx.pending) await ctx.finish(id);
+    };
+    ctx.collectMetrics = () => backend.triggerTask(METRICS_COLLECT_TASK);
+    const { items } = await ctx.api.listPlatforms();
+    const valkey = items
+      .find(platform => platform.id === 'local')
+      ?.engines.find(engine => engine.engine === 'valkey')?.versions[0];
+    if (!valkey) throw new Error('no valkey build in /opt/justmanage/engines');
+    ctx.valkey = valkey;
+  });
+  afterAll(() => backend?.stop());
+
+  it('has a call in this table', () => {
+    const documented = Object.values(spec.paths).flatMap(methods =>
+      Object.values(methods as Record<string, { operationId?: string }>)
+        .map(operation => operation.operationId)
+        .filter(Boolean),
+    );
+    expect([...new Set(calls.map(c => c.operationId))].sort()).toEqual(
+      [...documented].sort(),
+    );
+  });
+
+  it.each(calls.map(call => [call.operationId, call.status, call] as const))(
+    '%s answers %d as documented',
+    async (_operationId, _status, row) => {
+      const { operationId, status } = row;
+      await row.before?.(ctx);
+      const before = answered.length;
+      let error: string | undefined;
+      try {
+        await row.call(ctx);
+        await row.after?.(ctx);
+      } catch (e) {
+        error = e instanceof ResponseError ? e.body.error.message : String(e);
+      }
+      const own = answered[before];
+      expect({ operationId, status: own?.status, error }).toEqual({
+        operationId,
+        status,
+        error: undefined,
+      });
+    },
+  );
+
+  it('never answered a 5xx, polls included', () => {
+    expect(answered.filter(a => a.status >= 500)).toEqual([]);
+    expect(answered.length).toBeGreaterThan(calls.length);
+  });
+});

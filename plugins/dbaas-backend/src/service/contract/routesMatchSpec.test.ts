@@ -1,0 +1,98 @@
+import express from 'express';
+import { spec } from '../../schema/openapi/generated/router';
+import { createRouter, RouterOptions } from '../router';
+
+/**
+ * Every method and path of openapi.yaml has a route, and every route is in
+ * openapi.yaml: an endpoint that exists in only one of them is either a
+ * promise the API does not keep or an API no client was generated for.
+ */
+describe('the routes and openapi.yaml', () => {
+  it('describe the same endpoints', async () => {
+    const router = await createRouter(withEveryFeature());
+    // Backstage's validated router serves the document itself here.
+    const routes = routesOf(router)
+      .filter(route => route !== 'GET /openapi.json')
+      .sort();
+    const documented = Object.entries(spec.paths)
+      .flatMap(([path, methods]) =>
+        Object.keys(methods)
+          .filter(method => HTTP_METHODS.includes(method))
+          .map(method => `${method.toUpperCase()} ${path}`),
+      )
+      .sort();
+
+    expect(routes).toEqual(documented);
+    // a guard against both lists being empty by mistake
+    expect(routes.length).toBeGreaterThan(30);
+  });
+});
+
+/**
+ * A response is checked against its schema, and a schema that allows any
+ * further property would let a renamed optional field through unnoticed.
+ */
+describe('openapi.yaml', () => {
+  it('closes every object schema: further properties are stated or refused', () => {
+    const open: string[] = [];
+    const walk = (node: unknown, where: string) => {
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (
+        schema.type === 'object' &&
+        schema.properties &&
+        !('additionalProperties' in schema)
+      ) {
+        open.push(where);
+      }
+      for (const [key, value] of Object.entries(schema)) {
+        walk(value, `${where}/${key}`);
+      }
+    };
+    walk(spec, '#');
+    expect(open).toEqual([]);
+  });
+});
+
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+
+/**
+ * Routes are registered when their feature's service is given; apart from
+ * the metrics settings, nothing is read while routes are registered, so
+ * empty objects stand in for the services here.
+ */
+function withEveryFeature(): RouterOptions {
+  const service = {} as any;
+  return {
+    httpAuth: service,
+    auditor: service,
+    authorizer: service,
+    service,
+    instances: service,
+    operations: service,
+    waiter: service,
+    credentials: service,
+    drivers: service,
+    upgrades: service,
+    upgradePolicies: service,
+    keyScans: service,
+    operationControl: service,
+    operationTypes: service,
+    versions: { catalog: service, planUpgrades: service },
+    monitoring: service,
+    metrics: { settings: {} } as any,
+  };
+}
+
+/** `GET /instances/{instanceId}` for each route, in OpenAPI's path syntax. */
+function routesOf(router: express.Router): string[] {
+  return router.stack.flatMap((layer: any) => {
+    if (layer.route) {
+      const path = String(layer.route.path).replace(/:(\w+)/g, '{$1}');
+      return Object.keys(layer.route.methods)
+        .filter(method => HTTP_METHODS.includes(method))
+        .map(method => `${method.toUpperCase()} ${path}`);
+    }
+    return [];
+  });
+}
