@@ -212,7 +212,6 @@ export const spec = {
             maximum: 100,
           },
         },
-        additionalProperties: false,
       },
       AlertRulesPatch: {
         type: 'object',
@@ -237,7 +236,6 @@ export const spec = {
                 maximum: 1000000,
               },
             },
-            additionalProperties: false,
           },
           down: {
             type: 'object',
@@ -251,7 +249,6 @@ export const spec = {
                 maximum: 100,
               },
             },
-            additionalProperties: false,
           },
           replication: {
             type: 'object',
@@ -260,10 +257,8 @@ export const spec = {
                 type: 'boolean',
               },
             },
-            additionalProperties: false,
           },
         },
-        additionalProperties: false,
       },
       AlertRules: {
         type: 'object',
@@ -512,7 +507,6 @@ export const spec = {
           },
         },
         required: ['memoryMb', 'cpu', 'diskGb'],
-        additionalProperties: false,
       },
       ResourcesPatch: {
         type: 'object',
@@ -533,7 +527,6 @@ export const spec = {
             maximum: 16384,
           },
         },
-        additionalProperties: false,
       },
       TunableConfig: {
         type: 'object',
@@ -753,7 +746,6 @@ export const spec = {
           'region',
           'resources',
         ],
-        additionalProperties: false,
       },
       UpdateInstanceRequest: {
         type: 'object',
@@ -775,7 +767,6 @@ export const spec = {
             $ref: '#/components/schemas/TunableConfig',
           },
         },
-        additionalProperties: false,
       },
       OperationStep: {
         type: 'object',
@@ -934,7 +925,6 @@ export const spec = {
               "Key patterns are the names up to the first separator. Default ':'.",
           },
         },
-        additionalProperties: false,
       },
       ScannedKey: {
         type: 'object',
@@ -1423,7 +1413,6 @@ export const spec = {
           },
         },
         required: ['mode'],
-        additionalProperties: false,
       },
       SnoozeRequest: {
         type: 'object',
@@ -1433,7 +1422,6 @@ export const spec = {
             description: 'End the snooze instead.',
           },
         },
-        additionalProperties: false,
       },
       MaintenanceDecision: {
         type: 'object',
