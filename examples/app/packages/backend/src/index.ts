@@ -38,6 +38,12 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@justmanage/plugin-dbaas-backend'));
 backend.add(import('@justmanage/plugin-dbaas-backend-module-local'));
 
+// MCP: AI clients list and call the dbaas actions (dbaas:create-instance,
+// ...) at /api/mcp-actions/v1 with a Backstage token, under the same
+// permissions and audit as the REST API; backend.actions in app-config.yaml
+// says which plugins' actions are offered.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // A replica whose plugins failed to start must die, so that its supervisor
 // (systemd, Kubernetes) restarts it instead of it answering 503 forever.
 backend.start().catch(error => {
