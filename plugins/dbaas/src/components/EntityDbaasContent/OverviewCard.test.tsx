@@ -26,7 +26,7 @@ describe('OverviewCard', () => {
     expect(rowOf('Status')).toHaveTextContent(
       /Up\s*checked 1[2-4] seconds ago/,
     );
-    expect(rowOf('Uptime')).toHaveTextContent('3d 4h');
+    expect(rowOf('Process uptime')).toHaveTextContent('3d 4h');
     expect(rowOf('Engine')).toHaveTextContent('Redis 7.2.4');
     expect(rowOf('Platform')).toHaveTextContent('local');
     expect(rowOf('Region')).toHaveTextContent('eu-1');
@@ -59,7 +59,7 @@ describe('OverviewCard', () => {
     expect(rowOf('Status')).toHaveTextContent(
       /Down\s*checked 5 minutes ago: connect ECONNREFUSED/,
     );
-    expect(rowOf('Uptime')).toHaveTextContent('—');
+    expect(rowOf('Process uptime')).toHaveTextContent('—');
     expect(rowOf('Memory')).toHaveTextContent(/^Memory256 MiB$/);
   });
 

@@ -7,6 +7,7 @@ import { formatBytes } from './formatBytes';
 import { formatDuration } from './formatDuration';
 import { formatTimeAgo } from './formatTimeAgo';
 import { StatusLight } from './StatusLight';
+import { EngineVersion } from '../EngineVersion';
 
 const PERSISTENCE: Record<Persistence, string> = {
   none: 'None (data is lost on restart)',
@@ -47,10 +48,16 @@ export function OverviewCard(props: { instance: Instance }) {
         <HealthLine instance={instance} />
       </>
     ),
-    Uptime: uptime === undefined ? '—' : formatDuration(uptime * 1000),
-    Engine: `${ENGINES[instance.engine] ?? instance.engine} ${
-      instance.version
-    }`,
+    // The server process's own uptime: an upgrade or a restart sets it back,
+    // while the Availability card counts from the last time checks failed.
+    'Process uptime':
+      uptime === undefined ? '—' : formatDuration(uptime * 1000),
+    Engine: (
+      <EngineVersion
+        engine={ENGINES[instance.engine] ?? instance.engine}
+        version={instance.version}
+      />
+    ),
     Platform: instance.platform,
     Region: instance.region,
     Memory: memoryText(instance),

@@ -20,7 +20,8 @@ describe('formatBytes', () => {
 
 describe('formatDuration', () => {
   it.each([
-    [400, '<1s'],
+    [400, '0.4s'],
+    [2_940, '2.9s'],
     [42_000, '42s'],
     [185_000, '3m 5s'],
     [3_600_000, '1h'],

@@ -7,11 +7,13 @@ const PARTS: Array<[string, number]> = [
 
 /**
  * The two largest units only ("3d 4h", "2m 5s"): an uptime or an operation
- * length is read at a glance, not to the second.
+ * length is read at a glance, not to the second. Below ten seconds a tenth
+ * is kept: most operations take a few seconds, and "<1s" or "3s" would hide
+ * whether one took twice as long as the last.
  */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) {
-    return '<1s';
+  if (ms < 10_000) {
+    return `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
   }
   const shown: string[] = [];
   let rest = ms;

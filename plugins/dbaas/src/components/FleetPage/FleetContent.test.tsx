@@ -87,7 +87,7 @@ describe('FleetContent', () => {
     const nameLink = await screen.findByRole('link', { name: 'cache-a' });
     expect(nameLink).toHaveAttribute(
       'href',
-      '/catalog/default/resource/cache-a',
+      '/catalog/default/resource/cache-a/redis',
     );
     expect(screen.getByText('Instances (2)')).toBeInTheDocument();
 

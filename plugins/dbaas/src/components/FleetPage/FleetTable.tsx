@@ -1,6 +1,7 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EngineVersion } from '../EngineVersion';
 import { Instance } from '@justmanage/plugin-dbaas-common';
 import { useMemo } from 'react';
 import { formatMemoryUsage } from './formatMemory';
@@ -16,8 +17,10 @@ type EntityPath = (params: {
   name: string;
 }) => string;
 
-// The name links straight to the entity page: an EntityRefLink per row would
-// ask the catalog about every instance just to show the name we already have.
+// The name links straight to the entity's Redis tab, where everything about
+// the instance is (the catalog's Overview holds little for a Resource): an
+// EntityRefLink per row would also ask the catalog about every instance just
+// to show the name we already have.
 const columns = (entityPath: EntityPath): TableColumn<Instance>[] => [
   {
     title: 'Name',
@@ -25,11 +28,11 @@ const columns = (entityPath: EntityPath): TableColumn<Instance>[] => [
     highlight: true,
     render: instance => (
       <Link
-        to={entityPath({
+        to={`${entityPath({
           kind: 'resource',
           namespace: 'default',
           name: instance.name,
-        })}
+        })}/redis`}
       >
         {instance.name}
       </Link>
@@ -46,7 +49,9 @@ const columns = (entityPath: EntityPath): TableColumn<Instance>[] => [
     title: 'Engine',
     customFilterAndSearch: (query, instance) =>
       `${instance.engine} ${instance.version}`.includes(query),
-    render: instance => `${instance.engine} ${instance.version}`,
+    render: instance => (
+      <EngineVersion engine={instance.engine} version={instance.version} />
+    ),
   },
   {
     title: 'Platform',

@@ -76,7 +76,7 @@ describe.each([
     fleetBackend();
     renderApp('/dbaas/status');
     expect(
-      await screen.findByText('1 instances, 0 down', undefined, slow),
+      await screen.findByText('1 instance, 0 down', undefined, slow),
     ).toBeInTheDocument();
     expect(screen.getByText('98.25 %')).toBeInTheDocument();
   }, 20_000);

@@ -86,7 +86,9 @@ export function StatusTable(props: { items: InstanceStatusSummary[] }) {
   const down = data.filter(row => row.up === false).length;
   return (
     <Table<InstanceStatusSummary>
-      title={`${data.length} instances, ${down} down`}
+      title={`${data.length} ${
+        data.length === 1 ? 'instance' : 'instances'
+      }, ${down} down`}
       columns={tableColumns}
       data={data}
       options={{

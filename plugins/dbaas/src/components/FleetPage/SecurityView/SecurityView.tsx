@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { EngineVersion } from '../../EngineVersion';
 import type { InstanceSecurity } from '@justmanage/plugin-dbaas-common';
 import Box from '@material-ui/core/Box';
 import { useMemo } from 'react';
@@ -45,7 +46,7 @@ const columns = (entityPath: EntityPath): TableColumn<InstanceSecurity>[] => [
   },
   {
     title: 'Engine',
-    render: row => `${row.engine} ${row.version}`,
+    render: row => <EngineVersion engine={row.engine} version={row.version} />,
   },
   {
     title: 'Worst',

@@ -1,0 +1,27 @@
+import { splitEngineVersion } from '@justmanage/plugin-dbaas-common';
+import Typography from '@material-ui/core/Typography';
+
+/**
+ * "redis 7.0.15" with the platform's build ("deb12u7") after it as a
+ * detail: people know releases by their upstream number, and the build
+ * matters only to tell two packages of one release apart.
+ */
+export function EngineVersion(props: { engine: string; version: string }) {
+  const { upstream, build } = splitEngineVersion(props.version);
+  return (
+    <>
+      {props.engine} {upstream}
+      {build && (
+        <Typography
+          component="span"
+          variant="caption"
+          color="textSecondary"
+          title={`Build ${props.version}`}
+        >
+          {' '}
+          build {build}
+        </Typography>
+      )}
+    </>
+  );
+}

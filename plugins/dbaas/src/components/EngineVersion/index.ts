@@ -1,0 +1,1 @@
+export { EngineVersion } from './EngineVersion';
