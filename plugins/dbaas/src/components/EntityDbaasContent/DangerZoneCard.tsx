@@ -9,8 +9,10 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { DeleteInstanceDialog } from './DeleteInstanceDialog';
 import { DeletionProgress } from './DeletionProgress';
+import { useFleetPageLink } from './useFleetPageLink';
 
 /**
  * Deleting the instance. The button is offered only to those allowed to
@@ -25,6 +27,8 @@ export function DangerZoneCard(props: {
   const [open, setOpen] = useState(false);
   const [deletion, setDeletion] = useState<Operation>();
   const [failure, setFailure] = useState<string>();
+  const navigate = useNavigate();
+  const fleetPage = useFleetPageLink();
   const { allowed, loading } = usePermission({
     permission: dbaasInstanceDeletePermission,
     resourceRef: instance.id,
@@ -39,6 +43,7 @@ export function DangerZoneCard(props: {
     [onChange],
   );
   // A failed deletion leaves the instance in place; offer the button again.
+  // A finished one leaves nothing to look at here: back to the fleet.
   const onFinished = useCallback(
     (operation: Operation) => {
       if (operation.status === 'failed') {
@@ -46,8 +51,9 @@ export function DangerZoneCard(props: {
         setFailure(operation.error ?? 'no reason was given');
       }
       onChange();
+      if (operation.status === 'succeeded' && fleetPage) navigate(fleetPage);
     },
-    [onChange],
+    [onChange, navigate, fleetPage],
   );
 
   if (deletion || instance.status === 'deleting') {

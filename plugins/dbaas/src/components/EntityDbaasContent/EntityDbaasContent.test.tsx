@@ -4,7 +4,8 @@ import {
   dbaasInstanceDeletePermission,
   Instance,
 } from '@justmanage/plugin-dbaas-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -211,7 +212,13 @@ describe('EntityDbaasContent', () => {
         return HttpResponse.json({ ...deletion, status: 'succeeded' });
       }),
     );
-    await renderWithApis(<EntityDbaasContent />, { entity: anEntity('e-del') });
+    await renderWithApis(
+      <>
+        <EntityDbaasContent />
+        <CurrentPath />
+      </>,
+      { entity: anEntity('e-del') },
+    );
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Delete instance' }),
@@ -231,8 +238,13 @@ describe('EntityDbaasContent', () => {
     expect(await screen.findByText('Deleting')).toBeInTheDocument();
 
     finish();
-    expect(
-      await screen.findByText('This instance no longer exists'),
-    ).toBeInTheDocument();
+    // nothing is left to show here: the fleet page is where the user goes on
+    await waitFor(() =>
+      expect(screen.getByTestId('current-path')).toHaveTextContent(/^\/dbaas$/),
+    );
   });
 });
+
+function CurrentPath() {
+  return <span data-testid="current-path">{useLocation().pathname}</span>;
+}

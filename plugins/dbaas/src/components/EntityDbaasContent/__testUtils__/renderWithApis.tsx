@@ -22,6 +22,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ReactNode } from 'react';
 import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
 import { dbaasApiRef } from '../../../api';
+import { rootRouteRef } from '../../../routes';
 import { BACKEND_URL } from './backend';
 import { anEntity } from './fixtures';
 
@@ -59,6 +60,11 @@ export function renderWithApis(
         {children}
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/dbaas': rootRouteRef,
+      },
+    },
   );
 }
