@@ -6,6 +6,7 @@
 export * from './types';
 export * from './permissions';
 export * from './validation';
+export * from './config';
 export * from './annotations';
 export * from './versions';
 export * from './upgrades';
@@ -16,3 +17,4 @@ export * from './alerts';
 export * from './bigKeys';
 export * from './maintenance';
 export * from './generated';
+export * from './connection';
