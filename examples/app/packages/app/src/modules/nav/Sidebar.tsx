@@ -2,7 +2,6 @@ import {
   Sidebar,
   SidebarDivider,
   SidebarGroup,
-  SidebarItem,
   SidebarScrollWrapper,
   SidebarSpace,
 } from '@backstage/core-components';
@@ -10,13 +9,12 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import MenuIcon from '@material-ui/icons/Menu';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import { NavItem } from './NavItem';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
+      const nav = navItems.withComponent(NavItem);
       nav.take('page:notifications'); // shown below with its unread badge
       return (
         <Sidebar>
