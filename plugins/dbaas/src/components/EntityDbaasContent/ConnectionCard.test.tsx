@@ -18,18 +18,36 @@ registerMswTestHooks(server);
 
 const CREDENTIALS = dbaasInstanceCredentialsReadPermission.name;
 
-function connectionHandler(instanceId: string, calls: string[] = []) {
+const DETAILS = {
+  host: 'orders-cache.redis.local',
+  port: 7101,
+  tls: false,
+  username: 'app',
+  password: 's3cret-from-backend',
+  url: 'redis://app@orders-cache.redis.local:7101',
+};
+
+function connectionHandler(
+  instanceId: string,
+  calls: string[] = [],
+  details: object = DETAILS,
+) {
   return http.get(`${DBAAS_URL}/instances/${instanceId}/connection`, () => {
     calls.push(instanceId);
-    return HttpResponse.json({
-      host: 'orders-cache.redis.local',
-      port: 7101,
-      tls: false,
-      username: 'app',
-      password: 's3cret-from-backend',
-      url: 'redis://app@orders-cache.redis.local:7101',
-    });
+    return HttpResponse.json(details);
   });
+}
+
+async function reveal(instanceId: string) {
+  await renderWithApis(
+    <ConnectionCard instance={anInstance({ id: instanceId })} />,
+  );
+  await userEvent.click(
+    await screen.findByRole('button', { name: 'Show credentials' }),
+  );
+  const dialog = await screen.findByRole('dialog');
+  await within(dialog).findByLabelText('password');
+  return dialog;
 }
 
 describe('ConnectionCard', () => {
@@ -116,6 +134,82 @@ describe('ConnectionCard', () => {
     );
     expect(await screen.findByLabelText('password')).toBeInTheDocument();
     expect(calls).toEqual(['conn-3', 'conn-3']);
+  });
+
+  it('gives a URL and a redis-cli line with the password, environment variables and client code, once revealed', async () => {
+    server.use(permissionHandler([CREDENTIALS]), connectionHandler('conn-7'));
+    const dialog = await reveal('conn-7');
+
+    expect(within(dialog).getByLabelText('connection url')).toHaveTextContent(
+      'redis://app:s3cret-from-backend@orders-cache.redis.local:7101',
+    );
+    expect(within(dialog).getByLabelText('redis-cli')).toHaveTextContent(
+      'redis-cli -u redis://app:s3cret-from-backend@orders-cache.redis.local:7101',
+    );
+    expect(
+      within(dialog).queryByLabelText('sentinel lookup'),
+    ).not.toBeInTheDocument();
+    const env = within(dialog).getByRole('region', { name: 'env snippet' });
+    expect(env).toHaveTextContent('REDIS_HOST=orders-cache.redis.local');
+    expect(env).toHaveTextContent('REDIS_PASSWORD=s3cret-from-backend');
+
+    await userEvent.click(
+      within(dialog).getByRole('tab', { name: 'Python: redis-py' }),
+    );
+    const python = within(dialog).getByRole('region', {
+      name: 'redis-py snippet',
+    });
+    expect(python).toHaveTextContent(
+      'redis.Redis.from_url(os.environ["REDIS_URL"])',
+    );
+    expect(python).not.toHaveTextContent('s3cret');
+    expect(
+      within(dialog).queryByRole('checkbox', { name: /Sentinels/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('connects a replicated instance through its Sentinels, or to the primary on request', async () => {
+    server.use(
+      permissionHandler([CREDENTIALS]),
+      connectionHandler('conn-8', [], {
+        ...DETAILS,
+        tls: true,
+        url: 'rediss://app@orders-cache.redis.local:7101',
+        sentinel: {
+          masterName: 'orders-cache',
+          endpoints: [
+            { host: 's1.local', port: 7201 },
+            { host: 's2.local', port: 7202 },
+          ],
+        },
+      }),
+    );
+    const dialog = await reveal('conn-8');
+
+    expect(within(dialog).getByLabelText('redis-cli')).toHaveTextContent(
+      'redis-cli --tls -u rediss://app:s3cret-from-backend@orders-cache.redis.local:7101',
+    );
+    expect(within(dialog).getByLabelText('sentinel lookup')).toHaveTextContent(
+      'SENTINEL GET-MASTER-ADDR-BY-NAME orders-cache',
+    );
+    expect(
+      within(dialog).getByRole('region', { name: 'env snippet' }),
+    ).toHaveTextContent('REDIS_SENTINELS=s1.local:7201,s2.local:7202');
+
+    await userEvent.click(
+      within(dialog).getByRole('tab', { name: 'Go: go-redis' }),
+    );
+    const go = () =>
+      within(dialog).getByRole('region', { name: 'go-redis snippet' });
+    expect(go()).toHaveTextContent('redis.NewFailoverClient');
+    expect(go()).toHaveTextContent('MasterName: "orders-cache"');
+    expect(go()).toHaveTextContent('TLSConfig: &tls.Config{}');
+
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', { name: /Through the Sentinels/ }),
+    );
+    expect(go()).toHaveTextContent('redis.ParseURL(os.Getenv("REDIS_URL"))');
+    expect(go()).not.toHaveTextContent('NewFailoverClient');
   });
 
   it('shows the error when the backend refuses the credentials', async () => {

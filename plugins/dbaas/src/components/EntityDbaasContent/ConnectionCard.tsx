@@ -4,6 +4,7 @@ import {
   ConnectionDetails,
   dbaasInstanceCredentialsReadPermission,
   Instance,
+  redisUrl,
 } from '@justmanage/plugin-dbaas-common';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -11,9 +12,11 @@ import { useCallback, useState } from 'react';
 import { ConnectionField } from './ConnectionField';
 import { CredentialsDialog } from './CredentialsDialog';
 import { primaryEndpoint } from './primaryEndpoint';
-import { redisUrl } from './redisUrl';
 
-/** How to reach the instance; the password only on request. */
+/**
+ * How to reach the instance. The password, and the texts that carry it, only
+ * on request: each reveal is one audited read of the credentials.
+ */
 export function ConnectionCard(props: { instance: Instance }) {
   const { instance } = props;
   const [open, setOpen] = useState(false);
@@ -50,10 +53,11 @@ export function ConnectionCard(props: { instance: Instance }) {
         value={endpoint.tls ? 'yes' : 'no'}
         copy={false}
       />
+      {/* no password here: this URL may be shared; the dialog has the one to use */}
       <ConnectionField
         label="URL"
         name="url"
-        value={redisUrl(endpoint, username)}
+        value={redisUrl({ ...endpoint, username })}
       />
       {credentials.allowed && (
         <>

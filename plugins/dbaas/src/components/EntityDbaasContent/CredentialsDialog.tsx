@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dbaasApiRef } from '../../api';
 import { ConnectionField } from './ConnectionField';
+import { ConnectionInstructions } from './ConnectionInstructions';
 
 function Credentials(props: {
   instanceId: string;
@@ -41,12 +42,13 @@ function Credentials(props: {
         name="password"
         value={value.password}
       />
+      <ConnectionInstructions details={value} />
     </>
   );
 }
 
 /**
- * Reveals the app user's credentials. The content mounts only while the
+ * Reveals the app user's credentials, and how to connect with them. The content mounts only while the
  * dialog is open, so each opening is exactly one audited request.
  */
 export function CredentialsDialog(props: {
@@ -56,8 +58,8 @@ export function CredentialsDialog(props: {
   onLoaded: (details: ConnectionDetails) => void;
 }) {
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Credentials</DialogTitle>
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="md">
+      <DialogTitle>Credentials and how to connect</DialogTitle>
       <DialogContent>
         <DialogContentText>
           Every time credentials are shown, the dbaas backend records it in the

@@ -4,12 +4,12 @@ import { formatDuration } from './formatDuration';
 import { formatTimeAgo } from './formatTimeAgo';
 import { operationDuration } from './operationDuration';
 import { primaryEndpoint } from './primaryEndpoint';
-import { redisUrl } from './redisUrl';
 
 describe('formatBytes', () => {
   it.each([
     [0, '0 B'],
     [1023, '1023 B'],
+    [123.456789, '123.5 B'],
     [1536, '1.5 KiB'],
     [256 * 1024 * 1024, '256 MiB'],
     [3.25 * 1024 ** 3, '3.3 GiB'],
@@ -76,19 +76,6 @@ describe('describeStatus', () => {
     [{ status: 'failed' }, 'Failed', 'error'],
   ] as const)('%j is %s', (instance, word, tone) => {
     expect(describeStatus(instance)).toEqual({ word, tone });
-  });
-});
-
-describe('redisUrl', () => {
-  const endpoint = { host: 'cache.local', port: 7101, tls: false };
-  it('never carries a password, and names the user once known', () => {
-    expect(redisUrl(endpoint)).toBe('redis://cache.local:7101');
-    expect(redisUrl(endpoint, 'app')).toBe('redis://app@cache.local:7101');
-  });
-  it('uses rediss for TLS and brackets IPv6 hosts', () => {
-    expect(redisUrl({ host: '::1', port: 6380, tls: true })).toBe(
-      'rediss://[::1]:6380',
-    );
   });
 });
 
