@@ -11,6 +11,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  const rounded = unit === 0 ? value : Math.round(value * 10) / 10;
+  // rates (network bytes per second) are averages, rarely whole bytes
+  const rounded = Math.round(value * 10) / 10;
   return `${rounded} ${UNITS[unit]}`;
 }

@@ -20,10 +20,14 @@ const DAY_MS = 86_400_000;
 
 const useStyles = makeStyles(theme => ({
   figure: { margin: 0 },
+  // a long headline ("in 1.2 KiB/s · out 3.4 KiB/s") wraps under the
+  // title on a narrow card instead of running over it
   caption: {
     display: 'flex',
+    flexWrap: 'wrap',
     justifyContent: 'space-between',
     alignItems: 'baseline',
+    columnGap: theme.spacing(2),
     marginBottom: theme.spacing(1),
   },
   empty: {
