@@ -2,6 +2,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import dbaasPlugin from '@justmanage/plugin-dbaas/alpha';
+import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -14,6 +15,7 @@ export default createApp({
     catalogPlugin,
     scaffolderPlugin,
     dbaasPlugin,
+    homeModule,
     navModule,
     signInModule,
   ],
