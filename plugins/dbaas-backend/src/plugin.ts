@@ -50,6 +50,7 @@ import { UpgradeService } from './upgrades/UpgradeService';
 import { rdbVersionLookup } from './upgrades/rdbVersions';
 import { startMaintenance } from './maintenance/startMaintenance';
 import { registerDbaasActions } from './actions/registerDbaasActions';
+import { DiagnosticsReader } from './diagnostics/DiagnosticsReader';
 
 /**
  * The dbaas backend plugin: managed Redis instances as persisted operations
@@ -324,6 +325,7 @@ export const dbaasPlugin = createBackendPlugin({
             operationTypes: registry,
             monitoring,
             metrics,
+            diagnostics: new DiagnosticsReader(admin, credentials),
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),

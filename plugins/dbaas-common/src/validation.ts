@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { ENGINES, MAXMEMORY_POLICIES, PERSISTENCE_MODES } from './types';
+import { ENGINES, PERSISTENCE_MODES } from './types';
 import type { Engine, Persistence } from './generated';
 import { upgradePolicyRequestSchema } from './maintenance/upgradePolicySchema';
+import {
+  maxmemoryPolicySchema,
+  tunableConfigSchema,
+} from './config/configSchema';
 
 /** Kubernetes' DNS-1123 label rule, shortened to 40 so derived names fit. */
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -12,22 +16,6 @@ const SYSTEM_REF_PATTERN =
 // A distribution build follows a plus sign, as in 7.0.15+deb12u10.
 const VERSION_PATTERN = /^\d+\.\d+\.\d+(\+[0-9A-Za-z][0-9A-Za-z.-]*)?$/;
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/**
- * Redis settings a user may change. Everything else (ports, ACL, dir, bind)
- * belongs to the platform, and letting users set it would break isolation.
- * @public
- */
-export const TUNABLE_CONFIG: Record<string, RegExp> = {
-  timeout: /^\d{1,6}$/,
-  hz: /^([1-9]|[1-9]\d|[1-4]\d\d|500)$/,
-  'notify-keyspace-events': /^[KEg$lshzxentmdA]*$/,
-  'slowlog-log-slower-than': /^-?\d{1,9}$/,
-  'slowlog-max-len': /^\d{1,6}$/,
-  maxclients: /^\d{1,6}$/,
-  'lfu-log-factor': /^\d{1,3}$/,
-  'lfu-decay-time': /^\d{1,6}$/,
-};
 
 const name = z
   .string({ error: 'is required and must be a string' })
@@ -72,9 +60,7 @@ const persistence = z.enum(PERSISTENCE_MODES as [Persistence, ...Persistence[]],
   error: `must be one of ${PERSISTENCE_MODES.join(', ')}`,
 });
 
-const maxmemoryPolicy = z.enum(MAXMEMORY_POLICIES, {
-  error: `must be one of ${MAXMEMORY_POLICIES.join(', ')}`,
-});
+const maxmemoryPolicy = maxmemoryPolicySchema;
 
 /** Beyond 5 a Sentinel setup is better served by a cluster. @public */
 export const MAX_REPLICAS = 5;
@@ -85,30 +71,7 @@ const replicas = z
   .min(0, 'must be at least 0')
   .max(MAX_REPLICAS, `must be at most ${MAX_REPLICAS}`);
 
-const config = z
-  .record(z.string(), z.string({ error: 'values must be strings' }), {
-    error: 'must be an object of string values',
-  })
-  .superRefine((value, ctx) => {
-    for (const [key, setting] of Object.entries(value)) {
-      const rule = TUNABLE_CONFIG[key];
-      if (!rule) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `is not a tunable setting; allowed: ${Object.keys(
-            TUNABLE_CONFIG,
-          ).join(', ')}`,
-        });
-      } else if (!rule.test(setting)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `has an invalid value "${setting}"`,
-        });
-      }
-    }
-  });
+const config = tunableConfigSchema;
 
 /** The body of `POST /instances`. @public */
 export const createInstanceRequestSchema = z.strictObject(

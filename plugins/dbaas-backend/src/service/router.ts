@@ -41,6 +41,9 @@ import { UpgradePolicyService } from '../maintenance/UpgradePolicyService';
 import { UpgradeService } from '../upgrades/UpgradeService';
 import { registerMetricsRoutes } from './metricsRoutes';
 import { Metrics } from '../metrics/startMetrics';
+import { registerDiagnosticsRoutes } from '../diagnostics/diagnosticsRoutes';
+import { DiagnosticsReader } from '../diagnostics/DiagnosticsReader';
+import { registerConfigPreviewRoutes } from '../configuration/configPreviewRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -67,6 +70,8 @@ export interface RouterOptions {
   monitoring?: Monitoring;
   /** Metric series, snapshots, keyspace, replication, Prometheus; without it their routes are absent. */
   metrics?: Metrics;
+  /** Slow log and latency events; without it their routes are absent. */
+  diagnostics?: DiagnosticsReader;
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
 }
@@ -248,6 +253,8 @@ export async function createRouter(
     );
   });
 
+  registerConfigPreviewRoutes(router, options);
+
   if (options.upgrades) {
     registerUpgradeRoutes(router, { ...options, upgrades: options.upgrades });
   }
@@ -301,6 +308,12 @@ export async function createRouter(
 
   if (options.metrics) {
     registerMetricsRoutes(router, { ...options, metrics: options.metrics });
+  }
+  if (options.diagnostics) {
+    registerDiagnosticsRoutes(router, {
+      ...options,
+      diagnostics: options.diagnostics,
+    });
   }
   if (options.monitoring) {
     const deps = { ...options, monitoring: options.monitoring };

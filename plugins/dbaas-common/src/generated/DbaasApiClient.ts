@@ -9,6 +9,8 @@ import type {
   AlertList,
   AlertRuleSettings,
   AlertRulesPatch,
+  ConfigChangePreview,
+  ConfigChangeRequest,
   ConnectionDetails,
   CreateInstanceRequest,
   Instance,
@@ -17,11 +19,13 @@ import type {
   KeyScanReport,
   KeyScanRequest,
   KeyspaceReport,
+  LatencyReport,
   MaintenanceDecisionList,
   MetricSeriesResponse,
   MetricSnapshot,
   Operation,
   ReplicationReport,
+  SlowLog,
   SnoozeRequest,
   UpdateInstanceRequest,
   UpgradePlan,
@@ -132,6 +136,52 @@ export class DbaasApiClient {
       {
         method: 'GET',
         path: `/instances/${encodeURIComponent(instanceId)}/replication`,
+      },
+      options,
+    );
+  }
+
+  /** The newest slow commands of the primary (SLOWLOG GET), asked now: each with its command, its first key and its duration; every other argument is left out. Needs the read permission. */
+  async getSlowLog(
+    instanceId: string,
+    request: { query?: operations['GetSlowLog']['parameters']['query'] } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<SlowLog> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/slowlog`,
+        query: request.query,
+      },
+      options,
+    );
+  }
+
+  /** The latency monitor's newest and worst event of each kind on the primary (LATENCY LATEST), asked now. Needs the read permission. */
+  async getLatency(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<LatencyReport> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/latency`,
+      },
+      options,
+    );
+  }
+
+  /** What PATCH /instances/{instanceId} with these settings would change, and whether each change applies live (CONFIG SET) or at the next restart. Changes nothing; refuses what the PATCH would refuse (400 naming the field and the rule). Needs the update permission. */
+  async previewConfigChange(
+    instanceId: string,
+    request: { body: ConfigChangeRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<ConfigChangePreview> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/config/preview`,
+        body: request.body,
       },
       options,
     );

@@ -38,7 +38,7 @@ export type InstanceStatus = components['schemas']['InstanceStatus'];
 export type InstanceResources = components['schemas']['InstanceResources'];
 /** @public */
 export type ResourcesPatch = components['schemas']['ResourcesPatch'];
-/** Tunable Redis settings; see TUNABLE_CONFIG in dbaas-common for the allowed keys. @public */
+/** Tunable Redis settings; see TUNABLE_PARAMETERS in dbaas-common (config/configParameters.ts) for the allowed keys and their rules. @public */
 export type TunableConfig = components['schemas']['TunableConfig'];
 /** @public */
 export type InstanceEndpoint = components['schemas']['InstanceEndpoint'];
@@ -128,6 +128,20 @@ export type MetricSeriesResponse =
 export type MetricSnapshot = components['schemas']['MetricSnapshot'];
 /** @public */
 export type KeyspaceReport = components['schemas']['KeyspaceReport'];
+/** A command that ran longer than slowlog-log-slower-than. Only its name, its first key and how many further arguments it had are given: values, passwords and every other argument stay on the instance. @public */
+export type SlowLogEntry = components['schemas']['SlowLogEntry'];
+/** The newest slow commands of the primary, newest first; the control plane's own commands left out. @public */
+export type SlowLog = components['schemas']['SlowLog'];
+/** One kind of event the latency monitor recorded (LATENCY LATEST). @public */
+export type LatencyEvent = components['schemas']['LatencyEvent'];
+/** @public */
+export type LatencyReport = components['schemas']['LatencyReport'];
+/** The configuration part of UpdateInstanceRequest; config replaces the whole map, as it does there. @public */
+export type ConfigChangeRequest = components['schemas']['ConfigChangeRequest'];
+/** @public */
+export type ConfigChange = components['schemas']['ConfigChange'];
+/** @public */
+export type ConfigChangePreview = components['schemas']['ConfigChangePreview'];
 /** @public */
 export type ReplicaLink = components['schemas']['ReplicaLink'];
 /** @public */

@@ -97,6 +97,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/slowlog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The newest slow commands of the primary (SLOWLOG GET), asked now: each with its command, its first key and its duration; every other argument is left out. Needs the read permission. */
+    get: operations['GetSlowLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/latency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The latency monitor's newest and worst event of each kind on the primary (LATENCY LATEST), asked now. Needs the read permission. */
+    get: operations['GetLatency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/config/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description What PATCH /instances/{instanceId} with these settings would change, and whether each change applies live (CONFIG SET) or at the next restart. Changes nothing; refuses what the PATCH would refuse (400 naming the field and the rule). Needs the update permission. */
+    post: operations['PreviewConfigChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/status': {
     parameters: {
       query?: never;
@@ -711,7 +768,7 @@ export interface components {
       cpu?: number;
       diskGb?: number;
     };
-    /** @description Tunable Redis settings; see TUNABLE_CONFIG in dbaas-common for the allowed keys. */
+    /** @description Tunable Redis settings; see TUNABLE_PARAMETERS in dbaas-common (config/configParameters.ts) for the allowed keys and their rules. */
     TunableConfig: {
       [key: string]: string;
     };
@@ -1171,6 +1228,74 @@ export interface components {
         averageTtlSeconds?: number;
       }[];
     };
+    /** @description A command that ran longer than slowlog-log-slower-than. Only its name, its first key and how many further arguments it had are given: values, passwords and every other argument stay on the instance. */
+    SlowLogEntry: {
+      /** @description The slow log's own id of the entry */
+      id: number;
+      /** Format: date-time */
+      startedAt: string;
+      durationMicros: number;
+      /** @description The command, with the subcommand of container commands (CONFIG SET) */
+      command: string;
+      /** @description The first key the command names (as the slow log kept it, longer keys cut at 128 bytes); absent for commands without keys */
+      key?: string;
+      /** @description Arguments after the command and the key, not shown */
+      redactedArguments: number;
+      /** @description The client's address */
+      client?: string;
+      clientName?: string;
+    };
+    /** @description The newest slow commands of the primary, newest first; the control plane's own commands left out. */
+    SlowLog: {
+      instanceId: string;
+      /** Format: date-time */
+      readAt: string;
+      /** @description slowlog-log-slower-than: commands slower than this are logged; 0 every command, negative none */
+      slowerThanMicros: number;
+      /** @description slowlog-max-len: how many entries the instance keeps */
+      maxLength: number;
+      entries: components['schemas']['SlowLogEntry'][];
+    };
+    /** @description One kind of event the latency monitor recorded (LATENCY LATEST). */
+    LatencyEvent: {
+      /** @description e.g. command, fast-command, fork, expire-cycle, aof-fsync-always */
+      event: string;
+      /** Format: date-time */
+      latestAt: string;
+      latestMs: number;
+      maxMs: number;
+    };
+    LatencyReport: {
+      instanceId: string;
+      /** Format: date-time */
+      readAt: string;
+      /** @description latency-monitor-threshold: events slower than this are recorded; 0 the monitor is off */
+      thresholdMs: number;
+      events: components['schemas']['LatencyEvent'][];
+    };
+    /** @description The configuration part of UpdateInstanceRequest; config replaces the whole map, as it does there. */
+    ConfigChangeRequest: {
+      maxmemoryPolicy?: components['schemas']['MaxmemoryPolicy'];
+      config?: components['schemas']['TunableConfig'];
+    };
+    ConfigChange: {
+      /** @description The name in redis.conf */
+      parameter: string;
+      /** @description The value now; the engine's default when the instance does not set it */
+      from: string;
+      to: string;
+      /**
+       * @description live: CONFIG SET on the running server; restart: at its next start
+       * @enum {string}
+       */
+      applies: 'live' | 'restart';
+      note: string;
+    };
+    ConfigChangePreview: {
+      changes: components['schemas']['ConfigChange'][];
+      /** @description Some change takes effect only when the server restarts */
+      restartNeeded: boolean;
+    };
     ReplicaLink: {
       host: string;
       port: number;
@@ -1344,6 +1469,82 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReplicationReport'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetSlowLog: {
+    parameters: {
+      query?: {
+        /** @description How many entries, newest first (1-128, default 50). */
+        count?: number;
+      };
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The slow log */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SlowLog'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetLatency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latency events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LatencyReport'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  PreviewConfigChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfigChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description The changes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfigChangePreview'];
         };
       };
       default: components['responses']['Error'];

@@ -134,6 +134,24 @@ const calls: Call[] = [
     call: c => c.api.getKeyspace(c.instanceId),
   },
   {
+    operationId: 'GetSlowLog',
+    status: 200,
+    call: c => c.api.getSlowLog(c.instanceId, { query: { count: 10 } }),
+  },
+  {
+    operationId: 'GetLatency',
+    status: 200,
+    call: c => c.api.getLatency(c.instanceId),
+  },
+  {
+    operationId: 'PreviewConfigChange',
+    status: 200,
+    call: c =>
+      c.api.previewConfigChange(c.instanceId, {
+        body: { config: { timeout: '300' } },
+      }),
+  },
+  {
     operationId: 'GetReplication',
     status: 200,
     call: c => c.api.getReplication(c.instanceId),

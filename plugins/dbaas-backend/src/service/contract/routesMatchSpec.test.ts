@@ -120,6 +120,7 @@ function withEveryFeature(): RouterOptions {
     versions: { catalog: service, planUpgrades: service },
     monitoring: service,
     metrics: { settings: {} } as any,
+    diagnostics: service,
   };
 }
 

@@ -531,7 +531,7 @@ export const spec = {
       TunableConfig: {
         type: 'object',
         description:
-          'Tunable Redis settings; see TUNABLE_CONFIG in dbaas-common for the allowed keys.',
+          'Tunable Redis settings; see TUNABLE_PARAMETERS in dbaas-common (config/configParameters.ts) for the allowed keys and their rules.',
         additionalProperties: {
           type: 'string',
         },
@@ -2033,6 +2033,202 @@ export const spec = {
         required: ['instanceId', 'readAt', 'databases'],
         additionalProperties: false,
       },
+      SlowLogEntry: {
+        type: 'object',
+        description:
+          'A command that ran longer than slowlog-log-slower-than. Only its name, its first key and how many further arguments it had are given: values, passwords and every other argument stay on the instance.',
+        properties: {
+          id: {
+            type: 'integer',
+            description: "The slow log's own id of the entry",
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          durationMicros: {
+            type: 'integer',
+            minimum: 0,
+          },
+          command: {
+            type: 'string',
+            description:
+              'The command, with the subcommand of container commands (CONFIG SET)',
+          },
+          key: {
+            type: 'string',
+            description:
+              'The first key the command names (as the slow log kept it, longer keys cut at 128 bytes); absent for commands without keys',
+          },
+          redactedArguments: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Arguments after the command and the key, not shown',
+          },
+          client: {
+            type: 'string',
+            description: "The client's address",
+          },
+          clientName: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'startedAt',
+          'durationMicros',
+          'command',
+          'redactedArguments',
+        ],
+        additionalProperties: false,
+      },
+      SlowLog: {
+        type: 'object',
+        description:
+          "The newest slow commands of the primary, newest first; the control plane's own commands left out.",
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          readAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          slowerThanMicros: {
+            type: 'integer',
+            description:
+              'slowlog-log-slower-than: commands slower than this are logged; 0 every command, negative none',
+          },
+          maxLength: {
+            type: 'integer',
+            description: 'slowlog-max-len: how many entries the instance keeps',
+          },
+          entries: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SlowLogEntry',
+            },
+          },
+        },
+        required: [
+          'instanceId',
+          'readAt',
+          'slowerThanMicros',
+          'maxLength',
+          'entries',
+        ],
+        additionalProperties: false,
+      },
+      LatencyEvent: {
+        type: 'object',
+        description:
+          'One kind of event the latency monitor recorded (LATENCY LATEST).',
+        properties: {
+          event: {
+            type: 'string',
+            description:
+              'e.g. command, fast-command, fork, expire-cycle, aof-fsync-always',
+          },
+          latestAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          latestMs: {
+            type: 'integer',
+            minimum: 0,
+          },
+          maxMs: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+        required: ['event', 'latestAt', 'latestMs', 'maxMs'],
+        additionalProperties: false,
+      },
+      LatencyReport: {
+        type: 'object',
+        properties: {
+          instanceId: {
+            type: 'string',
+          },
+          readAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          thresholdMs: {
+            type: 'integer',
+            description:
+              'latency-monitor-threshold: events slower than this are recorded; 0 the monitor is off',
+          },
+          events: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LatencyEvent',
+            },
+          },
+        },
+        required: ['instanceId', 'readAt', 'thresholdMs', 'events'],
+        additionalProperties: false,
+      },
+      ConfigChangeRequest: {
+        type: 'object',
+        description:
+          'The configuration part of UpdateInstanceRequest; config replaces the whole map, as it does there.',
+        properties: {
+          maxmemoryPolicy: {
+            $ref: '#/components/schemas/MaxmemoryPolicy',
+          },
+          config: {
+            $ref: '#/components/schemas/TunableConfig',
+          },
+        },
+      },
+      ConfigChange: {
+        type: 'object',
+        properties: {
+          parameter: {
+            type: 'string',
+            description: 'The name in redis.conf',
+          },
+          from: {
+            type: 'string',
+            description:
+              "The value now; the engine's default when the instance does not set it",
+          },
+          to: {
+            type: 'string',
+          },
+          applies: {
+            type: 'string',
+            enum: ['live', 'restart'],
+            description:
+              'live: CONFIG SET on the running server; restart: at its next start',
+          },
+          note: {
+            type: 'string',
+          },
+        },
+        required: ['parameter', 'from', 'to', 'applies', 'note'],
+        additionalProperties: false,
+      },
+      ConfigChangePreview: {
+        type: 'object',
+        properties: {
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ConfigChange',
+            },
+          },
+          restartNeeded: {
+            type: 'boolean',
+            description:
+              'Some change takes effect only when the server restarts',
+          },
+        },
+        required: ['changes', 'restartNeeded'],
+        additionalProperties: false,
+      },
       ReplicaLink: {
         type: 'object',
         properties: {
@@ -2315,6 +2511,111 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/ReplicationReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/slowlog': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetSlowLog',
+        description:
+          'The newest slow commands of the primary (SLOWLOG GET), asked now: each with its command, its first key and its duration; every other argument is left out. Needs the read permission.',
+        parameters: [
+          {
+            name: 'count',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'How many entries, newest first (1-128, default 50).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 128,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The slow log',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlowLog',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/latency': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetLatency',
+        description:
+          "The latency monitor's newest and worst event of each kind on the primary (LATENCY LATEST), asked now. Needs the read permission.",
+        responses: {
+          '200': {
+            description: 'The latency events',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LatencyReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/config/preview': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'PreviewConfigChange',
+        description:
+          'What PATCH /instances/{instanceId} with these settings would change, and whether each change applies live (CONFIG SET) or at the next restart. Changes nothing; refuses what the PATCH would refuse (400 naming the field and the rule). Needs the update permission.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ConfigChangeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changes',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConfigChangePreview',
                 },
               },
             },
@@ -3284,6 +3585,22 @@ export type EndpointMap = {
   '#get|/instances/{instanceId}/replication': {
     path: operations['GetReplication']['parameters']['path'];
     response: operations['GetReplication']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/slowlog': {
+    path: operations['GetSlowLog']['parameters']['path'];
+    query: NonNullable<operations['GetSlowLog']['parameters']['query']>;
+    response: operations['GetSlowLog']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/latency': {
+    path: operations['GetLatency']['parameters']['path'];
+    response: operations['GetLatency']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/config/preview': {
+    path: operations['PreviewConfigChange']['parameters']['path'];
+    body: NonNullable<
+      operations['PreviewConfigChange']['requestBody']
+    >['content']['application/json'];
+    response: operations['PreviewConfigChange']['responses'][200]['content']['application/json'];
   };
   '#get|/status': {
     response: operations['GetFleetStatus']['responses'][200]['content']['application/json'];

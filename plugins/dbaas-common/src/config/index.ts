@@ -1,0 +1,3 @@
+export * from './configParameters';
+export * from './configSchema';
+export * from './previewConfigChange';
