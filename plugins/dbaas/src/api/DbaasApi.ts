@@ -35,6 +35,10 @@ export type DbaasApi = Pick<
   | 'snoozeUpgradePolicy'
   | 'applyPendingPatch'
   | 'listMaintenanceDecisions'
+  | 'updateInstance'
+  | 'previewConfigChange'
+  | 'getSlowLog'
+  | 'getLatency'
 >;
 
 /** @public */
