@@ -142,6 +142,16 @@ describe('templates/new-redis/template.yaml', () => {
     ]);
   });
 
+  it('shows how to connect: the redis-cli line without the password, and where to reveal it', () => {
+    const text = JSON.stringify(template.spec.output.text);
+    expect(text).toContain(`\${{ steps['${step.id}'].output.redisCli }}`);
+    expect(text).toContain('**Show credentials**');
+    expect(text).toContain(
+      '(/catalog/default/resource/${{ parameters.name }}/redis)',
+    );
+    expect(text).not.toMatch(/password \}\}|\.password/);
+  });
+
   describe('filled in with the form defaults, passes the dry run', () => {
     /** What the scaffolder renders: whole-parameter values keep their type, undefined ones disappear. */
     function render(form: Record<string, unknown>) {

@@ -1,3 +1,4 @@
+export { APP_USERNAME } from './appUsername';
 export type { ConnectionTarget, SentinelAddress } from './types';
 export {
   environmentFile,

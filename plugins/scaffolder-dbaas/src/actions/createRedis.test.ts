@@ -73,6 +73,7 @@ describe('dbaas:redis:create', () => {
       host: '127.0.0.1',
       port: instance.endpoints[0].port,
       url: `redis://127.0.0.1:${instance.endpoints[0].port}`,
+      redisCli: `redis-cli -h 127.0.0.1 -p ${instance.endpoints[0].port} --user app --askpass`,
     });
     expect(posts()[0].headers['idempotency-key']).toBe(
       'scaffolder:task-1:checkout-cache',
@@ -259,6 +260,7 @@ describe('dbaas:redis:create', () => {
         host: 'dry-run.invalid',
         port: 6379,
         url: 'redis://dry-run.invalid:6379',
+        redisCli: 'redis-cli -h dry-run.invalid -p 6379 --user app --askpass',
       });
       expect(logLines()).toEqual([
         'Dry run: the input is valid; would create redis 7.0.15 instance checkout-cache on local/local with 256 MiB, owned by group:default/team-a. Nothing was created.',

@@ -1,11 +1,14 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  APP_USERNAME,
   ENGINES,
   Engine,
   MAXMEMORY_POLICIES,
   PERSISTENCE_MODES,
   Persistence,
   dbaasEntityRef,
+  redisCliCommand,
+  redisUrl,
 } from '@justmanage/plugin-dbaas-common';
 import { DbaasService } from '@justmanage/plugin-dbaas-node';
 import { buildCreateRequest } from './buildCreateRequest';
@@ -154,6 +157,12 @@ export function createDbaasRedisCreateAction(options: {
             .describe(
               'redis:// (or rediss://) URL of the primary, without credentials',
             ),
+        redisCli: z =>
+          z
+            .string()
+            .describe(
+              'redis-cli line for the primary that asks for the password (--askpass) instead of carrying it',
+            ),
       },
     },
     async handler(ctx) {
@@ -169,12 +178,19 @@ export function createDbaasRedisCreateAction(options: {
         ctx.output('host', 'dry-run.invalid');
         ctx.output('port', 6379);
         ctx.output('url', 'redis://dry-run.invalid:6379');
+        ctx.output(
+          'redisCli',
+          redisCliCommand({
+            host: 'dry-run.invalid',
+            port: 6379,
+            tls: false,
+            username: APP_USERNAME,
+          }),
+        );
         return;
       }
 
-      const client = dbaas.forCredentials(
-        await ctx.getInitiatorCredentials(),
-      );
+      const client = dbaas.forCredentials(await ctx.getInitiatorCredentials());
       ctx.logger.info(`Creating ${what}`);
       // The checkpoint makes a retried task skip the POST; the idempotency
       // key covers a crash between the POST and the checkpoint being saved.
@@ -219,7 +235,6 @@ export function createDbaasRedisCreateAction(options: {
           `Instance ${instance.name} is ${instance.status} but has no primary endpoint`,
         );
       }
-      const scheme = primary.tls ? 'rediss' : 'redis';
       ctx.logger.info(
         `Instance ${instance.name} is ${instance.status} at ${primary.host}:${primary.port}`,
       );
@@ -227,7 +242,12 @@ export function createDbaasRedisCreateAction(options: {
       ctx.output('entityRef', dbaasEntityRef(instance.name));
       ctx.output('host', primary.host);
       ctx.output('port', primary.port);
-      ctx.output('url', `${scheme}://${primary.host}:${primary.port}`);
+      ctx.output('url', redisUrl(primary));
+      // the password stays behind the audited reveal on the Redis tab
+      ctx.output(
+        'redisCli',
+        redisCliCommand({ ...primary, username: APP_USERNAME }),
+      );
     },
   });
 }
