@@ -1,4 +1,5 @@
 import type {
+  Advisory,
   UpgradeCandidate,
   UpgradeKind,
 } from '@justmanage/plugin-dbaas-common';
@@ -7,18 +8,9 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { actionLabel, engineLabel, KIND_TITLES } from './describeCandidate';
+import { advisoryChange } from './advisoryChange';
 
 const KINDS: UpgradeKind[] = ['patch', 'minor', 'major', 'downgrade'];
-
-function fixesText(candidate: UpgradeCandidate): string {
-  const n = candidate.fixes.length;
-  const fixes =
-    n === 0
-      ? 'fixes no known advisory'
-      : `fixes ${n} ${n === 1 ? 'advisory' : 'advisories'}`;
-  const open = candidate.openAdvisories.length;
-  return open ? `${fixes}, leaves ${open} open` : fixes;
-}
 
 /**
  * One button per candidate the platform runs, grouped patch, minor, major,
@@ -27,10 +19,12 @@ function fixesText(candidate: UpgradeCandidate): string {
  */
 export function CandidateGroups(props: {
   candidates: UpgradeCandidate[];
+  /** The advisories of the running version, to tell kept from introduced. */
+  advisories: Advisory[];
   canChange: boolean;
   onChoose: (candidate: UpgradeCandidate) => void;
 }) {
-  const { candidates, canChange, onChoose } = props;
+  const { candidates, advisories, canChange, onChoose } = props;
   const [showOthers, setShowOthers] = useState(false);
   const available = candidates.filter(c => c.available);
   const others = candidates.filter(c => !c.available);
@@ -67,7 +61,7 @@ export function CandidateGroups(props: {
                   component="span"
                   style={{ marginLeft: 8 }}
                 >
-                  {fixesText(candidate)}
+                  {advisoryChange(candidate, advisories)}
                   {candidate.strategy === 'snapshot-restore' &&
                     ' · needs a snapshot restore'}
                 </Typography>
@@ -90,14 +84,17 @@ export function CandidateGroups(props: {
           <Button size="small" onClick={() => setShowOthers(!showOthers)}>
             {showOthers
               ? 'Hide releases this platform does not run'
-              : `${others.length} more releases this platform does not run`}
+              : `${others.length} more ${
+                  others.length === 1 ? 'release' : 'releases'
+                } this platform does not run`}
           </Button>
           {showOthers && (
             <ul aria-label="releases not on this platform">
               {others.map(c => (
                 <li key={`${c.engine} ${c.version}`}>
                   <Typography variant="body2">
-                    {KIND_TITLES[c.kind]}: {engineLabel(c)}, {fixesText(c)}
+                    {KIND_TITLES[c.kind]}: {engineLabel(c)},{' '}
+                    {advisoryChange(c, advisories)}
                   </Typography>
                 </li>
               ))}

@@ -125,14 +125,14 @@ describe('VersionsCard', () => {
     ).toBeInTheDocument();
     expect(
       within(groups[2]).getByText(
-        'fixes no known advisory, leaves 1 open · needs a snapshot restore',
+        'fixes no known advisory, introduces 1 · needs a snapshot restore',
       ),
     ).toBeInTheDocument();
     // the release the platform does not run is listed on request only
     expect(screen.queryByText(/Minor: Redis 7.2.13/)).not.toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', {
-        name: '1 more releases this platform does not run',
+        name: '1 more release this platform does not run',
       }),
     );
     expect(

@@ -115,6 +115,7 @@ export function VersionsCard(props: {
                 )}
                 <CandidateGroups
                   candidates={data.value.plan.candidates}
+                  advisories={advisories.advisories}
                   canChange={allowed && instance.status === 'running'}
                   onChoose={setChosen}
                 />
