@@ -12,6 +12,19 @@ export const dbaasInstanceCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Asked besides create, on the instance to be (its name and owner): the
+ * owner a request names, so a policy's conditions such as "owned by one of
+ * the user's refs" keep users from creating instances they could then
+ * neither use nor delete.
+ * @public
+ */
+export const dbaasInstanceCreateForOwnerPermission = createPermission({
+  name: 'dbaas.instance.create.owner',
+  attributes: { action: 'create' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
 /** @public */
 export const dbaasInstanceReadPermission = createPermission({
   name: 'dbaas.instance.read',
@@ -46,6 +59,7 @@ export const dbaasInstanceCredentialsReadPermission = createPermission({
 /** @public */
 export const dbaasPermissions = [
   dbaasInstanceCreatePermission,
+  dbaasInstanceCreateForOwnerPermission,
   dbaasInstanceReadPermission,
   dbaasInstanceUpdatePermission,
   dbaasInstanceDeletePermission,

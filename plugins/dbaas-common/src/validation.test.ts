@@ -1,5 +1,7 @@
 import {
+  INSTANCE_NAME_RULE,
   createInstanceRequestSchema,
+  instanceNameProblem,
   normalizeEntityRef,
   updateInstanceRequestSchema,
   validate,
@@ -38,7 +40,9 @@ describe('createInstanceRequestSchema', () => {
     });
     expect(result.ok).toBe(false);
     const message = (result as { message: string }).message;
-    expect(message).toContain('name: must be a DNS-1123 label');
+    expect(message).toContain(
+      'name: must be 1 to 40 characters: lower-case letters, digits and hyphens, starting with a letter and ending with a letter or a digit; "B" is an upper-case letter',
+    );
     expect(message).toContain('resources.memoryMb: must be at least 16 MiB');
     expect(message).toContain('colour: is not a known field');
   });
@@ -52,8 +56,39 @@ describe('createInstanceRequestSchema', () => {
       validate(createInstanceRequestSchema, { ...valid, name: 'a'.repeat(41) }),
     ).toEqual({
       ok: false,
-      message: 'name: must be at most 40 characters',
+      message: `name: must be ${INSTANCE_NAME_RULE}; it has 41 characters`,
     });
+  });
+
+  it.each([
+    ['9lives', 'it starts with "9"'],
+    ['-cache', 'it starts with "-"'],
+    ['cache-', 'it ends with a hyphen'],
+    ['my_cache', '"_" is not allowed'],
+    ['my.cache', '"." is not allowed'],
+    ['MyCache', '"M" is an upper-case letter'],
+    ['', 'it is empty'],
+  ])('refuses the name %j saying the rule and what breaks it', (name, why) => {
+    expect(instanceNameProblem(name)).toBe(
+      `must be ${INSTANCE_NAME_RULE}; ${why}`,
+    );
+    expect(validate(createInstanceRequestSchema, { ...valid, name })).toEqual({
+      ok: false,
+      message: `name: must be ${INSTANCE_NAME_RULE}; ${why}`,
+    });
+  });
+
+  it.each(['a', 'cache', 'orders-cache-2', 'a1-b2'])(
+    'accepts the name %j',
+    name => {
+      expect(instanceNameProblem(name)).toBeUndefined();
+    },
+  );
+
+  it('words the rule without a regular expression', () => {
+    expect(INSTANCE_NAME_RULE).toBe(
+      '1 to 40 characters: lower-case letters, digits and hyphens, starting with a letter and ending with a letter or a digit',
+    );
   });
 
   it('takes 0 to 5 replicas as a whole number and names the rule otherwise', () => {

@@ -7,8 +7,6 @@ import {
   tunableConfigSchema,
 } from './config/configSchema';
 
-/** Kubernetes' DNS-1123 label rule, shortened to 40 so derived names fit. */
-const NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const ENTITY_REF_PATTERN =
   /^(group|user):(?:([a-z0-9][a-z0-9._-]*)\/)?([a-zA-Z0-9][a-zA-Z0-9._-]*)$/i;
 const SYSTEM_REF_PATTERN =
@@ -17,13 +15,50 @@ const SYSTEM_REF_PATTERN =
 const VERSION_PATTERN = /^\d+\.\d+\.\d+(\+[0-9A-Za-z][0-9A-Za-z.-]*)?$/;
 const REGION_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** The longest instance name, short enough that names derived from it fit. @public */
+export const INSTANCE_NAME_MAX_LENGTH = 40;
+
+/**
+ * The instance name rule in words, as the form and the API's 400 say it.
+ * A DNS-1035 label (Kubernetes Service names): unlike DNS-1123 it must start
+ * with a letter, because platforms that derive host, Service or job names
+ * from it refuse a leading digit.
+ * @public
+ */
+export const INSTANCE_NAME_RULE = `1 to ${INSTANCE_NAME_MAX_LENGTH} characters: lower-case letters, digits and hyphens, starting with a letter and ending with a letter or a digit`;
+
+/**
+ * What is wrong with a proposed instance name, in words, or undefined when
+ * it follows {@link INSTANCE_NAME_RULE}. The one check of the API and the form.
+ * @public
+ */
+export function instanceNameProblem(value: string): string | undefined {
+  const problem = nameProblem(value);
+  return problem && `must be ${INSTANCE_NAME_RULE}; ${problem}`;
+}
+
+function nameProblem(value: string): string | undefined {
+  if (value.length === 0) return 'it is empty';
+  if (value.length > INSTANCE_NAME_MAX_LENGTH) {
+    return `it has ${value.length} characters`;
+  }
+  const bad = /[^a-z0-9-]/.exec(value);
+  if (bad) {
+    return /[A-Z]/.test(bad[0])
+      ? `"${bad[0]}" is an upper-case letter`
+      : `"${bad[0]}" is not allowed`;
+  }
+  if (!/^[a-z]/.test(value)) return `it starts with "${value[0]}"`;
+  if (value.endsWith('-')) return 'it ends with a hyphen';
+  return undefined;
+}
+
 const name = z
   .string({ error: 'is required and must be a string' })
-  .max(40, 'must be at most 40 characters')
-  .regex(
-    NAME_PATTERN,
-    "must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit",
-  );
+  .superRefine((value, ctx) => {
+    const problem = instanceNameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const owner = z
   .string({ error: 'is required and must be a string' })
@@ -56,9 +91,12 @@ const resources = z.strictObject(
   { error: 'must be an object with memoryMb, cpu and diskGb' },
 );
 
-const persistence = z.enum(PERSISTENCE_MODES as [Persistence, ...Persistence[]], {
-  error: `must be one of ${PERSISTENCE_MODES.join(', ')}`,
-});
+const persistence = z.enum(
+  PERSISTENCE_MODES as [Persistence, ...Persistence[]],
+  {
+    error: `must be one of ${PERSISTENCE_MODES.join(', ')}`,
+  },
+);
 
 const maxmemoryPolicy = maxmemoryPolicySchema;
 

@@ -97,7 +97,7 @@ describe('dbaas actions refuse what the REST API refuses', () => {
       'a name the platform cannot use',
       'create-instance',
       validCreateBody({ name: 'Not_A_Label' }),
-      /^name: must be a DNS-1123 label/,
+      /^name: must be 1 to 40 characters: lower-case letters, digits and hyphens, starting with a letter/,
     ],
     [
       'a missing field',

@@ -3,7 +3,6 @@ import {
   ENGINES,
   MAXMEMORY_POLICIES,
   PERSISTENCE_MODES,
-  dbaasInstanceCreatePermission,
 } from '@justmanage/plugin-dbaas-common';
 import { actorOf } from '../service/actorOf';
 import { auditedAction } from './auditedAction';
@@ -91,13 +90,11 @@ export function registerCreateInstanceAction(
         credentials,
         { eventId: 'instance-create', meta: { name: body.name } },
         async () => {
-          await deps.authorizer.requireBasic(
-            dbaasInstanceCreatePermission,
-            credentials,
-          );
+          const authorize = await deps.authorizer.forCreate(credentials);
           const result = await deps.service.create(
             body,
             actorOf(credentials),
+            authorize,
             idempotencyKey,
           );
           return {

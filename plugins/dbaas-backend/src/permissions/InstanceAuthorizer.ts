@@ -10,7 +10,15 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
-import { DBAAS_INSTANCE_RESOURCE_TYPE } from '@justmanage/plugin-dbaas-common';
+import {
+  DBAAS_INSTANCE_RESOURCE_TYPE,
+  dbaasInstanceCreateForOwnerPermission,
+  dbaasInstanceCreatePermission,
+} from '@justmanage/plugin-dbaas-common';
+import {
+  CreateAuthorization,
+  createAuthorization,
+} from './createAuthorization';
 import { DbaasInstanceResource, dbaasInstanceResourceRef } from './resourceRef';
 
 /**
@@ -43,6 +51,21 @@ export class InstanceAuthorizer {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
+  }
+
+  /**
+   * Whether the caller may create instances at all (refused at once), and
+   * the check of the owner a request names, applied once it is parsed.
+   */
+  async forCreate(
+    credentials: BackstageCredentials,
+  ): Promise<CreateAuthorization> {
+    await this.requireBasic(dbaasInstanceCreatePermission, credentials);
+    const [decision] = await this.#permissions.authorizeConditional(
+      [{ permission: dbaasInstanceCreateForOwnerPermission }],
+      { credentials },
+    );
+    return createAuthorization(decision, this.#isAllowed);
   }
 
   async require(

@@ -15,6 +15,7 @@ import { OperationQueue } from '../operations/OperationQueue';
 import { newInstanceCredentials } from '../operations/aclUsers';
 import { checkAgainstPlatform } from './checkAgainstPlatform';
 import { savePolicyOnCreate } from '../maintenance/policyChange';
+import { CreateAuthorization } from '../permissions/createAuthorization';
 
 export interface InstanceServiceDeps {
   instances: InstanceStore;
@@ -41,9 +42,14 @@ export class InstanceService {
     this.#deps = deps;
   }
 
+  /**
+   * @param authorize - the caller's permission to create, applied to the
+   *   parsed name and owner before anything else is looked at.
+   */
   async create(
     body: unknown,
     actor: string,
+    authorize: CreateAuthorization,
     idempotencyKey?: string,
   ): Promise<Accepted & { replayed: boolean }> {
     const { instances, credentials, drivers, queue } = this.#deps;
@@ -52,6 +58,8 @@ export class InstanceService {
       if (replay) return replay;
     }
     const request = this.#parse(validate(createInstanceRequestSchema, body));
+    const owner = normalizeEntityRef(request.owner, 'group');
+    authorize({ name: request.name, owner });
     const driver = drivers.get(request.platform);
     checkAgainstPlatform(request, await driver.capabilities());
 
@@ -64,7 +72,7 @@ export class InstanceService {
     const instance: Instance = {
       id: randomUUID(),
       name: request.name,
-      owner: normalizeEntityRef(request.owner, 'group'),
+      owner,
       description: request.description ?? '',
       ...(request.system
         ? { system: normalizeEntityRef(request.system, 'system') }

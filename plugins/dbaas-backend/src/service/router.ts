@@ -7,7 +7,6 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import {
   Instance,
-  dbaasInstanceCreatePermission,
   dbaasInstanceCredentialsReadPermission,
   dbaasInstanceDeletePermission,
   dbaasInstanceReadPermission,
@@ -153,14 +152,12 @@ export async function createRouter(
       'instance-create',
       { name: req.body?.name },
       async () => {
-        await authorizer.requireBasic(
-          dbaasInstanceCreatePermission,
-          credentials,
-        );
+        const authorize = await authorizer.forCreate(credentials);
         const key = req.header('Idempotency-Key') ?? undefined;
         const accepted = await service.create(
           req.body,
           actorOf(credentials),
+          authorize,
           key,
         );
         res

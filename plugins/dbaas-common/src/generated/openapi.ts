@@ -817,7 +817,7 @@ export interface components {
       updatedAt: string;
     };
     CreateInstanceRequest: {
-      /** @description DNS-1123 label, unique. */
+      /** @description Unique; 1 to 40 characters: lower-case letters, digits and hyphens, starting with a letter and ending with a letter or a digit. */
       name: string;
       /** @description Catalog entity ref, e.g. group:default/team-a */
       owner: string;

@@ -227,7 +227,7 @@ describe('dbaas:redis:create', () => {
     await expect(action.handler(ctx)).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringMatching(
-        /^name: must be a DNS-1123 label.*; version: must be a version like 7\.0\.15$/,
+        /^name: must be 1 to 40 characters: .*; "C" is an upper-case letter; version: must be a version like 7\.0\.15$/,
       ),
     });
     expect(dbaas.requests).toEqual([]);

@@ -20,7 +20,9 @@ import {
 
 /**
  * Everyone may see every instance; only its owners (the owning group's
- * members, or the owning user) may change it or read its credentials.
+ * members, or the owning user) may change it or read its credentials, and
+ * users create instances only for owners they belong to
+ * (dbaas.instance.create.owner is decided on the owner a request names).
  * Anything that is not a dbaas permission is allowed, as in the default app.
  */
 export class DbaasOwnerPolicy implements PermissionPolicy {

@@ -684,9 +684,8 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
-            maxLength: 40,
-            pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-            description: 'DNS-1123 label, unique.',
+            description:
+              'Unique; 1 to 40 characters: lower-case letters, digits and hyphens, starting with a letter and ending with a letter or a digit.',
           },
           owner: {
             type: 'string',
