@@ -116,11 +116,45 @@ describe('planUpgrades', () => {
       strategy: 'snapshot-restore',
     });
     expect(down.blockedReason).toBe(
-      'redis 6.0.16+deb11u2 reads RDB files up to version 9, and the data is in version 10: it can only be reached by restoring a snapshot taken before the upgrade, and writes made after that snapshot are lost.',
+      'redis 6.0.16+deb11u2 reads RDB files up to version 9, and the data is in version 10: it can only be reached by restoring a snapshot it can load, and writes made after that snapshot are lost.',
     );
     expect(down.breakingChanges).toEqual([
       'Commands, options and data types added after 6.0.16 are not available; clients that use them get errors.',
     ]);
+  });
+
+  it.each([
+    [
+      'names the kept snapshot it can load',
+      [
+        {
+          engine: 'redis',
+          version: '7.0.15+deb12u7',
+          rdbVersion: 10,
+          createdAt: '2026-11-22T10:00:00Z',
+        },
+        {
+          engine: 'redis',
+          version: '6.0.16+deb11u2',
+          rdbVersion: 9,
+          createdAt: '2026-11-21T10:00:00Z',
+        },
+      ],
+      'it can only be reached by restoring the snapshot taken at 2026-11-21T10:00:00Z on redis 6.0.16+deb11u2, and writes made after it are lost.',
+    ],
+    [
+      'says there is none on an instance never upgraded',
+      [],
+      'no snapshot it can load is kept (one is taken before each upgrade, and this instance was never upgraded from such a version), so it cannot be reached.',
+    ],
+  ] as const)('a downgrade that needs a snapshot %s', (_, snapshots, text) => {
+    const down = find(
+      plan('redis', '7.0.15+deb12u7', { snapshots: [...snapshots] }).candidates,
+      'redis 6.0.16+deb11u2',
+    );
+    expect(down.blockedReason).toBe(
+      `redis 6.0.16+deb11u2 reads RDB files up to version 9, and the data is in version 10: ${text}`,
+    );
   });
 
   it('lets 6.0.16 move up to 7.0.15 as a major upgrade on the same data', () => {

@@ -35,6 +35,35 @@ export interface PlanUpgradesOptions {
   replicas?: number;
   /** Size of the dataset (used_memory), for the downtime estimate. */
   dataBytes?: number;
+  /**
+   * Copies of the instance's data that are kept (one is taken before each
+   * upgrade), newest first: a target that cannot read the data is reached
+   * only through one it can read. Absent when they were not looked up.
+   */
+  snapshots?: Array<{
+    engine: Engine;
+    version: string;
+    rdbVersion: number;
+    createdAt: string;
+  }>;
+}
+
+/**
+ * How a target that cannot read the data is reached, if at all: naming
+ * the snapshot when one is kept, and saying there is none on an instance
+ * that was never upgraded from a version the target can read.
+ */
+function restoreText(
+  targetRdb: number,
+  snapshots: PlanUpgradesOptions['snapshots'],
+): string {
+  if (!snapshots) {
+    return 'it can only be reached by restoring a snapshot it can load, and writes made after that snapshot are lost.';
+  }
+  const loadable = snapshots.find(s => s.rdbVersion <= targetRdb);
+  return loadable
+    ? `it can only be reached by restoring the snapshot taken at ${loadable.createdAt} on ${loadable.engine} ${loadable.version}, and writes made after it are lost.`
+    : 'no snapshot it can load is kept (one is taken before each upgrade, and this instance was never upgraded from such a version), so it cannot be reached.';
 }
 
 const KIND_ORDER: UpgradeKind[] = ['patch', 'minor', 'major', 'downgrade'];
@@ -228,7 +257,10 @@ function candidate(
           )} can load the data is unknown (no RDB format version on record), so it can only be reached by restoring a snapshot it can load; writes made after that snapshot are lost.`
         : `${label(
             target,
-          )} reads RDB files up to version ${targetRdb}, and the data is in version ${dataRdb}: it can only be reached by restoring a snapshot taken before the upgrade, and writes made after that snapshot are lost.`,
+          )} reads RDB files up to version ${targetRdb}, and the data is in version ${dataRdb}: ${restoreText(
+            targetRdb,
+            options.snapshots,
+          )}`,
     );
   }
   const release = releaseOf(catalog.releases, target.engine, target.version);

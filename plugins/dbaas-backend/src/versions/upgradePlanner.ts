@@ -3,6 +3,7 @@ import { DriverRegistry } from '../drivers/DriverRegistry';
 import { planUpgrades } from './planUpgrades';
 import { runningVersion } from './runningVersion';
 import { VersionCatalog } from './VersionCatalog';
+import { describeSnapshots } from '../upgrades/snapshotCopies';
 
 /** The upgrade plan of an instance as it stands now. @public */
 export type UpgradePlanner = (instance: Instance) => Promise<UpgradePlan>;
@@ -24,10 +25,14 @@ export function createUpgradePlanner(deps: {
   drivers: DriverRegistry;
 }): UpgradePlanner {
   return async instance => {
-    const [catalog, capabilities, version] = await Promise.all([
+    const driver = deps.drivers.get(instance.platform);
+    const [catalog, capabilities, version, snapshots] = await Promise.all([
       deps.catalog.snapshot(),
-      deps.drivers.get(instance.platform).capabilities(),
+      driver.capabilities(),
       runningVersion(instance, deps.drivers),
+      driver.snapshots
+        ? describeSnapshots(driver.snapshots, instance.id)
+        : Promise.resolve(undefined),
     ]);
     return planUpgrades(
       { ...instance, version },
@@ -39,6 +44,7 @@ export function createUpgradePlanner(deps: {
           rollingChanges: capabilities.ha.rollingChanges,
         },
         replicas: replicasOf(instance),
+        ...(snapshots ? { snapshots } : {}),
         ...(instance.health?.usedMemoryBytes !== undefined
           ? { dataBytes: instance.health.usedMemoryBytes }
           : {}),

@@ -35,5 +35,5 @@ export function downtimeText(candidate: UpgradeCandidate): string {
 export const STRATEGY_TEXT: Record<UpgradeCandidate['strategy'], string> = {
   restart: 'Restart on the same data',
   rolling: 'Rolling: replicas first, then a failover',
-  'snapshot-restore': 'Restore a snapshot taken before the upgrade',
+  'snapshot-restore': 'Restore a kept snapshot that version can load',
 };
