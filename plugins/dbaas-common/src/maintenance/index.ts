@@ -9,3 +9,8 @@ export { describeOpening } from './describeOpening';
 export * from './upgradePolicy';
 export * from './upgradePolicySchema';
 export * from './planOpenings';
+export {
+  parseUpgradeInstruction,
+  MAX_INSTRUCTION_LENGTH,
+} from './parseUpgradeInstruction';
+export type { UpgradeInstructionResult } from './parseUpgradeInstruction';
