@@ -1,0 +1,1 @@
+export { ResizeCard } from './ResizeCard';
