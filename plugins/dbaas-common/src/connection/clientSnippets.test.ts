@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import ts from 'typescript';
 import {
   clientSnippet,
   REDIS_CLIENT_LIBRARIES,
@@ -28,19 +27,12 @@ const replicated: ConnectionTarget = {
 };
 const LIBRARIES = REDIS_CLIENT_LIBRARIES.map(l => l.id);
 
-/** Syntax errors TypeScript finds in a JavaScript module. */
-function javascriptErrors(code: string): string[] {
-  const out = ts.transpileModule(code, {
-    reportDiagnostics: true,
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
-    },
-    fileName: 'snippet.mjs',
+/** Throws unless Node reads `code` as a JavaScript module. */
+function javascriptParses(code: string): void {
+  execFileSync(process.execPath, ['--input-type=module', '--check'], {
+    input: code,
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  return (out.diagnostics ?? []).map(d =>
-    ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-  );
 }
 
 function pythonParses(code: string): void {
@@ -123,7 +115,9 @@ describe('clientSnippet', () => {
         replicated,
         { ...replicated, tls: true },
       ]) {
-        expect(javascriptErrors(clientSnippet(library, target))).toEqual([]);
+        expect(() =>
+          javascriptParses(clientSnippet(library, target)),
+        ).not.toThrow();
       }
     },
   );
