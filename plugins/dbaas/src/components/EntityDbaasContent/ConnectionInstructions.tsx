@@ -60,7 +60,7 @@ export function ConnectionInstructions(props: { details: ConnectionDetails }) {
       />
       {lookup && (
         <ConnectionField
-          label="Primary now"
+          label="Find primary"
           name="sentinel lookup"
           value={lookup}
         />
