@@ -25,6 +25,8 @@ export function OpeningsList(props: {
   blackoutDates: string[];
   viewerZone?: string;
   now?: number;
+  /** The list's accessible name; "Next openings" unless told. */
+  label?: string;
 }) {
   const { windows } = props;
   if (windows.length === 0) {
@@ -40,7 +42,7 @@ export function OpeningsList(props: {
     props.now ?? Date.now(),
   );
   return (
-    <List dense aria-label="Next openings">
+    <List dense aria-label={props.label ?? 'Next openings'}>
       {openings.map(opening => {
         const text = describeOpening(
           opening,

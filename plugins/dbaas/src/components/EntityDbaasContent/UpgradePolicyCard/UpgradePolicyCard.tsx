@@ -17,6 +17,7 @@ import { dbaasApiRef } from '../../../api';
 import { DecisionLog } from './DecisionLog';
 import { PolicyForm } from './PolicyForm';
 import { SnoozeAndApply } from './SnoozeAndApply';
+import { UpgradeInstructionForm } from './UpgradeInstructionForm';
 
 /**
  * When the instance may be upgraded: manual or automatic patch upgrades in
@@ -56,6 +57,15 @@ export function UpgradePolicyCard(props: {
       {!policy.value && !policy.error && <Progress />}
       {policy.value && (
         <>
+          {allowed && (
+            <Box mb={3}>
+              <UpgradeInstructionForm
+                policy={policy.value}
+                viewerZone={props.viewerZone}
+                onSave={save}
+              />
+            </Box>
+          )}
           <PolicyForm
             policy={policy.value}
             canEdit={allowed}
