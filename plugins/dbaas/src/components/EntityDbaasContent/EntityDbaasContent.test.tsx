@@ -43,6 +43,25 @@ const server = setupServer(
       advisories: [],
     }),
   ),
+  // the Day-2 cards: platforms for the resize card's limits, an empty slow log
+  getJson('/platforms', { items: [] }),
+  http.get(`${DBAAS_URL}/instances/:id/slowlog`, ({ params }) =>
+    HttpResponse.json({
+      instanceId: params.id,
+      readAt: new Date().toISOString(),
+      slowerThanMicros: 10000,
+      maxLength: 128,
+      entries: [],
+    }),
+  ),
+  http.get(`${DBAAS_URL}/instances/:id/latency`, ({ params }) =>
+    HttpResponse.json({
+      instanceId: params.id,
+      readAt: new Date().toISOString(),
+      thresholdMs: 0,
+      events: [],
+    }),
+  ),
   http.get(`${DBAAS_URL}/instances/:id/upgrade-plan`, ({ params }) =>
     HttpResponse.json({
       instanceId: params.id,

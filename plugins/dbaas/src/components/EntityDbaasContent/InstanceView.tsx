@@ -16,6 +16,9 @@ import { OverviewCard } from './OverviewCard';
 import { usePolledInstance } from './usePolledInstance';
 import { VersionsCard } from './VersionsCard';
 import { UpgradePolicyCard } from './UpgradePolicyCard';
+import { ResizeCard } from './ResizeCard';
+import { ConfigCard } from './ConfigCard';
+import { SlowLogCard } from './SlowLogCard';
 
 /** The cards of one instance, kept current by polling. */
 export function InstanceView(props: { instanceId: string }) {
@@ -62,6 +65,15 @@ export function InstanceView(props: { instanceId: string }) {
       </Grid>
       <Grid item xs={12}>
         <MetricsSection instance={instance} />
+      </Grid>
+      <Grid item xs={12}>
+        <SlowLogCard instance={instance} />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <ResizeCard instance={instance} onChange={refresh} />
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <ConfigCard instance={instance} onChange={refresh} />
       </Grid>
       <Grid item xs={12}>
         <VersionsCard instance={instance} onChange={refresh} />

@@ -1,0 +1,1 @@
+export { SlowLogCard } from './SlowLogCard';
