@@ -70,7 +70,7 @@ async function createInstance(name: string, replicas: number) {
     },
   });
   const created = await waitForOperation(api, accepted.operation.id);
-  assert.equal(created.status, 'succeeded', created.error);
+  assert.equal(created.status, 'succeeded', created.error ?? 'no error given');
   const token = await guestToken(app.baseUrl);
   await eventually(
     `${name} is in the catalog`,
