@@ -2,7 +2,9 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
 import {
   dbaasInstanceUpdatePermission,
+  parseUpgradeInstruction,
   parseWindowPhrase,
+  UpgradePolicyRequest,
 } from '@justmanage/plugin-dbaas-common';
 import { actorOf } from '../service/actorOf';
 import { auditedAction } from './auditedAction';
@@ -11,9 +13,55 @@ import { instanceRef } from './schemas';
 import { DbaasActionDeps } from './types';
 
 /**
- * PUT /instances/{id}/upgrade-policy from one window phrase, the way a
- * person says it. The phrase is read here first so that a bad one is
- * refused naming this action's field, `window`, not the route's `windows.0`.
+ * The policy the input asks for, blackout dates aside. The instruction and
+ * the phrase are read here first so that a bad one is refused naming this
+ * action's field (`instruction`, `window`), not the route's `windows.0`.
+ */
+function requestedPolicy(input: {
+  instruction?: string;
+  window?: string;
+  mode?: 'auto-patch' | 'manual';
+  securityOnly?: boolean;
+}): Omit<UpgradePolicyRequest, 'blackoutDates'> {
+  if (input.instruction !== undefined) {
+    const given = (['window', 'mode', 'securityOnly'] as const).filter(
+      field => input[field] !== undefined,
+    );
+    if (given.length > 0) {
+      throw new InputError(
+        `instruction: give either the instruction or ${given.join(
+          ', ',
+        )}, not both; the instruction says the mode and the windows itself`,
+      );
+    }
+    const read = parseUpgradeInstruction(input.instruction);
+    if (!read.ok) throw new InputError(`instruction: ${read.error}`);
+    return {
+      mode: read.mode,
+      securityOnly: read.securityOnly,
+      windows: read.windows.map(w => w.phrase),
+    };
+  }
+  const mode = input.mode ?? 'auto-patch';
+  if (input.window !== undefined) {
+    const read = parseWindowPhrase(input.window);
+    if (!read.ok) throw new InputError(`window: ${read.error}`);
+  } else if (mode === 'auto-patch') {
+    throw new InputError(
+      'window: auto-patch needs a maintenance window, e.g. "Sundays 02:00-03:00 Europe/Berlin"',
+    );
+  }
+  return {
+    mode,
+    securityOnly: input.securityOnly ?? false,
+    windows: input.window !== undefined ? [input.window] : [],
+  };
+}
+
+/**
+ * PUT /instances/{id}/upgrade-policy from the whole instruction as a person
+ * says it ("Upgrade patch versions automatically only on Sundays from 2 am
+ * IST to 3 am IST"), or from a mode and one window phrase.
  */
 export function registerSetUpgradePolicyAction(
   registry: ActionsRegistryService,
@@ -23,12 +71,18 @@ export function registerSetUpgradePolicyAction(
     name: 'set-upgrade-policy',
     title: 'Set the upgrade policy of a Redis instance',
     description:
-      'Sets when an instance gets patch upgrades: auto-patch applies pending patch releases inside a weekly maintenance window given as a phrase such as "Sundays 02:00-03:00 Europe/Berlin" or "weekdays 22:00-23:30 UTC"; manual leaves upgrades to people. Replaces the windows; blackout dates are kept. Returns the policy with its next openings.',
+      'Sets when an instance gets patch upgrades, either from the whole instruction in plain English ("Upgrade patch versions automatically only on Sundays from 2 am IST to 3 am IST", "Never upgrade automatically") or from a mode and one window phrase such as "Sundays 02:00-03:00 Europe/Berlin": auto-patch applies pending patch releases inside weekly maintenance windows; manual leaves upgrades to people; minor and major upgrades are never automatic. Replaces the windows; blackout dates are kept. Returns the policy with its next openings.',
     attributes: { readOnly: false, destructive: false, idempotent: true },
     schema: {
       input: z =>
         z.object({
           instance: instanceRef(z),
+          instruction: z
+            .string()
+            .optional()
+            .describe(
+              'The whole policy in plain English: what is upgraded and how, the days, the times and the zone, e.g. "Upgrade patch versions automatically only on Sundays from 2 am IST to 3 am IST" or "Never upgrade automatically"; instead of window, mode and securityOnly',
+            ),
           window: z
             .string()
             .optional()
@@ -89,7 +143,6 @@ export function registerSetUpgradePolicyAction(
     },
     action: async ({ input, credentials }) => {
       const instance = await resolveInstance(deps, input.instance);
-      const mode = input.mode ?? 'auto-patch';
       const policy = await auditedAction(
         deps.auditor,
         credentials,
@@ -103,23 +156,11 @@ export function registerSetUpgradePolicyAction(
             instance,
             credentials,
           );
-          if (input.window !== undefined) {
-            const read = parseWindowPhrase(input.window);
-            if (!read.ok) throw new InputError(`window: ${read.error}`);
-          } else if (mode === 'auto-patch') {
-            throw new InputError(
-              'window: auto-patch needs a maintenance window, e.g. "Sundays 02:00-03:00 Europe/Berlin"',
-            );
-          }
+          const requested = requestedPolicy(input);
           const current = await deps.upgradePolicies.get(instance);
           const result = await deps.upgradePolicies.put(
             instance,
-            {
-              mode,
-              securityOnly: input.securityOnly ?? false,
-              windows: input.window !== undefined ? [input.window] : [],
-              blackoutDates: current.blackoutDates,
-            },
+            { ...requested, blackoutDates: current.blackoutDates },
             actorOf(credentials),
           );
           return { result, meta: { mode: result.mode } };

@@ -89,6 +89,10 @@ describe('parseUpgradeInstruction', () => {
     ['manual upgrades only, never minor or major automatically', 'manual'],
     // the days
     [
+      'Auto-patch Monday to Friday 1-2 am UTC, never minor or major',
+      'auto-patch in Mon-Fri 01:00-02:00 UTC',
+    ],
+    [
       'Apply patches automatically every Sunday 2-3am IST',
       `auto-patch in ${IST}`,
     ],
