@@ -31,6 +31,16 @@ export class InstructionReader {
     return token;
   }
 
+  /**
+   * Takes a comma if what follows it passes `test` ("on Sundays, from 2 am
+   * ..."); leaves it otherwise.
+   */
+  skipCommaBefore(test: () => boolean): void {
+    if (this.peek()?.text !== ',') return;
+    this.#index += 1;
+    if (!test()) this.#index -= 1;
+  }
+
   /** Whether the token `offset` ahead is a word (or dash, or separator) of `group`. */
   at(group: WordGroup, offset = 0): boolean {
     const token = this.peek(offset);

@@ -157,6 +157,18 @@ describe('parseUpgradeInstruction', () => {
       'Apply patches automatically on Saturdays from 10 pm until midnight UTC',
       'auto-patch in Sat 22:00 - Sun 00:00 UTC',
     ],
+    [
+      'Apply patches automatically on Sundays, from 2 to 3 am IST',
+      `auto-patch in ${IST}`,
+    ],
+    [
+      'Apply patches automatically from 2 to 3 am, on Sundays, IST',
+      `auto-patch in ${IST}`,
+    ],
+    [
+      'Apply patches automatically every Sunday at 2-3am IST',
+      `auto-patch in ${IST}`,
+    ],
     // the zone after each time, once at the end, as a name or with its label
     [
       'Apply patches automatically on Sundays from 2 am Asia/Kolkata to 3 am IST',

@@ -150,6 +150,7 @@ function readTime(
 export function atTimes(reader: InstructionReader): boolean {
   const token = reader.peek();
   return (
+    (token?.lower === 'at' && reader.peek(1)?.kind === 'number') ||
     reader.at('from') ||
     reader.at('between') ||
     token?.kind === 'number' ||
@@ -160,7 +161,9 @@ export function atTimes(reader: InstructionReader): boolean {
 
 function readTimes(reader: InstructionReader, startDayAllowed: boolean) {
   const between = reader.take('between') !== undefined;
-  if (!between) reader.take('from');
+  if (!between && !reader.take('from') && reader.peek()?.lower === 'at') {
+    reader.next();
+  }
   const start = readTime(reader, 'start', startDayAllowed);
   const separated = between
     ? reader.peek()?.lower === 'and' || reader.peek()?.kind === 'dash'
@@ -186,6 +189,7 @@ function readTimes(reader: InstructionReader, startDayAllowed: boolean) {
 export function readWindowClause(reader: InstructionReader): WindowClause {
   const first = reader.position;
   let days = atDays(reader) ? readDays(reader) : undefined;
+  if (days) reader.skipCommaBefore(() => atTimes(reader));
   if (!atTimes(reader)) {
     const found = reader.done ? '' : ` at "${reader.rest()}"`;
     reader.fail(
@@ -196,7 +200,9 @@ export function readWindowClause(reader: InstructionReader): WindowClause {
   }
   const { start, end } = readTimes(reader, days === undefined);
   if (start.day) days = [start.day];
+  if (!days) reader.skipCommaBefore(() => atDays(reader));
   if (!days && atDays(reader)) days = readDays(reader);
+  reader.skipCommaBefore(() => atZone(reader));
   const zone = atZone(reader) ? readZone(reader) : undefined;
   const text = reader.slice(first);
   if (!days) {

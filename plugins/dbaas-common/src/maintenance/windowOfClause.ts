@@ -69,12 +69,11 @@ export function windowOfClause(
   }
   const endAt = parseTime(clockOf(clause.end), 'End');
   const startAt = startMinutes(clause.start, clause.end, endAt);
-  const end = clause.end.text === '24:00' ? '24:00' : formatMinutes(endAt);
   const zoneText = zone.label ? `${zone.token} (${zone.label})` : zone.token;
   const until = clause.end.day ? ` - ${clause.end.day} ` : '-';
   const phrase = `${clause.days.join(',')} ${formatMinutes(
     startAt,
-  )}${until}${end} ${zoneText}`;
+  )}${until}${formatMinutes(endAt)} ${zoneText}`;
   const read = parseWindowPhrase(phrase);
   if (!read.ok) throw new PhraseError(read.error);
   return { phrase: read.normalized, window: read.window, notes: read.notes };
