@@ -44,13 +44,18 @@ export function InstructionPreview(props: {
         </Typography>
       ))}
       {read.mode === 'auto-patch' && (
-        <OpeningsList
-          label="Next openings of the policy to confirm"
-          windows={read.windows.map(w => w.window)}
-          snoozedUntil={props.snoozedUntil}
-          blackoutDates={props.blackoutDates}
-          viewerZone={props.viewerZone}
-        />
+        <>
+          <Typography variant="body2">
+            <strong>Next openings:</strong>
+          </Typography>
+          <OpeningsList
+            label="Next openings of the policy to confirm"
+            windows={read.windows.map(w => w.window)}
+            snoozedUntil={props.snoozedUntil}
+            blackoutDates={props.blackoutDates}
+            viewerZone={props.viewerZone}
+          />
+        </>
       )}
     </Box>
   );

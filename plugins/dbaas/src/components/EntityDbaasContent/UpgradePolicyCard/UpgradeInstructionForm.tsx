@@ -81,14 +81,16 @@ export function UpgradeInstructionForm(props: {
             blackoutDates={props.policy.blackoutDates}
             viewerZone={props.viewerZone}
           />
-          <Button
-            variant="contained"
-            color="primary"
-            disabled={busy}
-            onClick={confirm}
-          >
-            Confirm and save this policy
-          </Button>
+          <Box mt={1}>
+            <Button
+              variant="contained"
+              color="primary"
+              disabled={busy}
+              onClick={confirm}
+            >
+              Confirm and save this policy
+            </Button>
+          </Box>
         </>
       )}
       <ActionOutcome outcome={outcome} />
