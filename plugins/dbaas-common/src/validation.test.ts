@@ -2,6 +2,7 @@ import {
   INSTANCE_NAME_RULE,
   createInstanceRequestSchema,
   instanceNameProblem,
+  resourceLimitProblem,
   normalizeEntityRef,
   updateInstanceRequestSchema,
   validate,
@@ -148,5 +149,22 @@ describe('normalizeEntityRef', () => {
     ['user:ops/jane', 'user:ops/jane'],
   ])('%s becomes %s', (ref, expected) => {
     expect(normalizeEntityRef(ref, 'group')).toBe(expected);
+  });
+});
+
+describe('resourceLimitProblem', () => {
+  const limit = { min: 16, max: 1024 };
+  it('words a value outside the limit with its unit, and passes the limit itself', () => {
+    expect(resourceLimitProblem('memoryMb', 999999, limit)).toBe(
+      'must be between 16 and 1024 MiB',
+    );
+    expect(resourceLimitProblem('cpu', 0.05, { min: 0.1, max: 2 })).toBe(
+      'must be between 0.1 and 2 cores',
+    );
+    expect(resourceLimitProblem('diskGb', 0, { min: 1, max: 10 })).toBe(
+      'must be between 1 and 10 GiB',
+    );
+    expect(resourceLimitProblem('memoryMb', 16, limit)).toBeUndefined();
+    expect(resourceLimitProblem('memoryMb', 1024, limit)).toBeUndefined();
   });
 });

@@ -100,6 +100,29 @@ const persistence = z.enum(
 
 const maxmemoryPolicy = maxmemoryPolicySchema;
 
+/** The unit each resource is counted in, as limits are worded. @public */
+export const RESOURCE_UNITS = {
+  memoryMb: 'MiB',
+  cpu: 'cores',
+  diskGb: 'GiB',
+} as const;
+
+/**
+ * What is wrong with one resource value against a platform's limit, in
+ * words ("must be between 16 and 1024 MiB"), or undefined when it fits. The
+ * API's check and the forms' share it.
+ * @public
+ */
+export function resourceLimitProblem(
+  key: keyof typeof RESOURCE_UNITS,
+  value: number,
+  limit: { min: number; max: number },
+): string | undefined {
+  return value < limit.min || value > limit.max
+    ? `must be between ${limit.min} and ${limit.max} ${RESOURCE_UNITS[key]}`
+    : undefined;
+}
+
 /** Beyond 5 a Sentinel setup is better served by a cluster. @public */
 export const MAX_REPLICAS = 5;
 

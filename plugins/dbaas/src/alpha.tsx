@@ -3,7 +3,11 @@ import StorageIcon from '@material-ui/icons/Storage';
 import { dbaasApi } from './alpha/apis';
 import { entityDbaasContent } from './alpha/entityContents';
 import {
+  dbaasInstanceNameField,
+  dbaasOwnerPickerField,
   dbaasPlatformRegionPickerField,
+  dbaasResourcesPickerField,
+  dbaasUpgradePolicyPickerField,
   dbaasVersionPickerField,
 } from './alpha/formFieldExtensions';
 import { dbaasPage, dbaasStatusPage } from './alpha/pages';
@@ -30,5 +34,9 @@ export default createFrontendPlugin({
     entityDbaasContent,
     dbaasPlatformRegionPickerField,
     dbaasVersionPickerField,
+    dbaasInstanceNameField,
+    dbaasOwnerPickerField,
+    dbaasResourcesPickerField,
+    dbaasUpgradePolicyPickerField,
   ],
 });

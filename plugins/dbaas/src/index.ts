@@ -11,6 +11,10 @@ export {
   EntityDbaasContent,
   DbaasPlatformRegionPickerFieldExtension,
   DbaasVersionPickerFieldExtension,
+  DbaasInstanceNameFieldExtension,
+  DbaasOwnerPickerFieldExtension,
+  DbaasResourcesPickerFieldExtension,
+  DbaasUpgradePolicyPickerFieldExtension,
   isDbaasAvailable,
   dbaasApiRef,
 } from './plugin';
@@ -19,4 +23,7 @@ export type {
   DbaasPlatformRegion,
   DbaasEngineVersion,
   DbaasVersionPickerUiOptions,
+  DbaasResources,
+  DbaasResourcesPickerUiOptions,
+  DbaasUpgradeChoice,
 } from './components/fields';

@@ -10,6 +10,18 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { DbaasApiClient } from '@justmanage/plugin-dbaas-common';
 import { dbaasApiRef } from './api';
 import {
+  DbaasInstanceName,
+  DbaasInstanceNameFieldSchema,
+  dbaasInstanceNameValidation,
+  DbaasOwnerPicker,
+  DbaasOwnerPickerFieldSchema,
+  dbaasOwnerValidation,
+  DbaasResourcesPicker,
+  DbaasResourcesPickerFieldSchema,
+  dbaasResourcesValidation,
+  DbaasUpgradePolicyPicker,
+  DbaasUpgradePolicyPickerFieldSchema,
+  dbaasUpgradePolicyValidation,
   DbaasPlatformRegionPicker,
   DbaasPlatformRegionPickerFieldSchema,
   dbaasPlatformRegionValidation,
@@ -111,6 +123,61 @@ export const DbaasVersionPickerFieldExtension = dbaasPlugin.provide(
     component: DbaasVersionPicker,
     validation: dbaasVersionValidation,
     schema: DbaasVersionPickerFieldSchema.schema,
+  }),
+);
+
+/**
+ * Scaffolder field `DbaasInstanceName`: the name, checked against the rule
+ * and the names taken.
+ * @public
+ */
+export const DbaasInstanceNameFieldExtension = dbaasPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'DbaasInstanceName',
+    component: DbaasInstanceName,
+    validation: dbaasInstanceNameValidation,
+    schema: DbaasInstanceNameFieldSchema.schema,
+  }),
+);
+
+/**
+ * Scaffolder field `DbaasOwnerPicker`: the user or one of their groups.
+ * @public
+ */
+export const DbaasOwnerPickerFieldExtension = dbaasPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'DbaasOwnerPicker',
+    component: DbaasOwnerPicker,
+    validation: dbaasOwnerValidation,
+    schema: DbaasOwnerPickerFieldSchema.schema,
+  }),
+);
+
+/**
+ * Scaffolder field `DbaasResourcesPicker`: memory, CPU and disk within the
+ * chosen platform's limits.
+ * @public
+ */
+export const DbaasResourcesPickerFieldExtension = dbaasPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'DbaasResourcesPicker',
+    component: DbaasResourcesPicker,
+    validation: dbaasResourcesValidation,
+    schema: DbaasResourcesPickerFieldSchema.schema,
+  }),
+);
+
+/**
+ * Scaffolder field `DbaasUpgradePolicyPicker`: manual, or automatic patches
+ * in a maintenance window read as it is typed.
+ * @public
+ */
+export const DbaasUpgradePolicyPickerFieldExtension = dbaasPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'DbaasUpgradePolicyPicker',
+    component: DbaasUpgradePolicyPicker,
+    validation: dbaasUpgradePolicyValidation,
+    schema: DbaasUpgradePolicyPickerFieldSchema.schema,
   }),
 );
 

@@ -183,7 +183,14 @@ describe('templates/new-redis/template.yaml', () => {
 
     it.each([
       ['a preset plan', filledIn, 256],
-      ['the custom plan', { ...filledIn, plan: 'custom', memoryMb: 512 }, 512],
+      [
+        'a custom size',
+        {
+          ...filledIn,
+          resources: { size: 'custom', memoryMb: 512, cpu: 1, diskGb: 1 },
+        },
+        512,
+      ],
     ])('with %s', async (_, form, memoryMb) => {
       const { ctx, logLines } = taskContext(action, {
         input: render(form) as any,

@@ -3,6 +3,7 @@ import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
 import {
   InstanceResources,
   offersEngineVersion,
+  resourceLimitProblem,
 } from '@justmanage/plugin-dbaas-common';
 
 /** The parts of a request a platform may not be able to run. */
@@ -49,10 +50,13 @@ export function checkAgainstPlatform(
   }
   for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
     const value = request.resources?.[key];
-    const limit = caps.limits[key];
-    if (value !== undefined && (value < limit.min || value > limit.max)) {
+    const problem =
+      value === undefined
+        ? undefined
+        : resourceLimitProblem(key, value, caps.limits[key]);
+    if (problem) {
       problems.push(
-        `resources.${key}: must be between ${limit.min} and ${limit.max} on platform ${request.platform}`,
+        `resources.${key}: ${problem} on platform ${request.platform}`,
       );
     }
   }

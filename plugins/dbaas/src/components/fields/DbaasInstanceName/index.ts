@@ -1,0 +1,6 @@
+export { DbaasInstanceName } from './DbaasInstanceName';
+export { dbaasInstanceNameValidation } from './validation';
+export {
+  DbaasInstanceNameFieldSchema,
+  type DbaasInstanceNameProps,
+} from './schema';

@@ -1,0 +1,6 @@
+export { DbaasOwnerPicker } from './DbaasOwnerPicker';
+export { dbaasOwnerValidation } from './validation';
+export {
+  DbaasOwnerPickerFieldSchema,
+  type DbaasOwnerPickerProps,
+} from './schema';
