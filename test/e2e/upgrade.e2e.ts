@@ -29,6 +29,9 @@ const PORT = 7150;
 const NAME = 'patched-cache';
 const FROM = '7.0.15+deb12u7';
 const TO = '7.0.15+deb12u10';
+/** How the tab names the target: the release first, the build after it. */
+const FROM_LABEL = 'Redis 7.0.15 (build deb12u7)';
+const TO_LABEL = 'Redis 7.0.15 (build deb12u10)';
 
 let app: BackendProcess;
 let page: Page;
@@ -89,7 +92,7 @@ async function patchFromTheRedisTab() {
     .waitFor({ timeout: 30_000 });
   // the overview card and the versions card both name the build
   assert.equal(
-    await page.getByText(`Redis ${FROM}`, { exact: true }).count(),
+    await page.getByText(FROM_LABEL, { exact: true }).count(),
     2,
   );
   const advisories = page.getByRole('table', { name: 'advisories' });
@@ -111,7 +114,7 @@ async function patchFromTheRedisTab() {
 
   await page
     .getByRole('group', { name: 'Patch versions' })
-    .getByRole('button', { name: `Upgrade to Redis ${TO}` })
+    .getByRole('button', { name: `Upgrade to ${TO_LABEL}` })
     .click();
 
   // The preview is the backend's dry run: its steps and what it fixes.
@@ -136,13 +139,13 @@ async function patchFromTheRedisTab() {
 
   // Progress from the operation, then the new version and no advisories.
   await page
-    .getByText(`The instance now runs Redis ${TO}.`)
+    .getByText(`The instance now runs ${TO_LABEL}.`)
     .waitFor({ timeout: 120_000 });
   await page.getByText('No known advisories.').waitFor({ timeout: 30_000 });
   await eventually(
     'both cards show the new build',
     async () =>
-      (await page.getByText(`Redis ${TO}`, { exact: true }).count()) === 2,
+      (await page.getByText(TO_LABEL, { exact: true }).count()) === 2,
     15_000,
   );
   assert.equal(

@@ -6,8 +6,8 @@ describe('EngineVersion', () => {
     const { container } = render(
       <EngineVersion engine="redis" version="7.0.15+deb12u7" />,
     );
-    expect(container).toHaveTextContent(/^redis 7\.0\.15 build deb12u7$/);
-    expect(screen.getByText('build deb12u7')).toHaveAttribute(
+    expect(container).toHaveTextContent(/^redis 7\.0\.15 \(build deb12u7\)$/);
+    expect(screen.getByText('(build deb12u7)')).toHaveAttribute(
       'title',
       'Build 7.0.15+deb12u7',
     );

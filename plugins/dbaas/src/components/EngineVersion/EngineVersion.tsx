@@ -2,7 +2,7 @@ import { splitEngineVersion } from '@justmanage/plugin-dbaas-common';
 import Typography from '@material-ui/core/Typography';
 
 /**
- * "redis 7.0.15" with the platform's build ("deb12u7") after it as a
+ * "redis 7.0.15 (build deb12u7)": the platform's build after the release, as a
  * detail: people know releases by their upstream number, and the build
  * matters only to tell two packages of one release apart.
  */
@@ -19,7 +19,7 @@ export function EngineVersion(props: { engine: string; version: string }) {
           title={`Build ${props.version}`}
         >
           {' '}
-          build {build}
+          (build {build})
         </Typography>
       )}
     </>

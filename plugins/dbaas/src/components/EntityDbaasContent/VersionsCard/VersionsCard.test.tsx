@@ -81,7 +81,7 @@ describe('VersionsCard', () => {
       />,
     );
 
-    expect(await screen.findByText('Redis 7.0.15+deb12u7')).toBeInTheDocument();
+    expect(await screen.findByText('Redis 7.0.15 (build deb12u7)')).toBeInTheDocument();
     expect(
       screen.getByText('2 open advisories, worst critical'),
     ).toBeInTheDocument();
@@ -117,7 +117,7 @@ describe('VersionsCard', () => {
     ]);
     expect(
       within(groups[0]).getByRole('button', {
-        name: 'Upgrade to Redis 7.0.15+deb12u10',
+        name: 'Upgrade to Redis 7.0.15 (build deb12u10)',
       }),
     ).toBeEnabled();
     expect(
@@ -168,14 +168,14 @@ describe('VersionsCard', () => {
     );
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Upgrade to Redis 7.0.15+deb12u10',
+        name: 'Upgrade to Redis 7.0.15 (build deb12u10)',
       }),
     );
 
     const dialog = await screen.findByRole('dialog');
     expect(
       within(dialog).getByText(
-        'Upgrade to Redis 7.0.15+deb12u10 for orders-cache?',
+        'Upgrade to Redis 7.0.15 (build deb12u10) for orders-cache?',
       ),
     ).toBeInTheDocument();
     const steps = await within(dialog).findByRole('list', { name: 'steps' });
@@ -211,7 +211,7 @@ describe('VersionsCard', () => {
     expect(bodies[1]).toEqual({ engine: 'redis', version: '7.0.15+deb12u10' });
     expect(
       await screen.findByText(
-        'The instance now runs Redis 7.0.15+deb12u10.',
+        'The instance now runs Redis 7.0.15 (build deb12u10).',
         undefined,
         {
           timeout: 4000,
@@ -224,7 +224,7 @@ describe('VersionsCard', () => {
     // the candidates of the version now running are offered again
     expect(
       await screen.findByRole('button', {
-        name: 'Upgrade to Redis 7.0.15+deb12u10',
+        name: 'Upgrade to Redis 7.0.15 (build deb12u10)',
       }),
     ).toBeEnabled();
   });
@@ -247,7 +247,7 @@ describe('VersionsCard', () => {
     );
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Downgrade to Redis 6.0.16+deb11u2',
+        name: 'Downgrade to Redis 6.0.16 (build deb11u2)',
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -310,7 +310,7 @@ describe('VersionsCard', () => {
     );
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Upgrade to Redis 7.0.15+deb12u10',
+        name: 'Upgrade to Redis 7.0.15 (build deb12u10)',
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -320,7 +320,7 @@ describe('VersionsCard', () => {
     );
     expect(
       await screen.findByText(
-        'The move to Redis 7.0.15+deb12u10 failed and was rolled back: verify: 99999 keys after the switch, 100000 before',
+        'The move to Redis 7.0.15 (build deb12u10) failed and was rolled back: verify: 99999 keys after the switch, 100000 before',
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('key count differs')).toBeInTheDocument();
@@ -345,7 +345,7 @@ describe('VersionsCard', () => {
     expect(await screen.findByText('No known advisories.')).toBeInTheDocument();
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Upgrade to Redis 7.0.15+deb12u10',
+        name: 'Upgrade to Redis 7.0.15 (build deb12u10)',
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -372,7 +372,7 @@ describe('VersionsCard', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: 'Upgrade to Redis 7.0.15+deb12u10' }),
+      screen.getByRole('button', { name: 'Upgrade to Redis 7.0.15 (build deb12u10)' }),
     ).toBeDisabled();
   });
 });

@@ -1,6 +1,7 @@
-import type {
-  UpgradeCandidate,
-  UpgradeKind,
+import {
+  splitEngineVersion,
+  type UpgradeCandidate,
+  type UpgradeKind,
 } from '@justmanage/plugin-dbaas-common';
 
 export const KIND_TITLES: Record<UpgradeKind, string> = {
@@ -12,9 +13,17 @@ export const KIND_TITLES: Record<UpgradeKind, string> = {
 
 const ENGINES: Record<string, string> = { redis: 'Redis', valkey: 'Valkey' };
 
-/** "Redis 7.0.15+deb12u10" */
+/**
+ * "Redis 7.0.15 (build deb12u10)": the release people know first, the
+ * platform's build after it, since two builds of one release can differ
+ * in their security fixes.
+ */
 export function engineLabel(target: { engine: string; version: string }) {
-  return `${ENGINES[target.engine] ?? target.engine} ${target.version}`;
+  const { upstream, build } = splitEngineVersion(target.version);
+  const engine = ENGINES[target.engine] ?? target.engine;
+  return build
+    ? `${engine} ${upstream} (build ${build})`
+    : `${engine} ${upstream}`;
 }
 
 /** The words on a candidate's button. */
