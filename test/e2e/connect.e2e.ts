@@ -208,3 +208,87 @@ test('a replicated instance is reached through its Sentinels', async () => {
     },
   );
 });
+
+test('the New Redis task page shows the redis-cli line and where the password is, never the password', async () => {
+  await withFailureScreenshot(
+    page,
+    join(SCREENSHOTS, 'failure-connect-task.png'),
+    async () => {
+      const name = 'connect-task';
+      const token = await guestToken(app.baseUrl);
+      const headers = {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      };
+      const started = await fetch(`${app.baseUrl}/api/scaffolder/v2/tasks`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          templateRef: 'template:default/new-redis',
+          values: {
+            name,
+            owner: 'group:default/team-a',
+            placement: { platform: 'local', region: 'local' },
+            engineVersion: { engine: 'redis', version: '7.0.15' },
+            // the size as the form gives it: a preset plan, and the
+            // resources object of the form with the platform's limits
+            plan: 'small',
+            resources: { size: 'small', memoryMb: 256, cpu: 1, diskGb: 1 },
+            persistence: 'none',
+            maxmemoryPolicy: 'noeviction',
+            replicas: 0,
+            upgradeMode: 'manual',
+          },
+        }),
+      });
+      assert.equal(started.status, 201, await started.clone().text());
+      const { id } = (await started.json()) as { id: string };
+
+      type TaskEvent = {
+        type: string;
+        body: { message?: string; output?: { text?: { content: string }[] } };
+      };
+      let events: TaskEvent[] = [];
+      await eventually(
+        'the task has completed',
+        async () => {
+          const response = await fetch(
+            `${app.baseUrl}/api/scaffolder/v2/tasks/${id}/events`,
+            { headers },
+          );
+          events = (await response.json()) as TaskEvent[];
+          return events.some(e => e.type === 'completion');
+        },
+        120_000,
+      );
+      const completion = events.find(e => e.type === 'completion')!;
+      const text = completion.body.output?.text?.[0]?.content ?? '';
+      const line = /redis-cli -h 127\.0\.0\.1 -p \d+ --user app --askpass/.exec(
+        text,
+      )?.[0];
+      assert.ok(line, `the task output has the redis-cli line: ${text}`);
+      assert.match(text, /\*\*Show credentials\*\*/);
+
+      const api = await guestApi(app.baseUrl);
+      const [instance] = (await api.listInstances({ query: { name } })).items;
+      const { password } = await api.getConnection(instance.id);
+      assert.ok(
+        !JSON.stringify(events).includes(password),
+        'the password is in neither the task log nor its output',
+      );
+
+      // the line works as shown: redis-cli asks for the password
+      assert.equal(
+        execFileSync('sh', ['-c', `${line} PING`], {
+          encoding: 'utf8',
+          input: `${password}\n`,
+        }).trim(),
+        'PONG',
+      );
+
+      await page.goto(`${app.baseUrl}/create/tasks/${id}`);
+      await page.getByText(line).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'connect-task.png') });
+    },
+  );
+});
