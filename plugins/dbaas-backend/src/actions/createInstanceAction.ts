@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   ENGINES,
+  INSTANCE_NAME_RULE,
   MAXMEMORY_POLICIES,
   PERSISTENCE_MODES,
 } from '@justmanage/plugin-dbaas-common';
@@ -25,9 +26,7 @@ export function registerCreateInstanceAction(
         z.object({
           name: z
             .string()
-            .describe(
-              "Unique name: lowercase letters, digits and '-', at most 40 characters, e.g. orders-cache",
-            ),
+            .describe(`Unique name, ${INSTANCE_NAME_RULE}, e.g. orders-cache`),
           owner: z
             .string()
             .describe(

@@ -3,6 +3,7 @@ import {
   APP_USERNAME,
   ENGINES,
   Engine,
+  INSTANCE_NAME_RULE,
   MAXMEMORY_POLICIES,
   PERSISTENCE_MODES,
   Persistence,
@@ -41,7 +42,7 @@ export function createDbaasRedisCreateAction(options: {
           z
             .string()
             .describe(
-              "Instance name: lowercase letters, digits and '-', at most 40 characters. Also the name of its catalog entity.",
+              `Instance name, ${INSTANCE_NAME_RULE}. Also the name of its catalog entity.`,
             ),
         owner: z =>
           z
