@@ -53,6 +53,7 @@ export const advisorySchema: z.ZodType<Advisory> = z.strictObject({
     .min(1),
   links: z.array(z.string().url()),
   source: z.string().optional(),
+  requires: z.array(z.enum(['tls'])).optional(),
 });
 
 /** The shipped data file (data/catalog.json). */

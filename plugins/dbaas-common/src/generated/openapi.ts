@@ -1092,6 +1092,8 @@ export interface components {
       affected: components['schemas']['AffectedRange'][];
       links: string[];
       source?: string;
+      /** @description Features the flaw is reached through; an instance that does not use them (no TLS endpoint) is not exposed to it. */
+      requires?: 'tls'[];
     };
     VersionRelease: {
       engine: components['schemas']['Engine'];

@@ -1612,6 +1612,15 @@ export const spec = {
           source: {
             type: 'string',
           },
+          requires: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['tls'],
+            },
+            description:
+              'Features the flaw is reached through; an instance that does not use them (no TLS endpoint) is not exposed to it.',
+          },
         },
         required: [
           'id',

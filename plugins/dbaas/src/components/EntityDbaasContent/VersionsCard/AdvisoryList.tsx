@@ -17,9 +17,26 @@ function primaryLink(advisory: Advisory): string | undefined {
   );
 }
 
-/** Advisories as a table, most severe first (the API sorts them). */
-export function AdvisoryList(props: { advisories: Advisory[] }) {
-  const { advisories } = props;
+const FEATURES: Record<string, string> = { tls: 'TLS' };
+
+/** The features an advisory needs that the instance does not use. */
+function unusedFeatures(advisory: Advisory, usesTls: boolean): string[] {
+  return (advisory.requires ?? [])
+    .filter(feature => !(feature === 'tls' && usesTls))
+    .map(feature => FEATURES[feature] ?? feature);
+}
+
+/**
+ * Advisories as a table, most severe first (the API sorts them). One that
+ * is reached only through a feature the instance does not use (TLS on an
+ * instance without a TLS endpoint) is marked so: the version is affected,
+ * the instance is not exposed until it turns the feature on.
+ */
+export function AdvisoryList(props: {
+  advisories: Advisory[];
+  usesTls: boolean;
+}) {
+  const { advisories, usesTls } = props;
   return (
     <Table size="small" aria-label="advisories">
       <TableHead>
@@ -56,6 +73,17 @@ export function AdvisoryList(props: { advisories: Advisory[] }) {
               </TableCell>
               <TableCell>
                 <Box maxWidth={640}>{advisory.summary}</Box>
+                {unusedFeatures(advisory, usesTls).map(feature => (
+                  <Typography
+                    key={feature}
+                    variant="caption"
+                    component="div"
+                    color="textSecondary"
+                  >
+                    Needs {feature}, which this instance does not use: not
+                    exposed unless {feature} is turned on.
+                  </Typography>
+                ))}
               </TableCell>
             </TableRow>
           );

@@ -81,7 +81,9 @@ describe('VersionsCard', () => {
       />,
     );
 
-    expect(await screen.findByText('Redis 7.0.15 (build deb12u7)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Redis 7.0.15 (build deb12u7)'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('2 open advisories, worst critical'),
     ).toBeInTheDocument();
@@ -372,7 +374,9 @@ describe('VersionsCard', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: 'Upgrade to Redis 7.0.15 (build deb12u10)' }),
+      screen.getByRole('button', {
+        name: 'Upgrade to Redis 7.0.15 (build deb12u10)',
+      }),
     ).toBeDisabled();
   });
 });

@@ -93,7 +93,10 @@ export function VersionsCard(props: {
             )}
           </Box>
           {advisories.advisories.length > 0 && (
-            <AdvisoryList advisories={advisories.advisories} />
+            <AdvisoryList
+              advisories={advisories.advisories}
+              usesTls={instance.endpoints.some(e => e.tls)}
+            />
           )}
           <Box mt={3}>
             <Typography variant="subtitle1">Upgrades and downgrades</Typography>

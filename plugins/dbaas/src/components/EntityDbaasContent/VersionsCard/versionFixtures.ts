@@ -30,6 +30,7 @@ export const tlsUaf: Advisory = {
   published: '2026-08-27',
   affected: [{ branch: '7.0', fixedBuilds: ['7.0.15+deb12u10'] }],
   links: ['https://nvd.nist.gov/vuln/detail/CVE-2026-81934'],
+  requires: ['tls'],
 };
 
 export function advisoriesOf(
