@@ -87,6 +87,15 @@ describe('parseUpgradeInstruction', () => {
     ["Don't upgrade automatically", 'manual'],
     ['No automatic upgrades', 'manual'],
     ['manual upgrades only, never minor or major automatically', 'manual'],
+    // what and how, on both sides of the schedule
+    [
+      'Apply patches on Sundays 2-3am IST automatically',
+      `auto-patch in ${IST}`,
+    ],
+    [
+      'Security fixes only, every Sunday 2-3am IST, automatically',
+      `auto-patch (security fixes only) in ${IST}`,
+    ],
     // the days
     [
       'Auto-patch Monday to Friday 1-2 am UTC, never minor or major',
@@ -261,6 +270,10 @@ describe('parseUpgradeInstruction', () => {
     [
       'Upgrade manually, security fixes only',
       'Security fixes only applies to automatic patch upgrades, not to manual ones',
+    ],
+    [
+      'Upgrades on Sundays 2-3am IST, automatically',
+      '"Upgrades ... automatically" does not say which upgrades: write "patch versions automatically" (minor and major upgrades are never automatic)',
     ],
     [
       'Upgrade patch versions automatically',

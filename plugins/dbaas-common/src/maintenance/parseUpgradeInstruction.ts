@@ -2,7 +2,8 @@ import type { MaintenanceWindow } from '../generated';
 import { InstructionReader } from './instructionReader';
 import { normaliseInstruction, tokenizeInstruction } from './instructionTokens';
 import { PhraseError } from './phraseError';
-import { atModeClause, ModeClause, readModeClause } from './readModeClause';
+import { joinSplitClauses, meaningOf } from './modeClauseMeaning';
+import { atModeClause, ModeWords, readModeClause } from './readModeClause';
 import {
   atDays,
   atTimes,
@@ -53,7 +54,7 @@ function readClauses(instruction: string) {
     );
   }
   const reader = new InstructionReader(text, tokenizeInstruction(text));
-  const modes: ModeClause[] = [];
+  const modes: ModeWords[] = [];
   const windows: WindowClause[] = [];
   while (!reader.done) {
     if (reader.take('separator')) continue;
@@ -69,7 +70,8 @@ function readClauses(instruction: string) {
   return { modes, windows };
 }
 
-function modeOf(modes: ModeClause[]) {
+function modeOf(words: ModeWords[]) {
+  const modes = joinSplitClauses(words).map(meaningOf);
   const said = modes.flatMap(m => (m.says === 'mode' ? [m] : []));
   if (said.length === 0) {
     throw new PhraseError(

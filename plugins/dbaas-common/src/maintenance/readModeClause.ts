@@ -1,20 +1,7 @@
 import { InstructionReader } from './instructionReader';
-import { UpgradePolicyMode } from './upgradePolicy';
 
-/** What one clause about upgrades says. */
-export type ModeClause =
-  | {
-      says: 'mode';
-      mode: UpgradePolicyMode;
-      securityOnly: boolean;
-      text: string;
-    }
-  /** "only security fixes": narrows automatic patch upgrades. */
-  | { says: 'security-only'; text: string }
-  /** "never minor or major": true of every policy, so it changes nothing. */
-  | { says: 'nothing-new'; text: string };
-
-type Kind = 'patch' | 'security' | 'minor' | 'major' | 'any';
+/** What is upgraded. */
+export type Kind = 'patch' | 'security' | 'minor' | 'major' | 'any';
 
 const KIND_OF: Record<string, Kind> = {
   patch: 'patch',
@@ -62,13 +49,22 @@ export function atModeClause(reader: InstructionReader): boolean {
   );
 }
 
+/** The words of one clause about upgrades, before they are interpreted. */
+export interface ModeWords {
+  text: string;
+  negated: boolean;
+  automatic: boolean;
+  manual: boolean;
+  kinds: Kind[];
+}
+
 /**
  * Reads one clause about what is upgraded and how: a verb (optional), what
  * (patch versions, security fixes, minor or major versions) and how
  * (automatically, manually), in either order, perhaps negated ("never
  * automatically", "never minor or major").
  */
-export function readModeClause(reader: InstructionReader): ModeClause {
+export function readModeClause(reader: InstructionReader): ModeWords {
   const start = reader.position;
   let negated = false;
   while (reader.take('negation')) negated = true;
@@ -85,47 +81,5 @@ export function readModeClause(reader: InstructionReader): ModeClause {
       reader.next();
     else break;
   }
-  const text = reader.slice(start);
-  const minorOrMajor = kinds.some(k => k === 'minor' || k === 'major');
-  const named = kinds.filter(k => k !== 'any');
-  if (automatic && manual) {
-    reader.fail(`"${text}" says both automatically and manually`);
-  }
-  if (negated) {
-    if (minorOrMajor && !kinds.some(k => k === 'patch' || k === 'security')) {
-      return { says: 'nothing-new', text };
-    }
-    if (automatic) {
-      return { says: 'mode', mode: 'manual', securityOnly: false, text };
-    }
-    return reader.fail(
-      `Cannot read "${text}": for upgrades only when someone starts them write "manually" or "never automatically"`,
-    );
-  }
-  if (automatic) {
-    if (minorOrMajor) {
-      reader.fail(
-        `Minor and major upgrades are never automatic ("${text}"): only patch versions are upgraded automatically; start minor and major upgrades from the Upgrades card`,
-      );
-    }
-    if (named.length === 0) {
-      reader.fail(
-        `"${text}" does not say which upgrades: write "patch versions automatically" (minor and major upgrades are never automatic)`,
-      );
-    }
-    const securityOnly = named.every(k => k === 'security');
-    return { says: 'mode', mode: 'auto-patch', securityOnly, text };
-  }
-  if (manual) {
-    if (minorOrMajor && !kinds.some(k => k === 'patch' || k === 'security')) {
-      return { says: 'nothing-new', text };
-    }
-    return { says: 'mode', mode: 'manual', securityOnly: false, text };
-  }
-  if (named.length > 0 && named.every(k => k === 'security')) {
-    return { says: 'security-only', text };
-  }
-  return reader.fail(
-    `"${text}" does not say how: write "automatically" or "manually"`,
-  );
+  return { text: reader.slice(start), negated, automatic, manual, kinds };
 }
