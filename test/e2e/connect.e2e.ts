@@ -230,9 +230,6 @@ test('the New Redis task page shows the redis-cli line and where the password is
             owner: 'group:default/team-a',
             placement: { platform: 'local', region: 'local' },
             engineVersion: { engine: 'redis', version: '7.0.15' },
-            // the size as the form gives it: a preset plan, and the
-            // resources object of the form with the platform's limits
-            plan: 'small',
             resources: { size: 'small', memoryMb: 256, cpu: 1, diskGb: 1 },
             persistence: 'none',
             maxmemoryPolicy: 'noeviction',
