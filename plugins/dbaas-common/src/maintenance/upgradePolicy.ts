@@ -30,4 +30,3 @@ export type MaintenanceReason =
   | 'instance-busy'
   | 'window-ahead'
   | 'upgrade-finished';
-
