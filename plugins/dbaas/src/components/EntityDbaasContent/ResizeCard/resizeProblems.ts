@@ -1,6 +1,8 @@
-import type {
-  InstanceResources,
-  Platform,
+import {
+  RESOURCE_UNITS,
+  resourceLimitProblem,
+  type InstanceResources,
+  type Platform,
 } from '@justmanage/plugin-dbaas-common';
 
 /** The form's fields, as typed. */
@@ -9,12 +11,11 @@ export type ResizeDraft = Record<keyof InstanceResources, string>;
 export const RESOURCE_FIELDS: Array<{
   key: keyof InstanceResources;
   label: string;
-  unit: string;
   whole: boolean;
 }> = [
-  { key: 'memoryMb', label: 'Memory (MiB)', unit: 'MiB', whole: true },
-  { key: 'cpu', label: 'CPU (cores)', unit: 'cores', whole: false },
-  { key: 'diskGb', label: 'Disk (GiB)', unit: 'GiB', whole: true },
+  { key: 'memoryMb', label: 'Memory (MiB)', whole: true },
+  { key: 'cpu', label: 'CPU (cores)', whole: false },
+  { key: 'diskGb', label: 'Disk (GiB)', whole: true },
 ];
 
 /** "16 to 1024 MiB on Local processes": the platform's limit of a field. */
@@ -24,13 +25,16 @@ export function limitText(
 ): string | undefined {
   const limit = platform?.limits[field.key];
   return limit
-    ? `${limit.min} to ${limit.max} ${field.unit} on ${platform!.title}`
+    ? `${limit.min} to ${limit.max} ${RESOURCE_UNITS[field.key]} on ${
+        platform!.title
+      }`
     : undefined;
 }
 
 /**
- * What is wrong with each field, in the words the API would use, so that
- * nothing the platform refuses is sent.
+ * What is wrong with each field, in the words the API would use (the
+ * limit rule is the API's own, resourceLimitProblem), so that nothing the
+ * platform refuses is sent.
  */
 export function resizeProblems(
   draft: ResizeDraft,
@@ -40,17 +44,17 @@ export function resizeProblems(
   for (const field of RESOURCE_FIELDS) {
     const text = draft[field.key].trim();
     const value = Number(text);
+    const unit = RESOURCE_UNITS[field.key];
     const limit = platform?.limits[field.key];
+    const beyond = limit && resourceLimitProblem(field.key, value, limit);
     if (text === '' || !Number.isFinite(value)) {
       problems[field.key] = 'must be a number';
     } else if (field.whole && !Number.isInteger(value)) {
-      problems[field.key] = `must be a whole number of ${field.unit}`;
+      problems[field.key] = `must be a whole number of ${unit}`;
     } else if (value <= 0) {
       problems[field.key] = 'must be more than 0';
-    } else if (limit && (value < limit.min || value > limit.max)) {
-      problems[field.key] = `must be between ${limit.min} and ${limit.max} ${
-        field.unit
-      } on ${platform!.title}`;
+    } else if (beyond) {
+      problems[field.key] = `${beyond} on ${platform!.title}`;
     }
   }
   return problems;
