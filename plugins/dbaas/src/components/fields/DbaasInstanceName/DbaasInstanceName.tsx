@@ -44,7 +44,6 @@ export function DbaasInstanceName(props: DbaasInstanceNameProps) {
         margin="normal"
         InputLabelProps={{ required }}
         disabled={disabled}
-        autoFocus={Boolean(uiSchema['ui:autofocus'])}
         error={Boolean(problem) || rawErrors.length > 0}
         helperText={
           problem ? capitalized(problem) : capitalized(INSTANCE_NAME_RULE)

@@ -22,6 +22,13 @@ export function DbaasOwnerPicker(props: DbaasOwnerPickerProps) {
   } = props;
   const { value: choices = [], loading, error } = useOwnerChoices();
   const chosen = choices.find(choice => choice.ref === formData) ?? null;
+  let helperText: string | undefined;
+  if (error) {
+    helperText = `Your groups could not be loaded: ${error.message}`;
+  } else if (formData && !chosen && !loading) {
+    // e.g. a form started over from a task of another team's member
+    helperText = `${formData} is not one of your groups`;
+  }
   return (
     <ScaffolderField
       rawErrors={rawErrors}
@@ -46,13 +53,7 @@ export function DbaasOwnerPicker(props: DbaasOwnerPickerProps) {
             margin="dense"
             InputLabelProps={{ ...params.InputLabelProps, required }}
             error={rawErrors.length > 0 || Boolean(error)}
-            helperText={
-              error
-                ? `Your groups could not be loaded: ${error.message}`
-                : formData && !chosen && !loading
-                ? `${formData} is not one of your groups`
-                : undefined
-            }
+            helperText={helperText}
           />
         )}
       />

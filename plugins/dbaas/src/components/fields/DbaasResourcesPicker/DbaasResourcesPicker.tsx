@@ -19,6 +19,8 @@ import {
 import type { DbaasResources, DbaasResourcesPickerProps } from './schema';
 
 const CUSTOM = 'custom';
+// One empty list, so that the effect depending on the sizes does not rerun.
+const NO_SIZES: { id: string; title: string; memoryMb: number }[] = [];
 
 /** Room for an RDB snapshot and an AOF rewrite next to each other. */
 function diskFor(memoryMb: number, platform: Platform | undefined): number {
@@ -64,7 +66,7 @@ export function DbaasResourcesPicker(props: DbaasResourcesPickerProps) {
     idSchema,
   } = props;
   const options = uiSchema['ui:options'] ?? {};
-  const sizes = options.sizes ?? [];
+  const sizes = options.sizes ?? NO_SIZES;
   const { value: platforms } = usePlatforms();
   const platform = platforms
     ? chosenPlatform(platforms, formContext?.formData, options.platformField)
