@@ -37,7 +37,7 @@ describe('the dbaas plugin in a new frontend system app', () => {
     // The page is loaded lazily; its first import is slow under jest.
     expect(
       await screen.findByRole('link', { name: 'cache-a' }, { timeout: 10_000 }),
-    ).toHaveAttribute('href', '/catalog/default/resource/cache-a');
+    ).toHaveAttribute('href', '/catalog/default/resource/cache-a/redis');
     expect(screen.getByText('Redis instances')).toBeInTheDocument();
     expect(
       within(screen.getByRole('navigation', { name: 'sidebar nav' })).getByRole(

@@ -107,7 +107,7 @@ describe('dbaasPlugin in a legacy app', () => {
     renderInLegacyApp('/dbaas');
 
     const link = await screen.findByRole('link', { name: 'cache-a' }, slow);
-    expect(link).toHaveAttribute('href', '/catalog/default/resource/cache-a');
+    expect(link).toHaveAttribute('href', '/catalog/default/resource/cache-a/redis');
     expect(screen.getByRole('heading', { name: 'Redis' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /New Redis/ })).toHaveAttribute(
       'href',
