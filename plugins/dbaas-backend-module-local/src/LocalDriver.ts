@@ -37,6 +37,7 @@ import {
   InstanceRuntime,
   readApplied,
   readRuntime,
+  readStoredSpec,
   writeApplied,
   writeRuntime,
   writeSpec,
@@ -50,6 +51,7 @@ import { liveSettings, renderRedisConf } from './redisConf';
 import { absentInstance, observeInstance } from './observeInstance';
 import {
   existingNodes,
+  isPlanned,
   LocalNode,
   nodeNameOf,
   nodeOf,
@@ -73,6 +75,16 @@ import { SupervisedInstances, Supervisor } from './Supervisor';
 import { LocalSnapshots, RDB_FILE } from './snapshots';
 import { LocalStatsReader } from './stats';
 import { validateSpec } from './validateSpec';
+
+/** Recorded nodes that `planned` leaves out. */
+function unplannedNodes(
+  instance: InstanceFiles,
+  planned: LocalNode[],
+): NodeRuntime[] {
+  return nodeRuntimes(instance).filter(
+    ({ node }) => !planned.some(p => p.name === node.name),
+  );
+}
 
 /** How long provision waits for another backend holding the start lock. */
 const START_LOCK_WAIT_MS = 15_000;
@@ -350,7 +362,8 @@ export class LocalDriver implements Driver {
     const binary = pickBinary(binaries, spec.engine, spec.version);
     const instance = this.#files(spec.instanceId);
     const planned = plannedNodes(instance, spec.replicas);
-    this.#refuseOtherNodeCount(instance, planned);
+    if (!options.nodeNames)
+      await this.#refuseRemovingPrimary(instance, planned);
     const targets = planned.filter(
       node => !options.nodeNames || options.nodeNames.includes(node.name),
     );
@@ -381,6 +394,7 @@ export class LocalDriver implements Driver {
     }
     writeSpec(instance, spec);
     ctx.signal.throwIfAborted();
+    if (!options.nodeNames) await this.#removeUnplanned(instance, planned, ctx);
 
     // The primary first, so replicas find it, and Sentinels last.
     const ordered = [
@@ -413,18 +427,59 @@ export class LocalDriver implements Driver {
     }
   }
 
-  /** Replicas are chosen at creation; the driver does not add or remove nodes later. */
-  #refuseOtherNodeCount(instance: InstanceFiles, planned: LocalNode[]): void {
-    const recorded = nodeRuntimes(instance).map(n => n.node.name);
-    const unplanned = recorded.filter(
-      name => !planned.some(node => node.name === name),
+  /** Checked before anything is written, so a refusal changes nothing. */
+  async #refuseRemovingPrimary(
+    instance: InstanceFiles,
+    planned: LocalNode[],
+  ): Promise<void> {
+    const leaving = unplannedNodes(instance, planned);
+    if (!leaving.some(({ node }) => node.kind === 'data')) return;
+    const { primary } = await currentPrimary(
+      this.#addressOf,
+      nodeRuntimes(instance),
     );
-    if (unplanned.length) {
+    if (
+      primary &&
+      leaving.some(({ node }) => node.name === primary.node.name)
+    ) {
       throw new PlatformRejectedError(
-        `Instance ${instance.instanceId} runs ${unplanned.join(
-          ', ',
-        )}, which its spec does not have; the number of replicas cannot be changed`,
+        `${primary.node.name} is the primary of instance ${instance.instanceId}; move the primary to a node that stays before removing it`,
       );
+    }
+  }
+
+  /**
+   * Stops and forgets the nodes the spec no longer has: Sentinels first,
+   * so that none of them starts a failover meanwhile, then data nodes.
+   * The spec on disk already leaves them out, so no supervisor revives
+   * them. Refuses to remove the primary; the control plane moves it first.
+   */
+  async #removeUnplanned(
+    instance: InstanceFiles,
+    planned: LocalNode[],
+    ctx: DriverContext,
+  ): Promise<void> {
+    const leaving = unplannedNodes(instance, planned);
+    for (const kind of ['sentinel', 'data']) {
+      for (const { node, runtime } of leaving.filter(
+        n => n.node.kind === kind,
+      )) {
+        await stopInstance(node.files, runtime);
+        await rm(node.files.folder, {
+          recursive: true,
+          force: true,
+          maxRetries: 3,
+        });
+        // A supervisor that looked before the spec changed may have
+        // started it again in between; without its folder it stays down.
+        await stopInstance(node.files, runtime);
+        if (runtime.host)
+          this.#hosts?.release(runtime.host, instance.instanceId);
+        else this.#ports?.release(runtime.port, instance.instanceId);
+        ctx.logger.info(
+          `Local driver removed ${node.name} of instance ${instance.instanceId}`,
+        );
+      }
     }
   }
 
@@ -620,8 +675,11 @@ export class LocalDriver implements Driver {
         const keys: string[] = [];
         for (const id of await this.list()) {
           const files = this.#files(id);
-          if (!pathExists(files.spec)) continue;
+          const spec = readStoredSpec(files);
+          if (!spec) continue;
           for (const node of existingNodes(files)) {
+            // A node being removed is left out as soon as the spec is.
+            if (!isPlanned(node.name, spec.replicas)) continue;
             keys.push(`${id}/${node.name}`);
           }
         }

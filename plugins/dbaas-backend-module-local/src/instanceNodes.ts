@@ -71,6 +71,27 @@ export function plannedNodes(
   return names.map(name => nodeOf(instance, name));
 }
 
+/**
+ * A data node's place in creation order: node-0 came with the instance,
+ * node-1 with its first replica. A spec with fewer replicas keeps the
+ * lowest, as a StatefulSet does.
+ */
+export function ordinalOf(node: LocalNode): number | undefined {
+  return node.kind === 'data'
+    ? Number(NODE_NAME.exec(node.name)![2])
+    : undefined;
+}
+
+/** Whether an instance with `replicas` replicas runs the node named `name`. */
+export function isPlanned(name: string, replicas: number): boolean {
+  const match = NODE_NAME.exec(name);
+  if (!match) return false;
+  const index = Number(match[2]);
+  return match[1] === 'node'
+    ? index <= replicas
+    : replicas > 0 && index < SENTINEL_COUNT;
+}
+
 /** node-0 and every node folder found on disk, data nodes first. */
 export function existingNodes(instance: InstanceFiles): LocalNode[] {
   let names: string[] = [];

@@ -46,6 +46,10 @@ export function writeSpec(
   writeFileAtomic(files.spec, `${JSON.stringify(redactSpec(spec), null, 2)}\n`);
 }
 
+export function readStoredSpec(files: InstanceFiles): StoredSpec | undefined {
+  return readJsonIfExists<StoredSpec>(files.spec);
+}
+
 export function readRuntime(files: InstanceFiles): InstanceRuntime | undefined {
   return readJsonIfExists<InstanceRuntime>(files.runtime);
 }

@@ -6,7 +6,7 @@ import {
 import { AddressOf } from './addressing';
 import { pathExists } from './fsUtils';
 import { InstanceFiles } from './instanceFiles';
-import { nodeId } from './instanceNodes';
+import { nodeId, ordinalOf } from './instanceNodes';
 import { findLivePid } from './instanceProcess';
 import { readRuntime } from './instanceState';
 import { respPing } from './respPing';
@@ -86,10 +86,12 @@ export async function observeInstance(
     if (runtime.sentinel) role = 'sentinel';
     else if (node === primary?.node) role = 'primary';
     const { announce, port } = addressOf(runtime);
+    const ordinal = ordinalOf(node);
     return {
       id: nodeId(instanceId, node.name),
       name: node.name,
       role,
+      ...(ordinal !== undefined ? { ordinal } : {}),
       phase: states[i].phase,
       endpoint: { host: announce, port, tls: false },
       version: runtime.binary.version,

@@ -33,7 +33,8 @@ export type OperationType =
   | 'update'
   | 'delete'
   | 'scan-keys'
-  | 'upgrade';
+  | 'upgrade'
+  | 'replicas';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';

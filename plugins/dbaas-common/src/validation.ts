@@ -175,6 +175,13 @@ export const updateInstanceRequestSchema = z
       persistence: persistence.optional(),
       maxmemoryPolicy: maxmemoryPolicy.optional(),
       config: config.optional(),
+      // A replica count changes through its own operation, which moves the
+      // primary and the Sentinels with it.
+      replicas: z
+        .never({
+          error: 'is changed with PUT /instances/{instanceId}/replicas',
+        })
+        .optional(),
     },
     { error: 'must be a JSON object' },
   )
@@ -182,6 +189,12 @@ export const updateInstanceRequestSchema = z
     message:
       'must change at least one of description, resources, persistence, maxmemoryPolicy, config',
   });
+
+/** The body of `PUT /instances/{id}/replicas`. @public */
+export const setReplicasRequestSchema = z.strictObject(
+  { replicas },
+  { error: 'must be a JSON object' },
+);
 
 /** @public */
 export type ValidationResult<T> =

@@ -39,6 +39,13 @@ export interface Driver {
    * Apply a changed spec. `nodeIds`, when given, limits the change to those
    * nodes so the control plane can roll a change one node at a time; the
    * other nodes are left exactly as they are.
+   *
+   * A spec with more `replicas` adds data nodes that replicate from the
+   * current primary (and, from 0, the Sentinels); one with fewer removes
+   * the data nodes with the highest `ObservedNode.ordinal` (and, to
+   * 0, the Sentinels first), while the nodes that stay keep serving. The
+   * driver refuses, as final, to remove the node that is the primary: the
+   * control plane moves the primary role first.
    */
   update(
     spec: DriverInstanceSpec,

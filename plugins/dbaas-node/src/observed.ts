@@ -40,6 +40,15 @@ export interface ObservedNode {
   /** A short name for people, such as `node-1` or `sentinel-0`. */
   name: string;
   role: NodeRole;
+  /**
+   * Data nodes only: 0 for the node created with the instance, then 1, 2,
+   * ... in the order replicas were added. A spec with `n` replicas keeps
+   * the data nodes numbered 0 to n and removes the others, the way a
+   * StatefulSet scales down; before that the control plane moves the
+   * primary role onto a node that stays. Without it the control plane
+   * cannot remove replicas from the instance.
+   */
+  ordinal?: number;
   phase: ObservedPhase;
   /** Absent until the platform has placed the node. */
   endpoint?: NodeEndpoint;

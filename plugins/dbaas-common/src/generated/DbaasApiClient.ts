@@ -25,6 +25,7 @@ import type {
   MetricSnapshot,
   Operation,
   ReplicationReport,
+  SetReplicasRequest,
   SlowLog,
   SnoozeRequest,
   UpdateInstanceRequest,
@@ -355,6 +356,22 @@ export class DbaasApiClient {
       {
         method: 'PATCH',
         path: `/instances/${encodeURIComponent(instanceId)}`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Adds or removes replicas through a replicas operation, while the primary keeps serving. Going from 0 adds 3 Sentinels too; going to 0 removes them. Before a replica that is the primary is removed, the primary role moves to a node that stays, with writes held for a moment so that none is lost. 400 names a count outside 0 and the platform's maxReplicas; 409 when the instance already has that many or is not running. Needs the update permission. */
+  async setReplicas(
+    instanceId: string,
+    request: { body: SetReplicasRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'PUT',
+        path: `/instances/${encodeURIComponent(instanceId)}/replicas`,
         body: request.body,
       },
       options,

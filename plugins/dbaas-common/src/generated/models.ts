@@ -53,6 +53,8 @@ export type CreateInstanceRequest =
 export type UpdateInstanceRequest =
   components['schemas']['UpdateInstanceRequest'];
 /** @public */
+export type SetReplicasRequest = components['schemas']['SetReplicasRequest'];
+/** @public */
 export type OperationStep = components['schemas']['OperationStep'];
 /** @public */
 export type OperationLogEntry = components['schemas']['OperationLogEntry'];

@@ -318,6 +318,25 @@ export interface paths {
     patch: operations['UpdateInstance'];
     trace?: never;
   };
+  '/instances/{instanceId}/replicas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Adds or removes replicas through a replicas operation, while the primary keeps serving. Going from 0 adds 3 Sentinels too; going to 0 removes them. Before a replica that is the primary is removed, the primary role moves to a node that stays, with writes held for a moment so that none is lost. 400 names a count outside 0 and the platform's maxReplicas; 409 when the instance already has that many or is not running. Needs the update permission. */
+    put: operations['SetReplicas'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/upgrade': {
     parameters: {
       query?: never;
@@ -845,6 +864,10 @@ export interface components {
       maxmemoryPolicy?: components['schemas']['MaxmemoryPolicy'];
       config?: components['schemas']['TunableConfig'];
     };
+    SetReplicasRequest: {
+      /** @description How many replicas to run next to the primary from now on (0 is standalone; at most the platform's maxReplicas). */
+      replicas: number;
+    };
     OperationStep: {
       name: string;
       /** @enum {string} */
@@ -866,7 +889,13 @@ export interface components {
       instanceName?: string;
       owner?: string;
       /** @enum {string} */
-      type: 'create' | 'update' | 'delete' | 'upgrade' | 'scan-keys';
+      type:
+        | 'create'
+        | 'update'
+        | 'delete'
+        | 'upgrade'
+        | 'scan-keys'
+        | 'replicas';
       /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'failed';
       params: {
@@ -1855,6 +1884,33 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['UpdateInstanceRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  SetReplicas: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetReplicasRequest'];
       };
     };
     responses: {

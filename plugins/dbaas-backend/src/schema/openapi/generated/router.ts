@@ -767,6 +767,19 @@ export const spec = {
           },
         },
       },
+      SetReplicasRequest: {
+        type: 'object',
+        properties: {
+          replicas: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 5,
+            description:
+              "How many replicas to run next to the primary from now on (0 is standalone; at most the platform's maxReplicas).",
+          },
+        },
+        required: ['replicas'],
+      },
       OperationStep: {
         type: 'object',
         properties: {
@@ -827,7 +840,14 @@ export const spec = {
           },
           type: {
             type: 'string',
-            enum: ['create', 'update', 'delete', 'upgrade', 'scan-keys'],
+            enum: [
+              'create',
+              'update',
+              'delete',
+              'upgrade',
+              'scan-keys',
+              'replicas',
+            ],
           },
           status: {
             type: 'string',
@@ -3068,6 +3088,43 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/replicas': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      put: {
+        operationId: 'SetReplicas',
+        description:
+          "Adds or removes replicas through a replicas operation, while the primary keeps serving. Going from 0 adds 3 Sentinels too; going to 0 removes them. Before a replica that is the primary is removed, the primary role moves to a node that stays, with writes held for a moment so that none is lost. 400 names a count outside 0 and the platform's maxReplicas; 409 when the instance already has that many or is not running. Needs the update permission.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SetReplicasRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/upgrade': {
       parameters: [
         {
@@ -3667,6 +3724,13 @@ export type EndpointMap = {
       operations['UpdateInstance']['requestBody']
     >['content']['application/json'];
     response: operations['UpdateInstance']['responses'][202]['content']['application/json'];
+  };
+  '#put|/instances/{instanceId}/replicas': {
+    path: operations['SetReplicas']['parameters']['path'];
+    body: NonNullable<
+      operations['SetReplicas']['requestBody']
+    >['content']['application/json'];
+    response: operations['SetReplicas']['responses'][202]['content']['application/json'];
   };
   '#post|/instances/{instanceId}/upgrade': {
     path: operations['UpgradeInstance']['parameters']['path'];
