@@ -36,6 +36,7 @@ export type DbaasApi = Pick<
   | 'applyPendingPatch'
   | 'listMaintenanceDecisions'
   | 'updateInstance'
+  | 'setReplicas'
   | 'previewConfigChange'
   | 'getSlowLog'
   | 'getLatency'

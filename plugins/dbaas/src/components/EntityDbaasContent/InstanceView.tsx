@@ -3,6 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { isNotFoundError } from '../../api';
 import { BigKeysCard } from './BigKeysCard';
@@ -17,6 +18,7 @@ import { usePolledInstance } from './usePolledInstance';
 import { VersionsCard } from './VersionsCard';
 import { UpgradePolicyCard } from './UpgradePolicyCard';
 import { ResizeCard } from './ResizeCard';
+import { ReplicasCard } from './ReplicasCard';
 import { ConfigCard } from './ConfigCard';
 import { SlowLogCard } from './SlowLogCard';
 
@@ -69,8 +71,12 @@ export function InstanceView(props: { instanceId: string }) {
       <Grid item xs={12}>
         <SlowLogCard instance={instance} />
       </Grid>
+      {/* Replicas under Resize: both change what runs, next to the settings */}
       <Grid item xs={12} md={5}>
         <ResizeCard instance={instance} onChange={refresh} />
+        <Box mt={3}>
+          <ReplicasCard instance={instance} onChange={refresh} />
+        </Box>
       </Grid>
       <Grid item xs={12} md={7}>
         <ConfigCard instance={instance} onChange={refresh} />

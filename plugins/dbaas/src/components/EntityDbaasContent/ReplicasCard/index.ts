@@ -1,0 +1,1 @@
+export { ReplicasCard } from './ReplicasCard';
