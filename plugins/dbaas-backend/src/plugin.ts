@@ -23,6 +23,7 @@ import { OperationRegistry } from './operations/OperationRegistry';
 import { OperationQueue } from './operations/OperationQueue';
 import { registerLifecycleOperations } from './operations/handlers';
 import { upgradeInstanceHandler } from './upgrades/upgradeHandler';
+import { replicasHandler } from './replication/replicasHandler';
 import { scanKeysHandler } from './bigkeys/scanKeysHandler';
 import { deleteKeyScans } from './bigkeys/KeyScanStore';
 import { HealthChecker } from './health/HealthChecker';
@@ -111,6 +112,7 @@ export const dbaasPlugin = createBackendPlugin({
         const registry = new OperationRegistry();
         registerLifecycleOperations(registry);
         registry.register(upgradeInstanceHandler);
+        registry.register(replicasHandler);
         registry.register(scanKeysHandler).onInstanceDeleted(deleteKeyScans);
 
         const waiter = new OperationWaiter(operations);

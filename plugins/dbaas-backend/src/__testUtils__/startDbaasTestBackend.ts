@@ -90,8 +90,9 @@ export async function startDbaasTestBackend(options: {
   async function waitForOperation(
     operationId: string,
     user: string | undefined = ALICE,
+    timeoutMs = 20_000,
   ) {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const res = await api
         .get(`/api/dbaas/operations/${operationId}`)

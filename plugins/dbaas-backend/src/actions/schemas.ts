@@ -97,7 +97,7 @@ export const operationOutput = (z: Zod) =>
   z.object({
     id: z.string().describe('The operation id, for get-operation'),
     type: z
-      .enum(['create', 'update', 'delete', 'upgrade', 'scan-keys'])
+      .enum(['create', 'update', 'delete', 'upgrade', 'scan-keys', 'replicas'])
       .describe('What the operation does'),
     status: z
       .enum(['pending', 'running', 'succeeded', 'failed'])

@@ -14,6 +14,7 @@ import { DriverRegistry } from '../drivers/DriverRegistry';
 import { OperationQueue } from '../operations/OperationQueue';
 import { newInstanceCredentials } from '../operations/aclUsers';
 import { checkAgainstPlatform } from './checkAgainstPlatform';
+import { requestReplicaChange } from '../replication/requestReplicaChange';
 import { savePolicyOnCreate } from '../maintenance/policyChange';
 import { CreateAuthorization } from '../permissions/createAuthorization';
 
@@ -185,6 +186,15 @@ export class InstanceService {
       within: tx => instances.update(changed, tx),
     });
     return { instance: changed, operation };
+  }
+
+  /** PUT /instances/{id}/replicas; see requestReplicaChange. */
+  async setReplicas(
+    instance: Instance,
+    body: unknown,
+    actor: string,
+  ): Promise<Accepted> {
+    return requestReplicaChange(this.#deps, instance, body, actor);
   }
 
   /** Deleting is allowed in any state but `deleting`: it is how failures are cleaned up. */

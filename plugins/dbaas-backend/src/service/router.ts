@@ -43,6 +43,7 @@ import { Metrics } from '../metrics/startMetrics';
 import { registerDiagnosticsRoutes } from '../diagnostics/diagnosticsRoutes';
 import { DiagnosticsReader } from '../diagnostics/DiagnosticsReader';
 import { registerConfigPreviewRoutes } from '../configuration/configPreviewRoutes';
+import { registerReplicasRoutes } from '../replication/replicasRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -251,6 +252,7 @@ export async function createRouter(
   });
 
   registerConfigPreviewRoutes(router, options);
+  registerReplicasRoutes(router, options);
 
   if (options.upgrades) {
     registerUpgradeRoutes(router, { ...options, upgrades: options.upgrades });

@@ -1,8 +1,8 @@
-import { Instance } from '@justmanage/plugin-dbaas-common';
 import { OperationHandler } from '../types';
 import { requireInstance } from '../requireInstance';
 import { buildDriverSpec } from '../driverSpec';
 import { waitUntilReady } from '../waitUntilReady';
+import { restorePrevious } from '../restorePrevious';
 
 /**
  * The request already wrote the new desired state and kept the previous one
@@ -44,33 +44,9 @@ export const updateInstanceHandler: OperationHandler = {
   },
 
   async onFailure(ctx, error) {
-    const instance = ctx.instance;
-    if (!instance) {
-      return;
-    }
-    const previous = ctx.operation.params.previous as Partial<Instance>;
-    const restored: Instance = { ...instance, ...previous };
-    await ctx.deps.instances.update(restored);
-    try {
-      const spec = await buildDriverSpec(restored, ctx.deps);
-      await ctx.driver.update(spec, ctx.driverContext);
-      await waitUntilReady({ ...ctx, instance: restored });
-      await ctx.deps.instances.setStatus(instance.id, 'running');
-      await ctx.log('Restored the previous settings');
-    } catch (restoreError) {
-      await ctx.deps.instances.setStatus(instance.id, 'failed');
-      await ctx.log(
-        `Could not restore the previous settings: ${
-          (restoreError as Error).message
-        }`,
-        'error',
-      );
-    }
-    await ctx.deps.events.add({
-      instanceId: instance.id,
+    await restorePrevious(ctx, error, {
       type: 'update-failed',
-      actor: ctx.operation.createdBy,
-      message: `Updating ${instance.name} failed: ${error.message}`,
+      action: 'Updating',
     });
   },
 };
