@@ -73,6 +73,11 @@ describe('permissions: everyone reads, owners manage', () => {
       .set(as)
       .send({ description: 'mine now' });
     expect(patch.status).toBe(403);
+    const replicas = await backend.api
+      .put(`/api/dbaas/instances/${id}/replicas`)
+      .set(as)
+      .send({ replicas: 1 });
+    expect(replicas.status).toBe(403);
     const del = await backend.api.delete(`/api/dbaas/instances/${id}`).set(as);
     expect(del.status).toBe(403);
 
@@ -82,6 +87,7 @@ describe('permissions: everyone reads, owners manage', () => {
     expect(instance.body).toMatchObject({
       status: 'running',
       description: 'Session cache',
+      replicas: 0,
     });
     const ops = await backend.api
       .get(`/api/dbaas/instances/${id}/operations`)
@@ -111,6 +117,7 @@ describe('permissions: everyone reads, owners manage', () => {
       ['post', '/api/dbaas/instances', validCreateBody({ name: 'anon' })],
       ['get', `/api/dbaas/instances/${id}`, undefined],
       ['patch', `/api/dbaas/instances/${id}`, { description: 'x' }],
+      ['put', `/api/dbaas/instances/${id}/replicas`, { replicas: 1 }],
       ['delete', `/api/dbaas/instances/${id}`, undefined],
       ['get', `/api/dbaas/instances/${id}/operations`, undefined],
       ['get', `/api/dbaas/instances/${id}/connection`, undefined],

@@ -298,6 +298,17 @@ const calls: Call[] = [
     after: c => c.finishPending(),
   },
   {
+    operationId: 'SetReplicas',
+    status: 202,
+    call: async c => {
+      const grow = await c.api.setReplicas(c.instanceId, {
+        body: { replicas: 1 },
+      });
+      c.pending = [grow.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
     operationId: 'DeleteInstance',
     status: 202,
     call: async c => {
