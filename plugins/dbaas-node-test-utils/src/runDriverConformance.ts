@@ -360,6 +360,67 @@ export function runDriverConformance(options: DriverConformanceOptions): void {
           }
         });
 
+        it('numbers its data nodes 0 to replicas, in the order they were added', async () => {
+          const observed = await driver.observe(id(name));
+          expect(
+            dataNodes(observed)
+              .map(n => n.ordinal)
+              .sort(),
+          ).toEqual(Array.from({ length: options.replicas + 1 }, (_, i) => i));
+        });
+
+        it('adds a replica that copies the data, and removes it again while the primary serves', async () => {
+          const instanceId = id(name);
+          const before = await driver.observe(instanceId);
+          const primary = primaryOf(before);
+          const primaryRunId = await runId(instanceId, primary);
+          const grown = options.replicas + 1;
+          await driver.update(
+            spec(name, { replicas: grown, persistence: 'rdb' }),
+            context(),
+          );
+          const added = await waitFor(
+            'the added replica to copy the data',
+            async () => {
+              const observed = await waitUntilRunning(
+                driver,
+                instanceId,
+                readyMs,
+              );
+              const node = observed.nodes.find(n => n.ordinal === grown);
+              if (!node || node.role !== 'replica') return undefined;
+              return (await withNode(driver, instanceId, node, logins.app, r =>
+                r.get('replicated'),
+              )) === 'yes'
+                ? node
+                : undefined;
+            },
+            readyMs,
+          );
+          await driver.update(replicated(), context());
+          const after = await waitFor(
+            'the added replica to be removed',
+            async () => {
+              const observed = await waitUntilRunning(
+                driver,
+                instanceId,
+                readyMs,
+              );
+              return observed.nodes.some(n => n.id === added.id)
+                ? undefined
+                : observed;
+            },
+            readyMs,
+          );
+          expect(dataNodes(after)).toHaveLength(options.replicas + 1);
+          expect(primaryOf(after).id).toBe(primary.id);
+          // The same server all along: it was never restarted.
+          expect(await runId(instanceId, primaryOf(after))).toBe(primaryRunId);
+          expect(
+            await loginRefused(driver, instanceId, added, logins.app),
+          ).not.toBe('not refused');
+        });
+
         it('changes only the nodes an update names', async () => {
           const instanceId = id(name);
           const before = await driver.observe(instanceId);

@@ -307,6 +307,34 @@ describe('LocalDriver with replicas and Sentinels', () => {
     );
   });
 
+  it('refuses, as final, to remove the node that is the primary, and changes nothing', async () => {
+    const before = await driver.observe(ID);
+    const [primary] = byRole(before, 'primary');
+    // The failover above moved the primary to node-1 or node-2.
+    expect(primary.ordinal).toBeGreaterThan(0);
+    const error = await driver
+      .update(
+        makeSpec(ID, {
+          replicas: primary.ordinal! - 1,
+          persistence: 'rdb',
+        }),
+        makeContext(),
+      )
+      .catch(e => e);
+    expect(error.name).toBe('PlatformRejectedError');
+    expect(error.message).toContain(
+      `${primary.name} is the primary of instance ${ID}; move the primary to a node that stays before removing it`,
+    );
+    const after = await driver.observe(ID);
+    expect(after.nodes.map(n => [n.id, n.role, n.phase])).toEqual(
+      before.nodes.map(n => [n.id, n.role, n.phase]),
+    );
+    expect(
+      JSON.parse(await readFile(join(dataDir, ID, 'spec.json'), 'utf8'))
+        .replicas,
+    ).toBe(2);
+  });
+
   it('keeps the app password off the disk; the admin password only where Redis needs it in plain text', async () => {
     const files = await listFiles(join(dataDir, ID));
     const withAdminPassword: string[] = [];
