@@ -180,6 +180,7 @@ test('lists the dbaas actions as MCP tools, with their hints', async () => {
     'dbaas.list-instances',
     'dbaas.preview-upgrade',
     'dbaas.resize-instance',
+    'dbaas.set-replicas',
     'dbaas.set-upgrade-policy',
     'dbaas.upgrade-instance',
   ]);

@@ -56,6 +56,7 @@ describe('dbaas actions, as the owner', () => {
       'dbaas:get-operation': [true, false],
       'dbaas:create-instance': [false, false],
       'dbaas:resize-instance': [false, true],
+      'dbaas:set-replicas': [false, true],
       'dbaas:get-upgrade-plan': [true, false],
       'dbaas:preview-upgrade': [true, false],
       'dbaas:upgrade-instance': [false, true],
@@ -187,6 +188,15 @@ describe('dbaas actions, as the owner', () => {
       cpu: 0.5,
       diskGb: 1,
     });
+
+    const grown = await run('set-replicas', {
+      instance: 'agents-sized',
+      replicas: 1,
+    });
+    expect((await finished(grown.operation.id)).status).toBe('succeeded');
+    expect(
+      (await run('get-instance', { instance: id })).instance,
+    ).toMatchObject({ replicas: 1, status: 'running' });
 
     const plan = await run('get-upgrade-plan', { instance: 'agents-sized' });
     // The version the platform runs, which may carry a distribution build.

@@ -8,6 +8,7 @@ import { registerGetUpgradePlanAction } from './getUpgradePlanAction';
 import { registerListInstancesAction } from './listInstancesAction';
 import { registerPreviewUpgradeAction } from './previewUpgradeAction';
 import { registerResizeInstanceAction } from './resizeInstanceAction';
+import { registerSetReplicasAction } from './setReplicasAction';
 import { registerSetUpgradePolicyAction } from './setUpgradePolicyAction';
 import { registerUpgradeInstanceAction } from './upgradeInstanceAction';
 import { DbaasActionDeps } from './types';
@@ -29,6 +30,7 @@ export function registerDbaasActions(
     registerGetOperationAction,
     registerCreateInstanceAction,
     registerResizeInstanceAction,
+    registerSetReplicasAction,
     registerGetUpgradePlanAction,
     registerPreviewUpgradeAction,
     registerUpgradeInstanceAction,
