@@ -186,7 +186,13 @@ async function latestChange(api: DbaasApiClient, id: string) {
 async function changeReplicas(
   api: DbaasApiClient,
   id: string,
-  change: { count: number; confirmation: string; done: string },
+  change: {
+    count: number;
+    confirmation: string;
+    done: string;
+    /** A file name in SCREENSHOTS for the confirmation. */
+    screenshot?: string;
+  },
 ) {
   const replicasCard = card('Replicas');
   const form = page.getByRole('form', { name: 'Replicas' });
@@ -196,6 +202,9 @@ async function changeReplicas(
   await form.getByRole('button', { name: 'Apply' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText(change.confirmation).waitFor();
+  if (change.screenshot) {
+    await dialog.screenshot({ path: join(SCREENSHOTS, change.screenshot) });
+  }
   const before = writer!.acknowledged;
   await dialog.getByRole('button', { name: 'Change replicas' }).click();
   const done = replicasCard.getByText(change.done);
@@ -236,6 +245,7 @@ async function addTwoReplicas(
     confirmation:
       'Adds 2 replicas and 3 Sentinels; the primary keeps serving. Connect through the Sentinels to follow failovers.',
     done: 'Now 2 replicas and 3 Sentinels.',
+    screenshot: 'replicas-confirm.png',
   });
   await replicasCard.getByRole('button', { name: 'Done' }).click();
   await replicasCard
