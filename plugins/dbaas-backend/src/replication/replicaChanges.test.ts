@@ -52,6 +52,8 @@ function startWriter(client: Redis) {
 describe('changing the number of replicas of a running instance', () => {
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
   const clients: Redis[] = [];
+  /** The instance the running test acts on. */
+  let currentId = '';
 
   function track(client: Redis): Redis {
     client.on('error', () => undefined);
@@ -126,8 +128,6 @@ describe('changing the number of replicas of a running instance', () => {
       probe.disconnect();
     }
   }
-
-  let currentId = '';
 
   beforeAll(async () => {
     backend = await startDbaasTestBackend({

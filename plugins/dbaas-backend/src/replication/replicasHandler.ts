@@ -5,6 +5,7 @@ import { waitUntilReady } from '../operations/waitUntilReady';
 import { restorePrevious } from '../operations/restorePrevious';
 import { keepPrimaryOnStayingNode } from './keepPrimary';
 import { forgetRemovedReplicas } from './forgetRemovedReplicas';
+import { markRunning } from '../operations/markRunning';
 
 function countsOf(params: Record<string, unknown>) {
   const previous = params.previous as { replicas: number };
@@ -52,17 +53,9 @@ export const replicasHandler: OperationHandler = {
         await waitUntilReady(ctx);
         return;
       case 'finalize':
-        await ctx.deps.db.transaction(async tx => {
-          await ctx.deps.instances.setStatus(instance.id, 'running', tx);
-          await ctx.deps.events.add(
-            {
-              instanceId: instance.id,
-              type: 'replicas-changed',
-              actor: ctx.operation.createdBy,
-              message: `Instance ${instance.name} runs ${to} replicas (was ${from})`,
-            },
-            tx,
-          );
+        await markRunning(ctx, instance, {
+          type: 'replicas-changed',
+          message: `Instance ${instance.name} runs ${to} replicas (was ${from})`,
         });
         return;
       default:

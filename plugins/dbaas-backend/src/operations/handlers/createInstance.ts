@@ -2,6 +2,7 @@ import { OperationHandler } from '../types';
 import { requireInstance } from '../requireInstance';
 import { buildDriverSpec } from '../driverSpec';
 import { waitUntilReady } from '../waitUntilReady';
+import { markRunning } from '../markRunning';
 
 /** Brings a new instance up: the row and credentials already exist. */
 export const createInstanceHandler: OperationHandler = {
@@ -22,17 +23,9 @@ export const createInstanceHandler: OperationHandler = {
         await ctx.log('Instance answers PING');
         return;
       case 'finalize':
-        await ctx.deps.db.transaction(async tx => {
-          await ctx.deps.instances.setStatus(instance.id, 'running', tx);
-          await ctx.deps.events.add(
-            {
-              instanceId: instance.id,
-              type: 'created',
-              actor: ctx.operation.createdBy,
-              message: `Instance ${instance.name} is running`,
-            },
-            tx,
-          );
+        await markRunning(ctx, instance, {
+          type: 'created',
+          message: `Instance ${instance.name} is running`,
         });
         return;
       default:

@@ -3,6 +3,7 @@ import { requireInstance } from '../requireInstance';
 import { buildDriverSpec } from '../driverSpec';
 import { waitUntilReady } from '../waitUntilReady';
 import { restorePrevious } from '../restorePrevious';
+import { markRunning } from '../markRunning';
 
 /**
  * The request already wrote the new desired state and kept the previous one
@@ -25,17 +26,9 @@ export const updateInstanceHandler: OperationHandler = {
         await waitUntilReady(ctx);
         return;
       case 'finalize':
-        await ctx.deps.db.transaction(async tx => {
-          await ctx.deps.instances.setStatus(instance.id, 'running', tx);
-          await ctx.deps.events.add(
-            {
-              instanceId: instance.id,
-              type: 'updated',
-              actor: ctx.operation.createdBy,
-              message: `Instance ${instance.name} was updated`,
-            },
-            tx,
-          );
+        await markRunning(ctx, instance, {
+          type: 'updated',
+          message: `Instance ${instance.name} was updated`,
         });
         return;
       default:
