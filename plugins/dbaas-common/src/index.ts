@@ -18,3 +18,4 @@ export * from './bigKeys';
 export * from './maintenance';
 export * from './generated';
 export * from './connection';
+export * from './acl';

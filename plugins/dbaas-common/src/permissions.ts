@@ -57,6 +57,26 @@ export const dbaasInstanceCredentialsReadPermission = createPermission({
 });
 
 /** @public */
+/**
+ * Listing an instance's ACL users and reading one (no passwords).
+ * @public
+ */
+export const dbaasInstanceUsersReadPermission = createPermission({
+  name: 'dbaas.instance.users.read',
+  attributes: { action: 'read' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
+/**
+ * Creating, changing and revoking an instance's ACL users.
+ * @public
+ */
+export const dbaasInstanceUsersManagePermission = createPermission({
+  name: 'dbaas.instance.users.manage',
+  attributes: { action: 'update' },
+  resourceType: DBAAS_INSTANCE_RESOURCE_TYPE,
+});
+
 export const dbaasPermissions = [
   dbaasInstanceCreatePermission,
   dbaasInstanceCreateForOwnerPermission,
@@ -64,4 +84,6 @@ export const dbaasPermissions = [
   dbaasInstanceUpdatePermission,
   dbaasInstanceDeletePermission,
   dbaasInstanceCredentialsReadPermission,
+  dbaasInstanceUsersReadPermission,
+  dbaasInstanceUsersManagePermission,
 ];

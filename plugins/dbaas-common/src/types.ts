@@ -34,7 +34,8 @@ export type OperationType =
   | 'delete'
   | 'scan-keys'
   | 'upgrade'
-  | 'replicas';
+  | 'replicas'
+  | 'users';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';

@@ -97,7 +97,15 @@ export const operationOutput = (z: Zod) =>
   z.object({
     id: z.string().describe('The operation id, for get-operation'),
     type: z
-      .enum(['create', 'update', 'delete', 'upgrade', 'scan-keys', 'replicas'])
+      .enum([
+        'create',
+        'update',
+        'delete',
+        'upgrade',
+        'scan-keys',
+        'replicas',
+        'users',
+      ])
       .describe('What the operation does'),
     status: z
       .enum(['pending', 'running', 'succeeded', 'failed'])

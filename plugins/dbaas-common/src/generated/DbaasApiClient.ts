@@ -6,12 +6,17 @@ import { ResponseError } from '@backstage/errors';
 import type { operations } from './openapi';
 import type {
   Accepted,
+  AclUser,
+  AclUserAccepted,
+  AclUserCreated,
+  AclUserList,
   AlertList,
   AlertRuleSettings,
   AlertRulesPatch,
   ConfigChangePreview,
   ConfigChangeRequest,
   ConnectionDetails,
+  CreateAclUserRequest,
   CreateInstanceRequest,
   Instance,
   InstanceAdvisories,
@@ -28,6 +33,7 @@ import type {
   SetReplicasRequest,
   SlowLog,
   SnoozeRequest,
+  UpdateAclUserRequest,
   UpdateInstanceRequest,
   UpgradePlan,
   UpgradePolicy,
@@ -357,6 +363,106 @@ export class DbaasApiClient {
         method: 'PATCH',
         path: `/instances/${encodeURIComponent(instanceId)}`,
         body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** The instance's ACL users, the default app user first; the control plane's own users are not listed. No passwords. Needs the users read permission. */
+  async listAclUsers(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<AclUserList> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/users`,
+      },
+      options,
+    );
+  }
+
+  /** Creates a user with a generated password, shown in this answer once, through a users operation that puts it on every data node and Sentinel and proves it by logging in on each. 400 names a bad username or rule (categories and commands are checked against the instance's engine); 409 when the name is taken. Needs the users manage permission; audited. */
+  async createAclUser(
+    instanceId: string,
+    request: { body: CreateAclUserRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<AclUserCreated> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/users`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** One user, without passwords. Needs the users read permission. */
+  async getAclUser(
+    instanceId: string,
+    username: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<AclUser> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/users/${encodeURIComponent(username)}`,
+      },
+      options,
+    );
+  }
+
+  /** Revokes the user through a users operation: it is removed from every node and its live sessions are closed. Not for the default user (409). Needs the users manage permission; audited. */
+  async deleteAclUser(
+    instanceId: string,
+    username: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'DELETE',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/users/${encodeURIComponent(username)}`,
+      },
+      options,
+    );
+  }
+
+  /** Replaces the user's access (preset, keys or rules) through a users operation; sessions stay open and follow the new rules. Not for the default user (409). Needs the users manage permission; audited. */
+  async updateAclUser(
+    instanceId: string,
+    username: string,
+    request: { body: UpdateAclUserRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<AclUserAccepted> {
+    return this.#send(
+      {
+        method: 'PATCH',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/users/${encodeURIComponent(username)}`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Host, port and this user's current password. Needs the credentials permission; every call is audited. */
+  async getAclUserConnection(
+    instanceId: string,
+    username: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<ConnectionDetails> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/users/${encodeURIComponent(username)}/connection`,
       },
       options,
     );

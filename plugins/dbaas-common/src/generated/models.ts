@@ -52,6 +52,24 @@ export type CreateInstanceRequest =
 /** @public */
 export type UpdateInstanceRequest =
   components['schemas']['UpdateInstanceRequest'];
+/** read-only: reads, no dangerous commands; read-write-safe: reads, writes, transactions and pub/sub without the dangerous commands; read-write: also scripts and the dangerous data commands; full: every command but administration; custom: the user's own rules. Every user also gets -@admin. @public */
+export type AclPreset = components['schemas']['AclPreset'];
+/** @public */
+export type AclUserPassword = components['schemas']['AclUserPassword'];
+/** @public */
+export type AclUser = components['schemas']['AclUser'];
+/** @public */
+export type AclUserList = components['schemas']['AclUserList'];
+/** See createAclUserRequestSchema in dbaas-common for the rules in words. @public */
+export type CreateAclUserRequest =
+  components['schemas']['CreateAclUserRequest'];
+/** The user's whole access; what is not given is not kept. @public */
+export type UpdateAclUserRequest =
+  components['schemas']['UpdateAclUserRequest'];
+/** @public */
+export type AclUserCreated = components['schemas']['AclUserCreated'];
+/** @public */
+export type AclUserAccepted = components['schemas']['AclUserAccepted'];
 /** @public */
 export type SetReplicasRequest = components['schemas']['SetReplicasRequest'];
 /** @public */

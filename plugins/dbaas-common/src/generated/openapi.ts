@@ -318,6 +318,68 @@ export interface paths {
     patch: operations['UpdateInstance'];
     trace?: never;
   };
+  '/instances/{instanceId}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The instance's ACL users, the default app user first; the control plane's own users are not listed. No passwords. Needs the users read permission. */
+    get: operations['ListAclUsers'];
+    put?: never;
+    /** @description Creates a user with a generated password, shown in this answer once, through a users operation that puts it on every data node and Sentinel and proves it by logging in on each. 400 names a bad username or rule (categories and commands are checked against the instance's engine); 409 when the name is taken. Needs the users manage permission; audited. */
+    post: operations['CreateAclUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/users/{username}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    /** @description One user, without passwords. Needs the users read permission. */
+    get: operations['GetAclUser'];
+    put?: never;
+    post?: never;
+    /** @description Revokes the user through a users operation: it is removed from every node and its live sessions are closed. Not for the default user (409). Needs the users manage permission; audited. */
+    delete: operations['DeleteAclUser'];
+    options?: never;
+    head?: never;
+    /** @description Replaces the user's access (preset, keys or rules) through a users operation; sessions stay open and follow the new rules. Not for the default user (409). Needs the users manage permission; audited. */
+    patch: operations['UpdateAclUser'];
+    trace?: never;
+  };
+  '/instances/{instanceId}/users/{username}/connection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    /** @description Host, port and this user's current password. Needs the credentials permission; every call is audited. */
+    get: operations['GetAclUserConnection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/replicas': {
     parameters: {
       query?: never;
@@ -864,6 +926,68 @@ export interface components {
       maxmemoryPolicy?: components['schemas']['MaxmemoryPolicy'];
       config?: components['schemas']['TunableConfig'];
     };
+    /**
+     * @description read-only: reads, no dangerous commands; read-write-safe: reads, writes, transactions and pub/sub without the dangerous commands; read-write: also scripts and the dangerous data commands; full: every command but administration; custom: the user's own rules. Every user also gets -@admin.
+     * @enum {string}
+     */
+    AclPreset:
+      | 'read-only'
+      | 'read-write-safe'
+      | 'read-write'
+      | 'full'
+      | 'custom';
+    AclUserPassword: {
+      createdAt: string;
+      /** @description When a rotation removes this password; absent for the current one. */
+      retiresAt?: string;
+    };
+    AclUser: {
+      username: string;
+      preset: components['schemas']['AclPreset'];
+      /** @description Key patterns of a preset user; every key when empty. */
+      keys: string[];
+      /** @description The ACL rules after the passwords, as every node has them. */
+      rules: string;
+      /**
+       * @description Who sets its passwords: the product, or Vault's database secrets engine.
+       * @enum {string}
+       */
+      managedBy: 'product' | 'vault';
+      /** @description The instance's default application user (app), made with it. It cannot be deleted or changed, only rotated. */
+      default: boolean;
+      passwords: components['schemas']['AclUserPassword'][];
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    AclUserList: {
+      items: components['schemas']['AclUser'][];
+    };
+    /** @description See createAclUserRequestSchema in dbaas-common for the rules in words. */
+    CreateAclUserRequest: {
+      username: string;
+      preset: components['schemas']['AclPreset'];
+      keys?: string[];
+      rules?: string;
+    };
+    /** @description The user's whole access; what is not given is not kept. */
+    UpdateAclUserRequest: {
+      preset: components['schemas']['AclPreset'];
+      keys?: string[];
+      rules?: string;
+    };
+    AclUserCreated: {
+      user: components['schemas']['AclUser'];
+      /** @description Shown this once; later through GetAclUserConnection, which is audited. */
+      password: string;
+      instance: components['schemas']['Instance'];
+      operation: components['schemas']['Operation'];
+    };
+    AclUserAccepted: {
+      user: components['schemas']['AclUser'];
+      instance: components['schemas']['Instance'];
+      operation: components['schemas']['Operation'];
+    };
     SetReplicasRequest: {
       /** @description How many replicas to run next to the primary from now on (0 is standalone; at most the platform's maxReplicas). */
       replicas: number;
@@ -895,7 +1019,8 @@ export interface components {
         | 'delete'
         | 'upgrade'
         | 'scan-keys'
-        | 'replicas';
+        | 'replicas'
+        | 'users';
       /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'failed';
       params: {
@@ -1376,6 +1501,7 @@ export interface components {
   parameters: {
     instanceId: string;
     operationId: string;
+    username: string;
   };
   requestBodies: never;
   headers: never;
@@ -1894,6 +2020,156 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListAclUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The users */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AclUserList'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  CreateAclUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAclUserRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AclUserCreated'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetAclUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AclUser'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  DeleteAclUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  UpdateAclUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAclUserRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AclUserAccepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetAclUserConnection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Connection details */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionDetails'];
         };
       };
       default: components['responses']['Error'];

@@ -57,6 +57,16 @@ export const spec = {
           maxLength: 64,
         },
       },
+      username: {
+        name: 'username',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
     },
     responses: {
       Error: {
@@ -767,6 +777,181 @@ export const spec = {
           },
         },
       },
+      AclPreset: {
+        type: 'string',
+        enum: ['read-only', 'read-write-safe', 'read-write', 'full', 'custom'],
+        description:
+          "read-only: reads, no dangerous commands; read-write-safe: reads, writes, transactions and pub/sub without the dangerous commands; read-write: also scripts and the dangerous data commands; full: every command but administration; custom: the user's own rules. Every user also gets -@admin.",
+      },
+      AclUserPassword: {
+        type: 'object',
+        properties: {
+          createdAt: {
+            type: 'string',
+          },
+          retiresAt: {
+            type: 'string',
+            description:
+              'When a rotation removes this password; absent for the current one.',
+          },
+        },
+        required: ['createdAt'],
+        additionalProperties: false,
+      },
+      AclUser: {
+        type: 'object',
+        properties: {
+          username: {
+            type: 'string',
+          },
+          preset: {
+            $ref: '#/components/schemas/AclPreset',
+          },
+          keys: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Key patterns of a preset user; every key when empty.',
+          },
+          rules: {
+            type: 'string',
+            description:
+              'The ACL rules after the passwords, as every node has them.',
+          },
+          managedBy: {
+            type: 'string',
+            enum: ['product', 'vault'],
+            description:
+              "Who sets its passwords: the product, or Vault's database secrets engine.",
+          },
+          default: {
+            type: 'boolean',
+            description:
+              "The instance's default application user (app), made with it. It cannot be deleted or changed, only rotated.",
+          },
+          passwords: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AclUserPassword',
+            },
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'username',
+          'preset',
+          'keys',
+          'rules',
+          'managedBy',
+          'default',
+          'passwords',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        additionalProperties: false,
+      },
+      AclUserList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AclUser',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      CreateAclUserRequest: {
+        type: 'object',
+        description:
+          'See createAclUserRequestSchema in dbaas-common for the rules in words.',
+        properties: {
+          username: {
+            type: 'string',
+          },
+          preset: {
+            $ref: '#/components/schemas/AclPreset',
+          },
+          keys: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          rules: {
+            type: 'string',
+          },
+        },
+        required: ['username', 'preset'],
+      },
+      UpdateAclUserRequest: {
+        type: 'object',
+        description: "The user's whole access; what is not given is not kept.",
+        properties: {
+          preset: {
+            $ref: '#/components/schemas/AclPreset',
+          },
+          keys: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          rules: {
+            type: 'string',
+          },
+        },
+        required: ['preset'],
+      },
+      AclUserCreated: {
+        type: 'object',
+        properties: {
+          user: {
+            $ref: '#/components/schemas/AclUser',
+          },
+          password: {
+            type: 'string',
+            description:
+              'Shown this once; later through GetAclUserConnection, which is audited.',
+          },
+          instance: {
+            $ref: '#/components/schemas/Instance',
+          },
+          operation: {
+            $ref: '#/components/schemas/Operation',
+          },
+        },
+        required: ['user', 'password', 'instance', 'operation'],
+        additionalProperties: false,
+      },
+      AclUserAccepted: {
+        type: 'object',
+        properties: {
+          user: {
+            $ref: '#/components/schemas/AclUser',
+          },
+          instance: {
+            $ref: '#/components/schemas/Instance',
+          },
+          operation: {
+            $ref: '#/components/schemas/Operation',
+          },
+        },
+        required: ['user', 'instance', 'operation'],
+        additionalProperties: false,
+      },
       SetReplicasRequest: {
         type: 'object',
         properties: {
@@ -847,6 +1032,7 @@ export const spec = {
               'upgrade',
               'scan-keys',
               'replicas',
+              'users',
             ],
           },
           status: {
@@ -3088,6 +3274,173 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/users': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'ListAclUsers',
+        description:
+          "The instance's ACL users, the default app user first; the control plane's own users are not listed. No passwords. Needs the users read permission.",
+        responses: {
+          '200': {
+            description: 'The users',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AclUserList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateAclUser',
+        description:
+          "Creates a user with a generated password, shown in this answer once, through a users operation that puts it on every data node and Sentinel and proves it by logging in on each. 400 names a bad username or rule (categories and commands are checked against the instance's engine); 409 when the name is taken. Needs the users manage permission; audited.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateAclUserRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AclUserCreated',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/users/{username}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/username',
+        },
+      ],
+      get: {
+        operationId: 'GetAclUser',
+        description:
+          'One user, without passwords. Needs the users read permission.',
+        responses: {
+          '200': {
+            description: 'The user',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AclUser',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      patch: {
+        operationId: 'UpdateAclUser',
+        description:
+          "Replaces the user's access (preset, keys or rules) through a users operation; sessions stay open and follow the new rules. Not for the default user (409). Needs the users manage permission; audited.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateAclUserRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AclUserAccepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteAclUser',
+        description:
+          'Revokes the user through a users operation: it is removed from every node and its live sessions are closed. Not for the default user (409). Needs the users manage permission; audited.',
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/users/{username}/connection': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/username',
+        },
+      ],
+      get: {
+        operationId: 'GetAclUserConnection',
+        description:
+          "Host, port and this user's current password. Needs the credentials permission; every call is audited.",
+        responses: {
+          '200': {
+            description: 'Connection details',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ConnectionDetails',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/replicas': {
       parameters: [
         {
@@ -3724,6 +4077,36 @@ export type EndpointMap = {
       operations['UpdateInstance']['requestBody']
     >['content']['application/json'];
     response: operations['UpdateInstance']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/users': {
+    path: operations['ListAclUsers']['parameters']['path'];
+    response: operations['ListAclUsers']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/users': {
+    path: operations['CreateAclUser']['parameters']['path'];
+    body: NonNullable<
+      operations['CreateAclUser']['requestBody']
+    >['content']['application/json'];
+    response: operations['CreateAclUser']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/users/{username}': {
+    path: operations['GetAclUser']['parameters']['path'];
+    response: operations['GetAclUser']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/instances/{instanceId}/users/{username}': {
+    path: operations['DeleteAclUser']['parameters']['path'];
+    response: operations['DeleteAclUser']['responses'][202]['content']['application/json'];
+  };
+  '#patch|/instances/{instanceId}/users/{username}': {
+    path: operations['UpdateAclUser']['parameters']['path'];
+    body: NonNullable<
+      operations['UpdateAclUser']['requestBody']
+    >['content']['application/json'];
+    response: operations['UpdateAclUser']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/users/{username}/connection': {
+    path: operations['GetAclUserConnection']['parameters']['path'];
+    response: operations['GetAclUserConnection']['responses'][200]['content']['application/json'];
   };
   '#put|/instances/{instanceId}/replicas': {
     path: operations['SetReplicas']['parameters']['path'];

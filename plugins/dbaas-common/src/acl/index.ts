@@ -1,0 +1,17 @@
+export {
+  ACL_USERNAME_MAX_LENGTH,
+  ACL_USERNAME_RULE,
+  aclUsernameProblem,
+  isReservedUsername,
+} from './usernames';
+export { ACL_PRESETS, aclPresetInfo, type AclPresetInfo } from './presets';
+export {
+  parseAclRules,
+  type AclRule,
+  type ParsedAclRules,
+} from './parseAclRules';
+export { aclAccessProblem, aclRulesOf, type AclAccess } from './access';
+export {
+  createAclUserRequestSchema,
+  updateAclUserRequestSchema,
+} from './requests';

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { aclUsernameProblem } from './usernames';
+import { aclAccessProblem, AclAccess } from './access';
+import type { AclPreset } from '../generated';
+
+const PRESETS: [AclPreset, ...AclPreset[]] = [
+  'read-only',
+  'read-write-safe',
+  'read-write',
+  'full',
+  'custom',
+];
+
+const accessFields = {
+  preset: z.enum(PRESETS, { error: `must be one of ${PRESETS.join(', ')}` }),
+  keys: z
+    .array(z.string({ error: 'must be key patterns' }), {
+      error: 'must be a list of key patterns',
+    })
+    .max(32, 'must be at most 32 patterns')
+    .optional(),
+  rules: z
+    .string({ error: 'must be a string of ACL rules' })
+    .max(2000, 'must be at most 2000 characters')
+    .optional(),
+};
+
+/** Words the access check's "field: rule" as a zod issue on that field. */
+function checkAccess(access: AclAccess, ctx: z.RefinementCtx): void {
+  const problem = aclAccessProblem(access);
+  if (!problem) return;
+  const [field, ...rest] = problem.split(': ');
+  ctx.addIssue({ code: 'custom', path: [field], message: rest.join(': ') });
+}
+
+/** The body of `POST /instances/{id}/users`. @public */
+export const createAclUserRequestSchema = z
+  .strictObject(
+    {
+      username: z
+        .string({ error: 'is required and must be a string' })
+        .superRefine((value, ctx) => {
+          const problem = aclUsernameProblem(value);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      ...accessFields,
+    },
+    { error: 'must be a JSON object' },
+  )
+  .superRefine(checkAccess);
+
+/** The body of `PATCH /instances/{id}/users/{username}`: the user's whole access. @public */
+export const updateAclUserRequestSchema = z
+  .strictObject(accessFields, { error: 'must be a JSON object' })
+  .superRefine(checkAccess);
