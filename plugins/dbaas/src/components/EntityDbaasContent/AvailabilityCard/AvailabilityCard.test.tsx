@@ -45,6 +45,11 @@ describe('AvailabilityCard', () => {
 
     expect(await screen.findByText('Uptime 24 h')).toBeInTheDocument();
     expect(rowOf('Now')).toHaveTextContent(/Down for 2m \d+s/);
+    expect(rowOf('Now')).toHaveTextContent(
+      `Failing the health checks since ${new Date(
+        open.startedAt,
+      ).toLocaleString()}.`,
+    );
     expect(rowOf('Uptime 24 h')).toHaveTextContent('99.50 %');
     expect(rowOf('Uptime 7 d')).toHaveTextContent('99.92 %');
 
@@ -77,6 +82,10 @@ describe('AvailabilityCard', () => {
       await screen.findByText('No incidents in the last 7 days.'),
     ).toBeInTheDocument();
     expect(rowOf('Now')).toHaveTextContent('Up for 3d');
+    // not the process uptime: a restart between two checks leaves it
+    expect(rowOf('Now')).toHaveTextContent(
+      /Answering every health check since .+\. A restart between two checks does not reset this, unlike the Overview's process uptime\./,
+    );
     expect(rowOf('Uptime 7 d')).toHaveTextContent('100 %');
   });
 });

@@ -27,13 +27,15 @@ const columns = (entityPath: EntityPath): TableColumn<InstanceSecurity>[] => [
     title: 'Name',
     field: 'name',
     highlight: true,
+    // the Redis tab, as on the Instances view: the advisories and the
+    // upgrades that fix them are there, not on the catalog's Overview
     render: row => (
       <Link
-        to={entityPath({
+        to={`${entityPath({
           kind: 'resource',
           namespace: 'default',
           name: row.name,
-        })}
+        })}/redis`}
       >
         {row.name}
       </Link>
