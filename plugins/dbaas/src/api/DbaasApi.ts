@@ -40,6 +40,11 @@ export type DbaasApi = Pick<
   | 'previewConfigChange'
   | 'getSlowLog'
   | 'getLatency'
+  | 'listAclUsers'
+  | 'createAclUser'
+  | 'updateAclUser'
+  | 'deleteAclUser'
+  | 'getAclUserConnection'
 >;
 
 /** @public */

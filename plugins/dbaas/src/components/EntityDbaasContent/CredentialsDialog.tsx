@@ -15,16 +15,20 @@ import { ConnectionInstructions } from './ConnectionInstructions';
 
 function Credentials(props: {
   instanceId: string;
-  onLoaded: (details: ConnectionDetails) => void;
+  username?: string;
+  onLoaded?: (details: ConnectionDetails) => void;
 }) {
-  const { instanceId, onLoaded } = props;
+  const { instanceId, username, onLoaded } = props;
   const api = useApi(dbaasApiRef);
   const { value, loading, error } = useAsync(
-    () => api.getConnection(instanceId),
-    [api, instanceId],
+    () =>
+      username
+        ? api.getAclUserConnection(instanceId, username)
+        : api.getConnection(instanceId),
+    [api, instanceId, username],
   );
   useEffect(() => {
-    if (value) onLoaded(value);
+    if (value) onLoaded?.(value);
   }, [value, onLoaded]);
 
   if (loading) return <Progress />;
@@ -48,24 +52,34 @@ function Credentials(props: {
 }
 
 /**
- * Reveals the app user's credentials, and how to connect with them. The content mounts only while the
- * dialog is open, so each opening is exactly one audited request.
+ * Reveals the credentials of the app user, or of the ACL user named, and how to connect with them. The
+ * content mounts only while the dialog is open, so each opening is exactly one audited request.
  */
 export function CredentialsDialog(props: {
   open: boolean;
   instanceId: string;
+  /** An ACL user of the instance; the app user when absent. */
+  username?: string;
   onClose: () => void;
-  onLoaded: (details: ConnectionDetails) => void;
+  onLoaded?: (details: ConnectionDetails) => void;
 }) {
   return (
     <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="md">
-      <DialogTitle>Credentials and how to connect</DialogTitle>
+      <DialogTitle>
+        {props.username
+          ? `Credentials of ${props.username} and how to connect`
+          : 'Credentials and how to connect'}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>
           Every time credentials are shown, the dbaas backend records it in the
           audit log with your name.
         </DialogContentText>
-        <Credentials instanceId={props.instanceId} onLoaded={props.onLoaded} />
+        <Credentials
+          instanceId={props.instanceId}
+          username={props.username}
+          onLoaded={props.onLoaded}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Close</Button>

@@ -21,6 +21,7 @@ import { ResizeCard } from './ResizeCard';
 import { ReplicasCard } from './ReplicasCard';
 import { ConfigCard } from './ConfigCard';
 import { SlowLogCard } from './SlowLogCard';
+import { UsersCard } from './UsersCard';
 
 /** The cards of one instance, kept current by polling. */
 export function InstanceView(props: { instanceId: string }) {
@@ -64,6 +65,10 @@ export function InstanceView(props: { instanceId: string }) {
       </Grid>
       <Grid item xs={12} md={6}>
         <AlertsCard instance={instance} />
+      </Grid>
+      {/* who may log in, after how to connect and whether it is up */}
+      <Grid item xs={12}>
+        <UsersCard instance={instance} onChange={refresh} />
       </Grid>
       <Grid item xs={12}>
         <MetricsSection instance={instance} />

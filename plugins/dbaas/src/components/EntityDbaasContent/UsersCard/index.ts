@@ -1,0 +1,1 @@
+export { UsersCard } from './UsersCard';
