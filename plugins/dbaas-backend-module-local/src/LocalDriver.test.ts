@@ -19,6 +19,7 @@ import {
   assertNoServersUnder,
 } from './__testUtils__/localDriverTestKit';
 import { LocalDriver } from './LocalDriver';
+import { aclPasswordHash } from '@justmanage/plugin-dbaas-node';
 
 jest.setTimeout(60_000);
 
@@ -199,34 +200,41 @@ describe('LocalDriver', () => {
     ).toContain('maxmemory 48mb');
   });
 
-  it('rotates the app password live', async () => {
+  it('keeps changed users in the ACL file for the next start, and never reloads them into the running server', async () => {
     const spec = await provision('rotated');
     const port = await portOf('rotated');
     const pid = await readPid(dataDir, 'rotated');
+    const oldApp = loginsOf(spec.instanceId).app;
+    const session = connect(port, oldApp);
+    await session.connect();
     const newApp = { ...APP, password: 'rotated-app-secret-Kw3' };
     const rotated = makeSpec(
       'rotated',
       specUsers({ admin: loginsOf(spec.instanceId).admin, app: newApp }),
     );
-    await driver.update(rotated, makeContext());
-
-    expect(await readPid(dataDir, 'rotated')).toBe(pid);
-    const oldClient = connect(port);
-    const newClient = connect(port, newApp);
     try {
-      await oldClient.connect();
-      await expect(
-        oldClient.call(
-          'AUTH',
-          APP.username,
-          loginsOf(spec.instanceId).app.password,
-        ),
-      ).rejects.toThrow(/WRONGPASS/);
-      await newClient.connect();
-      expect(await newClient.ping()).toBe('PONG');
+      await driver.update(rotated, makeContext());
+
+      // ACL LOAD would have closed this session; the control plane sets
+      // users on running servers with ACL SETUSER instead.
+      expect(await readPid(dataDir, 'rotated')).toBe(pid);
+      expect(await session.ping()).toBe('PONG');
+      const acl = await readFile(join(dataDir, 'rotated', 'users.acl'), 'utf8');
+      expect(acl).toContain(aclPasswordHash(newApp.password));
+      expect(acl).not.toContain(aclPasswordHash(oldApp.password));
     } finally {
-      oldClient.disconnect();
-      newClient.disconnect();
+      session.disconnect();
+    }
+
+    // The next start reads the file.
+    process.kill(pid, 'SIGKILL');
+    await driver.provision(rotated, makeContext());
+    const restarted = connect(port, newApp);
+    try {
+      await restarted.connect();
+      expect(await restarted.ping()).toBe('PONG');
+    } finally {
+      restarted.disconnect();
     }
   });
 

@@ -582,19 +582,18 @@ export class LocalDriver implements Driver {
       await this.#dropLoadedData(files, address.connect, address.port);
     }
     const applied = readApplied(files);
-    const aclChanged = applied?.acl !== desired!.acl;
-    if (!options.forceLive && !aclChanged && applied?.conf === desired!.conf) {
+    if (!options.forceLive && applied?.conf === desired!.conf) {
+      // Users are in the new file for the next start; on the running
+      // server the control plane sets them (ACL SETUSER), because ACL LOAD
+      // would close every session of every user.
+      if (applied?.acl !== desired!.acl) writeApplied(files, desired!);
       return;
     }
     try {
-      await applyLive(
-        { host: address.connect, port: address.port, admin },
-        [
-          ...liveSettings(spec),
-          ...(spec.replicas > 0 ? replicationAuth(admin) : []),
-        ],
-        { reloadAcl: aclChanged },
-      );
+      await applyLive({ host: address.connect, port: address.port, admin }, [
+        ...liveSettings(spec),
+        ...(spec.replicas > 0 ? replicationAuth(admin) : []),
+      ]);
       writeApplied(files, desired!);
     } catch (error) {
       if (/\bLOADING\b/.test((error as Error).message)) {

@@ -32,7 +32,7 @@ describe('aclUsersFor', () => {
       { engine: 'redis' as const, version: '7.0.15+deb12u7', path: '/r7' },
       { engine: 'valkey' as const, version: '8.0.1+bpo12.1', path: '/v8' },
     ]) {
-      expect(aclUsersFor(binary, users)).toBe(users);
+      expect(aclUsersFor(binary, users)).toEqual(users);
     }
   });
 });

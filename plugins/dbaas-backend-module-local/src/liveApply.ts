@@ -11,9 +11,8 @@ export interface LiveTarget {
 
 /**
  * Applies settings to a running server without restarting it, as the
- * admin user. The ACL is reloaded from users.acl only when asked: in
- * Redis 7 `ACL LOAD` disconnects every authenticated client, so an
- * unchanged ACL must not be reloaded.
+ * admin user. Never the users: Redis 7's `ACL LOAD` closes every session
+ * of every user, so the control plane sets them with ACL SETUSER.
  *
  * Throws on the first refusal (wrong admin password, a setting that needs
  * a restart); the caller decides what to do about it.
@@ -21,7 +20,6 @@ export interface LiveTarget {
 export async function applyLive(
   target: LiveTarget,
   settings: LiveSetting[],
-  options: { reloadAcl: boolean },
 ): Promise<void> {
   const client = new Redis({
     host: target.host,
@@ -49,9 +47,6 @@ export async function applyLive(
       } catch (error) {
         throw new Error(`CONFIG SET ${key}: ${(error as Error).message}`);
       }
-    }
-    if (options.reloadAcl) {
-      await client.call('ACL', 'LOAD');
     }
   } finally {
     client.disconnect();

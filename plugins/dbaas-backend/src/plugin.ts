@@ -12,6 +12,9 @@ import { migrateDatabase } from './database/migrateDatabase';
 import { InstanceStore } from './database/InstanceStore';
 import { OperationStore } from './database/OperationStore';
 import { CredentialStore } from './database/CredentialStore';
+import { AclUserStore, deleteAclUsers } from './users/AclUserStore';
+import { AclUserService } from './users/AclUserService';
+import { usersHandler } from './users/usersHandler';
 import { EventStore } from './database/EventStore';
 import { DriverRegistry } from './drivers/DriverRegistry';
 import { RedisAdmin } from './redis/RedisAdmin';
@@ -94,6 +97,7 @@ export const dbaasPlugin = createBackendPlugin({
         const instances = new InstanceStore(db);
         const operations = new OperationStore(db);
         const credentials = new CredentialStore(db, box);
+        const users = new AclUserStore(db, box);
         const events = new EventStore(db);
         const routes = new NodeRoutes(drivers);
         const admin = new RedisAdmin({ routes });
@@ -113,6 +117,7 @@ export const dbaasPlugin = createBackendPlugin({
         registerLifecycleOperations(registry);
         registry.register(upgradeInstanceHandler);
         registry.register(replicasHandler);
+        registry.register(usersHandler).onInstanceDeleted(deleteAclUsers);
         registry.register(scanKeysHandler).onInstanceDeleted(deleteKeyScans);
 
         const waiter = new OperationWaiter(operations);
@@ -122,6 +127,7 @@ export const dbaasPlugin = createBackendPlugin({
             instances,
             operations,
             credentials,
+            users,
             events,
             drivers,
             admin,
@@ -259,6 +265,7 @@ export const dbaasPlugin = createBackendPlugin({
           instances,
           operations,
           credentials,
+          users,
           drivers,
           queue,
         });
@@ -318,6 +325,7 @@ export const dbaasPlugin = createBackendPlugin({
             operations,
             waiter,
             credentials,
+            users,
             drivers,
             versions: { catalog, planUpgrades },
             upgrades,
@@ -328,6 +336,12 @@ export const dbaasPlugin = createBackendPlugin({
             monitoring,
             metrics,
             diagnostics: new DiagnosticsReader(admin, credentials),
+            userService: new AclUserService({
+              users,
+              credentials,
+              queue,
+              admin,
+            }),
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),
@@ -342,6 +356,7 @@ export const dbaasPlugin = createBackendPlugin({
           operations,
           waiter,
           credentials,
+          users,
           planUpgrades,
           upgrades,
           upgradePolicies,

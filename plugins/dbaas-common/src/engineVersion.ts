@@ -35,3 +35,26 @@ export function splitEngineVersion(version: string): {
     ? { upstream: parsed.upstream }
     : { upstream: parsed.upstream, build: parsed.build };
 }
+
+const ENGINE_TITLES: Record<string, string> = {
+  redis: 'Redis',
+  valkey: 'Valkey',
+};
+
+/**
+ * "Redis 7.0.15 (build deb12u10)": the release people know first, the
+ * platform's build after it, since two builds of one release can differ
+ * in their security fixes. The one way the portal and the API's texts
+ * name a version.
+ * @public
+ */
+export function engineVersionLabel(target: {
+  engine: string;
+  version: string;
+}): string {
+  const { upstream, build } = splitEngineVersion(target.version);
+  const engine = ENGINE_TITLES[target.engine] ?? target.engine;
+  return build
+    ? `${engine} ${upstream} (build ${build})`
+    : `${engine} ${upstream}`;
+}

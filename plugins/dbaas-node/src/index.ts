@@ -15,3 +15,4 @@ export * from './snapshots';
 export * from './stats';
 export * from './extensions';
 export * from './client';
+export * from './sentinelUsers';

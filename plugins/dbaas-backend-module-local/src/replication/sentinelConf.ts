@@ -1,4 +1,7 @@
-import { DriverAclUser } from '@justmanage/plugin-dbaas-node';
+import {
+  DriverAclUser,
+  SENTINEL_DISCOVERY_RULES,
+} from '@justmanage/plugin-dbaas-node';
 import { AdminLogin } from '../adminLogin';
 import { passwordRules } from '../aclFile';
 import { InstanceFiles } from '../instanceFiles';
@@ -6,27 +9,8 @@ import { quote } from '../redisConf';
 import { SENTINEL_QUORUM } from '../instanceNodes';
 import { PrimaryAddress } from './replicaConf';
 
-/**
- * What clients may ask a Sentinel: where the primary and the other nodes
- * are, and the failover events. Anyone may, as with Redis' own default:
- * it is discovery only, and knowing where the primary is lets nobody in
- * without a data node's password. Failovers and reconfiguration need the
- * admin user.
- */
-const DISCOVERY_RULES = [
-  'resetchannels',
-  '&*',
-  '-@all',
-  '+ping',
-  '+sentinel|get-master-addr-by-name',
-  '+sentinel|sentinels',
-  '+sentinel|replicas',
-  '+sentinel|slaves',
-  '+subscribe',
-  '+psubscribe',
-  '+unsubscribe',
-  '+punsubscribe',
-].join(' ');
+/** What clients may ask a Sentinel; see SENTINEL_DISCOVERY_RULES. */
+const DISCOVERY_RULES = SENTINEL_DISCOVERY_RULES;
 
 /** Everything a Sentinel's configuration is made of. */
 export interface SentinelConfTarget {
@@ -95,6 +79,10 @@ export function sentinelConfDigestInput(target: SentinelConfTarget): string {
   return renderSentinelConf({
     ...target,
     primary: { host: target.primary.host, port: 0 },
+    // The control plane sets users on a running Sentinel itself (ACL
+    // SETUSER, then SENTINEL FLUSHCONFIG): a restart would cut every
+    // client's Sentinel connection for what is done live.
+    users: target.users.slice(0, 1),
   });
 }
 

@@ -76,7 +76,7 @@ export function registerGetConnectionDetailsAction(
             credentials,
           );
           return {
-            result: await connectionDetails(instance, deps.credentials),
+            result: await connectionDetails(instance, deps.users),
             meta: {},
           };
         },

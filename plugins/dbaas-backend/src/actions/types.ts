@@ -1,6 +1,7 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import type { z as zod } from 'zod/v3';
 import { CredentialStore } from '../database/CredentialStore';
+import { AclUserStore } from '../users/AclUserStore';
 import { InstanceStore } from '../database/InstanceStore';
 import { OperationStore } from '../database/OperationStore';
 import { UpgradePolicyService } from '../maintenance/UpgradePolicyService';
@@ -23,6 +24,7 @@ export interface DbaasActionDeps {
   operations: OperationStore;
   waiter: OperationWaiter;
   credentials: CredentialStore;
+  users: AclUserStore;
   planUpgrades: UpgradePlanner;
   upgrades: UpgradeService;
   upgradePolicies: UpgradePolicyService;

@@ -4,7 +4,7 @@ import { SecretBox } from '../crypto/SecretBox';
 const TABLE = 'dbaas_credentials';
 
 /** @public */
-export type CredentialRole = 'admin' | 'app';
+export type CredentialRole = 'admin';
 
 /** @public */
 export interface Credential {
@@ -13,7 +13,10 @@ export interface Credential {
   password: string;
 }
 
-/** Passwords of instance ACL users, encrypted at rest. */
+/**
+ * The control plane's own login to each instance, encrypted at rest. The
+ * users of the instance's owners are in AclUserStore.
+ */
 export class CredentialStore {
   readonly #db: Knex;
   readonly #box: SecretBox;
@@ -40,7 +43,6 @@ export class CredentialStore {
     );
   }
 
-  /** Admin first, then the app users, the order drivers create them in. */
   async list(instanceId: string): Promise<Credential[]> {
     const rows = await this.#db(TABLE)
       .where({ instance_id: instanceId })

@@ -5,7 +5,8 @@ import {
 import { Knex } from 'knex';
 import { tuneSqlite } from './tuneSqlite';
 
-const migrationsDir = resolvePackagePath(
+/** Where the plugin's knex migrations are; tests step through them. */
+export const migrationsDir = resolvePackagePath(
   '@justmanage/plugin-dbaas-backend',
   'migrations',
 );

@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { migrateDatabase, rollbackAllMigrations } from './migrateDatabase';
+import {
+  migrateDatabase,
+  migrationsDir,
+  rollbackAllMigrations,
+} from './migrateDatabase';
 
 jest.setTimeout(60_000);
 
@@ -26,6 +30,8 @@ const TABLES = [
   'dbaas_maintenance_decisions',
   'dbaas_maintenance_attempts',
   'dbaas_maintenance_notices',
+  'dbaas_acl_users',
+  'dbaas_acl_passwords',
 ];
 
 /** A minimal valid row; every one is named 'a', to hit the unique index. */
@@ -93,6 +99,67 @@ describe('migrations', () => {
       // and up again, as an upgrade after a rollback would
       await migrateDatabase({ getClient: async () => knex });
       expect(await knex.schema.hasTable('dbaas_instances')).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'moves the app users recorded before ACL users into their table and back on %p',
+    async databaseId => {
+      const knex: Knex = await databases.init(databaseId);
+      await migrateDatabase({ getClient: async () => knex });
+      await knex.migrate.down({ directory: migrationsDir });
+      await knex('dbaas_instances').insert(instanceRow('i1'));
+      await knex('dbaas_credentials').insert([
+        {
+          instance_id: 'i1',
+          username: 'jm-admin',
+          role: 'admin',
+          password_enc: 'enc-admin',
+          created_at: 't0',
+        },
+        {
+          instance_id: 'i1',
+          username: 'app',
+          role: 'app',
+          password_enc: 'enc-app',
+          created_at: 't0',
+        },
+      ]);
+
+      await knex.migrate.up({ directory: migrationsDir });
+      expect(await knex('dbaas_credentials').select('username')).toEqual([
+        { username: 'jm-admin' },
+      ]);
+      expect(await knex('dbaas_acl_users')).toEqual([
+        expect.objectContaining({
+          instance_id: 'i1',
+          username: 'app',
+          preset: 'full',
+          rules: '~* &* +@all -@admin',
+          managed_by: 'product',
+        }),
+      ]);
+      const [user] = await knex('dbaas_acl_users');
+      expect(Boolean(user.is_default)).toBe(true);
+      expect(
+        await knex('dbaas_acl_passwords').select(
+          'username',
+          'password_enc',
+          'retires_at',
+        ),
+      ).toEqual([
+        { username: 'app', password_enc: 'enc-app', retires_at: null },
+      ]);
+
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex('dbaas_credentials')
+          .orderBy('username')
+          .select('username', 'role', 'password_enc'),
+      ).toEqual([
+        { username: 'app', role: 'app', password_enc: 'enc-app' },
+        { username: 'jm-admin', role: 'admin', password_enc: 'enc-admin' },
+      ]);
     },
   );
 });

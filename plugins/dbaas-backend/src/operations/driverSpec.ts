@@ -8,7 +8,10 @@ export async function buildDriverSpec(
   instance: Instance,
   deps: OperationDeps,
 ): Promise<DriverInstanceSpec> {
-  const credentials = await deps.credentials.list(instance.id);
+  const admin = await deps.credentials.get(instance.id, 'admin');
+  if (!admin)
+    throw new Error(`Instance ${instance.name} has no admin credentials`);
+  const users = await deps.users.withPasswords(instance.id);
   return {
     instanceId: instance.id,
     name: instance.name,
@@ -20,7 +23,7 @@ export async function buildDriverSpec(
     maxmemoryPolicy: instance.maxmemoryPolicy,
     config: instance.config,
     replicas: instance.replicas,
-    users: toAclUsers(credentials),
-    admin: adminSecretOf(credentials),
+    users: toAclUsers(admin, users),
+    admin: adminSecretOf(admin),
   };
 }

@@ -5,6 +5,7 @@ import { Instance, OperationType } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
 import { ClaimedOperation, OperationStore } from '../database/OperationStore';
 import { CredentialStore } from '../database/CredentialStore';
+import { AclUserStore } from '../users/AclUserStore';
 import { EventStore } from '../database/EventStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { RedisAdmin } from '../redis/RedisAdmin';
@@ -15,6 +16,7 @@ export interface OperationDeps {
   instances: InstanceStore;
   operations: OperationStore;
   credentials: CredentialStore;
+  users: AclUserStore;
   events: EventStore;
   drivers: DriverRegistry;
   admin: RedisAdmin;

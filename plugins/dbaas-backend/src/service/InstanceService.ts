@@ -10,9 +10,11 @@ import {
 import { InstanceStore } from '../database/InstanceStore';
 import { OperationStore, OperationWithOwner } from '../database/OperationStore';
 import { CredentialStore } from '../database/CredentialStore';
+import { AclUserStore } from '../users/AclUserStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { OperationQueue } from '../operations/OperationQueue';
-import { newInstanceCredentials } from '../operations/aclUsers';
+import { generatePassword } from '../crypto/SecretBox';
+import { defaultAppUser, newAdminCredential } from '../operations/aclUsers';
 import { checkAgainstPlatform } from './checkAgainstPlatform';
 import { requestReplicaChange } from '../replication/requestReplicaChange';
 import { savePolicyOnCreate } from '../maintenance/policyChange';
@@ -22,6 +24,7 @@ export interface InstanceServiceDeps {
   instances: InstanceStore;
   operations: OperationStore;
   credentials: CredentialStore;
+  users: AclUserStore;
   drivers: DriverRegistry;
   queue: OperationQueue;
 }
@@ -53,7 +56,7 @@ export class InstanceService {
     authorize: CreateAuthorization,
     idempotencyKey?: string,
   ): Promise<Accepted & { replayed: boolean }> {
-    const { instances, credentials, drivers, queue } = this.#deps;
+    const { instances, credentials, users, drivers, queue } = this.#deps;
     if (idempotencyKey !== undefined) {
       const replay = await this.#replay(actor, idempotencyKey, body);
       if (replay) return replay;
@@ -113,7 +116,13 @@ export class InstanceService {
         },
         within: async tx => {
           await instances.insert(instance, tx);
-          await credentials.insert(instance.id, newInstanceCredentials(), tx);
+          await credentials.insert(instance.id, [newAdminCredential()], tx);
+          await users.insert(
+            instance.id,
+            defaultAppUser(actor),
+            generatePassword(),
+            tx,
+          );
           await savePolicyOnCreate(
             tx,
             instance.id,

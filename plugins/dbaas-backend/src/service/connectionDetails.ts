@@ -1,20 +1,31 @@
 import { NotFoundError } from '@backstage/errors';
-import { ConnectionDetails, Instance } from '@justmanage/plugin-dbaas-common';
-import { CredentialStore } from '../database/CredentialStore';
+import {
+  APP_USERNAME,
+  ConnectionDetails,
+  Instance,
+} from '@justmanage/plugin-dbaas-common';
+import { AclUserStore } from '../users/AclUserStore';
 import { sentinelDetails } from '../replication/sentinelDetails';
 
 /**
- * How an application connects to `instance`: its primary endpoint and the
- * application user's password. Callers check the credentials permission and
- * audit the read first; the password must never reach a log.
+ * How an application connects to `instance` as `username` (the default
+ * app user unless told): the primary endpoint and the user's newest
+ * password. Callers check the credentials permission and audit the read
+ * first; the password must never reach a log.
  */
 export async function connectionDetails(
   instance: Instance,
-  credentials: CredentialStore,
+  users: AclUserStore,
+  username: string = APP_USERNAME,
 ): Promise<ConnectionDetails> {
   const primary = instance.endpoints.find(e => e.role === 'primary');
-  const app = await credentials.get(instance.id, 'app');
-  if (!primary || !app) {
+  const [newest] = await users.passwords(instance.id, username);
+  if (!newest) {
+    throw new NotFoundError(
+      `Instance ${instance.name} has no user named ${username}`,
+    );
+  }
+  if (!primary) {
     throw new NotFoundError(
       `Instance ${instance.name} has no connection details yet (status ${instance.status})`,
     );
@@ -24,9 +35,9 @@ export async function connectionDetails(
     host: primary.host,
     port: primary.port,
     tls: primary.tls,
-    username: app.username,
-    password: app.password,
-    url: `${scheme}://${app.username}@${primary.host}:${primary.port}`,
+    username,
+    password: newest.password,
+    url: `${scheme}://${username}@${primary.host}:${primary.port}`,
     ...sentinelDetails(instance),
   };
 }

@@ -16,6 +16,7 @@ import { InstanceStore } from '../database/InstanceStore';
 import { OperationStore } from '../database/OperationStore';
 import { OperationWaiter } from '../operations/OperationWaiter';
 import { CredentialStore } from '../database/CredentialStore';
+import { AclUserStore } from '../users/AclUserStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
 import { InstanceService } from './InstanceService';
@@ -44,6 +45,8 @@ import { registerDiagnosticsRoutes } from '../diagnostics/diagnosticsRoutes';
 import { DiagnosticsReader } from '../diagnostics/DiagnosticsReader';
 import { registerConfigPreviewRoutes } from '../configuration/configPreviewRoutes';
 import { registerReplicasRoutes } from '../replication/replicasRoutes';
+import { registerUsersRoutes } from '../users/usersRoutes';
+import { AclUserService } from '../users/AclUserService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -54,6 +57,7 @@ export interface RouterOptions {
   operations: OperationStore;
   waiter: OperationWaiter;
   credentials: CredentialStore;
+  users: AclUserStore;
   drivers: DriverRegistry;
   /** Engine upgrades and downgrades; without it the upgrade route is absent. */
   upgrades?: UpgradeService;
@@ -72,6 +76,8 @@ export interface RouterOptions {
   metrics?: Metrics;
   /** Slow log and latency events; without it their routes are absent. */
   diagnostics?: DiagnosticsReader;
+  /** ACL users of instances; without it their routes are absent. */
+  userService?: AclUserService;
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
 }
@@ -244,7 +250,7 @@ export async function createRouter(
           instance,
           credentials,
         );
-        res.json(await connectionDetails(instance, options.credentials));
+        res.json(await connectionDetails(instance, options.users));
         return {};
       },
       'high',
@@ -253,6 +259,12 @@ export async function createRouter(
 
   registerConfigPreviewRoutes(router, options);
   registerReplicasRoutes(router, options);
+  if (options.userService) {
+    registerUsersRoutes(router, {
+      ...options,
+      userService: options.userService,
+    });
+  }
 
   if (options.upgrades) {
     registerUpgradeRoutes(router, { ...options, upgrades: options.upgrades });

@@ -11,6 +11,8 @@ import {
   withPrimary,
 } from './upgradeContext';
 import { canPauseWritesOnly, resumeWrites } from './writePause';
+import { convergeUsersOnNodes } from '../users/convergeUsersOnNodes';
+import { requireInstance } from '../operations/requireInstance';
 
 /**
  * Puts the instance back as it was before the upgrade. While the switch
@@ -77,6 +79,7 @@ export async function rollBack(
   }
   // Application users were off while the data was checked.
   await ctx.driver.update(await specFor(ctx, previous), ctx.driverContext);
+  await convergeUsersOnNodes(ctx, requireInstance(ctx));
   return `rolled back to ${label(previous)} on snapshot ${taken.id} (${
     expected ? `${expected.keys} keys, sampled values identical` : 'restored'
   }); nothing acknowledged before the upgrade was lost`;

@@ -22,6 +22,7 @@ import {
 import { pauseWritesAndSave, resumeWrites } from './writePause';
 import { describeSnapshot } from './snapshotCopies';
 import { switchStrategies } from './switchStrategies';
+import { convergeUsersOnNodes } from '../users/convergeUsersOnNodes';
 
 /** Engine and upstream version as INFO server tells them. */
 export function reportedByInfo(info: string): {
@@ -235,9 +236,11 @@ export async function verify(ctx: StepContext, params: UpgradeParams) {
 
 export async function finalize(ctx: StepContext, params: UpgradeParams) {
   const instance = requireInstance(ctx);
-  // Switches the application users on again (and lets a driver drop the
-  // file an instance without persistence was started from).
+  // The application users in the files for the next start (and a driver
+  // drops the file an instance without persistence was started from), and
+  // on again on the running nodes.
   await ctx.driver.update(await specFor(ctx, params.to), ctx.driverContext);
+  await convergeUsersOnNodes(ctx, instance);
   const message = params.restore
     ? `${instance.name} now runs ${label(params.to)} on snapshot ${
         params.restore.id

@@ -78,7 +78,7 @@ describe('planUpgrades', () => {
     );
     expect(minor).toMatchObject({ kind: 'minor', available: false });
     expect(minor.blockedReason).toBe(
-      'Local processes does not run redis 7.2.13; it runs redis 6.0.16+deb11u2, redis 7.0.15+deb12u7, redis 7.0.15+deb12u10.',
+      'Local processes does not run Redis 7.2.13; it runs Redis 6.0.16 (build deb11u2), Redis 7.0.15 (build deb12u7), Redis 7.0.15 (build deb12u10).',
     );
   });
 
@@ -116,7 +116,7 @@ describe('planUpgrades', () => {
       strategy: 'snapshot-restore',
     });
     expect(down.blockedReason).toBe(
-      'redis 6.0.16+deb11u2 reads RDB files up to version 9, and the data is in version 10: it can only be reached by restoring a snapshot it can load, and writes made after that snapshot are lost.',
+      'Redis 6.0.16 (build deb11u2) reads RDB files up to version 9, and the data is in version 10: it can only be reached by restoring a snapshot it can load, and writes made after that snapshot are lost.',
     );
     expect(down.breakingChanges).toEqual([
       'Commands, options and data types added after 6.0.16 are not available; clients that use them get errors.',
@@ -140,7 +140,7 @@ describe('planUpgrades', () => {
           createdAt: '2026-11-21T10:00:00Z',
         },
       ],
-      'it can only be reached by restoring the snapshot taken at 2026-11-21T10:00:00Z on redis 6.0.16+deb11u2, and writes made after it are lost.',
+      'it can only be reached by restoring the snapshot taken at 2026-11-21T10:00:00Z on Redis 6.0.16 (build deb11u2), and writes made after it are lost.',
     ],
     [
       'says there is none on an instance never upgraded',
@@ -153,7 +153,7 @@ describe('planUpgrades', () => {
       'redis 6.0.16+deb11u2',
     );
     expect(down.blockedReason).toBe(
-      `redis 6.0.16+deb11u2 reads RDB files up to version 9, and the data is in version 10: ${text}`,
+      `Redis 6.0.16 (build deb11u2) reads RDB files up to version 9, and the data is in version 10: ${text}`,
     );
   });
 

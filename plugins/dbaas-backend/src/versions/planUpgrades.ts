@@ -9,6 +9,7 @@ import {
   advisoriesAffecting,
   classifyChange,
   compareVersions,
+  engineVersionLabel,
   parseEngineVersion,
   VALKEY_FORKED_FROM_REDIS,
 } from '@justmanage/plugin-dbaas-common';
@@ -62,7 +63,9 @@ function restoreText(
   }
   const loadable = snapshots.find(s => s.rdbVersion <= targetRdb);
   return loadable
-    ? `it can only be reached by restoring the snapshot taken at ${loadable.createdAt} on ${loadable.engine} ${loadable.version}, and writes made after it are lost.`
+    ? `it can only be reached by restoring the snapshot taken at ${
+        loadable.createdAt
+      } on ${engineVersionLabel(loadable)}, and writes made after it are lost.`
     : 'no snapshot it can load is kept (one is taken before each upgrade, and this instance was never upgraded from such a version), so it cannot be reached.';
 }
 
@@ -80,8 +83,7 @@ const RDB_BYTES_PER_SECOND = 100 * 1024 * 1024;
 /** A failover through Sentinel stalls Sentinel-aware clients for about a second. */
 const FAILOVER_SECONDS = 1;
 
-const label = (c: { engine: Engine; version: string }) =>
-  `${c.engine} ${c.version}`;
+const label = engineVersionLabel;
 
 function releaseOf(
   releases: VersionRelease[],
@@ -244,7 +246,11 @@ function candidate(
         target,
       )}; it runs ${
         offered.length
-          ? offered.map(v => `${target.engine} ${v}`).join(', ')
+          ? offered
+              .map(v =>
+                engineVersionLabel({ engine: target.engine, version: v }),
+              )
+              .join(', ')
           : `no ${target.engine}`
       }.`,
     );

@@ -15,3 +15,4 @@ export {
   createAclUserRequestSchema,
   updateAclUserRequestSchema,
 } from './requests';
+export { aclRulesForEngine } from './engineCompat';

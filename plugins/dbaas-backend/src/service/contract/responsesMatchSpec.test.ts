@@ -298,6 +298,52 @@ const calls: Call[] = [
     after: c => c.finishPending(),
   },
   {
+    operationId: 'ListAclUsers',
+    status: 200,
+    call: c => c.api.listAclUsers(c.instanceId),
+  },
+  {
+    operationId: 'CreateAclUser',
+    status: 202,
+    call: async c => {
+      const created = await c.api.createAclUser(c.instanceId, {
+        body: { username: 'contract', preset: 'read-only', keys: ['c:*'] },
+      });
+      c.pending = [created.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'GetAclUser',
+    status: 200,
+    call: c => c.api.getAclUser(c.instanceId, 'contract'),
+  },
+  {
+    operationId: 'GetAclUserConnection',
+    status: 200,
+    call: c => c.api.getAclUserConnection(c.instanceId, 'contract'),
+  },
+  {
+    operationId: 'UpdateAclUser',
+    status: 202,
+    call: async c => {
+      const changed = await c.api.updateAclUser(c.instanceId, 'contract', {
+        body: { preset: 'custom', rules: '~c:* +get +ping' },
+      });
+      c.pending = [changed.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'DeleteAclUser',
+    status: 202,
+    call: async c => {
+      const revoked = await c.api.deleteAclUser(c.instanceId, 'contract');
+      c.pending = [revoked.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
     operationId: 'SetReplicas',
     status: 202,
     call: async c => {

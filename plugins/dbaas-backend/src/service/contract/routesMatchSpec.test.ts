@@ -111,6 +111,8 @@ function withEveryFeature(): RouterOptions {
     operations: service,
     waiter: service,
     credentials: service,
+    users: service,
+    userService: service,
     drivers: service,
     upgrades: service,
     upgradePolicies: service,

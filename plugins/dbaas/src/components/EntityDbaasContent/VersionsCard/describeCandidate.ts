@@ -1,5 +1,5 @@
 import {
-  splitEngineVersion,
+  engineVersionLabel,
   type UpgradeCandidate,
   type UpgradeKind,
 } from '@justmanage/plugin-dbaas-common';
@@ -11,20 +11,8 @@ export const KIND_TITLES: Record<UpgradeKind, string> = {
   downgrade: 'Downgrade',
 };
 
-const ENGINES: Record<string, string> = { redis: 'Redis', valkey: 'Valkey' };
-
-/**
- * "Redis 7.0.15 (build deb12u10)": the release people know first, the
- * platform's build after it, since two builds of one release can differ
- * in their security fixes.
- */
-export function engineLabel(target: { engine: string; version: string }) {
-  const { upstream, build } = splitEngineVersion(target.version);
-  const engine = ENGINES[target.engine] ?? target.engine;
-  return build
-    ? `${engine} ${upstream} (build ${build})`
-    : `${engine} ${upstream}`;
-}
+/** See engineVersionLabel in dbaas-common. */
+export const engineLabel = engineVersionLabel;
 
 /** The words on a candidate's button. */
 export function actionLabel(candidate: UpgradeCandidate): string {

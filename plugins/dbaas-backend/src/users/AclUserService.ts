@@ -1,0 +1,222 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  AclAccess,
+  AclUser,
+  aclRulesOf,
+  createAclUserRequestSchema,
+  Instance,
+  updateAclUserRequestSchema,
+  validate,
+} from '@justmanage/plugin-dbaas-common';
+import { CredentialStore } from '../database/CredentialStore';
+import { OperationWithOwner } from '../database/OperationStore';
+import { generatePassword } from '../crypto/SecretBox';
+import { OperationQueue } from '../operations/OperationQueue';
+import { RedisAdmin } from '../redis/RedisAdmin';
+import { AclUserStore, StoredAccess } from './AclUserStore';
+import { checkRulesOnEngine } from './engineRuleCheck';
+
+export interface AclUserServiceDeps {
+  users: AclUserStore;
+  credentials: CredentialStore;
+  queue: OperationQueue;
+  admin: RedisAdmin;
+}
+
+/** What a users operation does, in its params. */
+export type UserChange =
+  | { action: 'create'; username: string }
+  | { action: 'update'; username: string; previous: StoredAccess }
+  | { action: 'delete'; username: string };
+
+export interface UserChangeAccepted {
+  instance: Instance;
+  operation: OperationWithOwner;
+}
+
+function parse<T>(
+  result: { ok: true; value: T } | { ok: false; message: string },
+): T {
+  if (!result.ok) throw new InputError(result.message);
+  return result.value;
+}
+
+/**
+ * Turns user requests into `users` operations. Like every change, the
+ * request writes the desired state (the user row, its access) with the
+ * operation in one transaction; the operation puts it on every node.
+ */
+export class AclUserService {
+  readonly #deps: AclUserServiceDeps;
+
+  constructor(deps: AclUserServiceDeps) {
+    this.#deps = deps;
+  }
+
+  list(instance: Instance): Promise<AclUser[]> {
+    return this.#deps.users.list(instance.id);
+  }
+
+  async get(instance: Instance, username: string): Promise<AclUser> {
+    const user = await this.#deps.users.get(instance.id, username);
+    if (!user) {
+      throw new NotFoundError(
+        `Instance ${instance.name} has no user named ${username}`,
+      );
+    }
+    return user;
+  }
+
+  async create(
+    instance: Instance,
+    body: unknown,
+    actor: string,
+  ): Promise<UserChangeAccepted & { user: AclUser; password: string }> {
+    const request = parse(validate(createAclUserRequestSchema, body));
+    this.#requireRunning(instance);
+    const access = await this.#access(instance, request);
+    if (await this.#deps.users.get(instance.id, request.username)) {
+      throw new ConflictError(
+        `username: instance ${instance.name} already has a user named ${request.username}`,
+      );
+    }
+    const password = generatePassword();
+    const accepted = await this.#enqueue(
+      instance,
+      { action: 'create', username: request.username },
+      actor,
+      `Requested user ${request.username} (${access.preset})`,
+      tx =>
+        this.#deps.users.insert(
+          instance.id,
+          {
+            username: request.username,
+            ...access,
+            managedBy: 'product',
+            isDefault: false,
+            createdBy: actor,
+          },
+          password,
+          tx,
+        ),
+    );
+    const user = await this.get(instance, request.username);
+    return { ...accepted, user, password };
+  }
+
+  async update(
+    instance: Instance,
+    username: string,
+    body: unknown,
+    actor: string,
+  ): Promise<UserChangeAccepted & { user: AclUser }> {
+    const existing = await this.#changeable(instance, username, 'changed');
+    const request = parse(validate(updateAclUserRequestSchema, body));
+    this.#requireRunning(instance);
+    const access = await this.#access(instance, request);
+    const accepted = await this.#enqueue(
+      instance,
+      {
+        action: 'update',
+        username,
+        previous: {
+          preset: existing.preset,
+          keys: existing.keys,
+          rules: existing.rules,
+        },
+      },
+      actor,
+      `Requested new access for user ${username} (${access.preset})`,
+      tx => this.#deps.users.setAccess(instance.id, username, access, tx),
+    );
+    return { ...accepted, user: await this.get(instance, username) };
+  }
+
+  /**
+   * Revoking never waits for the nodes: the user is gone from the records
+   * at once, and the operation takes it off every node and closes its
+   * sessions. A failed operation is not undone: a revoked user stays revoked.
+   */
+  async delete(
+    instance: Instance,
+    username: string,
+    actor: string,
+  ): Promise<UserChangeAccepted> {
+    await this.#changeable(instance, username, 'revoked');
+    if (instance.status === 'deleting') {
+      throw new ConflictError(`Instance ${instance.name} is being deleted`);
+    }
+    return this.#enqueue(
+      instance,
+      { action: 'delete', username },
+      actor,
+      `Requested to revoke user ${username}`,
+      tx => this.#deps.users.delete(instance.id, username, tx),
+    );
+  }
+
+  async #changeable(
+    instance: Instance,
+    username: string,
+    verb: string,
+  ): Promise<AclUser> {
+    const user = await this.get(instance, username);
+    if (user.default) {
+      throw new ConflictError(
+        `${username} is the default user of instance ${instance.name}; it cannot be ${verb}, only rotated`,
+      );
+    }
+    if (user.managedBy !== 'product') {
+      throw new ConflictError(
+        `${username} is managed by ${user.managedBy}; change it there`,
+      );
+    }
+    return user;
+  }
+
+  #requireRunning(instance: Instance): void {
+    if (instance.status !== 'running') {
+      throw new ConflictError(
+        `Instance ${instance.name} is ${instance.status}; users can be changed while it is running`,
+      );
+    }
+  }
+
+  /** The access to store, custom rules checked on the engine first. */
+  async #access(instance: Instance, request: AclAccess): Promise<StoredAccess> {
+    if (request.preset === 'custom') {
+      const login = await this.#deps.credentials.get(instance.id, 'admin');
+      if (!login)
+        throw new Error(`Instance ${instance.name} has no admin login`);
+      await checkRulesOnEngine(
+        this.#deps.admin,
+        login,
+        instance,
+        request.rules ?? '',
+      );
+    }
+    return {
+      preset: request.preset,
+      keys: request.preset === 'custom' ? [] : request.keys ?? [],
+      rules: aclRulesOf(request),
+    };
+  }
+
+  async #enqueue(
+    instance: Instance,
+    change: UserChange,
+    actor: string,
+    message: string,
+    within: Parameters<OperationQueue['enqueue']>[0]['within'],
+  ): Promise<UserChangeAccepted> {
+    const operation = await this.#deps.queue.enqueue({
+      instance,
+      type: 'users',
+      params: { ...change },
+      actor,
+      event: { type: 'user-change-requested', message },
+      within,
+    });
+    return { instance, operation };
+  }
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { AclPreset, AclUser } from '@justmanage/plugin-dbaas-common';
+import { SecretBox } from '../crypto/SecretBox';
+
+const USERS = 'dbaas_acl_users';
+const PASSWORDS = 'dbaas_acl_passwords';
+
+/** A user's access as stored: the preset, its keys and the effective rules. */
+export interface StoredAccess {
+  preset: AclPreset;
+  keys: string[];
+  rules: string;
+}
+
+/** One password of a user, decrypted, for the driver spec and the connection. */
+export interface UserPassword {
+  id: string;
+  password: string;
+  createdAt: string;
+  retiresAt?: string;
+}
+
+/** A new user as the request made it. */
+export interface NewAclUser extends StoredAccess {
+  username: string;
+  managedBy: AclUser['managedBy'];
+  isDefault: boolean;
+  createdBy: string;
+}
+
+function toUser(
+  row: any,
+  passwords: Array<{ created_at: string; retires_at: string | null }>,
+): AclUser {
+  return {
+    username: row.username,
+    preset: row.preset,
+    keys: JSON.parse(row.keys),
+    rules: row.rules,
+    managedBy: row.managed_by,
+    default: Boolean(row.is_default),
+    passwords: passwords.map(p => ({
+      createdAt: p.created_at,
+      ...(p.retires_at ? { retiresAt: p.retires_at } : {}),
+    })),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The ACL users of instances besides the control plane's own, and their
+ * passwords, encrypted at rest. A user holds more than one password only
+ * while a rotation's grace period runs.
+ */
+export class AclUserStore {
+  readonly #db: Knex;
+  readonly #box: SecretBox;
+
+  constructor(db: Knex, box: SecretBox) {
+    this.#db = db;
+    this.#box = box;
+  }
+
+  /** The default user first, then by name; passwords without secrets. */
+  async list(instanceId: string, tx: Knex = this.#db): Promise<AclUser[]> {
+    const rows = await tx(USERS)
+      .where({ instance_id: instanceId })
+      .orderBy('is_default', 'desc')
+      .orderBy('username');
+    const passwords = await tx(PASSWORDS)
+      .where({ instance_id: instanceId })
+      .orderBy('created_at')
+      .select('username', 'created_at', 'retires_at');
+    return rows.map(row =>
+      toUser(
+        row,
+        passwords.filter(p => p.username === row.username),
+      ),
+    );
+  }
+
+  async get(
+    instanceId: string,
+    username: string,
+    tx: Knex = this.#db,
+  ): Promise<AclUser | undefined> {
+    return (await this.list(instanceId, tx)).find(u => u.username === username);
+  }
+
+  async insert(
+    instanceId: string,
+    user: NewAclUser,
+    password: string,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    await tx(USERS).insert({
+      instance_id: instanceId,
+      username: user.username,
+      preset: user.preset,
+      keys: JSON.stringify(user.keys),
+      rules: user.rules,
+      managed_by: user.managedBy,
+      is_default: user.isDefault,
+      created_by: user.createdBy,
+      created_at: now,
+      updated_at: now,
+    });
+    await this.addPassword(instanceId, user.username, password, tx);
+  }
+
+  async addPassword(
+    instanceId: string,
+    username: string,
+    password: string,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    await tx(PASSWORDS).insert({
+      id: randomUUID(),
+      instance_id: instanceId,
+      username,
+      password_enc: this.#box.encrypt(password),
+      created_at: new Date().toISOString(),
+      retires_at: null,
+    });
+  }
+
+  async setAccess(
+    instanceId: string,
+    username: string,
+    access: StoredAccess,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    await tx(USERS)
+      .where({ instance_id: instanceId, username })
+      .update({
+        preset: access.preset,
+        keys: JSON.stringify(access.keys),
+        rules: access.rules,
+        updated_at: new Date().toISOString(),
+      });
+  }
+
+  async delete(
+    instanceId: string,
+    username: string,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    await tx(PASSWORDS).where({ instance_id: instanceId, username }).delete();
+    await tx(USERS).where({ instance_id: instanceId, username }).delete();
+  }
+
+  /** Every password the user accepts now, the newest first, decrypted. */
+  async passwords(
+    instanceId: string,
+    username: string,
+  ): Promise<UserPassword[]> {
+    const rows = await this.#db(PASSWORDS)
+      .where({ instance_id: instanceId, username })
+      .orderBy('created_at', 'desc');
+    return rows.map(r => ({
+      id: r.id,
+      password: this.#box.decrypt(r.password_enc),
+      createdAt: r.created_at,
+      ...(r.retires_at ? { retiresAt: r.retires_at } : {}),
+    }));
+  }
+
+  /** Every user of the instance with the passwords it accepts, for the driver spec. */
+  async withPasswords(
+    instanceId: string,
+  ): Promise<Array<AclUser & { secrets: string[] }>> {
+    const users = await this.list(instanceId);
+    const rows = await this.#db(PASSWORDS)
+      .where({ instance_id: instanceId })
+      .orderBy('created_at', 'desc');
+    return users.map(user => ({
+      ...user,
+      secrets: rows
+        .filter(r => r.username === user.username)
+        .map(r => this.#box.decrypt(r.password_enc)),
+    }));
+  }
+}
+
+/** Removes every user of a deleted instance, in the delete's transaction. */
+export async function deleteAclUsers(
+  tx: Knex,
+  instanceId: string,
+): Promise<void> {
+  await tx(PASSWORDS).where({ instance_id: instanceId }).delete();
+  await tx(USERS).where({ instance_id: instanceId }).delete();
+}
