@@ -39,7 +39,7 @@ function Actions(props: { user: AclUser; actions: UserRowActions }) {
   // the default user and Vault's are changed elsewhere (rotation, Vault)
   const changeable = !user.default && user.managedBy === 'product';
   return (
-    <Box display="flex" style={{ gap: 8 }}>
+    <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
       {actions.canConnect && (
         <Button size="small" onClick={() => actions.onConnect(user)}>
           Connect
