@@ -15,6 +15,10 @@ import { CredentialStore } from './database/CredentialStore';
 import { AclUserStore, deleteAclUsers } from './users/AclUserStore';
 import { AclUserService } from './users/AclUserService';
 import { usersHandler } from './users/usersHandler';
+import {
+  RETIRE_PASSWORDS_TASK,
+  retireExpiredPasswords,
+} from './users/retireExpiredPasswords';
 import { EventStore } from './database/EventStore';
 import { DriverRegistry } from './drivers/DriverRegistry';
 import { RedisAdmin } from './redis/RedisAdmin';
@@ -315,6 +319,26 @@ export const dbaasPlugin = createBackendPlugin({
           services.permissions,
           services.permissionsRegistry,
         );
+        // ACL users; old passwords are retired when their grace period ends.
+        const userService = new AclUserService({
+          users,
+          credentials,
+          queue,
+          admin,
+        });
+        await scheduler.scheduleTask({
+          id: RETIRE_PASSWORDS_TASK,
+          frequency: { seconds: 15 },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: () =>
+            retireExpiredPasswords({
+              users,
+              instances,
+              service: userService,
+              logger,
+            }),
+        });
         httpRouter.use(
           await createRouter({
             httpAuth: services.httpAuth,
@@ -336,12 +360,7 @@ export const dbaasPlugin = createBackendPlugin({
             monitoring,
             metrics,
             diagnostics: new DiagnosticsReader(admin, credentials),
-            userService: new AclUserService({
-              users,
-              credentials,
-              queue,
-              admin,
-            }),
+            userService,
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),

@@ -5,6 +5,7 @@ import {
   aclRulesOf,
   createAclUserRequestSchema,
   Instance,
+  rotateAclUserRequestSchema,
   updateAclUserRequestSchema,
   validate,
 } from '@justmanage/plugin-dbaas-common';
@@ -27,7 +28,9 @@ export interface AclUserServiceDeps {
 export type UserChange =
   | { action: 'create'; username: string }
   | { action: 'update'; username: string; previous: StoredAccess }
-  | { action: 'delete'; username: string };
+  | { action: 'delete'; username: string }
+  | { action: 'rotate'; username: string; retiresAt: string }
+  | { action: 'retire'; username: string; cutoff: string };
 
 export interface UserChangeAccepted {
   instance: Instance;
@@ -155,6 +158,68 @@ export class AclUserService {
     );
   }
 
+  /**
+   * A new password beside the old, which keeps working for the grace
+   * period: clients move over on their own time, and no session is cut.
+   */
+  async rotate(
+    instance: Instance,
+    username: string,
+    body: unknown,
+    actor: string,
+  ): Promise<UserChangeAccepted & { user: AclUser; password: string }> {
+    const user = await this.get(instance, username);
+    this.#requireProductManaged(user);
+    const request = parse(validate(rotateAclUserRequestSchema, body ?? {}));
+    this.#requireRunning(instance);
+    const password = generatePassword();
+    const retiresAt = new Date(
+      Date.now() + request.graceSeconds * 1000,
+    ).toISOString();
+    const accepted = await this.#enqueue(
+      instance,
+      { action: 'rotate', username, retiresAt },
+      actor,
+      `Requested a new password for user ${username}; the old one works until ${retiresAt}`,
+      tx =>
+        this.#deps.users.rotate(instance.id, username, password, retiresAt, tx),
+    );
+    return { ...accepted, user: await this.get(instance, username), password };
+  }
+
+  /**
+   * Takes the passwords whose grace period has ended off every node; the
+   * scheduled retirement calls it. Undefined when there is nothing to do.
+   */
+  async retire(
+    instance: Instance,
+    username: string,
+    actor: string,
+  ): Promise<UserChangeAccepted | undefined> {
+    const cutoff = new Date().toISOString();
+    const expired = await this.#deps.users.expiredPasswords(
+      instance.id,
+      username,
+      cutoff,
+    );
+    if (!expired.length || instance.status !== 'running') return undefined;
+    return this.#enqueue(
+      instance,
+      { action: 'retire', username, cutoff },
+      actor,
+      `Retiring ${expired.length} old password(s) of user ${username}`,
+      undefined,
+    );
+  }
+
+  #requireProductManaged(user: AclUser): void {
+    if (user.managedBy !== 'product') {
+      throw new ConflictError(
+        `${user.username} is managed by ${user.managedBy}; change it there`,
+      );
+    }
+  }
+
   async #changeable(
     instance: Instance,
     username: string,
@@ -166,11 +231,7 @@ export class AclUserService {
         `${username} is the default user of instance ${instance.name}; it cannot be ${verb}, only rotated`,
       );
     }
-    if (user.managedBy !== 'product') {
-      throw new ConflictError(
-        `${username} is managed by ${user.managedBy}; change it there`,
-      );
-    }
+    this.#requireProductManaged(user);
     return user;
   }
 

@@ -29,6 +29,11 @@ export interface NewAclUser extends StoredAccess {
   createdBy: string;
 }
 
+/** Whether a password row still opens the door at `now`. */
+function inForce(row: { retires_at: string | null }, now: string): boolean {
+  return !row.retires_at || row.retires_at > now;
+}
+
 function toUser(
   row: any,
   passwords: Array<{ created_at: string; retires_at: string | null }>,
@@ -157,21 +162,104 @@ export class AclUserStore {
   async passwords(
     instanceId: string,
     username: string,
+    now = new Date().toISOString(),
   ): Promise<UserPassword[]> {
-    const rows = await this.#db(PASSWORDS)
-      .where({ instance_id: instanceId, username })
-      .orderBy('created_at', 'desc');
-    return rows.map(r => ({
-      id: r.id,
-      password: this.#box.decrypt(r.password_enc),
-      createdAt: r.created_at,
-      ...(r.retires_at ? { retiresAt: r.retires_at } : {}),
-    }));
+    return (await this.#passwordRows(instanceId, username))
+      .filter(p => inForce(p, now))
+      .map(p => this.#reveal(p));
   }
 
-  /** Every user of the instance with the passwords it accepts, for the driver spec. */
+  /** The passwords whose grace period has ended, decrypted: a retirement proves them refused. */
+  async expiredPasswords(
+    instanceId: string,
+    username: string,
+    now = new Date().toISOString(),
+  ): Promise<UserPassword[]> {
+    return (await this.#passwordRows(instanceId, username))
+      .filter(p => !inForce(p, now))
+      .map(p => this.#reveal(p));
+  }
+
+  /**
+   * A rotation: `password` becomes the newest, and every password in force
+   * keeps working until `retiresAt` (or its own earlier end).
+   */
+  async rotate(
+    instanceId: string,
+    username: string,
+    password: string,
+    retiresAt: string,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    await tx(PASSWORDS)
+      .where({ instance_id: instanceId, username })
+      .where(q =>
+        q.whereNull('retires_at').orWhere('retires_at', '>', retiresAt),
+      )
+      .update({ retires_at: retiresAt });
+    await this.addPassword(instanceId, username, password, tx);
+  }
+
+  /** Puts back what `rotate` did: the newest password goes, the others stay in force. */
+  async undoRotation(
+    instanceId: string,
+    username: string,
+    retiresAt: string,
+  ): Promise<void> {
+    await this.#db.transaction(async tx => {
+      const [newest] = await tx(PASSWORDS)
+        .where({ instance_id: instanceId, username })
+        .whereNull('retires_at')
+        .orderBy('created_at', 'desc');
+      if (newest) await tx(PASSWORDS).where({ id: newest.id }).delete();
+      await tx(PASSWORDS)
+        .where({ instance_id: instanceId, username, retires_at: retiresAt })
+        .update({ retires_at: null });
+    });
+  }
+
+  /** Forgets the passwords whose grace period ended by `now`. */
+  async deleteExpired(
+    instanceId: string,
+    username: string,
+    now: string,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    await tx(PASSWORDS)
+      .where({ instance_id: instanceId, username })
+      .where('retires_at', '<=', now)
+      .delete();
+  }
+
+  /** Users of every instance holding a password whose grace period has ended. */
+  async withExpiredPasswords(
+    now = new Date().toISOString(),
+  ): Promise<Array<{ instanceId: string; username: string }>> {
+    const rows = await this.#db(PASSWORDS)
+      .where('retires_at', '<=', now)
+      .distinct('instance_id', 'username');
+    return rows.map(r => ({ instanceId: r.instance_id, username: r.username }));
+  }
+
+  #passwordRows(instanceId: string, username: string): Promise<any[]> {
+    return this.#db(PASSWORDS)
+      .where({ instance_id: instanceId, username })
+      .orderBy('created_at', 'desc');
+  }
+
+  #reveal(row: any): UserPassword {
+    return {
+      id: row.id,
+      password: this.#box.decrypt(row.password_enc),
+      createdAt: row.created_at,
+      ...(row.retires_at ? { retiresAt: row.retires_at } : {}),
+    };
+  }
+
+  /** Every user of the instance with the passwords it accepts now, for the driver spec. */
   async withPasswords(
     instanceId: string,
+    now = new Date().toISOString(),
   ): Promise<Array<AclUser & { secrets: string[] }>> {
     const users = await this.list(instanceId);
     const rows = await this.#db(PASSWORDS)
@@ -180,7 +268,7 @@ export class AclUserStore {
     return users.map(user => ({
       ...user,
       secrets: rows
-        .filter(r => r.username === user.username)
+        .filter(r => r.username === user.username && inForce(r, now))
         .map(r => this.#box.decrypt(r.password_enc)),
     }));
   }

@@ -342,6 +342,86 @@ describe('ACL users through the API, proven by logging in', () => {
     await expect(client.del('cache:1')).rejects.toThrow(/NOPERM/);
   });
 
+  it('rotates the app password with a grace period: no session is cut, both passwords work until the old one is retired everywhere', async () => {
+    const nodes = await endpoints();
+    const { body: before } = await backend.api
+      .get(`/api/dbaas/instances/${id}/connection`)
+      .set(backend.as(ALICE));
+    const session = login(nodes[0], 'app', before.password);
+    let closed = false;
+    session.on('close', () => {
+      closed = true;
+    });
+    await session.connect();
+
+    const refused = await backend.api
+      .post(`/api/dbaas/instances/${id}/users/app/rotate`)
+      .set(backend.as(ALICE))
+      .send({ graceSeconds: -1 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain(
+      'graceSeconds must be >= 0',
+    );
+    const notOwner = await backend.api
+      .post(`/api/dbaas/instances/${id}/users/app/rotate`)
+      .set(backend.as(BOB))
+      .send({});
+    expect(notOwner.status).toBe(403);
+
+    const res = await backend.api
+      .post(`/api/dbaas/instances/${id}/users/app/rotate`)
+      .set(backend.as(ALICE))
+      .send({ graceSeconds: 2 });
+    expect(res.status).toBe(202);
+    const fresh: string = res.body.password;
+    expect(fresh).not.toBe(before.password);
+    expect(res.body.user.passwords).toEqual([
+      { createdAt: expect.any(String), retiresAt: expect.any(String) },
+      { createdAt: expect.any(String) },
+    ]);
+    await finished(res.body.operation.id);
+
+    for (const node of nodes) {
+      expect(await tryLogin(node, 'app', fresh)).toBe('in');
+      expect(await tryLogin(node, 'app', before.password)).toBe('in');
+    }
+    const { body: after } = await backend.api
+      .get(`/api/dbaas/instances/${id}/connection`)
+      .set(backend.as(ALICE));
+    expect(after.password).toBe(fresh);
+
+    // The grace period ends; the scheduled retirement takes the old one off.
+    await new Promise(resolve => setTimeout(resolve, 2100));
+    await backend.triggerTask('dbaas-retire-passwords');
+    const retirement = await waitFor('the retirement operation', async () => {
+      const ops = await backend.api
+        .get(`/api/dbaas/instances/${id}/operations`)
+        .set(backend.as(ALICE));
+      return ops.body.items.find(
+        (op: any) => op.type === 'users' && op.params.action === 'retire',
+      );
+    });
+    const done = await finished(retirement.id);
+    const log = done.log.map((l: any) => l.message).join('\n');
+    expect(log).toMatch(
+      /1 sessions of app logged in before its new password \(from 127\.0\.0\.1:\d+\); they stay open/,
+    );
+    expect(log).toContain(
+      'No node of 5 takes the 1 retired password(s) of app',
+    );
+    for (const node of nodes) {
+      expect(await tryLogin(node, 'app', before.password)).toMatch(/WRONGPASS/);
+      expect(await tryLogin(node, 'app', fresh)).toBe('in');
+    }
+    // The session that logged in with the old password was never cut.
+    expect(await session.get('orders:1')).toBe('paid');
+    expect(closed).toBe(false);
+    const { body: app } = await backend.api
+      .get(`/api/dbaas/instances/${id}/users/app`)
+      .set(backend.as(ALICE));
+    expect(app.passwords).toEqual([{ createdAt: expect.any(String) }]);
+  });
+
   it('revokes a user: its sessions are closed and no node lets it in', async () => {
     const nodes = await endpoints();
     const { body } = await backend.api

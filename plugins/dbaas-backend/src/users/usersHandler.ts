@@ -3,7 +3,8 @@ import { requireInstance } from '../operations/requireInstance';
 import { buildDriverSpec } from '../operations/driverSpec';
 import { StoredAccess } from './AclUserStore';
 import { convergeUsersOnNodes, NodeUsers } from './convergeUsersOnNodes';
-import { verifyAbsent, verifyLogins } from './verifyLogins';
+import { verifyAbsent, verifyLogins, verifyRefused } from './verifyLogins';
+import { sessionsBeforeRotation } from './sessionsBeforeRotation';
 import { UserChange } from './AclUserService';
 
 function changeOf(ctx: StepContext): UserChange {
@@ -50,6 +51,11 @@ export const usersHandler: OperationHandler = {
         );
         return;
       case 'apply':
+        if (change.action === 'retire') {
+          await ctx.log(
+            await sessionsBeforeRotation(ctx, instance, change.username),
+          );
+        }
         await ctx.log(
           describe(await convergeUsersOnNodes(ctx, instance), change.username),
         );
@@ -61,6 +67,20 @@ export const usersHandler: OperationHandler = {
             `No node of ${nodes} knows ${change.username} any more`,
           );
           return;
+        }
+        if (change.action === 'retire') {
+          const retired = await ctx.deps.users.expiredPasswords(
+            instance.id,
+            change.username,
+            change.cutoff,
+          );
+          const nodes = await verifyRefused(ctx, instance, {
+            username: change.username,
+            passwords: retired.map(p => p.password),
+          });
+          await ctx.log(
+            `No node of ${nodes} takes the ${retired.length} retired password(s) of ${change.username}`,
+          );
         }
         const passwords = await ctx.deps.users.passwords(
           instance.id,
@@ -74,6 +94,13 @@ export const usersHandler: OperationHandler = {
         return;
       }
       case 'finalize':
+        if (change.action === 'retire') {
+          await ctx.deps.users.deleteExpired(
+            instance.id,
+            change.username,
+            change.cutoff,
+          );
+        }
         await ctx.deps.events.add({
           instanceId: instance.id,
           type: 'user-changed',
@@ -82,6 +109,8 @@ export const usersHandler: OperationHandler = {
             create: `User ${change.username} was created`,
             update: `User ${change.username} has new access`,
             delete: `User ${change.username} was revoked`,
+            rotate: `User ${change.username} has a new password`,
+            retire: `The old passwords of user ${change.username} were retired`,
           }[change.action],
         });
         return;
@@ -102,6 +131,12 @@ export const usersHandler: OperationHandler = {
     try {
       if (change.action === 'create') {
         await ctx.deps.users.delete(instance.id, change.username);
+      } else if (change.action === 'rotate') {
+        await ctx.deps.users.undoRotation(
+          instance.id,
+          change.username,
+          change.retiresAt,
+        );
       } else if (change.action === 'update') {
         await ctx.deps.users.setAccess(
           instance.id,

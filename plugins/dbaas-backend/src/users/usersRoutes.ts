@@ -134,6 +134,35 @@ export function registerUsersRoutes(
     );
   });
 
+  router.post(
+    '/instances/:instanceId/users/:username/rotate',
+    async (req, res) => {
+      const credentials = await callerOf(req);
+      const instance = await deps.service.get(req.params.instanceId);
+      await auditedChange(
+        deps.auditor,
+        req,
+        'instance-user-rotate',
+        { instanceId: instance.id, username: req.params.username },
+        async () => {
+          await authorizer.require(
+            dbaasInstanceUsersManagePermission,
+            instance,
+            credentials,
+          );
+          const rotated = await userService.rotate(
+            instance,
+            req.params.username,
+            req.body,
+            actorOf(credentials),
+          );
+          res.status(202).json(rotated);
+          return { operationId: rotated.operation.id };
+        },
+      );
+    },
+  );
+
   router.get(
     '/instances/:instanceId/users/:username/connection',
     async (req, res) => {

@@ -56,3 +56,32 @@ export async function verifyAbsent(
   }
   return nodes.length;
 }
+
+/** Proves a retirement: no running node takes any of `passwords` any more. */
+export async function verifyRefused(
+  ctx: StepContext,
+  instance: Instance,
+  login: { username: string; passwords: string[] },
+): Promise<number> {
+  const observed = await ctx.driver.observe(instance.id);
+  const nodes = observed.nodes.filter(n => n.phase === 'running' && n.endpoint);
+  for (const node of nodes) {
+    for (const password of login.passwords) {
+      const refusal = await ctx.deps.admin
+        .ping(targetOfNode(instance, node), {
+          username: login.username,
+          password,
+        })
+        .then(
+          () => undefined,
+          (error: Error) => error.message,
+        );
+      if (refusal === undefined || /^NOPERM/.test(refusal)) {
+        throw new Error(
+          `${node.name} still lets ${login.username} log in with a retired password`,
+        );
+      }
+    }
+  }
+  return nodes.length;
+}

@@ -13,6 +13,8 @@ export {
 export { aclAccessProblem, aclRulesOf, type AclAccess } from './access';
 export {
   createAclUserRequestSchema,
+  MAX_GRACE_SECONDS,
+  rotateAclUserRequestSchema,
   updateAclUserRequestSchema,
 } from './requests';
 export { aclRulesForEngine } from './engineCompat';

@@ -53,3 +53,19 @@ export const createAclUserRequestSchema = z
 export const updateAclUserRequestSchema = z
   .strictObject(accessFields, { error: 'must be a JSON object' })
   .superRefine(checkAccess);
+
+/** Seven days: beyond that a rotation is not one. @public */
+export const MAX_GRACE_SECONDS = 604800;
+
+/** The body of `POST /instances/{id}/users/{username}/rotate`. @public */
+export const rotateAclUserRequestSchema = z.strictObject(
+  {
+    graceSeconds: z
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be at least 0')
+      .max(MAX_GRACE_SECONDS, `must be at most ${MAX_GRACE_SECONDS} (7 days)`)
+      .default(3600),
+  },
+  { error: 'must be a JSON object' },
+);

@@ -30,6 +30,7 @@ import type {
   MetricSnapshot,
   Operation,
   ReplicationReport,
+  RotateAclUserRequest,
   SetReplicasRequest,
   SlowLog,
   SnoozeRequest,
@@ -445,6 +446,25 @@ export class DbaasApiClient {
         path: `/instances/${encodeURIComponent(
           instanceId,
         )}/users/${encodeURIComponent(username)}`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Gives the user a new generated password, shown in this answer once, beside the old one, through a users operation that sets both on every node (ACL SETUSER: no session is closed). The old password keeps working for graceSeconds; then the scheduled retirement removes it the same way. Needs the users manage permission; audited. */
+  async rotateAclUserPassword(
+    instanceId: string,
+    username: string,
+    request: { body?: RotateAclUserRequest } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<AclUserCreated> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/users/${encodeURIComponent(username)}/rotate`,
         body: request.body,
       },
       options,

@@ -69,6 +69,9 @@ export type UpdateAclUserRequest =
 /** @public */
 export type AclUserCreated = components['schemas']['AclUserCreated'];
 /** @public */
+export type RotateAclUserRequest =
+  components['schemas']['RotateAclUserRequest'];
+/** @public */
 export type AclUserAccepted = components['schemas']['AclUserAccepted'];
 /** @public */
 export type SetReplicasRequest = components['schemas']['SetReplicasRequest'];

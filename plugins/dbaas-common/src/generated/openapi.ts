@@ -360,6 +360,26 @@ export interface paths {
     patch: operations['UpdateAclUser'];
     trace?: never;
   };
+  '/instances/{instanceId}/users/{username}/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Gives the user a new generated password, shown in this answer once, beside the old one, through a users operation that sets both on every node (ACL SETUSER: no session is closed). The old password keeps working for graceSeconds; then the scheduled retirement removes it the same way. Needs the users manage permission; audited. */
+    post: operations['RotateAclUserPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/users/{username}/connection': {
     parameters: {
       query?: never;
@@ -982,6 +1002,10 @@ export interface components {
       password: string;
       instance: components['schemas']['Instance'];
       operation: components['schemas']['Operation'];
+    };
+    RotateAclUserRequest: {
+      /** @description How long the old password keeps working beside the new one (default 3600; at most 7 days). */
+      graceSeconds?: number;
     };
     AclUserAccepted: {
       user: components['schemas']['AclUser'];
@@ -2146,6 +2170,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AclUserAccepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RotateAclUserPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['RotateAclUserRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AclUserCreated'];
         };
       };
       default: components['responses']['Error'];

@@ -335,6 +335,19 @@ const calls: Call[] = [
     after: c => c.finishPending(),
   },
   {
+    operationId: 'RotateAclUserPassword',
+    status: 202,
+    call: async c => {
+      const rotated = await c.api.rotateAclUserPassword(
+        c.instanceId,
+        'contract',
+        { body: { graceSeconds: 60 } },
+      );
+      c.pending = [rotated.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
     operationId: 'DeleteAclUser',
     status: 202,
     call: async c => {

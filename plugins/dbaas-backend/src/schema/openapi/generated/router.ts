@@ -936,6 +936,18 @@ export const spec = {
         required: ['user', 'password', 'instance', 'operation'],
         additionalProperties: false,
       },
+      RotateAclUserRequest: {
+        type: 'object',
+        properties: {
+          graceSeconds: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 604800,
+            description:
+              'How long the old password keeps working beside the new one (default 3600; at most 7 days).',
+          },
+        },
+      },
       AclUserAccepted: {
         type: 'object',
         properties: {
@@ -3411,6 +3423,46 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/users/{username}/rotate': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/username',
+        },
+      ],
+      post: {
+        operationId: 'RotateAclUserPassword',
+        description:
+          'Gives the user a new generated password, shown in this answer once, beside the old one, through a users operation that sets both on every node (ACL SETUSER: no session is closed). The old password keeps working for graceSeconds; then the scheduled retirement removes it the same way. Needs the users manage permission; audited.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RotateAclUserRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AclUserCreated',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/users/{username}/connection': {
       parameters: [
         {
@@ -4103,6 +4155,13 @@ export type EndpointMap = {
       operations['UpdateAclUser']['requestBody']
     >['content']['application/json'];
     response: operations['UpdateAclUser']['responses'][202]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/users/{username}/rotate': {
+    path: operations['RotateAclUserPassword']['parameters']['path'];
+    body: NonNullable<
+      operations['RotateAclUserPassword']['requestBody']
+    >['content']['application/json'];
+    response: operations['RotateAclUserPassword']['responses'][202]['content']['application/json'];
   };
   '#get|/instances/{instanceId}/users/{username}/connection': {
     path: operations['GetAclUserConnection']['parameters']['path'];
