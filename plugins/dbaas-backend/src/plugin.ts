@@ -15,6 +15,7 @@ import { CredentialStore } from './database/CredentialStore';
 import { AclUserStore, deleteAclUsers } from './users/AclUserStore';
 import { AclUserService } from './users/AclUserService';
 import { usersHandler } from './users/usersHandler';
+import { syncDriftedUsers, USERS_DRIFT_TASK } from './users/syncDriftedUsers';
 import {
   RETIRE_PASSWORDS_TASK,
   retireExpiredPasswords,
@@ -325,6 +326,23 @@ export const dbaasPlugin = createBackendPlugin({
           credentials,
           queue,
           admin,
+        });
+        await scheduler.scheduleTask({
+          id: USERS_DRIFT_TASK,
+          frequency: { seconds: settings.healthIntervalSeconds },
+          timeout: { minutes: 2 },
+          scope: 'global',
+          fn: () =>
+            syncDriftedUsers({
+              instances,
+              operations,
+              users,
+              credentials,
+              admin,
+              drivers,
+              service: userService,
+              logger,
+            }),
         });
         await scheduler.scheduleTask({
           id: RETIRE_PASSWORDS_TASK,

@@ -30,7 +30,8 @@ export type UserChange =
   | { action: 'update'; username: string; previous: StoredAccess }
   | { action: 'delete'; username: string }
   | { action: 'rotate'; username: string; retiresAt: string }
-  | { action: 'retire'; username: string; cutoff: string };
+  | { action: 'retire'; username: string; cutoff: string }
+  | { action: 'sync'; username: ''; drift: string[] };
 
 export interface UserChangeAccepted {
   instance: Instance;
@@ -208,6 +209,21 @@ export class AclUserService {
       { action: 'retire', username, cutoff },
       actor,
       `Retiring ${expired.length} old password(s) of user ${username}`,
+      undefined,
+    );
+  }
+
+  /** Brings nodes whose users drifted from the records back in line; the drift check calls it. */
+  async sync(
+    instance: Instance,
+    drift: string[],
+    actor: string,
+  ): Promise<UserChangeAccepted> {
+    return this.#enqueue(
+      instance,
+      { action: 'sync', username: '', drift },
+      actor,
+      `Users drifted from the records: ${drift.join('; ')}`,
       undefined,
     );
   }

@@ -359,9 +359,7 @@ describe('ACL users through the API, proven by logging in', () => {
       .set(backend.as(ALICE))
       .send({ graceSeconds: -1 });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain(
-      'graceSeconds must be >= 0',
-    );
+    expect(refused.body.error.message).toContain('graceSeconds must be >= 0');
     const notOwner = await backend.api
       .post(`/api/dbaas/instances/${id}/users/app/rotate`)
       .set(backend.as(BOB))
@@ -420,6 +418,60 @@ describe('ACL users through the API, proven by logging in', () => {
       .get(`/api/dbaas/instances/${id}/users/app`)
       .set(backend.as(ALICE));
     expect(app.passwords).toEqual([{ createdAt: expect.any(String) }]);
+  });
+
+  it('brings a node that was stopped during a user change in line when the drift check runs', async () => {
+    const nodes = await endpoints();
+    const sentinel = nodes.filter(e => e.role === 'sentinel');
+    const pidOf = async (name: string) =>
+      Number(
+        (
+          await readFile(
+            join(backend.dataDir, id, 'nodes', name, 'redis.pid'),
+            'utf8',
+          )
+        ).trim(),
+      );
+    // A Sentinel that answers nothing while the user is made.
+    const stopped = await pidOf('sentinel-0');
+    process.kill(stopped, 'SIGSTOP');
+    let res;
+    try {
+      res = await backend.api
+        .post(`/api/dbaas/instances/${id}/users`)
+        .set(backend.as(ALICE))
+        .send({ username: 'late', preset: 'read-only' });
+      expect(res.status).toBe(202);
+      const done = await finished(res.body.operation.id);
+      expect(done.log.map((l: any) => l.message).join('\n')).toMatch(
+        /Set the users on 4 nodes; not reached: sentinel-0/,
+      );
+    } finally {
+      process.kill(stopped, 'SIGCONT');
+    }
+    const outOfLine = (
+      await Promise.all(
+        sentinel.map(async e => tryLogin(e, 'late', res.body.password)),
+      )
+    ).filter(outcome => outcome !== 'in');
+    expect(outOfLine).toHaveLength(1);
+
+    await backend.triggerTask('dbaas-users-drift');
+    const sync = await waitFor('the drift to be noticed', async () => {
+      const ops = await backend.api
+        .get(`/api/dbaas/instances/${id}/operations`)
+        .set(backend.as(ALICE));
+      return ops.body.items.find(
+        (op: any) => op.type === 'users' && op.params.action === 'sync',
+      );
+    });
+    expect(sync.params.drift).toEqual([
+      expect.stringMatching(/^sentinel-0: late is missing/),
+    ]);
+    await finished(sync.id);
+    for (const e of nodes) {
+      expect(await tryLogin(e, 'late', res.body.password)).toBe('in');
+    }
   });
 
   it('revokes a user: its sessions are closed and no node lets it in', async () => {

@@ -5,6 +5,7 @@ import { StoredAccess } from './AclUserStore';
 import { convergeUsersOnNodes, NodeUsers } from './convergeUsersOnNodes';
 import { verifyAbsent, verifyLogins, verifyRefused } from './verifyLogins';
 import { sessionsBeforeRotation } from './sessionsBeforeRotation';
+import { findUserDrift } from './findUserDrift';
 import { UserChange } from './AclUserService';
 
 function changeOf(ctx: StepContext): UserChange {
@@ -61,6 +62,14 @@ export const usersHandler: OperationHandler = {
         );
         return;
       case 'verify': {
+        if (change.action === 'sync') {
+          const left = await findUserDrift(ctx.deps, ctx.driver, instance);
+          if (left.length) {
+            throw new Error(`Users still differ: ${left.join('; ')}`);
+          }
+          await ctx.log(`Every running node has the users of the records`);
+          return;
+        }
         if (change.action === 'delete') {
           const nodes = await verifyAbsent(ctx, instance, change.username);
           await ctx.log(
@@ -111,6 +120,9 @@ export const usersHandler: OperationHandler = {
             delete: `User ${change.username} was revoked`,
             rotate: `User ${change.username} has a new password`,
             retire: `The old passwords of user ${change.username} were retired`,
+            sync: `Users brought back in line (${
+              change.action === 'sync' ? change.drift.join('; ') : ''
+            })`,
           }[change.action],
         });
         return;
