@@ -44,6 +44,7 @@ export type DbaasApi = Pick<
   | 'createAclUser'
   | 'updateAclUser'
   | 'deleteAclUser'
+  | 'rotateAclUserPassword'
   | 'getAclUserConnection'
 >;
 

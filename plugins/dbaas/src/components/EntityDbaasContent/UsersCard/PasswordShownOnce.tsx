@@ -3,15 +3,21 @@ import Alert from '@material-ui/lab/Alert';
 import { ConnectionField } from '../ConnectionField';
 
 /**
- * The new user's password, from the create answer: the only time the
+ * A new password, from the create or rotate answer: the only time the
  * product shows it without an audited read, so the user is told to copy
  * it now and where to find it again.
  */
 export function PasswordShownOnce(props: {
   username: string;
   password: string;
+  /** What happens next; by default, the new user's way onto every node. */
+  next?: string;
 }) {
-  const { username, password } = props;
+  const {
+    username,
+    password,
+    next = 'The card follows the user onto every node; it can log in once that is done.',
+  } = props;
   return (
     <>
       <Alert severity="warning">
@@ -22,8 +28,7 @@ export function PasswordShownOnce(props: {
       <ConnectionField label="Username" name="username" value={username} />
       <ConnectionField label="Password" name="password" value={password} />
       <Typography variant="body2" color="textSecondary">
-        The card follows the user onto every node; it can log in once that is
-        done.
+        {next}
       </Typography>
     </>
   );

@@ -1,6 +1,7 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -45,6 +46,7 @@ function rowOf(table: HTMLElement, username: string) {
 
 describe('UsersCard', () => {
   it('lists the users: access, keys, who created them when, and how old their passwords are', async () => {
+    const retiresAt = ago(-2);
     server.use(
       ...usersBackend('us-1', {
         users: () => [
@@ -55,8 +57,15 @@ describe('UsersCard', () => {
             preset: 'read-write',
             keys: [],
             passwords: [
-              { createdAt: ago(30 * 24), retiresAt: ago(-2) },
+              { createdAt: ago(30 * 24), retiresAt },
               { createdAt: ago(1) },
+            ],
+          }),
+          aUser({
+            username: 'retiring',
+            passwords: [
+              { createdAt: ago(0.1) },
+              { createdAt: ago(30 * 24), retiresAt: ago(0.01) },
             ],
           }),
           aUser({
@@ -88,12 +97,19 @@ describe('UsersCard', () => {
     expect(within(reporting).queryByText('default')).not.toBeInTheDocument();
 
     const rotating = rowOf(table, 'rotating');
+    const until = DateTime.fromISO(retiresAt).toFormat('ccc d LLL HH:mm ZZZZ');
     expect(
       within(rotating).getByText(
-        'previous set 30 days ago, retires in 2 hours',
+        `old password works until ${until} (in 2 hours)`,
       ),
     ).toBeVisible();
     expect(within(rotating).getByText('set 1 hour ago')).toBeVisible();
+    // its grace period over, it waits for the next round of the retirement
+    expect(
+      within(rowOf(table, 'retiring')).getByText(
+        'old password being removed from every node',
+      ),
+    ).toBeVisible();
 
     const custom = rowOf(table, 'queue-worker');
     expect(within(custom).getByText('Custom rules')).toBeVisible();
@@ -103,19 +119,40 @@ describe('UsersCard', () => {
     expect(within(custom).getByText('in its rules')).toBeVisible();
   });
 
-  it('offers Connect on every user, but neither change nor revoke on the default one', async () => {
-    server.use(...usersBackend('us-2'));
+  it('offers Connect on every user and Rotate password on those the product manages (the default one too), but neither change nor revoke on the default one', async () => {
+    server.use(
+      ...usersBackend('us-2', {
+        users: () => [
+          appUser,
+          aUser(),
+          aUser({ username: 'from-vault', managedBy: 'vault' }),
+        ],
+      }),
+    );
     const table = await renderCard('us-2');
     const app = rowOf(table, 'app');
     expect(within(app).getByRole('button', { name: 'Connect' })).toBeEnabled();
+    expect(
+      within(app).getByRole('button', { name: 'Rotate password' }),
+    ).toBeEnabled();
     expect(
       within(app).queryByRole('button', { name: 'Change access' }),
     ).toBeNull();
     expect(within(app).queryByRole('button', { name: 'Revoke' })).toBeNull();
     const reporting = rowOf(table, 'reporting');
-    for (const name of ['Connect', 'Change access', 'Revoke']) {
+    for (const name of [
+      'Connect',
+      'Rotate password',
+      'Change access',
+      'Revoke',
+    ]) {
       expect(within(reporting).getByRole('button', { name })).toBeEnabled();
     }
+    expect(
+      within(rowOf(table, 'from-vault'))
+        .getAllByRole('button')
+        .map(b => b.textContent),
+    ).toEqual(['Connect']);
   });
 
   it("reveals a user's own connection details on Connect, as one audited read", async () => {
@@ -362,11 +399,14 @@ describe('UsersCard', () => {
       within(reporting).getByRole('button', { name: 'Change access' }),
     ).toBeDisabled();
     expect(
+      within(reporting).getByRole('button', { name: 'Rotate password' }),
+    ).toBeDisabled();
+    expect(
       within(reporting).getByRole('button', { name: 'Connect' }),
     ).toBeEnabled();
   });
 
-  it('adds and changes users only while the instance runs, but still revokes', async () => {
+  it('adds, changes and rotates users only while the instance runs, but still revokes', async () => {
     server.use(...usersBackend('us-8'));
     const table = await renderCard('us-8', 'down');
     expect(
@@ -378,6 +418,11 @@ describe('UsersCard', () => {
     const reporting = rowOf(table, 'reporting');
     expect(
       within(reporting).getByRole('button', { name: 'Change access' }),
+    ).toBeDisabled();
+    expect(
+      within(rowOf(table, 'app')).getByRole('button', {
+        name: 'Rotate password',
+      }),
     ).toBeDisabled();
     expect(
       within(reporting).getByRole('button', { name: 'Revoke' }),
@@ -394,7 +439,7 @@ describe('UsersCard', () => {
     expect(screen.queryByRole('button', { name: 'Add user' })).toBeNull();
     expect(
       screen.getByText(
-        "Only the instance's owners may add, change or revoke users.",
+        "Only the instance's owners may add users, change their access, rotate their passwords or revoke them.",
       ),
     ).toBeVisible();
     expect(

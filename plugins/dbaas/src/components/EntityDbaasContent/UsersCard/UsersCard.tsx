@@ -25,13 +25,14 @@ import { useActiveOperation } from '../ReplicasCard/useActiveOperation';
 import { AddUserDialog } from './AddUserDialog';
 import { ChangeAccessDialog } from './ChangeAccessDialog';
 import { RevokeUserDialog } from './RevokeUserDialog';
+import { RotatePasswordDialog } from './RotatePasswordDialog';
 import { changeText, UserAction } from './userWords';
 import { UsersTable } from './UsersTable';
 import { whyNoUserChange } from './whyNoUserChange';
 
 type OpenDialog =
   | { kind: 'add' }
-  | { kind: 'connect' | 'change' | 'revoke'; user: AclUser };
+  | { kind: 'connect' | 'change' | 'rotate' | 'revoke'; user: AclUser };
 
 interface FollowedChange {
   action: UserAction;
@@ -41,7 +42,8 @@ interface FollowedChange {
 
 /**
  * The instance's ACL users: who may log in, with what access. Owners add
- * users (the password shown once), change their access and revoke them;
+ * users (the password shown once), change their access, rotate their
+ * passwords (the new one shown once, the old kept a while) and revoke them;
  * each change runs as a users operation, followed here to its end. A
  * user's connection details are revealed on request, one audited read each.
  */
@@ -123,6 +125,7 @@ export function UsersCard(props: { instance: Instance; onChange: () => void }) {
             revokeDisabled: !!revokeReason,
             onConnect: user => setDialog({ kind: 'connect', user }),
             onChangeAccess: user => setDialog({ kind: 'change', user }),
+            onRotate: user => setDialog({ kind: 'rotate', user }),
             onRevoke: user => setDialog({ kind: 'revoke', user }),
           }}
         />
@@ -145,7 +148,8 @@ export function UsersCard(props: { instance: Instance; onChange: () => void }) {
         )}
         {!manage.loading && !manage.allowed && (
           <Typography variant="body2" color="textSecondary">
-            Only the instance's owners may add, change or revoke users.
+            Only the instance's owners may add users, change their access,
+            rotate their passwords or revoke them.
           </Typography>
         )}
         {!credentials.loading && !credentials.allowed && (
@@ -195,6 +199,15 @@ export function UsersCard(props: { instance: Instance; onChange: () => void }) {
           user={dialog.user}
           onClose={() => setDialog(undefined)}
           onChanged={closeAnd('update', dialog.user)}
+        />
+      )}
+      {/* stays open on the new password, shown once, while the card follows it */}
+      {dialog?.kind === 'rotate' && (
+        <RotatePasswordDialog
+          instance={instance}
+          user={dialog.user}
+          onClose={() => setDialog(undefined)}
+          onRotated={op => follow('rotate', dialog.user.username, op)}
         />
       )}
       {dialog?.kind === 'revoke' && (

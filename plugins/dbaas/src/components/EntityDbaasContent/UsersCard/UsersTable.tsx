@@ -10,7 +10,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { formatTimeAgo } from '../formatTimeAgo';
-import { keysText, passwordAges, presetTitle } from './userWords';
+import { keysText, passwordLines, presetTitle } from './userWords';
 
 /** A person's ref as a link; the product's own name ("justmanage") as text. */
 function Creator(props: { by: string }) {
@@ -31,18 +31,29 @@ export interface UserRowActions {
   revokeDisabled: boolean;
   onConnect: (user: AclUser) => void;
   onChangeAccess: (user: AclUser) => void;
+  onRotate: (user: AclUser) => void;
   onRevoke: (user: AclUser) => void;
 }
 
 function Actions(props: { user: AclUser; actions: UserRowActions }) {
   const { user, actions } = props;
-  // the default user and Vault's are changed elsewhere (rotation, Vault)
-  const changeable = !user.default && user.managedBy === 'product';
+  // Vault sets the passwords of its users; the default user keeps its access
+  const productManaged = user.managedBy === 'product';
+  const changeable = productManaged && !user.default;
   return (
     <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
       {actions.canConnect && (
         <Button size="small" onClick={() => actions.onConnect(user)}>
           Connect
+        </Button>
+      )}
+      {actions.canManage && productManaged && (
+        <Button
+          size="small"
+          disabled={actions.changeDisabled}
+          onClick={() => actions.onRotate(user)}
+        >
+          Rotate password
         </Button>
       )}
       {actions.canManage && changeable && (
@@ -121,8 +132,10 @@ export function UsersTable(props: {
               by <Creator by={user.createdBy} />
             </TableCell>
             <TableCell>
-              {passwordAges(user).map(age => (
-                <div key={age}>{age}</div>
+              {passwordLines(user).map((line, index) => (
+                <div key={index} title={line.title}>
+                  {line.text}
+                </div>
               ))}
             </TableCell>
             <TableCell>
