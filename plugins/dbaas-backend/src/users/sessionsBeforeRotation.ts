@@ -39,7 +39,9 @@ export async function sessionsBeforeRotation(
           .split(' ')
           .map(field => field.split('=', 2)),
       );
-      if (fields.user === username && Number(fields.age) >= sinceSeconds) {
+      // CLIENT LIST gives whole seconds: a session up to a second younger
+      // may still be older than the password, and is counted.
+      if (fields.user === username && Number(fields.age) + 1 > sinceSeconds) {
         addresses.push(fields.addr);
       }
     }
