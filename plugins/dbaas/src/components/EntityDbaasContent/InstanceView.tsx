@@ -22,12 +22,14 @@ import { ReplicasCard } from './ReplicasCard';
 import { ConfigCard } from './ConfigCard';
 import { SlowLogCard } from './SlowLogCard';
 import { UsersCard } from './UsersCard';
+import { useLeaveWhenDeleted } from './useLeaveWhenDeleted';
 
 /** The cards of one instance, kept current by polling. */
 export function InstanceView(props: { instanceId: string }) {
   const { instance, error, loading, refresh } = usePolledInstance(
     props.instanceId,
   );
+  useLeaveWhenDeleted(instance, error);
 
   if (loading) {
     return <Progress />;
