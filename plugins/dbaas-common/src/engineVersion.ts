@@ -41,6 +41,11 @@ const ENGINE_TITLES: Record<string, string> = {
   valkey: 'Valkey',
 };
 
+/** "Redis" for redis, "Valkey" for valkey: how people write them. @public */
+export function engineTitle(engine: string): string {
+  return ENGINE_TITLES[engine] ?? engine;
+}
+
 /**
  * "Redis 7.0.15 (build deb12u10)": the release people know first, the
  * platform's build after it, since two builds of one release can differ
@@ -53,7 +58,7 @@ export function engineVersionLabel(target: {
   version: string;
 }): string {
   const { upstream, build } = splitEngineVersion(target.version);
-  const engine = ENGINE_TITLES[target.engine] ?? target.engine;
+  const engine = engineTitle(target.engine);
   return build
     ? `${engine} ${upstream} (build ${build})`
     : `${engine} ${upstream}`;

@@ -6,7 +6,7 @@ describe('EngineVersion', () => {
     const { container } = render(
       <EngineVersion engine="redis" version="7.0.15+deb12u7" />,
     );
-    expect(container).toHaveTextContent(/^redis 7\.0\.15 \(build deb12u7\)$/);
+    expect(container).toHaveTextContent(/^Redis 7\.0\.15 \(build deb12u7\)$/);
     expect(screen.getByText('(build deb12u7)')).toHaveAttribute(
       'title',
       'Build 7.0.15+deb12u7',
@@ -17,6 +17,6 @@ describe('EngineVersion', () => {
     const { container } = render(
       <EngineVersion engine="valkey" version="8.0.1" />,
     );
-    expect(container).toHaveTextContent(/^valkey 8\.0\.1$/);
+    expect(container).toHaveTextContent(/^Valkey 8\.0\.1$/);
   });
 });

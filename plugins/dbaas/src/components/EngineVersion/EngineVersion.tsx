@@ -1,8 +1,11 @@
-import { splitEngineVersion } from '@justmanage/plugin-dbaas-common';
+import {
+  engineTitle,
+  splitEngineVersion,
+} from '@justmanage/plugin-dbaas-common';
 import Typography from '@material-ui/core/Typography';
 
 /**
- * "redis 7.0.15 (build deb12u7)": the platform's build after the release, as a
+ * "Redis 7.0.15 (build deb12u7)": the platform's build after the release, as a
  * detail: people know releases by their upstream number, and the build
  * matters only to tell two packages of one release apart.
  */
@@ -10,7 +13,7 @@ export function EngineVersion(props: { engine: string; version: string }) {
   const { upstream, build } = splitEngineVersion(props.version);
   return (
     <>
-      {props.engine} {upstream}
+      {engineTitle(props.engine)} {upstream}
       {build && (
         <Typography
           component="span"

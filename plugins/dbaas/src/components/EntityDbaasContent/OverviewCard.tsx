@@ -20,7 +20,13 @@ const ENGINES: Record<string, string> = { redis: 'Redis', valkey: 'Valkey' };
 function HealthLine(props: { instance: Instance }) {
   const { health } = props.instance;
   if (!health) {
-    return <Typography variant="caption">not checked yet</Typography>;
+    // A block of its own, as the checked line is: inline it would run into
+    // the status word ("Upnot checked yet").
+    return (
+      <Typography variant="caption" component="div">
+        not checked yet
+      </Typography>
+    );
   }
   return (
     <Typography variant="caption" component="div">

@@ -96,14 +96,14 @@ describe('FleetContent', () => {
       'href',
       '/catalog/default/group/team-a',
     );
-    expect(within(rowA).getByText('redis 7.2.4')).toBeInTheDocument();
+    expect(within(rowA).getByText('Redis 7.2.4')).toBeInTheDocument();
     expect(within(rowA).getByText('local / eu-1')).toBeInTheDocument();
     expect(within(rowA).getByText('running')).toBeInTheDocument();
     expect(within(rowA).getByLabelText('Status ok')).toBeInTheDocument();
     expect(within(rowA).getByText('12.3 MiB / 256 MiB')).toBeInTheDocument();
 
     const rowB = screen.getByRole('link', { name: 'queue-b' }).closest('tr')!;
-    expect(within(rowB).getByText('valkey 8.0.1')).toBeInTheDocument();
+    expect(within(rowB).getByText('Valkey 8.0.1')).toBeInTheDocument();
     expect(within(rowB).getByText('k8s / us-east')).toBeInTheDocument();
     expect(within(rowB).getByText('down')).toBeInTheDocument();
     expect(within(rowB).getByLabelText('Status error')).toBeInTheDocument();

@@ -107,7 +107,7 @@ describe('the fleet page security view', () => {
     expect(
       within(rows[0]).getByRole('link', { name: 'orders-cache' }),
     ).toHaveAttribute('href', '/catalog/default/resource/orders-cache/redis');
-    expect(within(rows[0]).getByText('redis 7.0.15')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('Redis 7.0.15')).toBeInTheDocument();
     expect(within(rows[0]).getByText('critical')).toBeInTheDocument();
     expect(within(rows[0]).getByText('CVE-2025-49844')).toBeInTheDocument();
     expect(within(rows[0]).getByText('CVE-2024-31228')).toBeInTheDocument();
