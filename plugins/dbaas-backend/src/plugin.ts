@@ -20,6 +20,10 @@ import {
   RETIRE_PASSWORDS_TASK,
   retireExpiredPasswords,
 } from './users/retireExpiredPasswords';
+import {
+  ROTATE_PASSWORDS_TASK,
+  rotateDuePasswords,
+} from './users/rotateDuePasswords';
 import { EventStore } from './database/EventStore';
 import { DriverRegistry } from './drivers/DriverRegistry';
 import { RedisAdmin } from './redis/RedisAdmin';
@@ -326,6 +330,7 @@ export const dbaasPlugin = createBackendPlugin({
           credentials,
           queue,
           admin,
+          events,
         });
         await scheduler.scheduleTask({
           id: USERS_DRIFT_TASK,
@@ -353,6 +358,22 @@ export const dbaasPlugin = createBackendPlugin({
             retireExpiredPasswords({
               users,
               instances,
+              service: userService,
+              logger,
+            }),
+        });
+        // Passwords whose rotation schedule is due; once a minute is near
+        // enough for periods counted in days.
+        await scheduler.scheduleTask({
+          id: ROTATE_PASSWORDS_TASK,
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: () =>
+            rotateDuePasswords({
+              users,
+              instances,
+              operations,
               service: userService,
               logger,
             }),

@@ -107,7 +107,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex: Knex = await databases.init(databaseId);
       await migrateDatabase({ getClient: async () => knex });
-      await knex.migrate.down({ directory: migrationsDir });
+      await downTo(knex, '20261205000000_acl_users.js');
       await knex('dbaas_instances').insert(instanceRow('i1'));
       await knex('dbaas_credentials').insert([
         {
@@ -162,4 +162,62 @@ describe('migrations', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'gives users a rotation schedule, off for those there already, and takes it away keeping them on %p',
+    async databaseId => {
+      const knex: Knex = await databases.init(databaseId);
+      await migrateDatabase({ getClient: async () => knex });
+      await downTo(knex, '20261205000001_acl_rotation_schedule.js');
+      await knex('dbaas_acl_users').insert(aclUserRow('i1', 'etl'));
+
+      await knex.migrate.up({ directory: migrationsDir });
+      expect(
+        await knex('dbaas_acl_users').select(
+          'username',
+          'rotate_every_days',
+          'rotation_grace_seconds',
+        ),
+      ).toEqual([
+        {
+          username: 'etl',
+          rotate_every_days: null,
+          rotation_grace_seconds: null,
+        },
+      ]);
+      await knex('dbaas_acl_users')
+        .where({ username: 'etl' })
+        .update({ rotate_every_days: 30, rotation_grace_seconds: 3600 });
+
+      await knex.migrate.down({ directory: migrationsDir });
+      const [user] = await knex('dbaas_acl_users');
+      expect(user).toMatchObject({ instance_id: 'i1', username: 'etl' });
+      expect(user).not.toHaveProperty('rotate_every_days');
+      expect(user).not.toHaveProperty('rotation_grace_seconds');
+    },
+  );
 });
+
+/** Rolls back the newest migrations until `name` is undone too. */
+async function downTo(knex: Knex, name: string): Promise<void> {
+  for (;;) {
+    const [, undone] = await knex.migrate.down({ directory: migrationsDir });
+    if (undone.some((file: string) => file.endsWith(name))) return;
+    if (!undone.length) throw new Error(`${name} was never applied`);
+  }
+}
+
+function aclUserRow(instanceId: string, username: string) {
+  return {
+    instance_id: instanceId,
+    username,
+    preset: 'read-only',
+    keys: '[]',
+    rules: '~* &* -@all +@read +@connection -@dangerous -@admin',
+    managed_by: 'product',
+    is_default: false,
+    created_by: 'user:default/a',
+    created_at: 'x',
+    updated_at: 'x',
+  };
+}

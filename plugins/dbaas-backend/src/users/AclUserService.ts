@@ -6,15 +6,18 @@ import {
   createAclUserRequestSchema,
   Instance,
   rotateAclUserRequestSchema,
+  setAclUserRotationRequestSchema,
   updateAclUserRequestSchema,
   validate,
 } from '@justmanage/plugin-dbaas-common';
+import { Knex } from 'knex';
 import { CredentialStore } from '../database/CredentialStore';
+import { EventStore } from '../database/EventStore';
 import { OperationWithOwner } from '../database/OperationStore';
 import { generatePassword } from '../crypto/SecretBox';
 import { OperationQueue } from '../operations/OperationQueue';
 import { RedisAdmin } from '../redis/RedisAdmin';
-import { AclUserStore, StoredAccess } from './AclUserStore';
+import { AclUserStore, DueRotation, StoredAccess } from './AclUserStore';
 import { checkRulesOnEngine } from './engineRuleCheck';
 
 export interface AclUserServiceDeps {
@@ -22,6 +25,7 @@ export interface AclUserServiceDeps {
   credentials: CredentialStore;
   queue: OperationQueue;
   admin: RedisAdmin;
+  events: EventStore;
 }
 
 /** What a users operation does, in its params. */
@@ -172,18 +176,99 @@ export class AclUserService {
     const user = await this.get(instance, username);
     this.#requireProductManaged(user);
     const request = parse(validate(rotateAclUserRequestSchema, body ?? {}));
+    return this.#rotate(instance, username, request.graceSeconds, actor);
+  }
+
+  /**
+   * Sets or clears the user's rotation schedule; only the record changes,
+   * the nodes learn of it at the first scheduled rotation.
+   */
+  async setRotation(
+    instance: Instance,
+    username: string,
+    body: unknown,
+    actor: string,
+  ): Promise<AclUser> {
+    const user = await this.get(instance, username);
+    if (user.managedBy !== 'product') {
+      throw new ConflictError(
+        `everyDays: ${username} is managed by ${user.managedBy}, which sets its passwords; schedule its rotation there`,
+      );
+    }
+    const request = parse(validate(setAclUserRotationRequestSchema, body));
+    const schedule =
+      request.everyDays === null
+        ? null
+        : { everyDays: request.everyDays, graceSeconds: request.graceSeconds };
+    await this.#deps.users.setRotation(instance.id, username, schedule);
+    await this.#deps.events.add({
+      instanceId: instance.id,
+      type: 'user-changed',
+      actor,
+      message: schedule
+        ? `User ${username} rotates its password every ${schedule.everyDays} day(s), the old one working ${schedule.graceSeconds} s more`
+        : `User ${username} rotates its password on demand only`,
+    });
+    return this.get(instance, username);
+  }
+
+  /**
+   * The scheduled rotation of a due user. The newest password is checked
+   * again with the operation: a rotation that got there first (on demand,
+   * or another replica's round) makes this one a ConflictError, so no user
+   * gets two rotations for one due date.
+   */
+  async rotateOnSchedule(
+    instance: Instance,
+    due: DueRotation,
+    actor: string,
+  ): Promise<UserChangeAccepted> {
+    const { username } = due;
+    return this.#rotate(
+      instance,
+      username,
+      due.graceSeconds,
+      actor,
+      async tx => {
+        const [still] = (await this.#deps.users.dueRotations(new Date(), tx))
+          .filter(d => d.instanceId === instance.id && d.username === username)
+          .filter(d => d.lastRotatedAt === due.lastRotatedAt);
+        if (!still) {
+          throw new ConflictError(`${username} was rotated meanwhile`);
+        }
+      },
+    );
+  }
+
+  /**
+   * A new password beside the old, which keeps working for the grace
+   * period: clients move over on their own time, and no session is cut.
+   */
+  async #rotate(
+    instance: Instance,
+    username: string,
+    graceSeconds: number,
+    actor: string,
+    check?: (tx: Knex) => Promise<void>,
+  ): Promise<UserChangeAccepted & { user: AclUser; password: string }> {
     this.#requireRunning(instance);
     const password = generatePassword();
-    const retiresAt = new Date(
-      Date.now() + request.graceSeconds * 1000,
-    ).toISOString();
+    const retiresAt = new Date(Date.now() + graceSeconds * 1000).toISOString();
     const accepted = await this.#enqueue(
       instance,
       { action: 'rotate', username, retiresAt },
       actor,
       `Requested a new password for user ${username}; the old one works until ${retiresAt}`,
-      tx =>
-        this.#deps.users.rotate(instance.id, username, password, retiresAt, tx),
+      async tx => {
+        await check?.(tx);
+        await this.#deps.users.rotate(
+          instance.id,
+          username,
+          password,
+          retiresAt,
+          tx,
+        );
+      },
     );
     return { ...accepted, user: await this.get(instance, username), password };
   }

@@ -29,6 +29,22 @@ export interface NewAclUser extends StoredAccess {
   createdBy: string;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A user's rotation schedule; null rotates on demand only. */
+export type RotationSchedule = {
+  everyDays: number;
+  graceSeconds: number;
+} | null;
+
+/** A user whose scheduled rotation is due, and the newest password it had when found. */
+export interface DueRotation {
+  instanceId: string;
+  username: string;
+  graceSeconds: number;
+  lastRotatedAt: string;
+}
+
 /** Whether a password row still opens the door at `now`. */
 function inForce(row: { retires_at: string | null }, now: string): boolean {
   return !row.retires_at || row.retires_at > now;
@@ -38,6 +54,7 @@ function toUser(
   row: any,
   passwords: Array<{ created_at: string; retires_at: string | null }>,
 ): AclUser {
+  const newest = passwords[passwords.length - 1]?.created_at ?? row.created_at;
   return {
     username: row.username,
     preset: row.preset,
@@ -49,9 +66,24 @@ function toUser(
       createdAt: p.created_at,
       ...(p.retires_at ? { retiresAt: p.retires_at } : {}),
     })),
+    rotation: scheduleOf(row, newest),
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function scheduleOf(row: any, lastRotatedAt: string): AclUser['rotation'] {
+  if (row.rotate_every_days === null || row.rotate_every_days === undefined) {
+    return null;
+  }
+  const everyDays = Number(row.rotate_every_days);
+  return {
+    everyDays,
+    graceSeconds: Number(row.rotation_grace_seconds ?? 0),
+    nextAt: new Date(
+      Date.parse(lastRotatedAt) + everyDays * DAY_MS,
+    ).toISOString(),
   };
 }
 
@@ -229,6 +261,65 @@ export class AclUserStore {
       .where({ instance_id: instanceId, username })
       .where('retires_at', '<=', now)
       .delete();
+  }
+
+  async setRotation(
+    instanceId: string,
+    username: string,
+    schedule: RotationSchedule,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    await tx(USERS)
+      .where({ instance_id: instanceId, username })
+      .update({
+        rotate_every_days: schedule?.everyDays ?? null,
+        rotation_grace_seconds: schedule?.graceSeconds ?? null,
+        updated_at: new Date().toISOString(),
+      });
+  }
+
+  /**
+   * Users of every instance whose schedule says rotate by `now`: the last
+   * rotation is the newest password, so a rotation written with its
+   * operation makes the user not due in the same transaction.
+   */
+  async dueRotations(
+    now = new Date(),
+    tx: Knex = this.#db,
+  ): Promise<DueRotation[]> {
+    const rows = await tx(USERS)
+      .whereNotNull('rotate_every_days')
+      .select('instance_id', 'username', 'created_at', 'rotate_every_days')
+      .select('rotation_grace_seconds');
+    if (!rows.length) return [];
+    const newest: Array<{
+      instance_id: string;
+      username: string;
+      last: string;
+    }> = await tx(PASSWORDS)
+      .whereIn(
+        ['instance_id', 'username'],
+        rows.map(r => [r.instance_id, r.username]),
+      )
+      .groupBy('instance_id', 'username')
+      .select('instance_id', 'username')
+      .max({ last: 'created_at' });
+    return rows.flatMap(row => {
+      const lastRotatedAt =
+        newest.find(
+          p => p.instance_id === row.instance_id && p.username === row.username,
+        )?.last ?? row.created_at;
+      const schedule = scheduleOf(row, lastRotatedAt);
+      if (!schedule || Date.parse(schedule.nextAt) > now.getTime()) return [];
+      return [
+        {
+          instanceId: row.instance_id,
+          username: row.username,
+          graceSeconds: schedule.graceSeconds,
+          lastRotatedAt,
+        },
+      ];
+    });
   }
 
   /** Users of every instance holding a password whose grace period has ended. */

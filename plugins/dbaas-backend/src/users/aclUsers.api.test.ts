@@ -206,6 +206,59 @@ describe('ACL users through the API, proven by logging in', () => {
     });
   });
 
+  it('sets a rotation schedule, answers when the next rotation is, and clears it', async () => {
+    const route = `/api/dbaas/instances/${id}/users/reporting/rotation`;
+    const set = await backend.api
+      .put(route)
+      .set(backend.as(ALICE))
+      .send({ everyDays: 30, graceSeconds: 600 });
+    expect(set.status).toBe(200);
+    const [newest] = set.body.passwords.slice(-1);
+    expect(set.body.rotation).toEqual({
+      everyDays: 30,
+      graceSeconds: 600,
+      nextAt: new Date(
+        Date.parse(newest.createdAt) + 30 * 86_400_000,
+      ).toISOString(),
+    });
+    const { body: read } = await backend.api
+      .get(`/api/dbaas/instances/${id}/users/reporting`)
+      .set(backend.as(ALICE));
+    expect(read.rotation).toEqual(set.body.rotation);
+
+    for (const [user, body, status, message] of [
+      [BOB, { everyDays: 7 }, 403, ''],
+      [ALICE, { everyDays: 0 }, 400, 'everyDays'],
+      [
+        ALICE,
+        { everyDays: 1, graceSeconds: 86400 },
+        400,
+        'graceSeconds: must be shorter than everyDays (86400 seconds)',
+      ],
+    ] as const) {
+      const refused = await backend.api
+        .put(route)
+        .set(backend.as(user))
+        .send(body);
+      expect({
+        status: refused.status,
+        message: refused.body.error?.message,
+      }).toEqual({ status, message: expect.stringContaining(message) });
+    }
+    const hidden = await backend.api
+      .put(`/api/dbaas/instances/${id}/users/jm-admin/rotation`)
+      .set(backend.as(ALICE))
+      .send({ everyDays: 7 });
+    expect(hidden.status).toBe(404);
+
+    const cleared = await backend.api
+      .put(route)
+      .set(backend.as(ALICE))
+      .send({ everyDays: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.rotation).toBeNull();
+  });
+
   it('changes access live: an open session follows the new rules', async () => {
     const [primary] = await endpoints();
     const { body } = await backend.api

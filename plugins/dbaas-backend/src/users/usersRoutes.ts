@@ -163,6 +163,40 @@ export function registerUsersRoutes(
     },
   );
 
+  router.put(
+    '/instances/:instanceId/users/:username/rotation',
+    async (req, res) => {
+      const credentials = await callerOf(req);
+      const instance = await deps.service.get(req.params.instanceId);
+      await auditedChange(
+        deps.auditor,
+        req,
+        'instance-user-rotation-schedule',
+        {
+          instanceId: instance.id,
+          username: req.params.username,
+          everyDays: req.body?.everyDays ?? null,
+        },
+        async () => {
+          await authorizer.require(
+            dbaasInstanceUsersManagePermission,
+            instance,
+            credentials,
+          );
+          res.json(
+            await userService.setRotation(
+              instance,
+              req.params.username,
+              req.body,
+              actorOf(credentials),
+            ),
+          );
+          return {};
+        },
+      );
+    },
+  );
+
   router.get(
     '/instances/:instanceId/users/:username/connection',
     async (req, res) => {

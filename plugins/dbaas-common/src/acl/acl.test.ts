@@ -2,7 +2,10 @@ import { aclAccessProblem, aclRulesOf } from './access';
 import { aclRulesForEngine } from './engineCompat';
 import { parseAclRules } from './parseAclRules';
 import { aclUsernameProblem } from './usernames';
-import { createAclUserRequestSchema } from './requests';
+import {
+  createAclUserRequestSchema,
+  setAclUserRotationRequestSchema,
+} from './requests';
 import { validate } from '../validation';
 
 describe('parseAclRules', () => {
@@ -131,6 +134,39 @@ describe('createAclUserRequestSchema', () => {
       ok: false,
       message:
         "rules: '+@admin' is not allowed: administrative commands belong to the control plane",
+    });
+  });
+});
+
+describe('setAclUserRotationRequestSchema', () => {
+  it('takes a period with the on-demand grace as default, or null to turn it off', () => {
+    expect(
+      validate(setAclUserRotationRequestSchema, { everyDays: 30 }),
+    ).toEqual({ ok: true, value: { everyDays: 30, graceSeconds: 3600 } });
+    expect(
+      validate(setAclUserRotationRequestSchema, { everyDays: null }),
+    ).toMatchObject({ ok: true, value: { everyDays: null } });
+  });
+
+  it.each([
+    [{}, 'everyDays: is required: a whole number of days, or null'],
+    [{ everyDays: 0 }, 'everyDays: must be at least 1'],
+    [{ everyDays: 366 }, 'everyDays: must be at most 365'],
+    [{ everyDays: 1.5 }, 'everyDays: must be a whole number of days'],
+    [{ everyDays: 7, graceSeconds: -1 }, 'graceSeconds: must be at least 0'],
+    [
+      { everyDays: 30, graceSeconds: 604801 },
+      'graceSeconds: must be at most 604800 (7 days)',
+    ],
+    [
+      { everyDays: 1, graceSeconds: 86400 },
+      'graceSeconds: must be shorter than everyDays (86400 seconds)',
+    ],
+    [{ everyDays: 7, hours: 1 }, 'hours: is not a known field'],
+  ])('refuses %p naming the field', (body, message) => {
+    expect(validate(setAclUserRotationRequestSchema, body)).toEqual({
+      ok: false,
+      message,
     });
   });
 });

@@ -14,7 +14,9 @@ export { aclAccessProblem, aclRulesOf, type AclAccess } from './access';
 export {
   createAclUserRequestSchema,
   MAX_GRACE_SECONDS,
+  MAX_ROTATION_DAYS,
   rotateAclUserRequestSchema,
+  setAclUserRotationRequestSchema,
   updateAclUserRequestSchema,
 } from './requests';
 export { aclRulesForEngine } from './engineCompat';

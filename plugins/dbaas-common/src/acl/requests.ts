@@ -69,3 +69,38 @@ export const rotateAclUserRequestSchema = z.strictObject(
   },
   { error: 'must be a JSON object' },
 );
+
+/** A year: a schedule beyond it is no schedule. @public */
+export const MAX_ROTATION_DAYS = 365;
+
+/** The body of `PUT /instances/{id}/users/{username}/rotation`; `everyDays: null` turns it off. @public */
+export const setAclUserRotationRequestSchema = z
+  .strictObject(
+    {
+      everyDays: z
+        .number({ error: 'is required: a whole number of days, or null' })
+        .int('must be a whole number of days')
+        .min(1, 'must be at least 1')
+        .max(MAX_ROTATION_DAYS, `must be at most ${MAX_ROTATION_DAYS}`)
+        .nullable(),
+      graceSeconds: rotateAclUserRequestSchema.shape.graceSeconds,
+    },
+    { error: 'must be a JSON object' },
+  )
+  .superRefine((request, ctx) => {
+    // A grace as long as the period would keep a password of every round in
+    // force. Zod runs this even when everyDays itself was refused.
+    if (
+      request.everyDays !== null &&
+      request.everyDays >= 1 &&
+      request.graceSeconds >= request.everyDays * 86400
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['graceSeconds'],
+        message: `must be shorter than everyDays (${
+          request.everyDays * 86400
+        } seconds)`,
+      });
+    }
+  });

@@ -31,6 +31,7 @@ import type {
   Operation,
   ReplicationReport,
   RotateAclUserRequest,
+  SetAclUserRotationRequest,
   SetReplicasRequest,
   SlowLog,
   SnoozeRequest,
@@ -465,6 +466,25 @@ export class DbaasApiClient {
         path: `/instances/${encodeURIComponent(
           instanceId,
         )}/users/${encodeURIComponent(username)}/rotate`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Sets or clears (everyDays null) the user's rotation schedule. Every minute the scheduler rotates the users whose nextAt has passed, as RotateAclUserPassword does, with the schedule's grace; the new password is read with GetAclUserConnection. Not for users whose passwords Vault sets (409). Needs the users manage permission; audited. */
+  async setAclUserRotation(
+    instanceId: string,
+    username: string,
+    request: { body: SetAclUserRotationRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<AclUser> {
+    return this.#send(
+      {
+        method: 'PUT',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/users/${encodeURIComponent(username)}/rotation`,
         body: request.body,
       },
       options,

@@ -58,6 +58,8 @@ export type AclPreset = components['schemas']['AclPreset'];
 export type AclUserPassword = components['schemas']['AclUserPassword'];
 /** @public */
 export type AclUser = components['schemas']['AclUser'];
+/** The user's rotation schedule; null when its password is rotated on demand only. @public */
+export type AclUserRotation = components['schemas']['AclUserRotation'];
 /** @public */
 export type AclUserList = components['schemas']['AclUserList'];
 /** See createAclUserRequestSchema in dbaas-common for the rules in words. @public */
@@ -71,6 +73,9 @@ export type AclUserCreated = components['schemas']['AclUserCreated'];
 /** @public */
 export type RotateAclUserRequest =
   components['schemas']['RotateAclUserRequest'];
+/** See setAclUserRotationRequestSchema in dbaas-common for the rules in words. @public */
+export type SetAclUserRotationRequest =
+  components['schemas']['SetAclUserRotationRequest'];
 /** @public */
 export type AclUserAccepted = components['schemas']['AclUserAccepted'];
 /** @public */

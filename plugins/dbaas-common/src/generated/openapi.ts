@@ -380,6 +380,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/users/{username}/rotation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    /** @description Sets or clears (everyDays null) the user's rotation schedule. Every minute the scheduler rotates the users whose nextAt has passed, as RotateAclUserPassword does, with the schedule's grace; the new password is read with GetAclUserConnection. Not for users whose passwords Vault sets (409). Needs the users manage permission; audited. */
+    put: operations['SetAclUserRotation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/users/{username}/connection': {
     parameters: {
       query?: never;
@@ -976,10 +996,22 @@ export interface components {
       /** @description The instance's default application user (app), made with it. It cannot be deleted or changed, only rotated. */
       default: boolean;
       passwords: components['schemas']['AclUserPassword'][];
+      rotation: components['schemas']['AclUserRotation'];
       createdBy: string;
       createdAt: string;
       updatedAt: string;
     };
+    /** @description The user's rotation schedule; null when its password is rotated on demand only. */
+    AclUserRotation: {
+      everyDays: number;
+      /** @description How long the old password keeps working after each scheduled rotation. */
+      graceSeconds: number;
+      /**
+       * Format: date-time
+       * @description The last rotation (or the creation) plus everyDays; when already past, the next round of the scheduler rotates.
+       */
+      nextAt: string;
+    } | null;
     AclUserList: {
       items: components['schemas']['AclUser'][];
     };
@@ -1005,6 +1037,13 @@ export interface components {
     };
     RotateAclUserRequest: {
       /** @description How long the old password keeps working beside the new one (default 3600; at most 7 days). */
+      graceSeconds?: number;
+    };
+    /** @description See setAclUserRotationRequestSchema in dbaas-common for the rules in words. */
+    SetAclUserRotationRequest: {
+      /** @description Rotate every this many days; null turns the schedule off. */
+      everyDays: number | null;
+      /** @description How long the old password keeps working beside the new one (default 3600; at most 7 days, and less than everyDays). */
       graceSeconds?: number;
     };
     AclUserAccepted: {
@@ -2198,6 +2237,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AclUserCreated'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  SetAclUserRotation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetAclUserRotationRequest'];
+      };
+    };
+    responses: {
+      /** @description The user with its schedule */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AclUser'];
         };
       };
       default: components['responses']['Error'];

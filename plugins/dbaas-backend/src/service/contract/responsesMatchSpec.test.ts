@@ -348,6 +348,14 @@ const calls: Call[] = [
     after: c => c.finishPending(),
   },
   {
+    operationId: 'SetAclUserRotation',
+    status: 200,
+    call: c =>
+      c.api.setAclUserRotation(c.instanceId, 'contract', {
+        body: { everyDays: 30, graceSeconds: 600 },
+      }),
+  },
+  {
     operationId: 'DeleteAclUser',
     status: 202,
     call: async c => {

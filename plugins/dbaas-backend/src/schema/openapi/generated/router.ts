@@ -836,6 +836,9 @@ export const spec = {
               $ref: '#/components/schemas/AclUserPassword',
             },
           },
+          rotation: {
+            $ref: '#/components/schemas/AclUserRotation',
+          },
           createdBy: {
             type: 'string',
           },
@@ -854,10 +857,38 @@ export const spec = {
           'managedBy',
           'default',
           'passwords',
+          'rotation',
           'createdBy',
           'createdAt',
           'updatedAt',
         ],
+        additionalProperties: false,
+      },
+      AclUserRotation: {
+        type: 'object',
+        nullable: true,
+        description:
+          "The user's rotation schedule; null when its password is rotated on demand only.",
+        properties: {
+          everyDays: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 365,
+          },
+          graceSeconds: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How long the old password keeps working after each scheduled rotation.',
+          },
+          nextAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'The last rotation (or the creation) plus everyDays; when already past, the next round of the scheduler rotates.',
+          },
+        },
+        required: ['everyDays', 'graceSeconds', 'nextAt'],
         additionalProperties: false,
       },
       AclUserList: {
@@ -947,6 +978,29 @@ export const spec = {
               'How long the old password keeps working beside the new one (default 3600; at most 7 days).',
           },
         },
+      },
+      SetAclUserRotationRequest: {
+        type: 'object',
+        description:
+          'See setAclUserRotationRequestSchema in dbaas-common for the rules in words.',
+        properties: {
+          everyDays: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 365,
+            nullable: true,
+            description:
+              'Rotate every this many days; null turns the schedule off.',
+          },
+          graceSeconds: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 604800,
+            description:
+              'How long the old password keeps working beside the new one (default 3600; at most 7 days, and less than everyDays).',
+          },
+        },
+        required: ['everyDays'],
       },
       AclUserAccepted: {
         type: 'object',
@@ -3463,6 +3517,46 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/users/{username}/rotation': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/username',
+        },
+      ],
+      put: {
+        operationId: 'SetAclUserRotation',
+        description:
+          "Sets or clears (everyDays null) the user's rotation schedule. Every minute the scheduler rotates the users whose nextAt has passed, as RotateAclUserPassword does, with the schedule's grace; the new password is read with GetAclUserConnection. Not for users whose passwords Vault sets (409). Needs the users manage permission; audited.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SetAclUserRotationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The user with its schedule',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AclUser',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/users/{username}/connection': {
       parameters: [
         {
@@ -4162,6 +4256,13 @@ export type EndpointMap = {
       operations['RotateAclUserPassword']['requestBody']
     >['content']['application/json'];
     response: operations['RotateAclUserPassword']['responses'][202]['content']['application/json'];
+  };
+  '#put|/instances/{instanceId}/users/{username}/rotation': {
+    path: operations['SetAclUserRotation']['parameters']['path'];
+    body: NonNullable<
+      operations['SetAclUserRotation']['requestBody']
+    >['content']['application/json'];
+    response: operations['SetAclUserRotation']['responses'][200]['content']['application/json'];
   };
   '#get|/instances/{instanceId}/users/{username}/connection': {
     path: operations['GetAclUserConnection']['parameters']['path'];

@@ -31,6 +31,7 @@ export function aUser(overrides: Partial<AclUser> = {}): AclUser {
     managedBy: 'product',
     default: false,
     passwords: [{ createdAt: ago(3) }],
+    rotation: null,
     createdBy: 'user:default/alice',
     createdAt: ago(3),
     updatedAt: ago(3),
