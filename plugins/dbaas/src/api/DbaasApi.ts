@@ -45,6 +45,7 @@ export type DbaasApi = Pick<
   | 'updateAclUser'
   | 'deleteAclUser'
   | 'rotateAclUserPassword'
+  | 'setAclUserRotation'
   | 'getAclUserConnection'
 >;
 

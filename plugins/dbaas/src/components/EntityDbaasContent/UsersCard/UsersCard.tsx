@@ -26,13 +26,17 @@ import { AddUserDialog } from './AddUserDialog';
 import { ChangeAccessDialog } from './ChangeAccessDialog';
 import { RevokeUserDialog } from './RevokeUserDialog';
 import { RotatePasswordDialog } from './RotatePasswordDialog';
+import { RotationScheduleDialog } from './RotationScheduleDialog';
 import { changeText, UserAction } from './userWords';
 import { UsersTable } from './UsersTable';
 import { whyNoUserChange } from './whyNoUserChange';
 
 type OpenDialog =
   | { kind: 'add' }
-  | { kind: 'connect' | 'change' | 'rotate' | 'revoke'; user: AclUser };
+  | {
+      kind: 'connect' | 'change' | 'rotate' | 'schedule' | 'revoke';
+      user: AclUser;
+    };
 
 interface FollowedChange {
   action: UserAction;
@@ -43,7 +47,8 @@ interface FollowedChange {
 /**
  * The instance's ACL users: who may log in, with what access. Owners add
  * users (the password shown once), change their access, rotate their
- * passwords (the new one shown once, the old kept a while) and revoke them;
+ * passwords (the new one shown once, the old kept a while), now or every
+ * N days, and revoke them;
  * each change runs as a users operation, followed here to its end. A
  * user's connection details are revealed on request, one audited read each.
  */
@@ -126,6 +131,7 @@ export function UsersCard(props: { instance: Instance; onChange: () => void }) {
             onConnect: user => setDialog({ kind: 'connect', user }),
             onChangeAccess: user => setDialog({ kind: 'change', user }),
             onRotate: user => setDialog({ kind: 'rotate', user }),
+            onSchedule: user => setDialog({ kind: 'schedule', user }),
             onRevoke: user => setDialog({ kind: 'revoke', user }),
           }}
         />
@@ -208,6 +214,18 @@ export function UsersCard(props: { instance: Instance; onChange: () => void }) {
           user={dialog.user}
           onClose={() => setDialog(undefined)}
           onRotated={op => follow('rotate', dialog.user.username, op)}
+        />
+      )}
+      {/* only the record changes: no operation to follow */}
+      {dialog?.kind === 'schedule' && (
+        <RotationScheduleDialog
+          instance={instance}
+          user={dialog.user}
+          onClose={() => setDialog(undefined)}
+          onSaved={() => {
+            setDialog(undefined);
+            users.retry();
+          }}
         />
       )}
       {dialog?.kind === 'revoke' && (

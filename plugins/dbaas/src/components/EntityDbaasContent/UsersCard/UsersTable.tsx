@@ -10,6 +10,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { formatTimeAgo } from '../formatTimeAgo';
+import { rotationLine } from './rotationSchedule';
 import { keysText, passwordLines, presetTitle } from './userWords';
 
 /** A person's ref as a link; the product's own name ("justmanage") as text. */
@@ -32,6 +33,7 @@ export interface UserRowActions {
   onConnect: (user: AclUser) => void;
   onChangeAccess: (user: AclUser) => void;
   onRotate: (user: AclUser) => void;
+  onSchedule: (user: AclUser) => void;
   onRevoke: (user: AclUser) => void;
 }
 
@@ -54,6 +56,11 @@ function Actions(props: { user: AclUser; actions: UserRowActions }) {
           onClick={() => actions.onRotate(user)}
         >
           Rotate password
+        </Button>
+      )}
+      {actions.canManage && productManaged && (
+        <Button size="small" onClick={() => actions.onSchedule(user)}>
+          Schedule rotation
         </Button>
       )}
       {actions.canManage && changeable && (
@@ -137,6 +144,11 @@ export function UsersTable(props: {
                   {line.text}
                 </div>
               ))}
+              {user.rotation && (
+                <div title={new Date(user.rotation.nextAt).toLocaleString()}>
+                  {rotationLine(user.rotation)}
+                </div>
+              )}
             </TableCell>
             <TableCell>
               <Actions user={user} actions={actions} />
