@@ -32,6 +32,10 @@ export function backendConfig(options: BackendConfigOptions): {
               client: 'pg',
               connection: database.postgresUrl,
               prefix: database.prefix,
+              // Test backends run beside jest workers that hold their own
+              // pools; knex's default of 10 per plugin database exhausted
+              // PostgreSQL's 100 connections once in a full run.
+              knexConfig: { pool: { min: 0, max: 4 } },
             },
     },
     dbaas: {
