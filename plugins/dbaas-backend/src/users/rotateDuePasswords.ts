@@ -8,7 +8,7 @@ import { AclUserService } from './AclUserService';
 /** Task id; tests trigger it instead of waiting for the clock. */
 export const ROTATE_PASSWORDS_TASK = 'dbaas-rotate-passwords';
 /** Who the scheduled rotations are recorded as. */
-export const ROTATION_SCHEDULE_ACTOR = 'scheduler';
+export const ROTATION_SCHEDULE_ACTOR = 'justmanage:scheduled-rotation';
 /**
  * A failed rotation is undone, which leaves the user due again; without a
  * pause a broken instance would get a failing rotation every round.
