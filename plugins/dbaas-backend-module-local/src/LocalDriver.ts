@@ -47,12 +47,14 @@ import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
 import { isPortBindable, PortAllocator } from './portAllocator';
 import { respPing } from './respPing';
-import { liveSettings, renderRedisConf } from './redisConf';
+import { certificateReload, liveSettings, renderRedisConf } from './redisConf';
+import { ensureNodeCertificate, nodeTlsPaths, nodeTrust } from './nodeTls';
 import { absentInstance, observeInstance } from './observeInstance';
 import {
   existingNodes,
   isPlanned,
   LocalNode,
+  nodeId,
   nodeNameOf,
   nodeOf,
   plannedNodes,
@@ -94,6 +96,8 @@ interface PreparedNode {
   runtime: InstanceRuntime;
   previous?: InstanceRuntime;
   desired?: AppliedDigests;
+  /** The node got a new certificate, which a running server must load. */
+  certificateChanged?: boolean;
 }
 
 /** The data node that is the primary, and how that is known. */
@@ -387,6 +391,17 @@ export class LocalDriver implements Driver {
       spec.replicas > 0 ? await this.#primaryOf(instance) : undefined;
     for (const node of targets) {
       const entry = prepared.get(node.name)!;
+      if (spec.tls && node.kind === 'data') {
+        const address = this.#addressOf(entry.runtime);
+        entry.certificateChanged = await ensureNodeCertificate(
+          node.files,
+          spec.tls,
+          {
+            id: nodeId(spec.instanceId, node.name),
+            hosts: [address.announce, address.connect, 'localhost'],
+          },
+        );
+      }
       entry.desired =
         node.kind === 'data'
           ? this.#writeDataNodeFiles(spec, admin, node, entry, binary, primary)
@@ -514,6 +529,7 @@ export class LocalDriver implements Driver {
       files,
       bindAddress: address.bind,
       port: runtime.port,
+      ...(spec.tls ? { tls: nodeTlsPaths(files) } : {}),
     });
     if (primary) {
       conf += renderReplicationLines(
@@ -533,7 +549,7 @@ export class LocalDriver implements Driver {
     spec: DriverInstanceSpec,
     admin: AdminLogin,
     node: LocalNode,
-    { runtime, previous, desired }: PreparedNode,
+    { runtime, previous, desired, certificateChanged }: PreparedNode,
     ctx: DriverContext,
     options: { forceLive: boolean; isDeadPrimary: boolean },
   ): Promise<void> {
@@ -578,10 +594,20 @@ export class LocalDriver implements Driver {
       return;
     }
 
+    const trust = nodeTrust(files);
     if (spec.persistence === 'none') {
-      await this.#dropLoadedData(files, address.connect, address.port);
+      await this.#dropLoadedData(files, address.connect, address.port, trust);
     }
     const applied = readApplied(files);
+    if (certificateChanged && applied?.conf === desired!.conf) {
+      // A rotation: the same paths with new contents, loaded live so that
+      // connected clients stay connected.
+      await applyLive(
+        { host: address.connect, port: address.port, admin, tls: trust },
+        [certificateReload(nodeTlsPaths(files))],
+      );
+      ctx.logger.info(`Local driver loaded new certificates on ${label}`);
+    }
     if (!options.forceLive && applied?.conf === desired!.conf) {
       // Users are in the new file for the next start; on the running
       // server the control plane sets them (ACL SETUSER), because ACL LOAD
@@ -590,10 +616,13 @@ export class LocalDriver implements Driver {
       return;
     }
     try {
-      await applyLive({ host: address.connect, port: address.port, admin }, [
-        ...liveSettings(spec),
-        ...(spec.replicas > 0 ? replicationAuth(admin) : []),
-      ]);
+      await applyLive(
+        { host: address.connect, port: address.port, admin, tls: trust },
+        [
+          ...liveSettings(spec),
+          ...(spec.replicas > 0 ? replicationAuth(admin) : []),
+        ],
+      );
       writeApplied(files, desired!);
     } catch (error) {
       if (/\bLOADING\b/.test((error as Error).message)) {
@@ -618,10 +647,15 @@ export class LocalDriver implements Driver {
    * but a restore or an upgrade starts it from an RDB file: once the node
    * serves (it has read the file), the file goes.
    */
-  async #dropLoadedData(files: InstanceFiles, host: string, port: number) {
+  async #dropLoadedData(
+    files: InstanceFiles,
+    host: string,
+    port: number,
+    trust: { ca: string } | undefined,
+  ) {
     const saved = join(files.dataFolder, RDB_FILE);
     if (!pathExists(saved)) return;
-    if ((await respPing(host, port, 500)) !== 'serving') return;
+    if ((await respPing(host, port, 500, trust)) !== 'serving') return;
     await rm(saved, { force: true });
   }
 

@@ -7,6 +7,8 @@ export interface LiveTarget {
   host: string;
   port: number;
   admin: AdminLogin;
+  /** The CA to trust when the node speaks TLS only. */
+  tls?: { ca: string };
 }
 
 /**
@@ -24,6 +26,7 @@ export async function applyLive(
   const client = new Redis({
     host: target.host,
     port: target.port,
+    ...(target.tls ? { tls: { ca: target.tls.ca } } : {}),
     lazyConnect: true,
     enableReadyCheck: false,
     enableOfflineQueue: false,
@@ -41,9 +44,15 @@ export async function applyLive(
     // Explicit AUTH rather than connection options, so a wrong password
     // fails here with WRONGPASS instead of as a NOAUTH on a later command.
     await client.call('AUTH', target.admin.username, target.admin.password);
-    for (const { key, value } of settings) {
+    for (const { key, value, with: paired } of settings) {
       try {
-        await client.call('CONFIG', 'SET', key, value);
+        await client.call(
+          'CONFIG',
+          'SET',
+          key,
+          value,
+          ...(paired ? [paired.key, paired.value] : []),
+        );
       } catch (error) {
         throw new Error(`CONFIG SET ${key}: ${(error as Error).message}`);
       }

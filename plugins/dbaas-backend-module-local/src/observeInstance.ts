@@ -10,6 +10,7 @@ import { nodeId, ordinalOf } from './instanceNodes';
 import { findLivePid } from './instanceProcess';
 import { readRuntime } from './instanceState';
 import { respPing } from './respPing';
+import { nodeTrust } from './nodeTls';
 import {
   currentPrimary,
   NodeRuntime,
@@ -41,7 +42,7 @@ async function observeNode(
     };
   }
   const { connect, port } = addressOf(runtime);
-  const ping = await respPing(connect, port, 500);
+  const ping = await respPing(connect, port, 500, nodeTrust(node.files));
   if (ping === 'serving') return { phase: 'running' };
   return {
     phase: 'starting',
@@ -93,7 +94,7 @@ export async function observeInstance(
       role,
       ...(ordinal !== undefined ? { ordinal } : {}),
       phase: states[i].phase,
-      endpoint: { host: announce, port, tls: false },
+      endpoint: { host: announce, port, tls: !!nodeTrust(node.files) },
       version: runtime.binary.version,
       ...(states[i].message ? { message: states[i].message } : {}),
     };

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { InstanceFiles } from './instanceFiles';
+import type { NodeTlsPaths } from './nodeTls';
 
 /**
  * Settings the driver owns. A tunable overriding one of these could move
@@ -51,6 +52,8 @@ const RDB_SAVE_POINTS = ['3600 1', '300 100', '60 10000'];
 export interface LiveSetting {
   key: string;
   value: string;
+  /** Set in the same CONFIG SET, for settings only valid together. */
+  with?: { key: string; value: string };
 }
 
 /**
@@ -67,9 +70,13 @@ export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function checkTunables(config: Record<string, string>): void {
+export function checkTunables(config: Record<string, string>): void {
   for (const key of Object.keys(config)) {
-    if (!KEY_PATTERN.test(key) || MANAGED_KEYS.has(key.toLowerCase())) {
+    if (
+      !KEY_PATTERN.test(key) ||
+      MANAGED_KEYS.has(key.toLowerCase()) ||
+      key.toLowerCase().startsWith('tls-')
+    ) {
       throw new InputError(
         `The setting "${key}" is managed by the local driver and cannot be set`,
       );
@@ -121,6 +128,8 @@ export interface RedisConfTarget {
   files: InstanceFiles;
   bindAddress: string;
   port: number;
+  /** Present when the node speaks TLS only. */
+  tls?: NodeTlsPaths;
 }
 
 /** Renders the complete redis.conf of an instance. */
@@ -131,7 +140,9 @@ export function renderRedisConf(
   const { files } = target;
   const lines = [
     '# Written by the JustManage local driver; edits are overwritten.',
-    `port ${target.port}`,
+    ...(target.tls
+      ? renderTlsLines(target.tls, target.port)
+      : [`port ${target.port}`]),
     `bind ${quote(target.bindAddress)}`,
     'protected-mode yes',
     // The launcher starts the server in a session of its own, which is what
@@ -151,4 +162,31 @@ export function renderRedisConf(
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The lines of a node that speaks TLS only, on its one port. */
+function renderTlsLines(paths: NodeTlsPaths, port: number): string[] {
+  return [
+    'port 0',
+    `tls-port ${port}`,
+    `tls-cert-file ${quote(paths.certificate)}`,
+    `tls-key-file ${quote(paths.privateKey)}`,
+    `tls-ca-cert-file ${quote(paths.ca)}`,
+    // Clients prove who they are with ACL passwords, not certificates.
+    'tls-auth-clients no',
+    'tls-replication yes',
+  ];
+}
+
+/**
+ * Makes a running node load the certificate and key in their files again:
+ * one CONFIG SET with both, so the server never pairs a new certificate
+ * with the old key (it refuses a mismatched pair and keeps the old one).
+ */
+export function certificateReload(paths: NodeTlsPaths): LiveSetting {
+  return {
+    key: 'tls-cert-file',
+    value: paths.certificate,
+    with: { key: 'tls-key-file', value: paths.privateKey },
+  };
 }

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 
 /** What a raw PING tells about a server. */
 export type PingResult = 'serving' | 'loading' | 'unreachable';
@@ -13,11 +14,14 @@ export function respPing(
   host: string,
   port: number,
   timeoutMs = 500,
+  tls?: { ca: string },
 ): Promise<PingResult> {
   return new Promise(resolve => {
     let settled = false;
     let received = '';
-    const socket = connect({ host, port });
+    const socket = tls
+      ? connectTls({ host, port, ca: tls.ca })
+      : connect({ host, port });
     const finish = (result: PingResult) => {
       if (settled) return;
       settled = true;
@@ -25,7 +29,9 @@ export function respPing(
       resolve(result);
     };
     socket.setTimeout(timeoutMs, () => finish('unreachable'));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once(tls ? 'secureConnect' : 'connect', () =>
+      socket.write('PING\r\n'),
+    );
     socket.on('data', chunk => {
       received += chunk.toString('latin1');
       if (!received.includes('\r\n')) return;

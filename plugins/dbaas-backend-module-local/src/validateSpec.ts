@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { MAX_REPLICAS } from '@justmanage/plugin-dbaas-common';
 import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { LocalDriverSettings } from './config';
+import { checkTunables } from './redisConf';
 
 /**
  * Checks a spec against what this host offers. The control plane validates
@@ -26,6 +27,16 @@ export function validateSpec(
   ) {
     throw new InputError(
       `replicas must be a whole number within 0..${MAX_REPLICAS} on the local driver, got ${spec.replicas}`,
+    );
+  }
+  // Before anything is claimed or written, so a refusal changes nothing.
+  checkTunables(spec.config);
+  if (spec.tls && spec.replicas > 0) {
+    // Sentinel cannot load a new certificate live (no CONFIG SET, and
+    // SENTINEL CONFIG SET refuses tls-cert-file), so rotating would mean
+    // restarting Sentinels; that path is not built yet.
+    throw new InputError(
+      'tls: the local driver serves TLS on standalone instances only so far; create the instance with replicas 0',
     );
   }
   for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {

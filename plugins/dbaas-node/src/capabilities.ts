@@ -13,6 +13,8 @@ export interface DriverCapabilities {
     /** Whether it can replace nodes one at a time without downtime. */
     rollingChanges: boolean;
   };
+  /** Whether the driver serves instances with {@link DriverTls}. */
+  tls?: boolean;
   limits: {
     memoryMb: { min: number; max: number };
     cpu: { min: number; max: number };

@@ -50,4 +50,43 @@ export interface DriverInstanceSpec {
    * needs a plain password.
    */
   admin: { username: string; password: DriverSecret };
+  /** Absent: nodes speak plain TCP. Drivers without `capabilities.tls` refuse it. */
+  tls?: DriverTls;
+}
+
+/**
+ * A node's certificate, issued by the instance's CA. The private key is
+ * a secret: a driver writes it where only the node can read it (a file
+ * of mode 0600, a platform Secret) and never logs it.
+ * @public
+ */
+export interface DriverNodeCertificate {
+  /** PEM. */
+  certificate: string;
+  /** PEM (PKCS#8). */
+  privateKey: DriverSecret;
+}
+
+/**
+ * TLS of an instance. The control plane keeps the CA; the driver asks it
+ * for each node's certificate with the names clients, replicas and
+ * Sentinels dial the node by.
+ * @public
+ */
+export interface DriverTls {
+  /** `required`: nodes speak TLS only, to clients and to each other. */
+  mode: 'required';
+  /** PEM of the CA that signs every node's certificate; nodes trust it. */
+  caCertificate: string;
+  /**
+   * Raised by the control plane to rotate certificates. A node holding a
+   * certificate of an older generation gets a new one, and a data node
+   * loads it without a restart (`CONFIG SET tls-cert-file ... tls-key-file
+   * ...`), so connected clients stay connected.
+   */
+  generation: number;
+  issue(request: {
+    nodeId: string;
+    hosts: string[];
+  }): Promise<DriverNodeCertificate>;
 }

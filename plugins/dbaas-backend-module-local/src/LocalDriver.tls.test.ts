@@ -1,0 +1,160 @@
+import { InputError } from '@backstage/errors';
+import { X509Certificate } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { connect as connectTls, TLSSocket } from 'node:tls';
+import Redis from 'ioredis';
+import {
+  connect,
+  loginsOf,
+  makeContext,
+  makeDataDir,
+  makeDriver,
+  makeSpec,
+  assertNoServersUnder,
+} from './__testUtils__/localDriverTestKit';
+import { testTls } from './__testUtils__/testCertificates';
+import { LocalDriver } from './LocalDriver';
+
+jest.setTimeout(60_000);
+
+const PORTS = { start: 19460, end: 19469 };
+
+function tlsClient(
+  port: number,
+  ca: string,
+  login: { username: string; password: string },
+) {
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    tls: { ca },
+    username: login.username,
+    password: login.password,
+    lazyConnect: true,
+    enableReadyCheck: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  return client;
+}
+
+/** The certificate a fresh TLS connection is shown. */
+function servedCertificate(port: number, ca: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket: TLSSocket = connectTls(
+      { host: '127.0.0.1', port, ca },
+      () => {
+        resolve(socket.getPeerX509Certificate()!.fingerprint256);
+        socket.destroy();
+      },
+    );
+    socket.once('error', reject);
+  });
+}
+
+describe('LocalDriver with TLS', () => {
+  let dataDir: string;
+  let driver: LocalDriver;
+  const tls = testTls();
+  const other = testTls();
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+    driver = makeDriver(dataDir, PORTS);
+  });
+
+  afterAll(async () => {
+    await driver.deprovision('tls-a', makeContext());
+    await assertNoServersUnder(dataDir);
+    await rm(dataDir, { recursive: true, force: true });
+    tls.dispose();
+    other.dispose();
+  });
+
+  it('serves TLS only: a client trusting the CA logs in over rediss, plain TCP and another CA are refused; a rotation under a connected client drops nothing', async () => {
+    expect((await driver.capabilities()).tls).toBe(true);
+    await driver.provision(makeSpec('tls-a', { tls }), makeContext());
+    const observed = await driver.observe('tls-a');
+    expect(observed.phase).toBe('running');
+    const { port, tls: endpointTls } = observed.nodes[0].endpoint!;
+    expect(endpointTls).toBe(true);
+    expect(tls.issued[0].hosts).toContain('127.0.0.1');
+    const app = loginsOf('tls-a').app;
+
+    const plain = connect(port, app);
+    await expect(plain.connect().then(() => plain.ping())).rejects.toThrow();
+    plain.disconnect();
+    await expect(servedCertificate(port, other.caCertificate)).rejects.toThrow(
+      /self.signed|unable to verify|unable to get/i,
+    );
+
+    const client = tlsClient(port, tls.caCertificate, app);
+    await client.connect();
+    await client.set('greeting', 'hello');
+    expect(await client.get('greeting')).toBe('hello');
+    const clientId = await client.client('ID');
+    const before = await servedCertificate(port, tls.caCertificate);
+    expect(before).toBe(
+      new X509Certificate(tls.issued[0].certificate).fingerprint256,
+    );
+
+    // Writes keep going on the connected client while certificates rotate.
+    let writes = 0;
+    const failures: string[] = [];
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        try {
+          await client.incr('counter');
+          writes += 1;
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    })();
+    await new Promise(resolve => setTimeout(resolve, 200));
+    await driver.update(makeSpec('tls-a', { tls: { ...tls, generation: 2 } }), {
+      ...makeContext(),
+    });
+    await new Promise(resolve => setTimeout(resolve, 200));
+    writing = false;
+    await writer;
+
+    const after = await servedCertificate(port, tls.caCertificate);
+    expect(tls.issued).toHaveLength(2);
+    expect(after).toBe(
+      new X509Certificate(tls.issued[1].certificate).fingerprint256,
+    );
+    expect(after).not.toBe(before);
+    expect(failures).toEqual([]);
+    expect(writes).toBeGreaterThan(20);
+    expect(await client.client('ID')).toBe(clientId);
+    expect(Number(await client.get('counter'))).toBe(writes);
+    client.disconnect();
+
+    // Converging again with the same generation issues nothing new.
+    await driver.update(
+      makeSpec('tls-a', { tls: { ...tls, generation: 2 } }),
+      makeContext(),
+    );
+    expect(tls.issued).toHaveLength(2);
+  });
+
+  it('refuses TLS with replicas, and tls- settings as tunables, naming them', async () => {
+    await expect(
+      driver.provision(makeSpec('tls-b', { tls, replicas: 1 }), makeContext()),
+    ).rejects.toThrow(InputError);
+    await expect(
+      driver.provision(makeSpec('tls-b', { tls, replicas: 1 }), makeContext()),
+    ).rejects.toThrow(/^tls: /);
+    await expect(
+      driver.provision(
+        makeSpec('tls-c', { config: { 'tls-port': '0' } }),
+        makeContext(),
+      ),
+    ).rejects.toThrow(/"tls-port" is managed by the local driver/);
+    expect(await driver.list()).toEqual(['tls-a']);
+  });
+});

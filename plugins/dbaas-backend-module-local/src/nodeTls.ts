@@ -1,0 +1,73 @@
+import { DriverTls } from '@justmanage/plugin-dbaas-node';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathExists, writeFileAtomic } from './fsUtils';
+import { InstanceFiles } from './instanceFiles';
+
+/** Where a node keeps its TLS files: fixed paths, so a rotation swaps contents only. */
+export interface NodeTlsPaths {
+  folder: string;
+  ca: string;
+  certificate: string;
+  privateKey: string;
+  /** The certificates' generation, written last. */
+  generation: string;
+}
+
+export function nodeTlsPaths(
+  files: Pick<InstanceFiles, 'folder'>,
+): NodeTlsPaths {
+  const folder = join(files.folder, 'tls');
+  return {
+    folder,
+    ca: join(folder, 'ca.crt'),
+    certificate: join(folder, 'node.crt'),
+    privateKey: join(folder, 'node.key'),
+    generation: join(folder, 'generation'),
+  };
+}
+
+/**
+ * The CA a node's own links trust, when the node serves TLS: what the
+ * driver needs to dial it (observe, live changes) without the spec.
+ */
+export function nodeTrust(
+  files: Pick<InstanceFiles, 'folder'>,
+): { ca: string } | undefined {
+  const { ca } = nodeTlsPaths(files);
+  return pathExists(ca) ? { ca: readFileSync(ca, 'utf8') } : undefined;
+}
+
+/**
+ * Gives the node a certificate of the spec's generation unless it has one.
+ * Returns whether the files changed, so that a running server is told to
+ * load them. The key and certificate are written before the generation,
+ * so an interrupted write is redone on the next converge.
+ */
+export async function ensureNodeCertificate(
+  files: Pick<InstanceFiles, 'folder'>,
+  tls: DriverTls,
+  node: { id: string; hosts: string[] },
+): Promise<boolean> {
+  const paths = nodeTlsPaths(files);
+  const current =
+    pathExists(paths.generation) &&
+    pathExists(paths.certificate) &&
+    pathExists(paths.privateKey) &&
+    pathExists(paths.ca)
+      ? readFileSync(paths.generation, 'utf8').trim()
+      : undefined;
+  if (
+    current === String(tls.generation) &&
+    readFileSync(paths.ca, 'utf8') === tls.caCertificate
+  ) {
+    return false;
+  }
+  mkdirSync(paths.folder, { recursive: true, mode: 0o700 });
+  const issued = await tls.issue({ nodeId: node.id, hosts: node.hosts });
+  writeFileAtomic(paths.ca, tls.caCertificate, 0o644);
+  writeFileAtomic(paths.privateKey, await issued.privateKey.reveal(), 0o600);
+  writeFileAtomic(paths.certificate, issued.certificate, 0o644);
+  writeFileAtomic(paths.generation, `${tls.generation}\n`, 0o644);
+  return true;
+}
