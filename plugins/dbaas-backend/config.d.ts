@@ -29,6 +29,14 @@ export interface Config {
     /** Check every API response against the OpenAPI contract (tests). Default false. */
     validateResponses?: boolean;
 
+    /** Node certificates of instances created with `tls: required` (docs/tls.md). */
+    tls?: {
+      /** How long a node certificate is valid. Default 90 days. */
+      certificateValidityDays?: number;
+      /** The renewal task rotates certificates this long before they expire. Default 30 days. */
+      renewBeforeDays?: number;
+    };
+
     /**
      * How hard a big-key scan may press on an instance (docs/big-keys.md).
      * The defaults keep another client's p99 near a millisecond.

@@ -5,7 +5,8 @@
  * password, reveals the user's connection and revokes it; then every
  * secret it handed out, and the control plane's own password (read from
  * the one file Redis needs it in), is looked for in every line the backend
- * wrote and in every byte of its database files.
+ * wrote and in every byte of its database files. An instance with TLS adds
+ * node private keys (before and after a certificate rotation) and the CA's.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -101,8 +102,32 @@ test('no secret reaches the log or the database in plain text', async () => {
   expect(admin).toEqual(expect.any(String));
   secrets.set('admin password', admin!);
 
-  const deleted = await api.deleteInstance(id);
-  await succeeded(deleted.operation.id);
+  // TLS: the instance's CA key is kept by the control plane (encrypted),
+  // node keys by the nodes; a rotation issues new ones.
+  const tlsCreated = await api.createInstance({
+    body: createRequest('secrets-tls', { tls: 'required' }),
+  });
+  const tlsId = tlsCreated.instance.id;
+  await succeeded(tlsCreated.operation.id);
+  const nodeKey = () =>
+    readFile(join(work, 'instances', tlsId, 'tls', 'node.key'), 'utf8');
+  const firstKey = await nodeKey();
+  const rotation = await api.rotateInstanceCertificates(tlsId);
+  await succeeded(rotation.operation.id);
+  const secondKey = await nodeKey();
+  expect(secondKey).not.toBe(firstKey);
+  // The base64 body of each key, which no reformatting of the PEM hides.
+  for (const [what, pem] of [
+    ['first node key', firstKey],
+    ['rotated node key', secondKey],
+  ]) {
+    secrets.set(what, pem.replace(/-----[A-Z ]+-----|\s/g, ''));
+  }
+
+  for (const doomed of [id, tlsId]) {
+    const deleted = await api.deleteInstance(doomed);
+    await succeeded(deleted.operation.id);
+  }
   await backend.stop();
 
   const log = backend.lines.join('\n');
@@ -116,6 +141,11 @@ test('no secret reaches the log or the database in plain text', async () => {
     if (database.some(file => file.includes(secret))) {
       leaks.push(`${what} in the database`);
     }
+  }
+  // No private key in PEM form at all, the CA's included.
+  if (log.includes('PRIVATE KEY')) leaks.push('a private key in the log');
+  if (database.some(file => file.includes('PRIVATE KEY'))) {
+    leaks.push('a private key in the database');
   }
   expect(leaks).toEqual([]);
 });

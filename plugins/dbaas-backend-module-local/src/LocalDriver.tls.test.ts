@@ -73,7 +73,7 @@ describe('LocalDriver with TLS', () => {
   });
 
   it('serves TLS only: a client trusting the CA logs in over rediss, plain TCP and another CA are refused; a rotation under a connected client drops nothing', async () => {
-    expect((await driver.capabilities()).tls).toBe(true);
+    expect((await driver.capabilities()).tls).toEqual({ replicated: false });
     await driver.provision(makeSpec('tls-a', { tls }), makeContext());
     const observed = await driver.observe('tls-a');
     expect(observed.phase).toBe('running');

@@ -29,8 +29,8 @@ export function describeCapabilities(
     // A primary with up to MAX_REPLICAS replicas and three Sentinels; the
     // nodes can be restarted one at a time.
     ha: { replicas: true, maxReplicas: MAX_REPLICAS, rollingChanges: true },
-    // Standalone instances; see validateSpec.
-    tls: true,
+    // Sentinel cannot load a certificate live; see validateSpec.
+    tls: { replicated: false },
     limits: structuredClone(settings.limits),
   };
 }

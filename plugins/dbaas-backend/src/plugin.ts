@@ -7,6 +7,14 @@ import { dbaasDriversExtensionPoint } from '@justmanage/plugin-dbaas-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dbaasPermissions } from '@justmanage/plugin-dbaas-common';
 import { readDbaasConfig } from './config/readDbaasConfig';
+import { InstanceTls } from './tls/InstanceTls';
+import { TlsStore } from './tls/TlsStore';
+import { readTlsSettings } from './tls/readTlsSettings';
+import { certificatesHandler } from './tls/certificatesHandler';
+import {
+  renewCertificates,
+  RENEW_CERTIFICATES_TASK,
+} from './tls/renewCertificates';
 import { SecretBox } from './crypto/SecretBox';
 import { migrateDatabase } from './database/migrateDatabase';
 import { InstanceStore } from './database/InstanceStore';
@@ -108,7 +116,12 @@ export const dbaasPlugin = createBackendPlugin({
         const credentials = new CredentialStore(db, box);
         const users = new AclUserStore(db, box);
         const events = new EventStore(db);
-        const routes = new NodeRoutes(drivers);
+        // Instance CAs; every TLS connection of the backend trusts its instance's.
+        const tls = new InstanceTls(
+          new TlsStore(db, box),
+          readTlsSettings(config),
+        );
+        const routes = new NodeRoutes(drivers, id => tls.trust(id));
         const admin = new RedisAdmin({ routes });
 
         services.permissionsRegistry.addResourceType({
@@ -128,6 +141,9 @@ export const dbaasPlugin = createBackendPlugin({
         registry.register(replicasHandler);
         registry.register(usersHandler).onInstanceDeleted(deleteAclUsers);
         registry.register(scanKeysHandler).onInstanceDeleted(deleteKeyScans);
+        registry
+          .register(certificatesHandler)
+          .onInstanceDeleted((tx, id) => tls.forget(id, tx));
 
         const waiter = new OperationWaiter(operations);
         const worker = new OperationWorker({
@@ -143,6 +159,7 @@ export const dbaasPlugin = createBackendPlugin({
             registry,
             logger,
             readyTimeoutMs: settings.readyTimeoutMs,
+            tls,
           },
           operationTypes: registry,
           faults: FaultInjector.fromConfig(config, logger),
@@ -277,6 +294,16 @@ export const dbaasPlugin = createBackendPlugin({
           users,
           drivers,
           queue,
+          tls,
+        });
+        // Node certificates are renewed well before they expire.
+        await scheduler.scheduleTask({
+          id: RENEW_CERTIFICATES_TASK,
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+          scope: 'global',
+          fn: () => renewCertificates({ tls, instances, queue, logger }),
         });
         // Engine upgrades and downgrades; the maintenance scheduler calls
         // upgrades.request() too.
@@ -400,6 +427,7 @@ export const dbaasPlugin = createBackendPlugin({
             metrics,
             diagnostics: new DiagnosticsReader(admin, credentials),
             userService,
+            tls: { service: tls, queue },
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),

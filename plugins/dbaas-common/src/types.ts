@@ -35,7 +35,8 @@ export type OperationType =
   | 'scan-keys'
   | 'upgrade'
   | 'replicas'
-  | 'users';
+  | 'users'
+  | 'certificates';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';

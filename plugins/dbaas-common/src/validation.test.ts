@@ -28,7 +28,20 @@ describe('createInstanceRequestSchema', () => {
         persistence: 'rdb',
         maxmemoryPolicy: 'noeviction',
         replicas: 0,
+        tls: 'disabled',
       },
+    });
+  });
+
+  it('takes tls disabled or required, and names the field otherwise', () => {
+    expect(
+      validate(createInstanceRequestSchema, { ...valid, tls: 'required' }),
+    ).toMatchObject({ ok: true, value: { tls: 'required' } });
+    expect(
+      validate(createInstanceRequestSchema, { ...valid, tls: 'yes' }),
+    ).toEqual({
+      ok: false,
+      message: "tls: must be 'disabled' or 'required'",
     });
   });
 

@@ -162,6 +162,11 @@ export const createInstanceRequestSchema = z.strictObject(
     config: config.optional(),
     replicas: replicas.default(0),
     upgradePolicy: upgradePolicyRequestSchema.optional(),
+    tls: z
+      .enum(['disabled', 'required'], {
+        error: "must be 'disabled' or 'required'",
+      })
+      .default('disabled'),
   },
   { error: 'must be a JSON object' },
 );

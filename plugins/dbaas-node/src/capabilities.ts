@@ -13,8 +13,11 @@ export interface DriverCapabilities {
     /** Whether it can replace nodes one at a time without downtime. */
     rollingChanges: boolean;
   };
-  /** Whether the driver serves instances with {@link DriverTls}. */
-  tls?: boolean;
+  /**
+   * Present when the driver serves instances with {@link DriverTls};
+   * `replicated` says whether also with replicas and Sentinels.
+   */
+  tls?: { replicated: boolean };
   limits: {
     memoryMb: { min: number; max: number };
     cpu: { min: number; max: number };

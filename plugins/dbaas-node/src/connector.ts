@@ -19,6 +19,11 @@ export interface NodeRoute {
   port: number;
   tls: boolean;
   servername?: string;
+  /**
+   * PEM of the CA the node's certificate is checked against. Connectors
+   * leave it out: the backend adds the instance's CA, which it keeps.
+   */
+  ca?: string;
   /** Ends the route; a connection already open through it may stay open. */
   close(): void;
 }

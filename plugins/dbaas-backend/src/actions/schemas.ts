@@ -105,6 +105,7 @@ export const operationOutput = (z: Zod) =>
         'scan-keys',
         'replicas',
         'users',
+        'certificates',
       ])
       .describe('What the operation does'),
     status: z

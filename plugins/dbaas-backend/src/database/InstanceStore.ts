@@ -25,6 +25,7 @@ interface InstanceRow {
   maxmemory_policy: string;
   config: string;
   replicas: number;
+  tls_mode?: string;
   status: string;
   endpoints: string;
   health_up: boolean | number | null;
@@ -192,6 +193,7 @@ function toRow(i: Instance): InstanceRow {
     maxmemory_policy: i.maxmemoryPolicy,
     config: JSON.stringify(i.config),
     replicas: i.replicas,
+    tls_mode: i.tls ?? 'disabled',
     status: i.status,
     endpoints: JSON.stringify(i.endpoints),
     health_up: i.health ? i.health.up : null,
@@ -225,6 +227,7 @@ function fromRow(r: InstanceRow): Instance {
     maxmemoryPolicy: r.maxmemory_policy as Instance['maxmemoryPolicy'],
     config: JSON.parse(r.config),
     replicas: Number(r.replicas ?? 0),
+    tls: (r.tls_mode ?? 'disabled') as Instance['tls'],
     status: r.status as InstanceStatus,
     endpoints: JSON.parse(r.endpoints),
     ...(r.health_checked_at

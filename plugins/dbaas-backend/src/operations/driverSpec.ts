@@ -12,6 +12,12 @@ export async function buildDriverSpec(
   if (!admin)
     throw new Error(`Instance ${instance.name} has no admin credentials`);
   const users = await deps.users.withPasswords(instance.id);
+  if (instance.tls === 'required' && !deps.tls) {
+    throw new Error(
+      `Instance ${instance.name} requires TLS, which is not set up`,
+    );
+  }
+  const tls = await deps.tls?.driverTls(instance);
   return {
     instanceId: instance.id,
     name: instance.name,
@@ -25,5 +31,6 @@ export async function buildDriverSpec(
     replicas: instance.replicas,
     users: toAclUsers(admin, users),
     admin: adminSecretOf(admin),
+    ...(tls ? { tls } : {}),
   };
 }

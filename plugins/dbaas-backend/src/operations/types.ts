@@ -1,3 +1,4 @@
+import type { InstanceTls } from '../tls/InstanceTls';
 import { Knex } from 'knex';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Driver, DriverContext } from '@justmanage/plugin-dbaas-node';
@@ -24,6 +25,8 @@ export interface OperationDeps {
   registry: InstanceCleanups;
   logger: LoggerService;
   readyTimeoutMs: number;
+  /** Instance CAs; needed by instances with TLS. */
+  tls?: InstanceTls;
 }
 
 /** Removes everything features stored of an instance, in the delete's transaction. */

@@ -5,6 +5,9 @@ import {
 } from '@justmanage/plugin-dbaas-node';
 import { RedisTarget } from './redisTarget';
 
+/** The CA of an instance with TLS, undefined without. */
+export type TrustLookup = (instanceId: string) => Promise<string | undefined>;
+
 /** Finds the connector of a platform; the driver registry is one. */
 export interface ConnectorLookup {
   connectorOf(platform: string): DriverConnector | undefined;
@@ -18,9 +21,12 @@ export interface ConnectorLookup {
  */
 export class NodeRoutes {
   readonly #lookup: ConnectorLookup;
+  readonly #trust?: TrustLookup;
 
-  constructor(lookup: ConnectorLookup) {
+  /** `trust` gives the CA of an instance whose nodes speak TLS. */
+  constructor(lookup: ConnectorLookup, trust?: TrustLookup) {
     this.#lookup = lookup;
+    this.#trust = trust;
   }
 
   /** Routes for tests and tools that dial nodes they started themselves. */
@@ -29,6 +35,13 @@ export class NodeRoutes {
   }
 
   async open(target: RedisTarget, signal?: AbortSignal): Promise<NodeRoute> {
+    const route = await this.#route(target, signal);
+    if (!route.tls || !this.#trust) return route;
+    const ca = await this.#trust(target.instanceId);
+    return ca ? { ...route, ca } : route;
+  }
+
+  async #route(target: RedisTarget, signal?: AbortSignal): Promise<NodeRoute> {
     const connector = this.#lookup.connectorOf(target.platform);
     if (!connector) {
       return directConnector.open(

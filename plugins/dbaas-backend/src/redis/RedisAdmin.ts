@@ -89,9 +89,10 @@ export function ioredisAddress(route: DialAddress) {
     host: route.host,
     port: route.port,
     tls: route.tls
-      ? route.servername
-        ? { servername: route.servername }
-        : {}
+      ? {
+          ...(route.servername ? { servername: route.servername } : {}),
+          ...(route.ca ? { ca: route.ca } : {}),
+        }
       : undefined,
   };
 }

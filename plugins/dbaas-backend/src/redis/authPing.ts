@@ -15,14 +15,14 @@ function encode(...args: string[]): string {
  * takes. Error replies are thrown with their text, e.g. `WRONGPASS ...`.
  */
 export function authPing(
-  route: Pick<NodeRoute, 'host' | 'port' | 'tls' | 'servername'>,
+  route: Pick<NodeRoute, 'host' | 'port' | 'tls' | 'servername' | 'ca'>,
   login: { username: string; password: string },
   timeoutMs: number,
 ): Promise<void> {
   const { host, port } = route;
   return new Promise((resolve, reject) => {
     const socket: Socket = route.tls
-      ? connectTls({ host, port, servername: route.servername })
+      ? connectTls({ host, port, servername: route.servername, ca: route.ca })
       : connectTcp({ host, port });
     let received = '';
     let settled = false;

@@ -19,6 +19,7 @@ import { checkAgainstPlatform } from './checkAgainstPlatform';
 import { requestReplicaChange } from '../replication/requestReplicaChange';
 import { savePolicyOnCreate } from '../maintenance/policyChange';
 import { CreateAuthorization } from '../permissions/createAuthorization';
+import { InstanceTls } from '../tls/InstanceTls';
 
 export interface InstanceServiceDeps {
   instances: InstanceStore;
@@ -27,6 +28,8 @@ export interface InstanceServiceDeps {
   users: AclUserStore;
   drivers: DriverRegistry;
   queue: OperationQueue;
+  /** Makes the CA of an instance created with TLS. */
+  tls?: InstanceTls;
 }
 
 export interface Accepted {
@@ -90,12 +93,20 @@ export class InstanceService {
       maxmemoryPolicy: request.maxmemoryPolicy,
       config: request.config ?? {},
       replicas: request.replicas,
+      tls: request.tls,
       status: 'provisioning',
       endpoints: [],
       createdBy: actor,
       createdAt: now,
       updatedAt: now,
     };
+    if (instance.tls === 'required' && !this.#deps.tls) {
+      throw new InputError('tls: this backend is not set up to serve TLS');
+    }
+    const writeCa =
+      instance.tls === 'required'
+        ? await this.#deps.tls!.prepare(instance)
+        : undefined;
     let operation;
     try {
       operation = await queue.enqueue({
@@ -117,6 +128,7 @@ export class InstanceService {
         within: async tx => {
           await instances.insert(instance, tx);
           await credentials.insert(instance.id, [newAdminCredential()], tx);
+          await writeCa?.(tx);
           await users.insert(
             instance.id,
             defaultAppUser(actor),

@@ -14,6 +14,7 @@ export interface PlatformRequest {
   version?: string;
   resources?: Partial<InstanceResources>;
   replicas?: number;
+  tls?: 'disabled' | 'required';
 }
 
 /** Rejects, before anything is written, what the chosen platform cannot run. */
@@ -65,6 +66,19 @@ export function checkAgainstPlatform(
       caps.ha.replicas
         ? `replicas: must be at most ${caps.ha.maxReplicas} on platform ${request.platform}`
         : `replicas: platform ${request.platform} runs standalone instances only; use 0`,
+    );
+  }
+  if (request.tls === 'required' && !caps.tls) {
+    problems.push(
+      `tls: platform ${request.platform} does not serve TLS; use 'disabled'`,
+    );
+  } else if (
+    request.tls === 'required' &&
+    request.replicas &&
+    !caps.tls?.replicated
+  ) {
+    problems.push(
+      `tls: platform ${request.platform} serves TLS on standalone instances only so far; use replicas 0`,
     );
   }
   if (problems.length) {

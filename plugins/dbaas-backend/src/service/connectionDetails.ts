@@ -6,6 +6,7 @@ import {
 } from '@justmanage/plugin-dbaas-common';
 import { AclUserStore } from '../users/AclUserStore';
 import { sentinelDetails } from '../replication/sentinelDetails';
+import { InstanceTls } from '../tls/InstanceTls';
 
 /**
  * How an application connects to `instance` as `username` (the default
@@ -17,6 +18,7 @@ export async function connectionDetails(
   instance: Instance,
   users: AclUserStore,
   username: string = APP_USERNAME,
+  tls?: InstanceTls,
 ): Promise<ConnectionDetails> {
   const primary = instance.endpoints.find(e => e.role === 'primary');
   const [newest] = await users.passwords(instance.id, username);
@@ -31,6 +33,7 @@ export async function connectionDetails(
     );
   }
   const scheme = primary.tls ? 'rediss' : 'redis';
+  const caCertificate = primary.tls ? await tls?.trust(instance.id) : undefined;
   return {
     host: primary.host,
     port: primary.port,
@@ -38,6 +41,7 @@ export async function connectionDetails(
     username,
     password: newest.password,
     url: `${scheme}://${username}@${primary.host}:${primary.port}`,
+    ...(caCertificate ? { caCertificate } : {}),
     ...sentinelDetails(instance),
   };
 }

@@ -47,6 +47,9 @@ import { registerConfigPreviewRoutes } from '../configuration/configPreviewRoute
 import { registerReplicasRoutes } from '../replication/replicasRoutes';
 import { registerUsersRoutes } from '../users/usersRoutes';
 import { AclUserService } from '../users/AclUserService';
+import { InstanceTls } from '../tls/InstanceTls';
+import { OperationQueue } from '../operations/OperationQueue';
+import { registerTlsRoutes } from '../tls/tlsRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -78,6 +81,8 @@ export interface RouterOptions {
   diagnostics?: DiagnosticsReader;
   /** ACL users of instances; without it their routes are absent. */
   userService?: AclUserService;
+  /** Instance CAs and certificate rotation; without it their routes are absent. */
+  tls?: { service: InstanceTls; queue: OperationQueue };
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
 }
@@ -250,7 +255,14 @@ export async function createRouter(
           instance,
           credentials,
         );
-        res.json(await connectionDetails(instance, options.users));
+        res.json(
+          await connectionDetails(
+            instance,
+            options.users,
+            undefined,
+            options.tls?.service,
+          ),
+        );
         return {};
       },
       'high',
@@ -259,6 +271,9 @@ export async function createRouter(
 
   registerConfigPreviewRoutes(router, options);
   registerReplicasRoutes(router, options);
+  if (options.tls) {
+    registerTlsRoutes(router, { ...options, tls: options.tls });
+  }
   if (options.userService) {
     registerUsersRoutes(router, {
       ...options,

@@ -11,6 +11,7 @@ import { InstanceService } from '../service/InstanceService';
 import { auditedChange } from '../service/auditedChange';
 import { actorOf } from '../service/actorOf';
 import { connectionDetails } from '../service/connectionDetails';
+import { InstanceTls } from '../tls/InstanceTls';
 import { AclUserStore } from './AclUserStore';
 import { AclUserService } from './AclUserService';
 
@@ -21,6 +22,8 @@ export interface UsersRouteDeps {
   service: InstanceService;
   users: AclUserStore;
   userService: AclUserService;
+  /** With TLS, connection details carry the instance's CA. */
+  tls?: { service: InstanceTls };
 }
 
 /**
@@ -217,7 +220,12 @@ export function registerUsersRoutes(
             credentials,
           );
           res.json(
-            await connectionDetails(instance, deps.users, req.params.username),
+            await connectionDetails(
+              instance,
+              deps.users,
+              req.params.username,
+              deps.tls?.service,
+            ),
           );
           return {};
         },

@@ -21,6 +21,7 @@ import type {
   Instance,
   InstanceAdvisories,
   InstanceAvailability,
+  InstanceTls,
   KeyScanReport,
   KeyScanRequest,
   KeyspaceReport,
@@ -519,6 +520,34 @@ export class DbaasApiClient {
         method: 'PUT',
         path: `/instances/${encodeURIComponent(instanceId)}/replicas`,
         body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** The instance's TLS mode and, with TLS, its CA certificate (public: clients trust it) and when the node certificates expire and are renewed. Needs the read permission. */
+  async getInstanceTls(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<InstanceTls> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/tls`,
+      },
+      options,
+    );
+  }
+
+  /** Issues new node certificates now through a certificates operation; every node loads its new certificate without a restart, so connected clients stay connected. The CA stays the same. 409 when the instance has no TLS or is not running. Needs the update permission. */
+  async rotateInstanceCertificates(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/tls/rotate`,
       },
       options,
     );

@@ -46,6 +46,10 @@ export type InstanceEndpoint = components['schemas']['InstanceEndpoint'];
 export type InstanceHealth = components['schemas']['InstanceHealth'];
 /** @public */
 export type Instance = components['schemas']['Instance'];
+/** required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. @public */
+export type TlsMode = components['schemas']['TlsMode'];
+/** @public */
+export type InstanceTls = components['schemas']['InstanceTls'];
 /** @public */
 export type CreateInstanceRequest =
   components['schemas']['CreateInstanceRequest'];

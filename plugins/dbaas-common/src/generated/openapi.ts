@@ -439,6 +439,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/tls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The instance's TLS mode and, with TLS, its CA certificate (public: clients trust it) and when the node certificates expire and are renewed. Needs the read permission. */
+    get: operations['GetInstanceTls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/tls/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Issues new node certificates now through a certificates operation; every node loads its new certificate without a restart, so connected clients stay connected. The CA stays the same. 409 when the instance has no TLS or is not running. Needs the update permission. */
+    post: operations['RotateInstanceCertificates'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/upgrade': {
     parameters: {
       query?: never;
@@ -928,6 +966,7 @@ export interface components {
       config: components['schemas']['TunableConfig'];
       /** @description Replicas next to the primary; 0 is standalone. Replicated instances list sentinel endpoints too. */
       replicas: number;
+      tls?: components['schemas']['TlsMode'];
       status: components['schemas']['InstanceStatus'];
       endpoints: components['schemas']['InstanceEndpoint'][];
       health?: components['schemas']['InstanceHealth'];
@@ -936,6 +975,29 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /**
+     * @description required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA.
+     * @default disabled
+     * @enum {string}
+     */
+    TlsMode: 'disabled' | 'required';
+    InstanceTls: {
+      mode: components['schemas']['TlsMode'];
+      /** @description PEM of the CA that signs every node certificate of the instance; clients trust it. */
+      caCertificate?: string;
+      /** @description Counts certificate rotations; 1 for the certificates the instance was created with. */
+      generation?: number;
+      /**
+       * Format: date-time
+       * @description When the node certificates of the current generation expire.
+       */
+      certificatesExpireAt?: string;
+      /**
+       * Format: date-time
+       * @description When the control plane rotates them by itself.
+       */
+      renewsAt?: string;
     };
     CreateInstanceRequest: {
       /** @description Unique; 1 to 40 characters: lower-case letters, digits and hyphens, starting with a letter and ending with a letter or a digit. */
@@ -958,6 +1020,7 @@ export interface components {
        */
       replicas?: number;
       upgradePolicy?: components['schemas']['UpgradePolicyRequest'];
+      tls?: components['schemas']['TlsMode'];
     };
     UpdateInstanceRequest: {
       description?: string;
@@ -1083,7 +1146,8 @@ export interface components {
         | 'upgrade'
         | 'scan-keys'
         | 'replicas'
-        | 'users';
+        | 'users'
+        | 'certificates';
       /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'failed';
       params: {
@@ -1375,6 +1439,8 @@ export interface components {
       password: string;
       /** @description redis:// or rediss:// URL without the password */
       url: string;
+      /** @description With TLS: PEM of the CA the client must trust. */
+      caCertificate?: string;
       /** @description Replicated instances only. Clients that find the primary through these Sentinels follow failovers; the same username and password log in to them. */
       sentinel?: {
         masterName: string;
@@ -2308,6 +2374,52 @@ export interface operations {
         'application/json': components['schemas']['SetReplicasRequest'];
       };
     };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetInstanceTls: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceTls'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RotateInstanceCertificates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       /** @description Accepted */
       202: {

@@ -31,7 +31,12 @@ export class RespConnection {
   ): Promise<RespConnection> {
     const { host, port } = address;
     const socket = address.tls
-      ? connectTls({ host, port, servername: address.servername ?? host })
+      ? connectTls({
+          host,
+          port,
+          servername: address.servername ?? host,
+          ca: address.ca,
+        })
       : connectTcp({ host, port });
     const connection = new RespConnection(socket, `${host}:${port}`, timeoutMs);
     await new Promise<void>((resolve, reject) => {

@@ -38,6 +38,7 @@ export class LatencyProbe {
         port: address.port,
         useTls: address.tls,
         servername: address.servername,
+        ca: address.ca,
         username: login.username,
         password: login.password,
         intervalMs: options.intervalMs,

@@ -12,14 +12,14 @@ export const PROBE_WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const net = require('node:net');
 const tls = require('node:tls');
-const { host, port, useTls, servername, username, password, intervalMs, timeoutMs, baselinePings, shared } = workerData;
+const { host, port, useTls, servername, ca, username, password, intervalMs, timeoutMs, baselinePings, shared } = workerData;
 const slots = new Float64Array(shared);
 const now = () => performance.timeOrigin + performance.now();
 const bulk = s => '$' + Buffer.byteLength(s) + '\\r\\n' + s + '\\r\\n';
 let received = '';
 let expect = null;
 const socket = useTls
-  ? tls.connect({ host, port, servername: servername ?? host })
+  ? tls.connect({ host, port, servername: servername ?? host, ca })
   : net.connect({ host, port });
 function fail(message) {
   slots[2] = 1;

@@ -19,6 +19,8 @@ const SCRAPE_TOKEN = 'contract-test-scrape-token-0123456789';
 interface Context {
   api: DbaasApiClient;
   instanceId: string;
+  /** An instance created with TLS, for the TLS calls. */
+  tlsInstanceId: string;
   valkey: string;
   /** Operations a call started, for the next steps to follow. */
   pending: string[];
@@ -374,6 +376,31 @@ const calls: Call[] = [
       c.pending = [grow.operation.id];
     },
     after: c => c.finishPending(),
+  },
+  {
+    operationId: 'GetInstanceTls',
+    status: 200,
+    before: async c => {
+      const created = await c.api.createInstance({
+        body: validCreateBody({ name: 'contract-tls', tls: 'required' }) as any,
+      });
+      c.tlsInstanceId = created.instance.id;
+      await c.finish(created.operation.id);
+    },
+    call: c => c.api.getInstanceTls(c.tlsInstanceId),
+  },
+  {
+    operationId: 'RotateInstanceCertificates',
+    status: 202,
+    call: async c => {
+      const rotated = await c.api.rotateInstanceCertificates(c.tlsInstanceId);
+      c.pending = [rotated.operation.id];
+    },
+    after: async c => {
+      await c.finishPending();
+      const deleted = await c.api.deleteInstance(c.tlsInstanceId);
+      await c.finish(deleted.operation.id);
+    },
   },
   {
     operationId: 'DeleteInstance',

@@ -123,6 +123,7 @@ function withEveryFeature(): RouterOptions {
     monitoring: service,
     metrics: { settings: {} } as any,
     diagnostics: service,
+    tls: { service, queue: service },
   };
 }
 

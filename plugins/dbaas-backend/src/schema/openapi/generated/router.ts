@@ -643,6 +643,9 @@ export const spec = {
             description:
               'Replicas next to the primary; 0 is standalone. Replicated instances list sentinel endpoints too.',
           },
+          tls: {
+            $ref: '#/components/schemas/TlsMode',
+          },
           status: {
             $ref: '#/components/schemas/InstanceStatus',
           },
@@ -687,6 +690,44 @@ export const spec = {
           'createdAt',
           'updatedAt',
         ],
+        additionalProperties: false,
+      },
+      TlsMode: {
+        type: 'string',
+        enum: ['disabled', 'required'],
+        default: 'disabled',
+        description:
+          "required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA.",
+      },
+      InstanceTls: {
+        type: 'object',
+        properties: {
+          mode: {
+            $ref: '#/components/schemas/TlsMode',
+          },
+          caCertificate: {
+            type: 'string',
+            description:
+              'PEM of the CA that signs every node certificate of the instance; clients trust it.',
+          },
+          generation: {
+            type: 'integer',
+            description:
+              'Counts certificate rotations; 1 for the certificates the instance was created with.',
+          },
+          certificatesExpireAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the node certificates of the current generation expire.',
+          },
+          renewsAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When the control plane rotates them by itself.',
+          },
+        },
+        required: ['mode'],
         additionalProperties: false,
       },
       CreateInstanceRequest: {
@@ -744,6 +785,9 @@ export const spec = {
           },
           upgradePolicy: {
             $ref: '#/components/schemas/UpgradePolicyRequest',
+          },
+          tls: {
+            $ref: '#/components/schemas/TlsMode',
           },
         },
         required: [
@@ -1099,6 +1143,7 @@ export const spec = {
               'scan-keys',
               'replicas',
               'users',
+              'certificates',
             ],
           },
           status: {
@@ -2126,6 +2171,10 @@ export const spec = {
           url: {
             type: 'string',
             description: 'redis:// or rediss:// URL without the password',
+          },
+          caCertificate: {
+            type: 'string',
+            description: 'With TLS: PEM of the CA the client must trust.',
           },
           sentinel: {
             type: 'object',
@@ -3624,6 +3673,60 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/tls': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetInstanceTls',
+        description:
+          "The instance's TLS mode and, with TLS, its CA certificate (public: clients trust it) and when the node certificates expire and are renewed. Needs the read permission.",
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceTls',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/tls/rotate': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'RotateInstanceCertificates',
+        description:
+          'Issues new node certificates now through a certificates operation; every node loads its new certificate without a restart, so connected clients stay connected. The CA stays the same. 409 when the instance has no TLS or is not running. Needs the update permission.',
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/upgrade': {
       parameters: [
         {
@@ -4274,6 +4377,14 @@ export type EndpointMap = {
       operations['SetReplicas']['requestBody']
     >['content']['application/json'];
     response: operations['SetReplicas']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/tls': {
+    path: operations['GetInstanceTls']['parameters']['path'];
+    response: operations['GetInstanceTls']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/tls/rotate': {
+    path: operations['RotateInstanceCertificates']['parameters']['path'];
+    response: operations['RotateInstanceCertificates']['responses'][202]['content']['application/json'];
   };
   '#post|/instances/{instanceId}/upgrade': {
     path: operations['UpgradeInstance']['parameters']['path'];

@@ -1,0 +1,65 @@
+import { connect, TLSSocket } from 'node:tls';
+import { X509Certificate } from 'node:crypto';
+import { Instance } from '@justmanage/plugin-dbaas-common';
+import { StepContext } from '../operations/types';
+import { targetOfNode } from '../redis/redisTarget';
+
+/** What a node shows a client that connects: its certificate's expiry. */
+async function servedNotAfter(
+  ctx: StepContext,
+  instance: Instance,
+  node: Parameters<typeof targetOfNode>[1],
+): Promise<Date> {
+  const route = await ctx.deps.admin.route(targetOfNode(instance, node));
+  try {
+    return await new Promise<Date>((resolve, reject) => {
+      const socket: TLSSocket = connect(
+        {
+          host: route.host,
+          port: route.port,
+          ca: route.ca,
+          servername: route.servername,
+        },
+        () => {
+          const cert = socket.getPeerX509Certificate() as X509Certificate;
+          socket.destroy();
+          resolve(new Date(cert.validTo));
+        },
+      );
+      socket.setTimeout(5000, () =>
+        socket.destroy(new Error('no TLS handshake within 5 s')),
+      );
+      socket.once('error', reject);
+    });
+  } finally {
+    route.close();
+  }
+}
+
+/**
+ * Proves, by connecting as a client trusting the instance's CA, that every
+ * running data node serves a certificate of the current generation.
+ * Returns the nodes checked; throws naming a node that does not.
+ */
+export async function verifyServedCertificates(
+  ctx: StepContext,
+  instance: Instance,
+  notAfter: string,
+): Promise<string[]> {
+  const observed = await ctx.driver.observe(instance.id);
+  const nodes = observed.nodes.filter(
+    n => n.role !== 'sentinel' && n.phase === 'running' && n.endpoint,
+  );
+  const expected = Math.floor(Date.parse(notAfter) / 1000);
+  for (const node of nodes) {
+    const served = await servedNotAfter(ctx, instance, node);
+    if (Math.floor(served.getTime() / 1000) !== expected) {
+      throw new Error(
+        `${
+          node.name
+        } still serves a certificate expiring ${served.toISOString()}, not the new one expiring ${notAfter}`,
+      );
+    }
+  }
+  return nodes.map(n => n.name);
+}

@@ -1,0 +1,236 @@
+import Redis from 'ioredis';
+import { X509Certificate } from 'node:crypto';
+import { connect as connectTls, TLSSocket } from 'node:tls';
+import {
+  ALICE,
+  BOB,
+  startDbaasTestBackend,
+  validCreateBody,
+} from '../__testUtils__/startDbaasTestBackend';
+import { serverPidsUnder } from '@justmanage/plugin-dbaas-node-test-utils';
+
+jest.setTimeout(180_000);
+
+/** What a fresh TLS connection is shown, trusting `ca`. */
+function served(
+  host: string,
+  port: number,
+  ca: string,
+): Promise<X509Certificate> {
+  return new Promise((resolve, reject) => {
+    const socket: TLSSocket = connectTls({ host, port, ca }, () => {
+      resolve(socket.getPeerX509Certificate()!);
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
+}
+
+describe('TLS through the API, proven by connecting', () => {
+  let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
+  let id: string;
+  const clients: Redis[] = [];
+
+  beforeAll(async () => {
+    backend = await startDbaasTestBackend({
+      portRange: { start: 19470, end: 19479 },
+    });
+    id = await backend.createInstance({ name: 'tls-cache', tls: 'required' });
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    if (!backend) return;
+    const dataDir = backend.dataDir;
+    await backend.stop();
+    const left = await serverPidsUnder(dataDir);
+    if (left.length)
+      throw new Error(`Servers left running: ${left.join(', ')}`);
+  });
+
+  it('gives a rediss:// URL and the CA; a client trusting the CA logs in, plain TCP is refused, and the CA is public to readers but the credentials are not', async () => {
+    const instance = await backend.api
+      .get(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
+    expect(instance.body.tls).toBe('required');
+    expect(instance.body.endpoints[0].tls).toBe(true);
+
+    const res = await backend.api
+      .get(`/api/dbaas/instances/${id}/connection`)
+      .set(backend.as(ALICE));
+    expect(res.status).toBe(200);
+    const details = res.body;
+    expect(details.url).toBe(`rediss://app@${details.host}:${details.port}`);
+    expect(details.caCertificate).toMatch(/^-----BEGIN CERTIFICATE-----/);
+
+    const client = new Redis(
+      details.url.replace(
+        'app@',
+        `app:${encodeURIComponent(details.password)}@`,
+      ),
+      {
+        tls: { ca: details.caCertificate },
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      },
+    );
+    client.on('error', () => undefined);
+    clients.push(client);
+    await client.connect();
+    await client.set('hello', 'tls');
+    expect(await client.get('hello')).toBe('tls');
+
+    const plain = new Redis({
+      host: details.host,
+      port: details.port,
+      username: 'app',
+      password: details.password,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: 2000,
+    });
+    plain.on('error', () => undefined);
+    await expect(plain.connect().then(() => plain.ping())).rejects.toThrow();
+    plain.disconnect();
+
+    const tls = await backend.api
+      .get(`/api/dbaas/instances/${id}/tls`)
+      .set(backend.as(ALICE));
+    expect(tls.status).toBe(200);
+    expect(tls.body).toMatchObject({
+      mode: 'required',
+      caCertificate: details.caCertificate,
+      generation: 1,
+    });
+    const days =
+      (Date.parse(tls.body.certificatesExpireAt) - Date.now()) / 86_400_000;
+    expect(Math.round(days)).toBe(90);
+
+    // Bob may read the instance but owns nothing: the CA is public to
+    // readers, the credentials and a rotation are not his.
+    const bob = await backend.api
+      .get(`/api/dbaas/instances/${id}/tls`)
+      .set(backend.as(BOB));
+    expect(bob.status).toBe(200);
+    expect(bob.body.caCertificate).toBe(details.caCertificate);
+    const bobConnection = await backend.api
+      .get(`/api/dbaas/instances/${id}/connection`)
+      .set(backend.as(BOB));
+    expect(bobConnection.status).toBe(403);
+    const bobRotate = await backend.api
+      .post(`/api/dbaas/instances/${id}/tls/rotate`)
+      .set(backend.as(BOB));
+    expect(bobRotate.status).toBe(403);
+  });
+
+  it('rotates the certificates under a connected client without dropping it', async () => {
+    const details = (
+      await backend.api
+        .get(`/api/dbaas/instances/${id}/connection`)
+        .set(backend.as(ALICE))
+    ).body;
+    const client = new Redis({
+      host: details.host,
+      port: details.port,
+      username: 'app',
+      password: details.password,
+      tls: { ca: details.caCertificate },
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    client.on('error', () => undefined);
+    clients.push(client);
+    await client.connect();
+    const clientId = await client.client('ID');
+    const before = await served(
+      details.host,
+      details.port,
+      details.caCertificate,
+    );
+
+    let writes = 0;
+    const failures: string[] = [];
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        try {
+          await client.incr('rotation-counter');
+          writes += 1;
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    })();
+
+    await new Promise(resolve => setTimeout(resolve, 300));
+    const rotate = await backend.api
+      .post(`/api/dbaas/instances/${id}/tls/rotate`)
+      .set(backend.as(ALICE));
+    expect(rotate.status).toBe(202);
+    expect(rotate.body.operation.type).toBe('certificates');
+    const done = await backend.waitForOperation(
+      rotate.body.operation.id,
+      ALICE,
+    );
+    await new Promise(resolve => setTimeout(resolve, 300));
+    writing = false;
+    await writer;
+    expect({ status: done.status, error: done.error }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
+
+    const after = await served(
+      details.host,
+      details.port,
+      details.caCertificate,
+    );
+    expect(after.fingerprint256).not.toBe(before.fingerprint256);
+    expect(failures).toEqual([]);
+    expect(writes).toBeGreaterThan(40);
+    expect(await client.client('ID')).toBe(clientId);
+    expect(Number(await client.get('rotation-counter'))).toBe(writes);
+
+    const tls = await backend.api
+      .get(`/api/dbaas/instances/${id}/tls`)
+      .set(backend.as(ALICE));
+    expect(tls.body.generation).toBe(2);
+    // The CA stays, so clients change nothing.
+    expect(tls.body.caCertificate).toBe(details.caCertificate);
+  });
+
+  it('refuses TLS the platform cannot serve and a wrong mode, naming the field, and creates nothing', async () => {
+    const replicated = await backend.api
+      .post('/api/dbaas/instances')
+      .set(backend.as(ALICE))
+      .send(
+        validCreateBody({
+          name: 'tls-replicated',
+          tls: 'required',
+          replicas: 1,
+        }),
+      );
+    expect(replicated.status).toBe(400);
+    expect(replicated.body.error.message).toMatch(
+      /tls: platform local serves TLS on standalone instances only/,
+    );
+
+    const wrong = await backend.api
+      .post('/api/dbaas/instances')
+      .set(backend.as(ALICE))
+      .send(validCreateBody({ name: 'tls-wrong', tls: 'yes' }));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/tls/);
+
+    const list = await backend.api
+      .get('/api/dbaas/instances')
+      .set(backend.as(ALICE));
+    expect(list.body.items.map((i: { name: string }) => i.name)).toEqual([
+      'tls-cache',
+    ]);
+  });
+});
