@@ -116,6 +116,24 @@ describe('templates/new-redis/template.yaml', () => {
     expect(problems).toEqual([]);
   });
 
+  it('asks whether clients must use TLS, off by default, and passes the answer', () => {
+    const field = formFields().tls;
+    expect(field).toMatchObject({
+      type: 'string',
+      enum: ['disabled', 'required'],
+      default: 'disabled',
+    });
+    expect(field).toHaveProperty(
+      'enumNames',
+      expect.arrayContaining([expect.stringContaining('rediss://')]),
+    );
+    expect(field).toHaveProperty(
+      'description',
+      expect.stringMatching(/standalone instance .*local platform/),
+    );
+    expect(step.input.tls).toBe('${{ parameters.tls }}');
+  });
+
   it('uses only outputs the action has', () => {
     const text = JSON.stringify(template.spec.output);
     const used = [
@@ -201,6 +219,18 @@ describe('templates/new-redis/template.yaml', () => {
       expect(logLines()).toEqual([
         `Dry run: the input is valid; would create redis 7.0.15 instance checkout-cache on local/local with ${memoryMb} MiB, owned by user:default/guest. Nothing was created.`,
       ]);
+    });
+
+    it('with TLS required, whose redis-cli line trusts the CA file', async () => {
+      const { ctx, outputs } = taskContext(action, {
+        input: render({ ...filledIn, tls: 'required' }) as any,
+        user: 'user:default/guest',
+        isDryRun: true,
+      });
+      await action.handler(ctx);
+      expect(outputs().redisCli).toBe(
+        'redis-cli --tls --cacert checkout-cache-ca.pem -h dry-run.invalid -p 6379 --user app --askpass',
+      );
     });
   });
 });

@@ -78,6 +78,25 @@ describe('redisCliCommand', () => {
     ).toBe('redis-cli --tls -h 10.0.0.5 -p 16412 --user app --askpass');
   });
 
+  it("trusts the instance's CA from the file the target names, right after --tls", () => {
+    const withCa = { ...standalone, tls: true, caFile: 'orders-cache-ca.pem' };
+    expect(redisCliCommand(withCa)).toBe(
+      'redis-cli --tls --cacert orders-cache-ca.pem -u rediss://app:s3cret@10.0.0.5:16412',
+    );
+    expect(redisCliCommand({ ...withCa, password: undefined })).toBe(
+      'redis-cli --tls --cacert orders-cache-ca.pem -h 10.0.0.5 -p 16412 --user app --askpass',
+    );
+    expect(redisCliCommand({ ...withCa, caFile: 'my certs/ca.pem' })).toBe(
+      "redis-cli --tls --cacert 'my certs/ca.pem' -u rediss://app:s3cret@10.0.0.5:16412",
+    );
+  });
+
+  it('names no CA file without TLS: plain TCP has no certificate to check', () => {
+    expect(
+      redisCliCommand({ ...standalone, caFile: 'orders-cache-ca.pem' }),
+    ).toBe('redis-cli -u redis://app:s3cret@10.0.0.5:16412');
+  });
+
   it('quotes a URL the shell would otherwise split or expand', () => {
     expect(redisCliCommand({ ...standalone, password: "it's $HOME" })).toBe(
       `redis-cli -u 'redis://app:it'\\''s%20%24HOME@10.0.0.5:16412'`,
@@ -94,6 +113,19 @@ describe('sentinelCliCommand', () => {
       sentinelCliCommand({ ...replicated, password: undefined, tls: true }),
     ).toBe(
       'redis-cli --tls -h 10.0.0.7 -p 16420 --user app --askpass SENTINEL GET-MASTER-ADDR-BY-NAME orders',
+    );
+  });
+
+  it("asks a TLS Sentinel trusting the instance's CA", () => {
+    expect(
+      sentinelCliCommand({
+        ...replicated,
+        password: undefined,
+        tls: true,
+        caFile: 'orders-ca.pem',
+      }),
+    ).toBe(
+      'redis-cli --tls --cacert orders-ca.pem -h 10.0.0.7 -p 16420 --user app --askpass SENTINEL GET-MASTER-ADDR-BY-NAME orders',
     );
   });
 

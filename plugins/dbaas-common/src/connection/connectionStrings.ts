@@ -28,8 +28,16 @@ export function redisUrl(
   return `${scheme}://${userinfo}${hostAndPort(target)}`;
 }
 
+/** `--tls`, trusting the CA file when there is one; nothing without TLS. */
+function tlsOptions(target: ConnectionTarget): string {
+  if (!target.tls) return '';
+  return target.caFile
+    ? ` --tls --cacert ${shellQuote(target.caFile)}`
+    : ' --tls';
+}
+
 function redisCli(target: ConnectionTarget, endpoint: Endpoint): string {
-  const tls = target.tls ? ' --tls' : '';
+  const tls = tlsOptions(target);
   if (target.password === undefined) {
     // --askpass reads the password from the terminal, so the line itself
     // can be shown and copied anywhere
@@ -44,7 +52,8 @@ function redisCli(target: ConnectionTarget, endpoint: Endpoint): string {
 
 /**
  * A redis-cli command line that connects to the primary as the target's
- * user: `-u <url>` with the password, `--askpass` without it.
+ * user: `-u <url>` with the password, `--askpass` without it; with TLS,
+ * `--tls` and `--cacert <caFile>` when the target names one.
  * @public
  */
 export function redisCliCommand(target: ConnectionTarget): string {

@@ -18,6 +18,12 @@ export interface ConnectionTarget {
   tls: boolean;
   username: string;
   password?: string;
+  /**
+   * With TLS: the file the client reads the instance's CA from, as the user
+   * saved it. A private CA is in no trust store, so without it redis-cli
+   * refuses the server's certificate.
+   */
+  caFile?: string;
   /** Present: the texts connect through these Sentinels. */
   sentinel?: { masterName: string; endpoints: SentinelAddress[] };
 }

@@ -117,7 +117,12 @@ export function fakeDbaasApi(
       } else {
         instance.status = 'running';
         instance.endpoints = [
-          { role: 'primary', host: '127.0.0.1', port: nextPort++, tls: false },
+          {
+            role: 'primary',
+            host: '127.0.0.1',
+            port: nextPort++,
+            tls: instance.tls === 'required',
+          },
         ];
       }
     }
@@ -211,6 +216,14 @@ export function fakeDbaasApi(
         return errorResponse(new InputError(parsed.message), 400);
       }
       const req = parsed.value;
+      if (req.tls === 'required' && req.replicas > 0) {
+        return errorResponse(
+          new InputError(
+            'tls: platform local serves TLS on standalone instances only so far; use replicas 0',
+          ),
+          400,
+        );
+      }
       if ([...instances.values()].some(i => i.name === req.name)) {
         return errorResponse(
           new ConflictError(
@@ -237,6 +250,7 @@ export function fakeDbaasApi(
         maxmemoryPolicy: req.maxmemoryPolicy,
         config: {},
         replicas: req.replicas ?? 0,
+        tls: req.tls,
         status: 'provisioning',
         endpoints: [],
         createdBy: actor,

@@ -26,6 +26,7 @@ export interface CreateRedisInput {
   upgradeMode?: 'manual' | 'auto-patch';
   maintenanceWindow?: string;
   securityOnly?: boolean;
+  tls?: 'disabled' | 'required';
 }
 
 const DEFAULT_CPU = 1;
@@ -104,6 +105,7 @@ export function buildCreateRequest(
     maxmemoryPolicy: given(input.maxmemoryPolicy),
     replicas: input.replicas,
     upgradePolicy: upgradePolicyOf(input),
+    tls: given(input.tls),
   };
   const result = validate(createInstanceRequestSchema, body);
   if (!result.ok) {

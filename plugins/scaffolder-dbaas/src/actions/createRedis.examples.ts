@@ -86,4 +86,21 @@ output:
       maintenanceWindow: Sundays 02:00-03:00 IST
 `,
   },
+  {
+    description:
+      "Creates a Redis that clients reach only over TLS, trusting the instance's own CA",
+    example: `steps:
+  - id: create-redis
+    name: Create Redis
+    action: dbaas:redis:create
+    input:
+      name: orders-cache
+      engine: redis
+      version: 7.0.15
+      platform: local
+      region: local
+      plan: small
+      tls: required
+`,
+  },
 ];

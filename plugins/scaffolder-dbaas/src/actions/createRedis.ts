@@ -140,6 +140,13 @@ export function createDbaasRedisCreateAction(options: {
             .describe(
               'With auto-patch: apply only patches that fix a security advisory. Default false.',
             ),
+        tls: z =>
+          z
+            .enum(['disabled', 'required'])
+            .optional()
+            .describe(
+              "disabled (default), or required: clients connect with rediss:// and trust the instance's own CA, whose certificate is on the Redis tab. The local platform serves TLS on standalone instances only (replicas 0).",
+            ),
       },
       output: {
         instanceId: z =>
@@ -162,7 +169,7 @@ export function createDbaasRedisCreateAction(options: {
           z
             .string()
             .describe(
-              'redis-cli line for the primary that asks for the password (--askpass) instead of carrying it',
+              'redis-cli line for the primary that asks for the password (--askpass) instead of carrying it; with TLS it trusts <name>-ca.pem, the CA certificate as the Redis tab downloads it',
             ),
       },
     },
@@ -176,16 +183,20 @@ export function createDbaasRedisCreateAction(options: {
         );
         ctx.output('instanceId', '00000000-0000-0000-0000-000000000000');
         ctx.output('entityRef', dbaasEntityRef(request.name));
-        ctx.output('host', 'dry-run.invalid');
-        ctx.output('port', 6379);
-        ctx.output('url', 'redis://dry-run.invalid:6379');
+        const placeholder = {
+          host: 'dry-run.invalid',
+          port: 6379,
+          tls: request.tls === 'required',
+        };
+        ctx.output('host', placeholder.host);
+        ctx.output('port', placeholder.port);
+        ctx.output('url', redisUrl(placeholder));
         ctx.output(
           'redisCli',
           redisCliCommand({
-            host: 'dry-run.invalid',
-            port: 6379,
-            tls: false,
+            ...placeholder,
             username: APP_USERNAME,
+            caFile: `${request.name}-ca.pem`,
           }),
         );
         return;
@@ -247,7 +258,12 @@ export function createDbaasRedisCreateAction(options: {
       // the password stays behind the audited reveal on the Redis tab
       ctx.output(
         'redisCli',
-        redisCliCommand({ ...primary, username: APP_USERNAME }),
+        redisCliCommand({
+          ...primary,
+          username: APP_USERNAME,
+          // the file name the Redis tab's download gives the CA certificate
+          caFile: `${instance.name}-ca.pem`,
+        }),
       );
     },
   });
