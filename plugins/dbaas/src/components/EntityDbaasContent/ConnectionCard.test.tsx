@@ -149,6 +149,9 @@ describe('ConnectionCard', () => {
     expect(
       within(dialog).queryByLabelText('sentinel lookup'),
     ).not.toBeInTheDocument();
+    expect(
+      within(dialog).queryByLabelText('ca certificate'),
+    ).not.toBeInTheDocument();
     const env = within(dialog).getByRole('region', { name: 'env snippet' });
     expect(env).toHaveTextContent('REDIS_HOST=orders-cache.redis.local');
     expect(env).toHaveTextContent('REDIS_PASSWORD=s3cret-from-backend');
@@ -166,6 +169,53 @@ describe('ConnectionCard', () => {
     expect(
       within(dialog).queryByRole('checkbox', { name: /Sentinels/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('offers the CA certificate of a TLS instance, and a redis-cli line that trusts it', async () => {
+    const pem = `-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n`;
+    server.use(
+      permissionHandler([CREDENTIALS]),
+      connectionHandler('conn-9', [], {
+        ...DETAILS,
+        tls: true,
+        url: 'rediss://app@orders-cache.redis.local:7101',
+        caCertificate: pem,
+      }),
+    );
+    const saved: Array<{ blob: Blob; fileName?: string }> = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      saved.push({ blob });
+      return 'blob:ca';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        saved[saved.length - 1].fileName = this.download;
+      });
+
+    try {
+      const dialog = await reveal('conn-9');
+
+      expect(within(dialog).getByLabelText('ca certificate')).toHaveTextContent(
+        'orders-cache-ca.pem',
+      );
+      expect(
+        within(dialog).getByRole('button', { name: 'Copy ca certificate' }),
+      ).toBeInTheDocument();
+      expect(within(dialog).getByLabelText('redis-cli')).toHaveTextContent(
+        'redis-cli --tls --cacert orders-cache-ca.pem -u rediss://app:s3cret-from-backend@orders-cache.redis.local:7101',
+      );
+
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Download' }),
+      );
+      expect(saved).toHaveLength(1);
+      expect(saved[0].fileName).toBe('orders-cache-ca.pem');
+      expect(await saved[0].blob.text()).toBe(pem);
+    } finally {
+      click.mockRestore();
+    }
   });
 
   it('connects a replicated instance through its Sentinels, or to the primary on request', async () => {

@@ -67,6 +67,7 @@ export function ConnectionCard(props: { instance: Instance }) {
           <CredentialsDialog
             open={open}
             instanceId={instance.id}
+            instanceName={instance.name}
             onClose={() => setOpen(false)}
             onLoaded={onLoaded}
           />

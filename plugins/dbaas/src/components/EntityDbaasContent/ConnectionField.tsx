@@ -1,6 +1,7 @@
 import { CopyTextButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 
 /**
  * One labelled value with a copy button. The value carries an aria-label
@@ -12,8 +13,12 @@ export function ConnectionField(props: {
   name: string;
   value: string;
   copy?: boolean;
+  /** What the copy button copies, when it is more than the value shown. */
+  copyText?: string;
+  /** More buttons, after the copy button. */
+  children?: ReactNode;
 }) {
-  const { label, name, value, copy = true } = props;
+  const { label, name, value, copy = true, copyText = value, children } = props;
   return (
     <Box display="flex" alignItems="center" minHeight={40}>
       <Typography variant="body2" component="span" style={{ minWidth: 96 }}>
@@ -27,7 +32,8 @@ export function ConnectionField(props: {
       >
         {value}
       </Typography>
-      {copy && <CopyTextButton text={value} aria-label={`Copy ${name}`} />}
+      {copy && <CopyTextButton text={copyText} aria-label={`Copy ${name}`} />}
+      {children}
     </Box>
   );
 }

@@ -16,6 +16,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { CaCertificateField } from './CaCertificateField';
 import { ConnectionField } from './ConnectionField';
 
 const FORMS = [
@@ -34,17 +35,24 @@ function snippetFor(
  * Everything needed to connect, made from the revealed details: a URL and
  * redis-cli line with the password, environment variables, and client code
  * that reads the password from REDIS_PASSWORD. Replicated instances get the
- * Sentinel form unless the user asks for the primary directly.
+ * Sentinel form unless the user asks for the primary directly. With TLS, the
+ * CA certificate to download, and redis-cli lines that trust it.
  */
-export function ConnectionInstructions(props: { details: ConnectionDetails }) {
-  const { details } = props;
+export function ConnectionInstructions(props: {
+  details: ConnectionDetails;
+  /** The name the CA certificate is downloaded as, and redis-cli reads. */
+  caFileName: string;
+}) {
+  const { details, caFileName } = props;
   const [form, setForm] = useState<(typeof FORMS)[number]['id']>('env');
   const [viaSentinel, setViaSentinel] = useState(true);
+  const caFile = details.caCertificate ? caFileName : undefined;
   const target: ConnectionTarget = {
     ...details,
+    caFile,
     sentinel: viaSentinel ? details.sentinel : undefined,
   };
-  const lookup = sentinelCliCommand(details);
+  const lookup = sentinelCliCommand({ ...details, caFile });
 
   return (
     <>
@@ -53,10 +61,16 @@ export function ConnectionInstructions(props: { details: ConnectionDetails }) {
         name="connection url"
         value={redisUrl(details)}
       />
+      {details.caCertificate && (
+        <CaCertificateField
+          fileName={caFileName}
+          certificate={details.caCertificate}
+        />
+      )}
       <ConnectionField
         label="redis-cli"
         name="redis-cli"
-        value={redisCliCommand(details)}
+        value={redisCliCommand({ ...details, caFile })}
       />
       {lookup && (
         <ConnectionField

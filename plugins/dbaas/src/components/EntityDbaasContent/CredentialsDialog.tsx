@@ -16,9 +16,10 @@ import { ConnectionInstructions } from './ConnectionInstructions';
 function Credentials(props: {
   instanceId: string;
   username?: string;
+  caFileName: string;
   onLoaded?: (details: ConnectionDetails) => void;
 }) {
-  const { instanceId, username, onLoaded } = props;
+  const { instanceId, username, caFileName, onLoaded } = props;
   const api = useApi(dbaasApiRef);
   const { value, loading, error } = useAsync(
     () =>
@@ -46,7 +47,7 @@ function Credentials(props: {
         name="password"
         value={value.password}
       />
-      <ConnectionInstructions details={value} />
+      <ConnectionInstructions details={value} caFileName={caFileName} />
     </>
   );
 }
@@ -58,6 +59,11 @@ function Credentials(props: {
 export function CredentialsDialog(props: {
   open: boolean;
   instanceId: string;
+  /**
+   * Names the CA certificate's file, `<name>-ca.pem`, as the New Redis
+   * template's redis-cli line expects it; `ca.pem` without it.
+   */
+  instanceName?: string;
   /** An ACL user of the instance; the app user when absent. */
   username?: string;
   onClose: () => void;
@@ -78,6 +84,9 @@ export function CredentialsDialog(props: {
         <Credentials
           instanceId={props.instanceId}
           username={props.username}
+          caFileName={
+            props.instanceName ? `${props.instanceName}-ca.pem` : 'ca.pem'
+          }
           onLoaded={props.onLoaded}
         />
       </DialogContent>

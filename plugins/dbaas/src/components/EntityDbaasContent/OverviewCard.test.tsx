@@ -35,6 +35,7 @@ describe('OverviewCard', () => {
     expect(rowOf('Disk')).toHaveTextContent('2 GiB');
     expect(rowOf('Persistence')).toHaveTextContent('Append-only file');
     expect(rowOf('Eviction policy')).toHaveTextContent('allkeys-lru');
+    expect(rowOf('TLS')).toHaveTextContent(/^TLSoff$/);
     expect(screen.getByRole('link', { name: /team-a/ })).toHaveAttribute(
       'href',
       '/catalog/default/group/team-a',
@@ -42,6 +43,13 @@ describe('OverviewCard', () => {
     expect(
       screen.getByText('Cache for the orders service'),
     ).toBeInTheDocument();
+  });
+
+  it('says when clients must connect over TLS', async () => {
+    await renderWithApis(
+      <OverviewCard instance={anInstance({ tls: 'required' })} />,
+    );
+    expect(rowOf('TLS')).toHaveTextContent(/^TLSrequired$/);
   });
 
   it('says Down with the reason when the last health check failed', async () => {

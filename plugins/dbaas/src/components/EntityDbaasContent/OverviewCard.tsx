@@ -73,6 +73,8 @@ export function OverviewCard(props: { instance: Instance }) {
     Disk: `${instance.resources.diskGb} GiB`,
     Persistence: PERSISTENCE[instance.persistence] ?? instance.persistence,
     'Eviction policy': instance.maxmemoryPolicy,
+    // absent from instances created before TLS existed, which have none
+    TLS: instance.tls === 'required' ? 'required' : 'off',
     Owner: <EntityRefLink entityRef={instance.owner} defaultKind="group" />,
   };
   return (
