@@ -195,6 +195,7 @@ export function UsersCard(props: { instance: Instance; onChange: () => void }) {
         <CredentialsDialog
           open
           instanceId={instance.id}
+          instanceName={instance.name}
           username={dialog.user.username}
           onClose={() => setDialog(undefined)}
         />
