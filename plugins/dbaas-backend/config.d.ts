@@ -29,6 +29,16 @@ export interface Config {
     /** Check every API response against the OpenAPI contract (tests). Default false. */
     validateResponses?: boolean;
 
+    /** Who may connect to instances (docs/allow-lists.md). */
+    allowList?: {
+      /**
+       * The allow-list of an instance created without one: networks in
+       * CIDR notation, and on Kubernetes namespaces. Default: loopback only,
+       * `{ cidrs: ['127.0.0.0/8'] }`.
+       */
+      default?: { cidrs: string[]; namespaces?: string[] };
+    };
+
     /** Node certificates of instances created with `tls: required` (docs/tls.md). */
     tls?: {
       /** How long a node certificate is valid. Default 90 days. */

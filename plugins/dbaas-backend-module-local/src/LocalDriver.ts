@@ -77,6 +77,7 @@ import { SupervisedInstances, Supervisor } from './Supervisor';
 import { LocalSnapshots, RDB_FILE } from './snapshots';
 import { LocalStatsReader } from './stats';
 import { validateSpec } from './validateSpec';
+import { listeningAddress } from './allowListBinding';
 
 /** Recorded nodes that `planned` leaves out. */
 function unplannedNodes(
@@ -423,7 +424,10 @@ export class LocalDriver implements Driver {
       const entry = prepared.get(node.name)!;
       if (node.kind === 'sentinel') {
         await convergeSentinel(spec, node, entry, primary!.address, {
-          address: this.#addressOf(entry.runtime),
+          address: listeningAddress(
+            this.#addressOf(entry.runtime),
+            spec.allowList,
+          ),
           admin,
           timing: this.#settings.sentinel,
           stop: (files, runtime) => this.#stopAndRelease(files, runtime),
@@ -524,7 +528,7 @@ export class LocalDriver implements Driver {
     primary: PrimaryNode | undefined,
   ): AppliedDigests {
     const { files } = node;
-    const address = this.#addressOf(runtime);
+    const address = listeningAddress(this.#addressOf(runtime), spec.allowList);
     let conf = renderRedisConf(spec, {
       files,
       bindAddress: address.bind,
@@ -621,10 +625,27 @@ export class LocalDriver implements Driver {
         [
           ...liveSettings(spec),
           ...(spec.replicas > 0 ? replicationAuth(admin) : []),
+          // Rebinding closes the listening socket for a moment, so only
+          // when the allow-list moved it; connected clients stay.
+          {
+            key: 'bind',
+            value: listeningAddress(address, spec.allowList).bind,
+            onlyIfDifferent: true,
+          },
         ],
       );
       writeApplied(files, desired!);
     } catch (error) {
+      if (
+        /^CONFIG SET bind\b/.test((error as Error).message) &&
+        spec.persistence === 'none' &&
+        spec.replicas === 0
+      ) {
+        // A restart would apply it, but empty the instance.
+        throw new PlatformRejectedError(
+          `allowList: ${spec.engine} ${runtime.binary.version} cannot change where it listens without a restart, and instance ${spec.instanceId} keeps no data on disk; enable persistence or upgrade first`,
+        );
+      }
       if (/\bLOADING\b/.test((error as Error).message)) {
         // Restarting would only start the load over; let the caller retry.
         throw new PlatformUnavailableError(

@@ -2,6 +2,7 @@ import { Engine, MAX_REPLICAS } from '@justmanage/plugin-dbaas-common';
 import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
 import { compareVersions, EngineBinary } from './binaries';
 import { LocalDriverSettings } from './config';
+import { allowListCapabilities } from './allowListBinding';
 
 /**
  * What the local driver offers: exactly the engine versions whose binaries
@@ -31,6 +32,7 @@ export function describeCapabilities(
     ha: { replicas: true, maxReplicas: MAX_REPLICAS, rollingChanges: true },
     // Sentinel cannot load a certificate live; see validateSpec.
     tls: { replicated: false },
+    allowList: allowListCapabilities(settings),
     limits: structuredClone(settings.limits),
   };
 }

@@ -44,8 +44,15 @@ export async function applyLive(
     // Explicit AUTH rather than connection options, so a wrong password
     // fails here with WRONGPASS instead of as a NOAUTH on a later command.
     await client.call('AUTH', target.admin.username, target.admin.password);
-    for (const { key, value, with: paired } of settings) {
+    for (const { key, value, with: paired, onlyIfDifferent } of settings) {
       try {
+        if (onlyIfDifferent) {
+          const [, current] = (await client.call('CONFIG', 'GET', key)) as [
+            string,
+            string,
+          ];
+          if (current === value) continue;
+        }
         await client.call(
           'CONFIG',
           'SET',

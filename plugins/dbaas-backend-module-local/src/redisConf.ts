@@ -54,6 +54,8 @@ export interface LiveSetting {
   value: string;
   /** Set in the same CONFIG SET, for settings only valid together. */
   with?: { key: string; value: string };
+  /** Read first, and set only when the server has another value. */
+  onlyIfDifferent?: boolean;
 }
 
 /**

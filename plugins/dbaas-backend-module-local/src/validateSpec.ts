@@ -3,6 +3,7 @@ import { MAX_REPLICAS } from '@justmanage/plugin-dbaas-common';
 import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { LocalDriverSettings } from './config';
 import { checkTunables } from './redisConf';
+import { checkAllowList } from './allowListBinding';
 
 /**
  * Checks a spec against what this host offers. The control plane validates
@@ -31,6 +32,7 @@ export function validateSpec(
   }
   // Before anything is claimed or written, so a refusal changes nothing.
   checkTunables(spec.config);
+  checkAllowList(spec.allowList, settings);
   if (spec.tls && spec.replicas > 0) {
     // Sentinel cannot load a new certificate live (no CONFIG SET, and
     // SENTINEL CONFIG SET refuses tls-cert-file), so rotating would mean

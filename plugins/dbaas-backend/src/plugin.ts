@@ -10,6 +10,7 @@ import { readDbaasConfig } from './config/readDbaasConfig';
 import { InstanceTls } from './tls/InstanceTls';
 import { TlsStore } from './tls/TlsStore';
 import { readTlsSettings } from './tls/readTlsSettings';
+import { readDefaultAllowList } from './allowList/readDefaultAllowList';
 import { certificatesHandler } from './tls/certificatesHandler';
 import {
   renewCertificates,
@@ -295,6 +296,7 @@ export const dbaasPlugin = createBackendPlugin({
           drivers,
           queue,
           tls,
+          defaultAllowList: readDefaultAllowList(config),
         });
         // Node certificates are renewed well before they expire.
         await scheduler.scheduleTask({

@@ -6,6 +6,7 @@
 export * from './types';
 export * from './permissions';
 export * from './validation';
+export * from './allowList';
 export * from './config';
 export * from './annotations';
 export * from './versions';

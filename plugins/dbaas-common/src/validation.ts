@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENGINES, PERSISTENCE_MODES } from './types';
 import type { Engine, Persistence } from './generated';
 import { upgradePolicyRequestSchema } from './maintenance/upgradePolicySchema';
+import { allowListSchema } from './allowList';
 import {
   maxmemoryPolicySchema,
   tunableConfigSchema,
@@ -167,6 +168,8 @@ export const createInstanceRequestSchema = z.strictObject(
         error: "must be 'disabled' or 'required'",
       })
       .default('disabled'),
+    // Absent: the platform team's default (dbaas.allowList.default).
+    allowList: allowListSchema.optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -180,6 +183,7 @@ export const updateInstanceRequestSchema = z
       persistence: persistence.optional(),
       maxmemoryPolicy: maxmemoryPolicy.optional(),
       config: config.optional(),
+      allowList: allowListSchema.optional(),
       // A replica count changes through its own operation, which moves the
       // primary and the Sentinels with it.
       replicas: z
@@ -192,7 +196,7 @@ export const updateInstanceRequestSchema = z
   )
   .refine(body => Object.values(body).some(v => v !== undefined), {
     message:
-      'must change at least one of description, resources, persistence, maxmemoryPolicy, config',
+      'must change at least one of description, resources, persistence, maxmemoryPolicy, config, allowList',
   });
 
 /** The body of `PUT /instances/{id}/replicas`. @public */

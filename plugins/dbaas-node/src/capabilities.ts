@@ -18,6 +18,20 @@ export interface DriverCapabilities {
    * `replicated` says whether also with replicas and Sentinels.
    */
   tls?: { replicated: boolean };
+  /**
+   * How the driver enforces an instance's allow-list. The backend refuses
+   * an allow-list outside `reachable` (those clients could never connect)
+   * and namespaces where `namespaces` is false; `note` tells users, in
+   * words, what the driver cannot enforce.
+   */
+  allowList: {
+    /** Networks from which the platform can be reached at all, in CIDR notation. */
+    reachable: string[];
+    /** Whether connections from outside the allow-list are refused by source address. */
+    sourceFiltering: boolean;
+    namespaces: boolean;
+    note: string;
+  };
   limits: {
     memoryMb: { min: number; max: number };
     cpu: { min: number; max: number };

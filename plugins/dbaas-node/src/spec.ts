@@ -52,6 +52,13 @@ export interface DriverInstanceSpec {
   admin: { username: string; password: DriverSecret };
   /** Absent: nodes speak plain TCP. Drivers without `capabilities.tls` refuse it. */
   tls?: DriverTls;
+  /**
+   * Who may connect besides the control plane. Absent for instances made
+   * before allow-lists: the driver listens as it always did. Each driver
+   * enforces it with its own mechanism, and says how in
+   * `capabilities.allowList`.
+   */
+  allowList?: DriverAllowList;
 }
 
 /**
@@ -89,4 +96,11 @@ export interface DriverTls {
     nodeId: string;
     hosts: string[];
   }): Promise<DriverNodeCertificate>;
+}
+
+/** Networks (and on Kubernetes namespaces) whose clients may connect. @public */
+export interface DriverAllowList {
+  /** CIDR networks, already checked: no host bits set, no duplicates. */
+  cidrs: string[];
+  namespaces?: string[];
 }

@@ -26,6 +26,7 @@ interface InstanceRow {
   config: string;
   replicas: number;
   tls_mode?: string;
+  allow_list?: string | null;
   status: string;
   endpoints: string;
   health_up: boolean | number | null;
@@ -194,6 +195,7 @@ function toRow(i: Instance): InstanceRow {
     config: JSON.stringify(i.config),
     replicas: i.replicas,
     tls_mode: i.tls ?? 'disabled',
+    allow_list: i.allowList ? JSON.stringify(i.allowList) : null,
     status: i.status,
     endpoints: JSON.stringify(i.endpoints),
     health_up: i.health ? i.health.up : null,
@@ -228,6 +230,7 @@ function fromRow(r: InstanceRow): Instance {
     config: JSON.parse(r.config),
     replicas: Number(r.replicas ?? 0),
     tls: (r.tls_mode ?? 'disabled') as Instance['tls'],
+    ...(r.allow_list ? { allowList: JSON.parse(r.allow_list) } : {}),
     status: r.status as InstanceStatus,
     endpoints: JSON.parse(r.endpoints),
     ...(r.health_checked_at

@@ -58,6 +58,7 @@ function toPlatform(id: string, c: DriverCapabilities): Platform {
     regions: c.regions,
     engines: c.engines,
     ha: { replicas: c.ha.replicas, maxReplicas: c.ha.maxReplicas },
+    allowList: c.allowList,
     limits: c.limits,
   };
 }

@@ -32,5 +32,6 @@ export async function buildDriverSpec(
     users: toAclUsers(admin, users),
     admin: adminSecretOf(admin),
     ...(tls ? { tls } : {}),
+    ...(instance.allowList ? { allowList: instance.allowList } : {}),
   };
 }

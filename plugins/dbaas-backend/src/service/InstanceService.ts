@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  AllowList,
   Instance,
   createInstanceRequestSchema,
   normalizeEntityRef,
@@ -30,6 +31,8 @@ export interface InstanceServiceDeps {
   queue: OperationQueue;
   /** Makes the CA of an instance created with TLS. */
   tls?: InstanceTls;
+  /** The allow-list of an instance created without one (dbaas.allowList.default). */
+  defaultAllowList: AllowList;
 }
 
 export interface Accepted {
@@ -68,7 +71,11 @@ export class InstanceService {
     const owner = normalizeEntityRef(request.owner, 'group');
     authorize({ name: request.name, owner });
     const driver = drivers.get(request.platform);
-    checkAgainstPlatform(request, await driver.capabilities());
+    const allowList = request.allowList ?? this.#deps.defaultAllowList;
+    checkAgainstPlatform(
+      { ...request, allowList },
+      await driver.capabilities(),
+    );
 
     if (await instances.getByName(request.name)) {
       throw new ConflictError(
@@ -94,6 +101,7 @@ export class InstanceService {
       config: request.config ?? {},
       replicas: request.replicas,
       tls: request.tls,
+      allowList,
       status: 'provisioning',
       endpoints: [],
       createdBy: actor,
@@ -168,7 +176,11 @@ export class InstanceService {
     const request = this.#parse(validate(updateInstanceRequestSchema, body));
     const resources = { ...instance.resources, ...request.resources };
     checkAgainstPlatform(
-      { platform: instance.platform, resources: request.resources },
+      {
+        platform: instance.platform,
+        resources: request.resources,
+        allowList: request.allowList,
+      },
       await drivers.get(instance.platform).capabilities(),
     );
     if (instance.status !== 'running' && instance.status !== 'down') {
@@ -184,6 +196,9 @@ export class InstanceService {
         instance.persistence) as Instance['persistence'],
       maxmemoryPolicy: request.maxmemoryPolicy ?? instance.maxmemoryPolicy,
       config: request.config ?? instance.config,
+      ...(request.allowList || instance.allowList
+        ? { allowList: request.allowList ?? instance.allowList }
+        : {}),
       status: 'updating',
       updatedAt: new Date().toISOString(),
     };
@@ -193,6 +208,7 @@ export class InstanceService {
       persistence: instance.persistence,
       maxmemoryPolicy: instance.maxmemoryPolicy,
       config: instance.config,
+      allowList: instance.allowList ?? null,
     };
     const operation = await queue.enqueue({
       instance,

@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { DriverCapabilities } from '@justmanage/plugin-dbaas-node';
+import { allowListProblems } from '../allowList/checkAllowList';
 import {
+  AllowList,
   InstanceResources,
   offersEngineVersion,
   resourceLimitProblem,
@@ -15,6 +17,7 @@ export interface PlatformRequest {
   resources?: Partial<InstanceResources>;
   replicas?: number;
   tls?: 'disabled' | 'required';
+  allowList?: AllowList;
 }
 
 /** Rejects, before anything is written, what the chosen platform cannot run. */
@@ -79,6 +82,11 @@ export function checkAgainstPlatform(
   ) {
     problems.push(
       `tls: platform ${request.platform} serves TLS on standalone instances only so far; use replicas 0`,
+    );
+  }
+  if (request.allowList) {
+    problems.push(
+      ...allowListProblems(request.allowList, request.platform, caps.allowList),
     );
   }
   if (problems.length) {

@@ -46,6 +46,8 @@ export type InstanceEndpoint = components['schemas']['InstanceEndpoint'];
 export type InstanceHealth = components['schemas']['InstanceHealth'];
 /** @public */
 export type Instance = components['schemas']['Instance'];
+/** Who may connect besides the control plane. Each platform enforces it its own way; GET /platforms says how (allowList). @public */
+export type AllowList = components['schemas']['AllowList'];
 /** required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. @public */
 export type TlsMode = components['schemas']['TlsMode'];
 /** @public */

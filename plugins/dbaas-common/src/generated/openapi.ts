@@ -967,6 +967,8 @@ export interface components {
       /** @description Replicas next to the primary; 0 is standalone. Replicated instances list sentinel endpoints too. */
       replicas: number;
       tls?: components['schemas']['TlsMode'];
+      /** @description Absent for instances made before allow-lists: the platform binds as it did. */
+      allowList?: components['schemas']['AllowList'];
       status: components['schemas']['InstanceStatus'];
       endpoints: components['schemas']['InstanceEndpoint'][];
       health?: components['schemas']['InstanceHealth'];
@@ -975,6 +977,13 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /** @description Who may connect besides the control plane. Each platform enforces it its own way; GET /platforms says how (allowList). */
+    AllowList: {
+      /** @description Networks in CIDR notation, e.g. 10.0.0.0/8 or fd00::/8; no host bits set. */
+      cidrs: string[];
+      /** @description Kubernetes namespaces whose pods may connect (platforms with namespaces only). */
+      namespaces?: string[];
     };
     /**
      * @description required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA.
@@ -1021,6 +1030,8 @@ export interface components {
       replicas?: number;
       upgradePolicy?: components['schemas']['UpgradePolicyRequest'];
       tls?: components['schemas']['TlsMode'];
+      /** @description Absent: the default the platform team set (dbaas.allowList.default, else loopback only). */
+      allowList?: components['schemas']['AllowList'];
     };
     UpdateInstanceRequest: {
       description?: string;
@@ -1028,6 +1039,7 @@ export interface components {
       persistence?: components['schemas']['Persistence'];
       maxmemoryPolicy?: components['schemas']['MaxmemoryPolicy'];
       config?: components['schemas']['TunableConfig'];
+      allowList?: components['schemas']['AllowList'];
     };
     /**
      * @description read-only: reads, no dangerous commands; read-write-safe: reads, writes, transactions and pub/sub without the dangerous commands; read-write: also scripts and the dangerous data commands; full: every command but administration; custom: the user's own rules. Every user also gets -@admin.
@@ -1343,6 +1355,16 @@ export interface components {
       ha: {
         replicas: boolean;
         maxReplicas: number;
+      };
+      /** @description How the platform enforces an instance's allow-list. */
+      allowList?: {
+        /** @description The networks clients can reach the platform from at all; an allow-list must lie inside them. */
+        reachable: string[];
+        /** @description Whether connections from outside the allow-list are refused by source address. */
+        sourceFiltering: boolean;
+        namespaces: boolean;
+        /** @description What it cannot enforce, in words. */
+        note: string;
       };
       limits: {
         memoryMb: components['schemas']['Range'];

@@ -646,6 +646,15 @@ export const spec = {
           tls: {
             $ref: '#/components/schemas/TlsMode',
           },
+          allowList: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/AllowList',
+              },
+            ],
+            description:
+              'Absent for instances made before allow-lists: the platform binds as it did.',
+          },
           status: {
             $ref: '#/components/schemas/InstanceStatus',
           },
@@ -690,6 +699,34 @@ export const spec = {
           'createdAt',
           'updatedAt',
         ],
+        additionalProperties: false,
+      },
+      AllowList: {
+        type: 'object',
+        description:
+          'Who may connect besides the control plane. Each platform enforces it its own way; GET /platforms says how (allowList).',
+        properties: {
+          cidrs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 64,
+            items: {
+              type: 'string',
+            },
+            description:
+              'Networks in CIDR notation, e.g. 10.0.0.0/8 or fd00::/8; no host bits set.',
+          },
+          namespaces: {
+            type: 'array',
+            maxItems: 64,
+            items: {
+              type: 'string',
+            },
+            description:
+              'Kubernetes namespaces whose pods may connect (platforms with namespaces only).',
+          },
+        },
+        required: ['cidrs'],
         additionalProperties: false,
       },
       TlsMode: {
@@ -789,6 +826,15 @@ export const spec = {
           tls: {
             $ref: '#/components/schemas/TlsMode',
           },
+          allowList: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/AllowList',
+              },
+            ],
+            description:
+              'Absent: the default the platform team set (dbaas.allowList.default, else loopback only).',
+          },
         },
         required: [
           'name',
@@ -818,6 +864,9 @@ export const spec = {
           },
           config: {
             $ref: '#/components/schemas/TunableConfig',
+          },
+          allowList: {
+            $ref: '#/components/schemas/AllowList',
           },
         },
       },
@@ -1830,6 +1879,34 @@ export const spec = {
               },
             },
             required: ['replicas', 'maxReplicas'],
+            additionalProperties: false,
+          },
+          allowList: {
+            type: 'object',
+            description: "How the platform enforces an instance's allow-list.",
+            properties: {
+              reachable: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+                description:
+                  'The networks clients can reach the platform from at all; an allow-list must lie inside them.',
+              },
+              sourceFiltering: {
+                type: 'boolean',
+                description:
+                  'Whether connections from outside the allow-list are refused by source address.',
+              },
+              namespaces: {
+                type: 'boolean',
+              },
+              note: {
+                type: 'string',
+                description: 'What it cannot enforce, in words.',
+              },
+            },
+            required: ['reachable', 'sourceFiltering', 'namespaces', 'note'],
             additionalProperties: false,
           },
           limits: {

@@ -1,0 +1,141 @@
+import { InputError } from '@backstage/errors';
+import { createConnection } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { rm } from 'node:fs/promises';
+import {
+  assertNoServersUnder,
+  connect,
+  loginsOf,
+  makeContext,
+  makeDataDir,
+  makeDriver,
+  makeSpec,
+} from './__testUtils__/localDriverTestKit';
+import { LocalDriver } from './LocalDriver';
+
+jest.setTimeout(60_000);
+
+/** An IPv4 address of this host that is not loopback: where a LAN client would dial. */
+function hostAddress(): string {
+  const found = Object.values(networkInterfaces())
+    .flat()
+    .find(a => a && a.family === 'IPv4' && !a.internal);
+  if (!found) {
+    throw new Error('This test needs a non-loopback IPv4 address on the host');
+  }
+  return found.address;
+}
+
+/** 'PONG' for a login that works, or the error code a client dialling `host` gets. */
+async function pingFrom(host: string, port: number, instanceId: string) {
+  const refused = await new Promise<string | undefined>(resolve => {
+    const socket = createConnection({ host, port }, () => {
+      socket.destroy();
+      resolve(undefined);
+    });
+    socket.once('error', error =>
+      resolve((error as NodeJS.ErrnoException).code),
+    );
+  });
+  if (refused) return refused;
+  const client = connect(port, loginsOf(instanceId).app, host);
+  try {
+    await client.connect();
+    return await client.ping();
+  } finally {
+    client.disconnect();
+  }
+}
+
+describe('LocalDriver allow-lists', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+  });
+
+  afterAll(async () => {
+    await assertNoServersUnder(dataDir);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('on a host-wide bind, listens on the network only while the allow-list reaches beyond the host, moving live with connected clients kept', async () => {
+    const driver = makeDriver(
+      dataDir,
+      { start: 19500, end: 19504 },
+      { bindAddress: '0.0.0.0' },
+    );
+    const lan = hostAddress();
+    expect((await driver.capabilities()).allowList).toEqual({
+      reachable: ['0.0.0.0/0'],
+      sourceFiltering: false,
+      namespaces: false,
+      note: expect.stringContaining(
+        'cannot refuse a client by its source address',
+      ),
+    });
+    try {
+      const spec = makeSpec('allow-a', {
+        allowList: { cidrs: ['0.0.0.0/0'] },
+      });
+      await driver.provision(spec, makeContext());
+      const { port } = (await driver.observe('allow-a')).nodes[0].endpoint!;
+      expect(await pingFrom(lan, port, 'allow-a')).toBe('PONG');
+
+      // A client already connected over loopback stays through the change.
+      const held = connect(port, loginsOf('allow-a').app);
+      await held.connect();
+      await held.set('kept', 'yes');
+      const heldId = await held.client('ID');
+
+      await driver.update(
+        { ...spec, allowList: { cidrs: ['127.0.0.0/8'] } },
+        makeContext(),
+      );
+      expect(await pingFrom(lan, port, 'allow-a')).toBe('ECONNREFUSED');
+      expect(await pingFrom('127.0.0.1', port, 'allow-a')).toBe('PONG');
+      expect(await held.client('ID')).toBe(heldId);
+      expect(await held.get('kept')).toBe('yes');
+
+      await driver.update(
+        { ...spec, allowList: { cidrs: ['10.0.0.0/8', lan + '/32'] } },
+        makeContext(),
+      );
+      expect(await pingFrom(lan, port, 'allow-a')).toBe('PONG');
+      expect(await held.client('ID')).toBe(heldId);
+      held.disconnect();
+    } finally {
+      await driver.deprovision('allow-a', makeContext());
+    }
+  });
+
+  it('on loopback binds, refuses an allow-list that reaches beyond the host before anything is made', async () => {
+    const driver: LocalDriver = makeDriver(dataDir, {
+      start: 19505,
+      end: 19509,
+    });
+    expect((await driver.capabilities()).allowList).toMatchObject({
+      reachable: ['127.0.0.0/8'],
+      sourceFiltering: false,
+    });
+    const provisioning = driver.provision(
+      makeSpec('allow-b', { allowList: { cidrs: ['10.0.0.0/8'] } }),
+      makeContext(),
+    );
+    await expect(provisioning).rejects.toThrow(InputError);
+    await expect(provisioning).rejects.toThrow(
+      'allowList.cidrs: 10.0.0.0/8 cannot reach this platform: the local driver listens on loopback addresses only',
+    );
+    await expect(
+      driver.provision(
+        makeSpec('allow-b', {
+          allowList: { cidrs: ['127.0.0.0/8'], namespaces: ['team-a'] },
+        }),
+        makeContext(),
+      ),
+    ).rejects.toThrow(
+      'allowList.namespaces: the local platform has no namespaces',
+    );
+    expect(await driver.list()).not.toContain('allow-b');
+  });
+});
