@@ -26,6 +26,19 @@ function hostAddress(): string {
   return found.address;
 }
 
+/** 'open', or the error code a client dialling host:port gets. */
+function dial(host: string, port: number): Promise<string> {
+  return new Promise(resolve => {
+    const socket = createConnection({ host, port }, () => {
+      socket.destroy();
+      resolve('open');
+    });
+    socket.once('error', error =>
+      resolve((error as NodeJS.ErrnoException).code ?? error.message),
+    );
+  });
+}
+
 /** 'PONG' for a login that works, or the error code a client dialling `host` gets. */
 async function pingFrom(host: string, port: number, instanceId: string) {
   const refused = await new Promise<string | undefined>(resolve => {
@@ -106,6 +119,54 @@ describe('LocalDriver allow-lists', () => {
       held.disconnect();
     } finally {
       await driver.deprovision('allow-a', makeContext());
+    }
+  });
+
+  it('moves the Sentinels and replicas of a replicated instance too, and Sentinel still names the primary', async () => {
+    const driver = makeDriver(
+      dataDir,
+      { start: 19525, end: 19529 },
+      { bindAddress: '0.0.0.0' },
+    );
+    const lan = hostAddress();
+    const spec = makeSpec('allow-r', {
+      replicas: 1,
+      allowList: { cidrs: ['0.0.0.0/0'] },
+    });
+    try {
+      await driver.provision(spec, makeContext());
+      const ports = (await driver.observe('allow-r')).nodes.map(
+        n => n.endpoint!.port,
+      );
+      expect(ports).toHaveLength(5);
+      for (const port of ports) expect(await dial(lan, port)).toBe('open');
+
+      await driver.update(
+        { ...spec, allowList: { cidrs: ['127.0.0.0/8'] } },
+        makeContext(),
+      );
+      for (const port of ports) {
+        expect(await dial(lan, port)).toBe('ECONNREFUSED');
+        expect(await dial('127.0.0.1', port)).toBe('open');
+      }
+      const observed = await driver.observe('allow-r');
+      expect(observed.phase).toBe('running');
+      const sentinel = observed.nodes.find(n => n.role === 'sentinel')!;
+      const client = connect(
+        sentinel.endpoint!.port,
+        loginsOf('allow-r').admin,
+      );
+      await client.connect();
+      const [, primaryPort] = (await client.call(
+        'SENTINEL',
+        'GET-MASTER-ADDR-BY-NAME',
+        'allow-r',
+      )) as [string, string];
+      client.disconnect();
+      const primary = observed.nodes.find(n => n.role === 'primary')!;
+      expect(Number(primaryPort)).toBe(primary.endpoint!.port);
+    } finally {
+      await driver.deprovision('allow-r', makeContext());
     }
   });
 
