@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import { X509Certificate } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { connect as connectTls, TLSSocket } from 'node:tls';
@@ -73,7 +72,7 @@ describe('LocalDriver with TLS', () => {
   });
 
   it('serves TLS only: a client trusting the CA logs in over rediss, plain TCP and another CA are refused; a rotation under a connected client drops nothing', async () => {
-    expect((await driver.capabilities()).tls).toEqual({ replicated: false });
+    expect((await driver.capabilities()).tls).toEqual({ replicated: true });
     await driver.provision(makeSpec('tls-a', { tls }), makeContext());
     const observed = await driver.observe('tls-a');
     expect(observed.phase).toBe('running');
@@ -142,13 +141,120 @@ describe('LocalDriver with TLS', () => {
     expect(tls.issued).toHaveLength(2);
   });
 
-  it('refuses TLS with replicas, and tls- settings as tunables, naming them', async () => {
-    await expect(
-      driver.provision(makeSpec('tls-b', { tls, replicas: 1 }), makeContext()),
-    ).rejects.toThrow(InputError);
-    await expect(
-      driver.provision(makeSpec('tls-b', { tls, replicas: 1 }), makeContext()),
-    ).rejects.toThrow(/^tls: /);
+  it('with replicas, every data node and Sentinel speaks TLS only; after a rotation every node and Sentinel serves the new certificate, the client on the primary stays connected and the replica in sync', async () => {
+    const replicated = makeDriver(dataDir, { start: 19530, end: 19534 });
+    const rtls = testTls();
+    const spec = makeSpec('tls-r', { tls: rtls, replicas: 1 });
+    try {
+      await replicated.provision(spec, makeContext());
+      const observed = await replicated.observe('tls-r');
+      expect(observed.phase).toBe('running');
+      expect(observed.nodes).toHaveLength(5);
+      expect(observed.nodes.every(n => n.endpoint!.tls)).toBe(true);
+      const primary = observed.nodes.find(n => n.role === 'primary')!;
+      const replica = observed.nodes.find(n => n.role === 'replica')!;
+      const sentinels = observed.nodes.filter(n => n.role === 'sentinel');
+      expect(sentinels).toHaveLength(3);
+
+      // Sentinels refuse plain TCP, and answer discovery over TLS.
+      for (const sentinel of sentinels) {
+        const plain = connect(sentinel.endpoint!.port);
+        await expect(
+          plain.connect().then(() => plain.ping()),
+        ).rejects.toThrow();
+        plain.disconnect();
+      }
+      const admin = loginsOf('tls-r').admin;
+      const askSentinel = async (port: number) => {
+        const c = tlsClient(port, rtls.caCertificate, admin);
+        await c.connect();
+        const answer = (await c.call(
+          'SENTINEL',
+          'GET-MASTER-ADDR-BY-NAME',
+          'tls-r',
+        )) as [string, string];
+        const replicas = (await c.call(
+          'SENTINEL',
+          'REPLICAS',
+          'tls-r',
+        )) as string[][];
+        c.disconnect();
+        return { primaryPort: Number(answer[1]), replicas: replicas.length };
+      };
+      for (const sentinel of sentinels) {
+        expect(await askSentinel(sentinel.endpoint!.port)).toEqual({
+          primaryPort: primary.endpoint!.port,
+          replicas: 1,
+        });
+      }
+
+      const app = loginsOf('tls-r').app;
+      const client = tlsClient(primary.endpoint!.port, rtls.caCertificate, app);
+      await client.connect();
+      await client.set('before', '1');
+      const clientId = await client.client('ID');
+      const sentinelBefore = await Promise.all(
+        sentinels.map(n =>
+          servedCertificate(n.endpoint!.port, rtls.caCertificate),
+        ),
+      );
+
+      await replicated.update(
+        { ...spec, tls: { ...rtls, generation: 2 } },
+        makeContext(),
+      );
+
+      // Every node shows a certificate of generation 2 to a new connection.
+      const secondGeneration = new Set(
+        rtls.issued
+          .slice(5)
+          .map(i => new X509Certificate(i.certificate).fingerprint256),
+      );
+      expect(rtls.issued).toHaveLength(10);
+      for (const node of (await replicated.observe('tls-r')).nodes) {
+        expect(
+          secondGeneration.has(
+            await servedCertificate(node.endpoint!.port, rtls.caCertificate),
+          ),
+        ).toBe(true);
+      }
+      const sentinelAfter = await Promise.all(
+        sentinels.map(n =>
+          servedCertificate(n.endpoint!.port, rtls.caCertificate),
+        ),
+      );
+      sentinelAfter.forEach((after, i) =>
+        expect(after).not.toBe(sentinelBefore[i]),
+      );
+      expect(await client.client('ID')).toBe(clientId);
+      await client.set('after', '2');
+      client.disconnect();
+
+      // The replica still follows the primary over TLS, and the Sentinels still agree.
+      const onReplica = tlsClient(
+        replica.endpoint!.port,
+        rtls.caCertificate,
+        app,
+      );
+      await onReplica.connect();
+      for (let i = 0; i < 50 && (await onReplica.get('after')) !== '2'; i++) {
+        await new Promise(r => setTimeout(r, 50));
+      }
+      expect(await onReplica.get('after')).toBe('2');
+      onReplica.disconnect();
+      for (const sentinel of sentinels) {
+        expect(await askSentinel(sentinel.endpoint!.port)).toEqual({
+          primaryPort: primary.endpoint!.port,
+          replicas: 1,
+        });
+      }
+    } finally {
+      await replicated.deprovision('tls-r', makeContext());
+      rtls.dispose();
+    }
+  });
+
+  it('refuses tls- settings as tunables, naming them', async () => {
     await expect(
       driver.provision(
         makeSpec('tls-c', { config: { 'tls-port': '0' } }),

@@ -392,7 +392,7 @@ export class LocalDriver implements Driver {
       spec.replicas > 0 ? await this.#primaryOf(instance) : undefined;
     for (const node of targets) {
       const entry = prepared.get(node.name)!;
-      if (spec.tls && node.kind === 'data') {
+      if (spec.tls) {
         const address = this.#addressOf(entry.runtime);
         entry.certificateChanged = await ensureNodeCertificate(
           node.files,

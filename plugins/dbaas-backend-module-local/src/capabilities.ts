@@ -30,8 +30,8 @@ export function describeCapabilities(
     // A primary with up to MAX_REPLICAS replicas and three Sentinels; the
     // nodes can be restarted one at a time.
     ha: { replicas: true, maxReplicas: MAX_REPLICAS, rollingChanges: true },
-    // Sentinel cannot load a certificate live; see validateSpec.
-    tls: { replicated: false },
+    // Data nodes load new certificates live; Sentinels restart one at a time.
+    tls: { replicated: true },
     allowList: allowListCapabilities(settings),
     limits: structuredClone(settings.limits),
   };

@@ -167,7 +167,7 @@ export function renderRedisConf(
 }
 
 /** The lines of a node that speaks TLS only, on its one port. */
-function renderTlsLines(paths: NodeTlsPaths, port: number): string[] {
+export function renderTlsLines(paths: NodeTlsPaths, port: number): string[] {
   return [
     'port 0',
     `tls-port ${port}`,

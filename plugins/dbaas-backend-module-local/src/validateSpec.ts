@@ -33,14 +33,6 @@ export function validateSpec(
   // Before anything is claimed or written, so a refusal changes nothing.
   checkTunables(spec.config);
   checkAllowList(spec.allowList, settings);
-  if (spec.tls && spec.replicas > 0) {
-    // Sentinel cannot load a new certificate live (no CONFIG SET, and
-    // SENTINEL CONFIG SET refuses tls-cert-file), so rotating would mean
-    // restarting Sentinels; that path is not built yet.
-    throw new InputError(
-      'tls: the local driver serves TLS on standalone instances only so far; create the instance with replicas 0',
-    );
-  }
   for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
     const value = spec.resources[key];
     const { min, max } = limits[key];

@@ -5,7 +5,8 @@ import {
 import { AdminLogin } from '../adminLogin';
 import { passwordRules } from '../aclFile';
 import { InstanceFiles } from '../instanceFiles';
-import { quote } from '../redisConf';
+import { quote, renderTlsLines } from '../redisConf';
+import type { NodeTlsPaths } from '../nodeTls';
 import { SENTINEL_QUORUM } from '../instanceNodes';
 import { PrimaryAddress } from './replicaConf';
 
@@ -26,6 +27,8 @@ export interface SentinelConfTarget {
   admin: AdminLogin;
   downAfterMs: number;
   failoverTimeoutMs: number;
+  /** Present when the instance speaks TLS only: Sentinels too. */
+  tls?: NodeTlsPaths;
 }
 
 /**
@@ -40,7 +43,11 @@ export function renderSentinelConf(target: SentinelConfTarget): string {
   const [adminUser, ...others] = target.users;
   const lines = [
     '# Written by the JustManage local driver; Sentinel rewrites it as it runs.',
-    `port ${target.port}`,
+    // With TLS, tls-replication yes also makes Sentinel dial the data
+    // nodes and the other Sentinels over TLS.
+    ...(target.tls
+      ? renderTlsLines(target.tls, target.port)
+      : [`port ${target.port}`]),
     `bind ${quote(target.bindAddress)}`,
     `sentinel announce-ip ${quote(target.announceHost)}`,
     'daemonize no',

@@ -8,6 +8,7 @@ import { LocalNode } from '../instanceNodes';
 import { findLivePid, StartResult } from '../instanceProcess';
 import { digest, InstanceRuntime } from '../instanceState';
 import { InstanceFiles } from '../instanceFiles';
+import { nodeTlsPaths } from '../nodeTls';
 import { PrimaryAddress } from './replicaConf';
 import {
   keepSentinelId,
@@ -39,7 +40,12 @@ export interface SentinelHost {
 export async function convergeSentinel(
   spec: DriverInstanceSpec,
   node: LocalNode,
-  runtimes: { runtime: InstanceRuntime; previous?: InstanceRuntime },
+  runtimes: {
+    runtime: InstanceRuntime;
+    previous?: InstanceRuntime;
+    /** New certificate files: Sentinel loads them only when it starts. */
+    certificateChanged?: boolean;
+  },
   primary: PrimaryAddress,
   host: SentinelHost,
 ): Promise<void> {
@@ -55,6 +61,7 @@ export async function convergeSentinel(
     primary,
     users: spec.users,
     ...host.timing,
+    ...(spec.tls ? { tls: nodeTlsPaths(files) } : {}),
   };
   const inputFile = join(files.folder, SENTINEL_INPUT_FILE);
   const wanted = digest(sentinelConfDigestInput(target));
@@ -63,7 +70,7 @@ export async function convergeSentinel(
     previous !== undefined && previous.binary.path !== runtime.binary.path;
   const old = previous ?? runtime;
   const live = findLivePid(files, old);
-  if (live && !inputChanged && !binaryChanged) {
+  if (live && !inputChanged && !binaryChanged && !runtimes.certificateChanged) {
     return;
   }
   if (live) {

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { PrimaryAddress } from './replicaConf';
 
 /** A command as Redis reads it: an array of bulk strings. */
@@ -46,11 +47,14 @@ export function askSentinelForPrimary(
   port: number,
   masterName: string,
   timeoutMs = 500,
+  tls?: { ca: string },
 ): Promise<PrimaryAddress | undefined> {
   return new Promise(resolve => {
     let settled = false;
     let received = '';
-    const socket = connect({ host, port });
+    const socket = tls
+      ? connectTls({ host, port, ca: tls.ca })
+      : connect({ host, port });
     const finish = (result: PrimaryAddress | undefined) => {
       if (settled) return;
       settled = true;
@@ -58,7 +62,7 @@ export function askSentinelForPrimary(
       resolve(result);
     };
     socket.setTimeout(timeoutMs, () => finish(undefined));
-    socket.once('connect', () =>
+    socket.once(tls ? 'secureConnect' : 'connect', () =>
       socket.write(encode(['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', masterName])),
     );
     socket.on('data', chunk => {
@@ -88,13 +92,13 @@ export function askSentinelForPrimary(
  * ask any of them will mostly be told.
  */
 export async function primaryFromSentinels(
-  sentinels: Array<{ host: string; port: number }>,
+  sentinels: Array<{ host: string; port: number; tls?: { ca: string } }>,
   masterName: string,
 ): Promise<{ primary?: PrimaryAddress; answered: number }> {
   const answers = (
     await Promise.all(
-      sentinels.map(({ host, port }) =>
-        askSentinelForPrimary(host, port, masterName),
+      sentinels.map(({ host, port, tls }) =>
+        askSentinelForPrimary(host, port, masterName, 500, tls),
       ),
     )
   ).filter((a): a is PrimaryAddress => a !== undefined);

@@ -1,3 +1,4 @@
+import { nodeTrust } from '../nodeTls';
 import { AddressOf, announcedAt } from '../addressing';
 import { readFileIfExists } from '../fsUtils';
 import { InstanceFiles } from '../instanceFiles';
@@ -62,7 +63,7 @@ export async function currentPrimary(
     const asked = await primaryFromSentinels(
       sentinels.map(s => {
         const { connect, port } = addressOf(s.runtime);
-        return { host: connect, port };
+        return { host: connect, port, tls: nodeTrust(s.node.files) };
       }),
       masterName,
     );

@@ -6,7 +6,8 @@ import { verifyServedCertificates } from './servedCertificates';
 
 /**
  * Rotates an instance's node certificates: a new generation, which the
- * platform issues and every data node loads without a restart, then a
+ * platform issues and every data node loads without a restart (Sentinels,
+ * which cannot, restart one at a time), then a
  * client's handshake with every node proves the new one is served. The CA
  * stays, so clients change nothing.
  */

@@ -203,22 +203,64 @@ describe('TLS through the API, proven by connecting', () => {
     expect(tls.body.caCertificate).toBe(details.caCertificate);
   });
 
-  it('refuses TLS the platform cannot serve and a wrong mode, naming the field, and creates nothing', async () => {
-    const replicated = await backend.api
-      .post('/api/dbaas/instances')
-      .set(backend.as(ALICE))
-      .send(
-        validCreateBody({
-          name: 'tls-replicated',
-          tls: 'required',
-          replicas: 1,
-        }),
-      );
-    expect(replicated.status).toBe(400);
-    expect(replicated.body.error.message).toMatch(
-      /tls: platform local serves TLS on standalone instances only/,
-    );
+  it('serves a replicated instance over TLS end to end: a Sentinel-aware client trusting the CA finds the primary through the Sentinels, and a rotation reaches every node and Sentinel without dropping it', async () => {
+    const replicatedId = await backend.createInstance({
+      name: 'tls-replicated',
+      tls: 'required',
+      replicas: 1,
+    });
+    const details = (
+      await backend.api
+        .get(`/api/dbaas/instances/${replicatedId}/connection`)
+        .set(backend.as(ALICE))
+    ).body;
+    expect(details.sentinel.endpoints).toHaveLength(3);
+    const client = new Redis({
+      sentinels: details.sentinel.endpoints,
+      name: details.sentinel.masterName,
+      username: 'app',
+      password: details.password,
+      tls: { ca: details.caCertificate },
+      sentinelTLS: { ca: details.caCertificate },
+      enableTLSForSentinelMode: true,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    client.on('error', () => undefined);
+    clients.push(client);
+    await client.connect();
+    await client.set('through-sentinel', 'yes');
+    const clientId = await client.client('ID');
 
+    const rotate = await backend.api
+      .post(`/api/dbaas/instances/${replicatedId}/tls/rotate`)
+      .set(backend.as(ALICE));
+    expect(rotate.status).toBe(202);
+    const done = await backend.waitForOperation(
+      rotate.body.operation.id,
+      ALICE,
+      60_000,
+    );
+    expect({ status: done.status, error: done.error }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
+    const tls = await backend.api
+      .get(`/api/dbaas/instances/${replicatedId}/tls`)
+      .set(backend.as(ALICE));
+    expect(tls.body.generation).toBe(2);
+    const expiry = Date.parse(tls.body.certificatesExpireAt);
+    for (const { host, port } of details.sentinel.endpoints) {
+      const cert = await served(host, port, details.caCertificate);
+      expect(Math.floor(Date.parse(cert.validTo) / 1000)).toBe(
+        Math.floor(expiry / 1000),
+      );
+    }
+    expect(await client.client('ID')).toBe(clientId);
+    expect(await client.get('through-sentinel')).toBe('yes');
+  });
+
+  it('refuses a wrong TLS mode, naming the field, and creates nothing', async () => {
     const wrong = await backend.api
       .post('/api/dbaas/instances')
       .set(backend.as(ALICE))
@@ -229,8 +271,8 @@ describe('TLS through the API, proven by connecting', () => {
     const list = await backend.api
       .get('/api/dbaas/instances')
       .set(backend.as(ALICE));
-    expect(list.body.items.map((i: { name: string }) => i.name)).toEqual([
-      'tls-cache',
-    ]);
+    expect(list.body.items.map((i: { name: string }) => i.name).sort()).toEqual(
+      ['tls-cache', 'tls-replicated'],
+    );
   });
 });

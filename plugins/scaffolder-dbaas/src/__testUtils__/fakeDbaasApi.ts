@@ -216,10 +216,12 @@ export function fakeDbaasApi(
         return errorResponse(new InputError(parsed.message), 400);
       }
       const req = parsed.value;
+      // As a platform whose driver serves TLS standalone only answers
+      // (capabilities.tls.replicated false).
       if (req.tls === 'required' && req.replicas > 0) {
         return errorResponse(
           new InputError(
-            'tls: platform local serves TLS on standalone instances only so far; use replicas 0',
+            'tls: platform edge serves TLS on standalone instances only so far; use replicas 0',
           ),
           400,
         );

@@ -87,7 +87,7 @@ describe('dbaas:redis:create with TLS', () => {
     await expect(action.handler(ctx)).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining(
-        'tls: platform local serves TLS on standalone instances only so far; use replicas 0',
+        'tls: platform edge serves TLS on standalone instances only so far; use replicas 0',
       ),
     });
     expect(dbaas.instances()).toEqual([]);

@@ -145,7 +145,7 @@ export function createDbaasRedisCreateAction(options: {
             .enum(['disabled', 'required'])
             .optional()
             .describe(
-              "disabled (default), or required: clients connect with rediss:// and trust the instance's own CA, whose certificate is on the Redis tab. The local platform serves TLS on standalone instances only (replicas 0).",
+              "disabled (default), or required: clients connect with rediss:// and trust the instance's own CA, whose certificate is on the Redis tab. With replicas, the Sentinels speak TLS too.",
             ),
       },
       output: {
