@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { connect as connectTls, TLSSocket } from 'node:tls';
 import Redis from 'ioredis';
+import { createConnection } from 'node:net';
 import {
   connect,
   loginsOf,
@@ -49,6 +50,19 @@ function servedCertificate(port: number, ca: string): Promise<string> {
       },
     );
     socket.once('error', reject);
+  });
+}
+
+/** 'open', or the error code a client dialling host:port gets. */
+function dial(host: string, port: number): Promise<string> {
+  return new Promise(resolve => {
+    const socket = createConnection({ host, port }, () => {
+      socket.destroy();
+      resolve('open');
+    });
+    socket.once('error', error =>
+      resolve((error as NodeJS.ErrnoException).code ?? error.message),
+    );
   });
 }
 
@@ -252,6 +266,87 @@ describe('LocalDriver with TLS', () => {
       await replicated.deprovision('tls-r', makeContext());
       rtls.dispose();
     }
+  });
+
+  it('switches a running standalone instance to TLS: preferred opens a TLS port beside the plain one, required closes the plain one, and clients connected on either stay', async () => {
+    const stls = testTls();
+    const plainSpec = makeSpec('tls-s');
+    try {
+      await driver.provision(plainSpec, makeContext());
+      const plainPort = (await driver.observe('tls-s')).nodes[0].endpoint!.port;
+      const app = loginsOf('tls-s').app;
+      const early = connect(plainPort, app);
+      await early.connect();
+      await early.set('kept', 'yes');
+      const earlyId = await early.client('ID');
+
+      await driver.update(
+        { ...plainSpec, tls: { ...stls, mode: 'preferred' } },
+        makeContext(),
+      );
+      const preferred = (await driver.observe('tls-s')).nodes[0];
+      expect(preferred.phase).toBe('running');
+      expect(preferred.endpoint).toEqual({
+        host: '127.0.0.1',
+        port: plainPort,
+        tls: false,
+        tlsPort: expect.any(Number),
+      });
+      const tlsPort = preferred.endpoint!.tlsPort!;
+      expect(await dial('127.0.0.1', plainPort)).toBe('open');
+      const moved = tlsClient(tlsPort, stls.caCertificate, app);
+      await moved.connect();
+      expect(await moved.get('kept')).toBe('yes');
+      const movedId = await moved.client('ID');
+      expect(await early.client('ID')).toBe(earlyId);
+
+      await driver.update(
+        { ...plainSpec, tls: { ...stls, mode: 'required' } },
+        makeContext(),
+      );
+      const required = (await driver.observe('tls-s')).nodes[0];
+      expect(required.phase).toBe('running');
+      expect(required.endpoint).toEqual({
+        host: '127.0.0.1',
+        port: tlsPort,
+        tls: true,
+      });
+      expect(await dial('127.0.0.1', plainPort)).toBe('ECONNREFUSED');
+      const late = tlsClient(tlsPort, stls.caCertificate, app);
+      await late.connect();
+      await late.set('late', '1');
+      late.disconnect();
+      // Sessions opened before either change go on.
+      expect(await early.client('ID')).toBe(earlyId);
+      expect(await early.get('late')).toBe('1');
+      expect(await moved.client('ID')).toBe(movedId);
+      early.disconnect();
+      moved.disconnect();
+      // Converging again changes nothing and issues nothing.
+      const issued = stls.issued.length;
+      await driver.update(
+        { ...plainSpec, tls: { ...stls, mode: 'required' } },
+        makeContext(),
+      );
+      expect(stls.issued).toHaveLength(issued);
+      expect((await driver.observe('tls-s')).nodes[0].endpoint!.port).toBe(
+        tlsPort,
+      );
+    } finally {
+      await driver.deprovision('tls-s', makeContext());
+      stls.dispose();
+    }
+  });
+
+  it('refuses TLS preferred on a replicated instance before anything is made', async () => {
+    await expect(
+      driver.provision(
+        makeSpec('tls-p', { replicas: 1, tls: { ...tls, mode: 'preferred' } }),
+        makeContext(),
+      ),
+    ).rejects.toThrow(
+      'tls: the local driver switches standalone instances to TLS while they run',
+    );
   });
 
   it('refuses tls- settings as tunables, naming them', async () => {

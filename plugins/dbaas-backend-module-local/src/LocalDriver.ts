@@ -47,8 +47,18 @@ import { KeyedMutex } from './KeyedMutex';
 import { applyLive } from './liveApply';
 import { isPortBindable, PortAllocator } from './portAllocator';
 import { respPing } from './respPing';
-import { certificateReload, liveSettings, renderRedisConf } from './redisConf';
-import { ensureNodeCertificate, nodeTlsPaths, nodeTrust } from './nodeTls';
+import {
+  certificateReload,
+  listenerSettings,
+  liveSettings,
+  renderRedisConf,
+} from './redisConf';
+import {
+  ensureNodeCertificate,
+  nodeListeners,
+  nodeTlsPaths,
+  nodeTrust,
+} from './nodeTls';
 import { absentInstance, observeInstance } from './observeInstance';
 import {
   existingNodes,
@@ -304,6 +314,41 @@ export class LocalDriver implements Driver {
     files: InstanceFiles,
     previous: InstanceRuntime | undefined,
     ctx: DriverContext,
+    tls: InstanceRuntime['tls'],
+  ): Promise<Pick<InstanceRuntime, 'port' | 'host' | 'tls' | 'tlsPort'>> {
+    const owner = files.instanceId;
+    if (!this.#hosts && previous && !previous.host && previous.tlsPort) {
+      // Leaving TLS preferred: to required, the TLS port becomes the
+      // node's port and the plain one goes; back to plain, the TLS one goes.
+      if (tls === 'preferred') {
+        if (this.#ports!.ensureClaim(previous.tlsPort, owner)) {
+          return { port: previous.port, tls, tlsPort: previous.tlsPort };
+        }
+      } else if (tls === 'required') {
+        this.#ports!.release(previous.port, owner);
+        return { port: previous.tlsPort, tls };
+      } else {
+        this.#ports!.release(previous.tlsPort, owner);
+        return { port: previous.port };
+      }
+    }
+    const claimed = await this.#claimMainAddress(files, previous, ctx);
+    if (tls === 'preferred') {
+      if (this.#hosts) {
+        // validateSpec refuses it: every node has the one configured port.
+        throw new PlatformRejectedError(
+          'tls: preferred needs a second port per node, which loopback addressing does not give',
+        );
+      }
+      return { ...claimed, tls, tlsPort: await this.#ports!.claim(owner) };
+    }
+    return tls ? { ...claimed, tls } : claimed;
+  }
+
+  async #claimMainAddress(
+    files: InstanceFiles,
+    previous: InstanceRuntime | undefined,
+    ctx: DriverContext,
   ): Promise<{ port: number; host?: string }> {
     const owner = files.instanceId;
     if (this.#hosts) {
@@ -338,10 +383,11 @@ export class LocalDriver implements Driver {
     binary: EngineBinary,
     ctx: DriverContext,
     sentinel?: InstanceRuntime['sentinel'],
+    tls?: InstanceRuntime['tls'],
   ): Promise<PreparedNode> {
     const previous = readRuntime(files);
     const runtime: InstanceRuntime = {
-      ...(await this.#claimAddress(files, previous, ctx)),
+      ...(await this.#claimAddress(files, previous, ctx, tls)),
       binary: {
         path: binary.path,
         engine: binary.engine,
@@ -385,6 +431,7 @@ export class LocalDriver implements Driver {
           sentinel ? sentinelBinaryFor(binaries, binary) : binary,
           ctx,
           sentinel ? { masterName: spec.name } : undefined,
+          spec.tls?.mode,
         ),
       );
     }
@@ -533,7 +580,14 @@ export class LocalDriver implements Driver {
       files,
       bindAddress: address.bind,
       port: runtime.port,
-      ...(spec.tls ? { tls: nodeTlsPaths(files) } : {}),
+      ...(spec.tls
+        ? {
+            tls: {
+              ...nodeTlsPaths(files),
+              listeners: nodeListeners(runtime, spec.tls.mode),
+            },
+          }
+        : {}),
     });
     if (primary) {
       conf += renderReplicationLines(
@@ -566,6 +620,8 @@ export class LocalDriver implements Driver {
         : `instance ${spec.instanceId}`;
     if (
       previous &&
+      // Moving a port between plain and TLS is done live, below.
+      !movesTlsPort(previous, runtime) &&
       (previous.port !== runtime.port ||
         previous.host !== runtime.host ||
         previous.binary.path !== runtime.binary.path) &&
@@ -598,7 +654,7 @@ export class LocalDriver implements Driver {
       return;
     }
 
-    const trust = nodeTrust(files);
+    const trust = nodeTrust(files, runtime);
     if (spec.persistence === 'none') {
       await this.#dropLoadedData(files, address.connect, address.port, trust);
     }
@@ -632,18 +688,37 @@ export class LocalDriver implements Driver {
             value: listeningAddress(address, spec.allowList).bind,
             onlyIfDifferent: true,
           },
+          ...(spec.tls || previous?.tls
+            ? listenerSettings(
+                spec.tls && {
+                  ...nodeTlsPaths(files),
+                  listeners: nodeListeners(runtime, spec.tls.mode),
+                },
+                runtime.port,
+              )
+            : []),
         ],
       );
       writeApplied(files, desired!);
     } catch (error) {
       if (
-        /^CONFIG SET bind\b/.test((error as Error).message) &&
+        /^CONFIG SET (bind|port|tls-[a-z-]+)\b/.test(
+          (error as Error).message,
+        ) &&
         spec.persistence === 'none' &&
         spec.replicas === 0
       ) {
         // A restart would apply it, but empty the instance.
         throw new PlatformRejectedError(
-          `allowList: ${spec.engine} ${runtime.binary.version} cannot change where it listens without a restart, and instance ${spec.instanceId} keeps no data on disk; enable persistence or upgrade first`,
+          `${
+            /CONFIG SET bind/.test((error as Error).message)
+              ? 'allowList'
+              : 'tls'
+          }: ${spec.engine} ${
+            runtime.binary.version
+          } cannot change where it listens without a restart, and instance ${
+            spec.instanceId
+          } keeps no data on disk; enable persistence or upgrade first`,
         );
       }
       if (/\bLOADING\b/.test((error as Error).message)) {
@@ -773,4 +848,16 @@ export class LocalDriver implements Driver {
       },
     };
   }
+}
+
+/** Whether a node's port only moved between plain and TLS (TLS preferred to required). */
+function movesTlsPort(
+  previous: InstanceRuntime,
+  runtime: InstanceRuntime,
+): boolean {
+  return (
+    previous.tlsPort === runtime.port &&
+    previous.host === runtime.host &&
+    previous.binary.path === runtime.binary.path
+  );
 }

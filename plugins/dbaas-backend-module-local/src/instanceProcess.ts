@@ -27,7 +27,12 @@ function identityOf(
   files: InstanceFiles,
   runtime: InstanceRuntime,
 ): ProcessIdentity {
-  return { confPath: files.conf, port: runtime.port, host: runtime.host };
+  return {
+    confPath: files.conf,
+    port: runtime.port,
+    host: runtime.host,
+    dataFolder: files.dataFolder,
+  };
 }
 
 /** The instance's live server, found through its pidfile. */

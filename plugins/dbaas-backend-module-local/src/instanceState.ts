@@ -14,6 +14,15 @@ export interface InstanceRuntime {
   port: number;
   /** With `addressing: loopback`: the node's own address. */
   host?: string;
+  /**
+   * The instance's TLS mode when the node was last prepared. `port` speaks
+   * TLS when it is `required` (or, for nodes prepared before modes were
+   * recorded, when the node has TLS files); with `preferred`, `port` is
+   * plain and TLS is on `tlsPort`.
+   */
+  tls?: 'preferred' | 'required';
+  /** With TLS `preferred`: the TLS port beside the plain `port`. */
+  tlsPort?: number;
   binary: { path: string; engine: Engine; version: string };
   /** Set for a Sentinel, with the name it monitors the primary under. */
   sentinel?: { masterName: string };

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathExists, writeFileAtomic } from './fsUtils';
 import { InstanceFiles } from './instanceFiles';
+import type { InstanceRuntime } from './instanceState';
 
 /** Where a node keeps its TLS files: fixed paths, so a rotation swaps contents only. */
 export interface NodeTlsPaths {
@@ -33,9 +34,32 @@ export function nodeTlsPaths(
  */
 export function nodeTrust(
   files: Pick<InstanceFiles, 'folder'>,
+  runtime: Pick<InstanceRuntime, 'tls'> | undefined,
 ): { ca: string } | undefined {
+  // With TLS preferred the node's port is still plain.
+  if (runtime?.tls === 'preferred') return undefined;
   const { ca } = nodeTlsPaths(files);
   return pathExists(ca) ? { ca: readFileSync(ca, 'utf8') } : undefined;
+}
+
+/** The ports a node listens on, and which speaks TLS. */
+export interface NodeListeners {
+  /** 0 when the node speaks TLS only. */
+  plainPort: number;
+  /** 0 without TLS. */
+  tlsPort: number;
+}
+
+/** Where a node with this runtime listens, in plain TCP and in TLS. */
+export function nodeListeners(
+  runtime: Pick<InstanceRuntime, 'port' | 'tls' | 'tlsPort'>,
+  mode: 'preferred' | 'required' | undefined,
+): NodeListeners {
+  if (mode === 'required') return { plainPort: 0, tlsPort: runtime.port };
+  if (mode === 'preferred') {
+    return { plainPort: runtime.port, tlsPort: runtime.tlsPort! };
+  }
+  return { plainPort: runtime.port, tlsPort: 0 };
 }
 
 /**

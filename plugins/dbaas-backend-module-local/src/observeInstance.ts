@@ -42,7 +42,12 @@ async function observeNode(
     };
   }
   const { connect, port } = addressOf(runtime);
-  const ping = await respPing(connect, port, 500, nodeTrust(node.files));
+  const ping = await respPing(
+    connect,
+    port,
+    500,
+    nodeTrust(node.files, runtime),
+  );
   if (ping === 'serving') return { phase: 'running' };
   return {
     phase: 'starting',
@@ -94,7 +99,14 @@ export async function observeInstance(
       role,
       ...(ordinal !== undefined ? { ordinal } : {}),
       phase: states[i].phase,
-      endpoint: { host: announce, port, tls: !!nodeTrust(node.files) },
+      endpoint: {
+        host: announce,
+        port,
+        tls: !!nodeTrust(node.files, runtime),
+        ...(runtime.tls === 'preferred' && runtime.tlsPort
+          ? { tlsPort: runtime.tlsPort }
+          : {}),
+      },
       version: runtime.binary.version,
       ...(states[i].message ? { message: states[i].message } : {}),
     };

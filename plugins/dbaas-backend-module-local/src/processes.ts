@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { readdir, readlink } from 'node:fs/promises';
 import { delay, readFileIfExists } from './fsUtils';
 
@@ -8,6 +8,12 @@ export interface ProcessIdentity {
   port: number;
   /** Set when nodes have addresses of their own (loopback addressing). */
   host?: string;
+  /**
+   * The node's data folder, the server's working directory: it still
+   * identifies the server while a port moves (TLS preferred to required),
+   * when the title shows the old port.
+   */
+  dataFolder?: string;
 }
 
 /** The pid a pidfile names, if it names one. */
@@ -73,8 +79,17 @@ export function isInstanceProcess(
     : `:${identity.port}`;
   return (
     cmdline.includes(identity.confPath) ||
-    new RegExp(`${address}(?![0-9])`).test(cmdline)
+    new RegExp(`${address}(?![0-9])`).test(cmdline) ||
+    (identity.dataFolder !== undefined && cwdOf(pid) === identity.dataFolder)
   );
+}
+
+function cwdOf(pid: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The pid of the instance's live server according to its pidfile. */

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { InstanceFiles } from './instanceFiles';
-import type { NodeTlsPaths } from './nodeTls';
+import type { NodeListeners, NodeTlsPaths } from './nodeTls';
 
 /**
  * Settings the driver owns. A tunable overriding one of these could move
@@ -130,8 +130,8 @@ export interface RedisConfTarget {
   files: InstanceFiles;
   bindAddress: string;
   port: number;
-  /** Present when the node speaks TLS only. */
-  tls?: NodeTlsPaths;
+  /** Present when the node speaks TLS, with where it listens. */
+  tls?: NodeTlsPaths & { listeners: NodeListeners };
 }
 
 /** Renders the complete redis.conf of an instance. */
@@ -143,7 +143,7 @@ export function renderRedisConf(
   const lines = [
     '# Written by the JustManage local driver; edits are overwritten.',
     ...(target.tls
-      ? renderTlsLines(target.tls, target.port)
+      ? renderTlsLines(target.tls, target.tls.listeners)
       : [`port ${target.port}`]),
     `bind ${quote(target.bindAddress)}`,
     'protected-mode yes',
@@ -166,17 +166,64 @@ export function renderRedisConf(
   return `${lines.join('\n')}\n`;
 }
 
-/** The lines of a node that speaks TLS only, on its one port. */
-export function renderTlsLines(paths: NodeTlsPaths, port: number): string[] {
+/**
+ * The lines of a node that speaks TLS: only TLS on its port when required,
+ * or plain TCP on its port and TLS on a second one when preferred.
+ */
+export function renderTlsLines(
+  paths: NodeTlsPaths,
+  listeners: NodeListeners,
+): string[] {
   return [
-    'port 0',
-    `tls-port ${port}`,
+    `port ${listeners.plainPort}`,
+    `tls-port ${listeners.tlsPort}`,
     `tls-cert-file ${quote(paths.certificate)}`,
     `tls-key-file ${quote(paths.privateKey)}`,
     `tls-ca-cert-file ${quote(paths.ca)}`,
     // Clients prove who they are with ACL passwords, not certificates.
     'tls-auth-clients no',
-    'tls-replication yes',
+    // Links between nodes move to TLS once clients must.
+    `tls-replication ${listeners.plainPort === 0 ? 'yes' : 'no'}`,
+  ];
+}
+
+/**
+ * What CONFIG SET moves a running node's listeners to the ones in its
+ * file, in an order that always works: certificates before a TLS port
+ * opens, the TLS port before the plain one closes. Each is read first and
+ * set only when different, since setting a port rebinds it.
+ */
+export function listenerSettings(
+  tls: (NodeTlsPaths & { listeners: NodeListeners }) | undefined,
+  port: number,
+): LiveSetting[] {
+  if (!tls) {
+    return [
+      { key: 'tls-port', value: '0', onlyIfDifferent: true },
+      { key: 'port', value: String(port), onlyIfDifferent: true },
+    ];
+  }
+  const { listeners } = tls;
+  return [
+    {
+      key: 'tls-cert-file',
+      value: tls.certificate,
+      with: { key: 'tls-key-file', value: tls.privateKey },
+      onlyIfDifferent: true,
+    },
+    { key: 'tls-ca-cert-file', value: tls.ca, onlyIfDifferent: true },
+    { key: 'tls-auth-clients', value: 'no', onlyIfDifferent: true },
+    {
+      key: 'tls-replication',
+      value: listeners.plainPort === 0 ? 'yes' : 'no',
+      onlyIfDifferent: true,
+    },
+    {
+      key: 'tls-port',
+      value: String(listeners.tlsPort),
+      onlyIfDifferent: true,
+    },
+    { key: 'port', value: String(listeners.plainPort), onlyIfDifferent: true },
   ];
 }
 

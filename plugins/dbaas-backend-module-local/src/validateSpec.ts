@@ -33,6 +33,20 @@ export function validateSpec(
   // Before anything is claimed or written, so a refusal changes nothing.
   checkTunables(spec.config);
   checkAllowList(spec.allowList, settings);
+  if (spec.tls?.mode === 'preferred') {
+    if (spec.replicas > 0) {
+      // Replicas and Sentinels would have to move their links to the new
+      // ports as well; a replicated instance gets TLS at creation.
+      throw new InputError(
+        'tls: the local driver switches standalone instances to TLS while they run; a replicated instance gets TLS at creation',
+      );
+    }
+    if (settings.addressing === 'loopback') {
+      throw new InputError(
+        'tls: preferred needs a second port per node, and the local driver in loopback addressing gives each node one port',
+      );
+    }
+  }
   for (const key of ['memoryMb', 'cpu', 'diskGb'] as const) {
     const value = spec.resources[key];
     const { min, max } = limits[key];

@@ -12,6 +12,7 @@ import { TlsStore } from './tls/TlsStore';
 import { readTlsSettings } from './tls/readTlsSettings';
 import { readDefaultAllowList } from './allowList/readDefaultAllowList';
 import { certificatesHandler } from './tls/certificatesHandler';
+import { tlsModeHandler } from './tls/tlsModeHandler';
 import {
   renewCertificates,
   RENEW_CERTIFICATES_TASK,
@@ -144,6 +145,7 @@ export const dbaasPlugin = createBackendPlugin({
         registry.register(scanKeysHandler).onInstanceDeleted(deleteKeyScans);
         registry
           .register(certificatesHandler)
+          .register(tlsModeHandler)
           .onInstanceDeleted((tx, id) => tls.forget(id, tx));
 
         const waiter = new OperationWaiter(operations);

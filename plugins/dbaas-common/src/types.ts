@@ -36,7 +36,8 @@ export type OperationType =
   | 'upgrade'
   | 'replicas'
   | 'users'
-  | 'certificates';
+  | 'certificates'
+  | 'tls-mode';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';

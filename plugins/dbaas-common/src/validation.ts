@@ -199,6 +199,16 @@ export const updateInstanceRequestSchema = z
       'must change at least one of description, resources, persistence, maxmemoryPolicy, config, allowList',
   });
 
+/** The body of `PUT /instances/{id}/tls`. @public */
+export const setTlsModeRequestSchema = z.strictObject(
+  {
+    mode: z.enum(['disabled', 'preferred', 'required'], {
+      error: "must be 'disabled', 'preferred' or 'required'",
+    }),
+  },
+  { error: 'must be a JSON object' },
+);
+
 /** The body of `PUT /instances/{id}/replicas`. @public */
 export const setReplicasRequestSchema = z.strictObject(
   { replicas },

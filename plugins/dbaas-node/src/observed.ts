@@ -8,7 +8,10 @@
 export interface NodeEndpoint {
   host: string;
   port: number;
+  /** Whether `port` speaks TLS (and TLS only). */
   tls: boolean;
+  /** With TLS `preferred`: the TLS port beside the plain `port`. */
+  tlsPort?: number;
 }
 
 /** @public */

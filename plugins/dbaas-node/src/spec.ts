@@ -81,8 +81,15 @@ export interface DriverNodeCertificate {
  * @public
  */
 export interface DriverTls {
-  /** `required`: nodes speak TLS only, to clients and to each other. */
-  mode: 'required';
+  /**
+   * `required`: nodes speak TLS only, to clients and to each other.
+   * `preferred`: a running instance on its way to `required`: each node
+   * keeps its plain port and opens a TLS port beside it (reported as
+   * `NodeEndpoint.tlsPort`), so clients can move one by one. Going to
+   * `required` closes the plain port, and the TLS port becomes the node's
+   * port. Both changes must reach running nodes without a restart.
+   */
+  mode: 'required' | 'preferred';
   /** PEM of the CA that signs every node's certificate; nodes trust it. */
   caCertificate: string;
   /**

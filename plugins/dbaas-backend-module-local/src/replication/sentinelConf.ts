@@ -46,7 +46,7 @@ export function renderSentinelConf(target: SentinelConfTarget): string {
     // With TLS, tls-replication yes also makes Sentinel dial the data
     // nodes and the other Sentinels over TLS.
     ...(target.tls
-      ? renderTlsLines(target.tls, target.port)
+      ? renderTlsLines(target.tls, { plainPort: 0, tlsPort: target.port })
       : [`port ${target.port}`]),
     `bind ${quote(target.bindAddress)}`,
     `sentinel announce-ip ${quote(target.announceHost)}`,

@@ -63,7 +63,7 @@ export async function currentPrimary(
     const asked = await primaryFromSentinels(
       sentinels.map(s => {
         const { connect, port } = addressOf(s.runtime);
-        return { host: connect, port, tls: nodeTrust(s.node.files) };
+        return { host: connect, port, tls: nodeTrust(s.node.files, s.runtime) };
       }),
       masterName,
     );

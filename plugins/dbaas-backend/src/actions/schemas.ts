@@ -106,6 +106,7 @@ export const operationOutput = (z: Zod) =>
         'replicas',
         'users',
         'certificates',
+        'tls-mode',
       ])
       .describe('What the operation does'),
     status: z

@@ -33,7 +33,10 @@ export async function connectionDetails(
     );
   }
   const scheme = primary.tls ? 'rediss' : 'redis';
-  const caCertificate = primary.tls ? await tls?.trust(instance.id) : undefined;
+  // With TLS preferred the plain port stays the URL; the TLS one is beside it.
+  const tlsPort = primary.tls ? undefined : primary.tlsPort;
+  const caCertificate =
+    primary.tls || tlsPort ? await tls?.trust(instance.id) : undefined;
   return {
     host: primary.host,
     port: primary.port,
@@ -42,6 +45,9 @@ export async function connectionDetails(
     password: newest.password,
     url: `${scheme}://${username}@${primary.host}:${primary.port}`,
     ...(caCertificate ? { caCertificate } : {}),
+    ...(tlsPort
+      ? { tlsUrl: `rediss://${username}@${primary.host}:${tlsPort}` }
+      : {}),
     ...sentinelDetails(instance),
   };
 }

@@ -67,13 +67,15 @@ export class InstanceTls {
 
   /** What a driver needs to serve TLS, or undefined without TLS. */
   async driverTls(instance: Instance): Promise<DriverTls | undefined> {
-    if (instance.tls !== 'required') return undefined;
+    if (instance.tls !== 'required' && instance.tls !== 'preferred') {
+      return undefined;
+    }
     const stored = await this.#store.get(instance.id);
     if (!stored) {
       throw new Error(`Instance ${instance.name} requires TLS but has no CA`);
     }
     return {
-      mode: 'required',
+      mode: instance.tls,
       caCertificate: stored.caCertificate,
       generation: stored.generation,
       issue: async ({ nodeId, hosts }) => {
@@ -108,12 +110,12 @@ export class InstanceTls {
 
   async describe(instance: Instance): Promise<InstanceTlsView> {
     const stored =
-      instance.tls === 'required'
+      instance.tls === 'required' || instance.tls === 'preferred'
         ? await this.#store.get(instance.id)
         : undefined;
     if (!stored) return { mode: 'disabled' };
     return {
-      mode: 'required',
+      mode: instance.tls!,
       caCertificate: stored.caCertificate,
       generation: stored.generation,
       certificatesExpireAt: stored.certificatesNotAfter,

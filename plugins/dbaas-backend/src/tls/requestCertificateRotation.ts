@@ -11,7 +11,7 @@ export async function requestCertificateRotation(
   actor: string,
   reason: string,
 ): Promise<{ instance: Instance; operation: OperationWithOwner }> {
-  if (instance.tls !== 'required') {
+  if (instance.tls !== 'required' && instance.tls !== 'preferred') {
     throw new ConflictError(
       `Instance ${instance.name} does not use TLS; it has no certificates to rotate`,
     );

@@ -10,7 +10,12 @@ async function servedNotAfter(
   instance: Instance,
   node: Parameters<typeof targetOfNode>[1],
 ): Promise<Date> {
-  const route = await ctx.deps.admin.route(targetOfNode(instance, node));
+  const target = targetOfNode(instance, node);
+  // With TLS preferred the node's port is plain; TLS is on the port beside.
+  const endpoint = target.endpoint.tls
+    ? target.endpoint
+    : { ...target.endpoint, port: target.endpoint.tlsPort!, tls: true };
+  const route = await ctx.deps.admin.route({ ...target, endpoint });
   try {
     return await new Promise<Date>((resolve, reject) => {
       const socket: TLSSocket = connect(
@@ -50,8 +55,13 @@ export async function verifyServedCertificates(
   const observed = await ctx.driver.observe(instance.id);
   const nodes = observed.nodes.filter(
     // Sentinels included: they restart to load theirs.
-    n => n.phase === 'running' && n.endpoint,
+    n =>
+      n.phase === 'running' &&
+      (n.endpoint?.tls || n.endpoint?.tlsPort !== undefined),
   );
+  if (nodes.length === 0) {
+    throw new Error(`No running node of ${instance.name} serves TLS`);
+  }
   const expected = Math.floor(Date.parse(notAfter) / 1000);
   for (const node of nodes) {
     const served = await servedNotAfter(ctx, instance, node);

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { createConnection } from 'node:net';
 import { X509Certificate } from 'node:crypto';
 import { connect as connectTls, TLSSocket } from 'node:tls';
 import {
@@ -260,6 +261,117 @@ describe('TLS through the API, proven by connecting', () => {
     expect(await client.get('through-sentinel')).toBe('yes');
   });
 
+  it('moves a running instance to TLS through preferred: both ports, then TLS only; clients connected on either stay, and the refusals name why', async () => {
+    const switchId = await backend.createInstance({ name: 'tls-switch' });
+    const put = (body: unknown, user = ALICE) =>
+      backend.api
+        .put(`/api/dbaas/instances/${switchId}/tls`)
+        .set(backend.as(user))
+        .send(body as object);
+    const connection = async () =>
+      (
+        await backend.api
+          .get(`/api/dbaas/instances/${switchId}/connection`)
+          .set(backend.as(ALICE))
+      ).body;
+    const plain = await connection();
+    expect(plain.url).toMatch(/^redis:\/\//);
+    const early = await backend.appClient(switchId);
+    clients.push(early);
+    await early.set('kept', 'yes');
+    const earlyId = await early.client('ID');
+
+    const straight = await put({ mode: 'required' });
+    expect(straight.status).toBe(409);
+    expect(straight.body.error.message).toBe(
+      'tls: instance tls-switch goes to required through preferred, so its clients can move to TLS before the plain port closes',
+    );
+    expect((await put({ mode: 'yes' })).body.error.message).toContain(
+      'mode must be equal to one of the allowed values: disabled, preferred, required',
+    );
+    expect((await put({ mode: 'preferred' }, BOB)).status).toBe(403);
+
+    const toPreferred = await put({ mode: 'preferred' });
+    expect(toPreferred.status).toBe(202);
+    expect(toPreferred.body.operation.type).toBe('tls-mode');
+    const preferredDone = await backend.waitForOperation(
+      toPreferred.body.operation.id,
+    );
+    expect({
+      status: preferredDone.status,
+      error: preferredDone.error,
+    }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
+    const both = await connection();
+    expect(both).toMatchObject({
+      url: plain.url,
+      tls: false,
+      tlsUrl: expect.stringMatching(/^rediss:\/\/app@127\.0\.0\.1:\d+$/),
+      caCertificate: expect.stringMatching(/^-----BEGIN CERTIFICATE-----/),
+    });
+    const tlsPort = Number(both.tlsUrl.split(':').pop());
+    expect(tlsPort).not.toBe(plain.port);
+    const moved = new Redis({
+      host: '127.0.0.1',
+      port: tlsPort,
+      username: 'app',
+      password: both.password,
+      tls: { ca: both.caCertificate },
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    moved.on('error', () => undefined);
+    clients.push(moved);
+    await moved.connect();
+    expect(await moved.get('kept')).toBe('yes');
+    const movedId = await moved.client('ID');
+    expect(
+      (
+        await backend.api
+          .get(`/api/dbaas/instances/${switchId}/tls`)
+          .set(backend.as(ALICE))
+      ).body.mode,
+    ).toBe('preferred');
+
+    const toRequired = await put({ mode: 'required' });
+    const requiredDone = await backend.waitForOperation(
+      toRequired.body.operation.id,
+    );
+    expect(requiredDone.status).toBe('succeeded');
+    const tlsOnly = await connection();
+    expect(tlsOnly).toMatchObject({
+      url: `rediss://app@127.0.0.1:${tlsPort}`,
+      tls: true,
+      port: tlsPort,
+    });
+    expect(tlsOnly.tlsUrl).toBeUndefined();
+    await expect(
+      new Promise((resolve, reject) => {
+        const socket = createConnection(
+          { host: '127.0.0.1', port: plain.port },
+          () => {
+            socket.destroy();
+            resolve('open');
+          },
+        );
+        socket.once('error', reject);
+      }),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(await early.client('ID')).toBe(earlyId);
+    expect(await moved.client('ID')).toBe(movedId);
+    await early.set('after', '1');
+    expect(await moved.get('after')).toBe('1');
+
+    const down = await put({ mode: 'disabled' });
+    expect(down.status).toBe(409);
+    expect(down.body.error.message).toBe(
+      'tls: instance tls-switch requires TLS; it keeps requiring it',
+    );
+  });
+
   it('refuses a wrong TLS mode, naming the field, and creates nothing', async () => {
     const wrong = await backend.api
       .post('/api/dbaas/instances')
@@ -272,7 +384,7 @@ describe('TLS through the API, proven by connecting', () => {
       .get('/api/dbaas/instances')
       .set(backend.as(ALICE));
     expect(list.body.items.map((i: { name: string }) => i.name).sort()).toEqual(
-      ['tls-cache', 'tls-replicated'],
+      ['tls-cache', 'tls-replicated', 'tls-switch'],
     );
   });
 });

@@ -11,6 +11,9 @@ import { actorOf } from '../service/actorOf';
 import { OperationQueue } from '../operations/OperationQueue';
 import { InstanceTls } from './InstanceTls';
 import { requestCertificateRotation } from './requestCertificateRotation';
+import { requestTlsModeChange } from './requestTlsModeChange';
+import { InstanceStore } from '../database/InstanceStore';
+import { DriverRegistry } from '../drivers/DriverRegistry';
 
 export interface TlsRouteDeps {
   httpAuth: HttpAuthService;
@@ -18,11 +21,14 @@ export interface TlsRouteDeps {
   authorizer: InstanceAuthorizer;
   service: InstanceService;
   tls: { service: InstanceTls; queue: OperationQueue };
+  instances: InstanceStore;
+  drivers: DriverRegistry;
 }
 
 /**
  * GET /instances/{id}/tls (read permission: the CA certificate is public)
- * and POST /instances/{id}/tls/rotate (update permission, audited).
+ * and POST /instances/{id}/tls/rotate and PUT /instances/{id}/tls (update
+ * permission, audited).
  */
 export function registerTlsRoutes(
   router: DbaasRouter,
@@ -39,6 +45,39 @@ export function registerTlsRoutes(
       credentials,
     );
     res.json(await deps.tls.service.describe(instance));
+  });
+
+  router.put('/instances/:instanceId/tls', async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const instance = await deps.service.get(req.params.instanceId);
+    await auditedChange(
+      deps.auditor,
+      req,
+      'instance-tls-mode',
+      { instanceId: instance.id, mode: req.body?.mode },
+      async () => {
+        await deps.authorizer.require(
+          dbaasInstanceUpdatePermission,
+          instance,
+          credentials,
+        );
+        const accepted = await requestTlsModeChange(
+          {
+            instances: deps.instances,
+            drivers: deps.drivers,
+            queue: deps.tls.queue,
+            tls: deps.tls.service,
+          },
+          instance,
+          req.body,
+          actorOf(credentials),
+        );
+        res.status(202).json(accepted);
+        return { operationId: accepted.operation.id };
+      },
+    );
   });
 
   router.post('/instances/:instanceId/tls/rotate', async (req, res) => {

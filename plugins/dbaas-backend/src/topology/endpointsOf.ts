@@ -15,6 +15,9 @@ export function endpointsOf(observed: ObservedInstance): InstanceEndpoint[] {
       host: node.endpoint!.host,
       port: node.endpoint!.port,
       tls: node.endpoint!.tls,
+      ...(node.endpoint!.tlsPort !== undefined
+        ? { tlsPort: node.endpoint!.tlsPort }
+        : {}),
       nodeId: node.id,
     }));
 }

@@ -34,6 +34,7 @@ import type {
   RotateAclUserRequest,
   SetAclUserRotationRequest,
   SetReplicasRequest,
+  SetTlsModeRequest,
   SlowLog,
   SnoozeRequest,
   UpdateAclUserRequest,
@@ -534,6 +535,22 @@ export class DbaasApiClient {
       {
         method: 'GET',
         path: `/instances/${encodeURIComponent(instanceId)}/tls`,
+      },
+      options,
+    );
+  }
+
+  /** Moves a running instance between TLS modes through a tls-mode operation, without a restart: disabled to preferred (each node opens a TLS port beside its plain one; the instance gets its CA if it has none), preferred to required (the plain ports close; connected clients stay connected, and the TLS port becomes the node's port), and preferred back to disabled. Going from disabled straight to required, or down from required, is refused (409), as is a replicated instance (it gets TLS at creation) or one that is not running. Needs the update permission. */
+  async setInstanceTlsMode(
+    instanceId: string,
+    request: { body: SetTlsModeRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'PUT',
+        path: `/instances/${encodeURIComponent(instanceId)}/tls`,
+        body: request.body,
       },
       options,
     );

@@ -48,8 +48,10 @@ export type InstanceHealth = components['schemas']['InstanceHealth'];
 export type Instance = components['schemas']['Instance'];
 /** Who may connect besides the control plane. Each platform enforces it its own way; GET /platforms says how (allowList). @public */
 export type AllowList = components['schemas']['AllowList'];
-/** required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. @public */
+/** required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. preferred: a running instance on its way to required: each node keeps its plain port and serves TLS on a second one (InstanceEndpoint.tlsPort), so clients can move one by one; PUT /instances/{id}/tls moves between the modes. @public */
 export type TlsMode = components['schemas']['TlsMode'];
+/** @public */
+export type SetTlsModeRequest = components['schemas']['SetTlsModeRequest'];
 /** @public */
 export type InstanceTls = components['schemas']['InstanceTls'];
 /** @public */

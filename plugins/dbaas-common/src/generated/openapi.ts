@@ -450,7 +450,8 @@ export interface paths {
     };
     /** @description The instance's TLS mode and, with TLS, its CA certificate (public: clients trust it) and when the node certificates expire and are renewed. Needs the read permission. */
     get: operations['GetInstanceTls'];
-    put?: never;
+    /** @description Moves a running instance between TLS modes through a tls-mode operation, without a restart: disabled to preferred (each node opens a TLS port beside its plain one; the instance gets its CA if it has none), preferred to required (the plain ports close; connected clients stay connected, and the TLS port becomes the node's port), and preferred back to disabled. Going from disabled straight to required, or down from required, is refused (409), as is a replicated instance (it gets TLS at creation) or one that is not running. Needs the update permission. */
+    put: operations['SetInstanceTlsMode'];
     post?: never;
     delete?: never;
     options?: never;
@@ -937,6 +938,8 @@ export interface components {
       host: string;
       port: number;
       tls: boolean;
+      /** @description With TLS preferred: the TLS port beside the plain port. */
+      tlsPort?: number;
       /** @description The platform's id of the node serving at this endpoint. */
       nodeId?: string;
     };
@@ -986,11 +989,14 @@ export interface components {
       namespaces?: string[];
     };
     /**
-     * @description required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA.
+     * @description required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. preferred: a running instance on its way to required: each node keeps its plain port and serves TLS on a second one (InstanceEndpoint.tlsPort), so clients can move one by one; PUT /instances/{id}/tls moves between the modes.
      * @default disabled
      * @enum {string}
      */
-    TlsMode: 'disabled' | 'required';
+    TlsMode: 'disabled' | 'preferred' | 'required';
+    SetTlsModeRequest: {
+      mode: components['schemas']['TlsMode'];
+    };
     InstanceTls: {
       mode: components['schemas']['TlsMode'];
       /** @description PEM of the CA that signs every node certificate of the instance; clients trust it. */
@@ -1029,7 +1035,12 @@ export interface components {
        */
       replicas?: number;
       upgradePolicy?: components['schemas']['UpgradePolicyRequest'];
-      tls?: components['schemas']['TlsMode'];
+      /**
+       * @description required: every node speaks TLS only from the start. A running instance moves to TLS through preferred (PUT /instances/{id}/tls).
+       * @default disabled
+       * @enum {string}
+       */
+      tls?: 'disabled' | 'required';
       /** @description Absent: the default the platform team set (dbaas.allowList.default, else loopback only). */
       allowList?: components['schemas']['AllowList'];
     };
@@ -1159,7 +1170,8 @@ export interface components {
         | 'scan-keys'
         | 'replicas'
         | 'users'
-        | 'certificates';
+        | 'certificates'
+        | 'tls-mode';
       /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'failed';
       params: {
@@ -1463,6 +1475,8 @@ export interface components {
       url: string;
       /** @description With TLS: PEM of the CA the client must trust. */
       caCertificate?: string;
+      /** @description With TLS preferred: the rediss:// URL of the TLS port, without the password; url is still the plain one. */
+      tlsUrl?: string;
       /** @description Replicated instances only. Clients that find the primary through these Sentinels follow failovers; the same username and password log in to them. */
       sentinel?: {
         masterName: string;
@@ -2427,6 +2441,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['InstanceTls'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  SetInstanceTlsMode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetTlsModeRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
         };
       };
       default: components['responses']['Error'];

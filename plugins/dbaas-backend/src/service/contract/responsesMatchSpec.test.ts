@@ -21,6 +21,7 @@ interface Context {
   instanceId: string;
   /** An instance created with TLS, for the TLS calls. */
   tlsInstanceId: string;
+  tlsModeInstanceId: string;
   valkey: string;
   /** Operations a call started, for the next steps to follow. */
   pending: string[];
@@ -388,6 +389,28 @@ const calls: Call[] = [
       await c.finish(created.operation.id);
     },
     call: c => c.api.getInstanceTls(c.tlsInstanceId),
+  },
+  {
+    operationId: 'SetInstanceTlsMode',
+    status: 202,
+    before: async c => {
+      const created = await c.api.createInstance({
+        body: validCreateBody({ name: 'contract-tls-mode' }) as any,
+      });
+      c.tlsModeInstanceId = created.instance.id;
+      await c.finish(created.operation.id);
+    },
+    call: async c => {
+      const changed = await c.api.setInstanceTlsMode(c.tlsModeInstanceId, {
+        body: { mode: 'preferred' },
+      });
+      c.pending = [changed.operation.id];
+    },
+    after: async c => {
+      await c.finishPending();
+      const deleted = await c.api.deleteInstance(c.tlsModeInstanceId);
+      await c.finish(deleted.operation.id);
+    },
   },
   {
     operationId: 'RotateInstanceCertificates',

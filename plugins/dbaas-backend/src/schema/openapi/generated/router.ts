@@ -562,6 +562,11 @@ export const spec = {
           tls: {
             type: 'boolean',
           },
+          tlsPort: {
+            type: 'integer',
+            description:
+              'With TLS preferred: the TLS port beside the plain port.',
+          },
           nodeId: {
             type: 'string',
             description:
@@ -731,10 +736,20 @@ export const spec = {
       },
       TlsMode: {
         type: 'string',
-        enum: ['disabled', 'required'],
+        enum: ['disabled', 'preferred', 'required'],
         default: 'disabled',
         description:
-          "required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA.",
+          "required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. preferred: a running instance on its way to required: each node keeps its plain port and serves TLS on a second one (InstanceEndpoint.tlsPort), so clients can move one by one; PUT /instances/{id}/tls moves between the modes.",
+      },
+      SetTlsModeRequest: {
+        type: 'object',
+        properties: {
+          mode: {
+            $ref: '#/components/schemas/TlsMode',
+          },
+        },
+        required: ['mode'],
+        additionalProperties: false,
       },
       InstanceTls: {
         type: 'object',
@@ -824,7 +839,11 @@ export const spec = {
             $ref: '#/components/schemas/UpgradePolicyRequest',
           },
           tls: {
-            $ref: '#/components/schemas/TlsMode',
+            type: 'string',
+            enum: ['disabled', 'required'],
+            default: 'disabled',
+            description:
+              'required: every node speaks TLS only from the start. A running instance moves to TLS through preferred (PUT /instances/{id}/tls).',
           },
           allowList: {
             allOf: [
@@ -1193,6 +1212,7 @@ export const spec = {
               'replicas',
               'users',
               'certificates',
+              'tls-mode',
             ],
           },
           status: {
@@ -2252,6 +2272,11 @@ export const spec = {
           caCertificate: {
             type: 'string',
             description: 'With TLS: PEM of the CA the client must trust.',
+          },
+          tlsUrl: {
+            type: 'string',
+            description:
+              'With TLS preferred: the rediss:// URL of the TLS port, without the password; url is still the plain one.',
           },
           sentinel: {
             type: 'object',
@@ -3776,6 +3801,36 @@ export const spec = {
           },
         },
       },
+      put: {
+        operationId: 'SetInstanceTlsMode',
+        description:
+          "Moves a running instance between TLS modes through a tls-mode operation, without a restart: disabled to preferred (each node opens a TLS port beside its plain one; the instance gets its CA if it has none), preferred to required (the plain ports close; connected clients stay connected, and the TLS port becomes the node's port), and preferred back to disabled. Going from disabled straight to required, or down from required, is refused (409), as is a replicated instance (it gets TLS at creation) or one that is not running. Needs the update permission.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SetTlsModeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
     },
     '/instances/{instanceId}/tls/rotate': {
       parameters: [
@@ -4458,6 +4513,13 @@ export type EndpointMap = {
   '#get|/instances/{instanceId}/tls': {
     path: operations['GetInstanceTls']['parameters']['path'];
     response: operations['GetInstanceTls']['responses'][200]['content']['application/json'];
+  };
+  '#put|/instances/{instanceId}/tls': {
+    path: operations['SetInstanceTlsMode']['parameters']['path'];
+    body: NonNullable<
+      operations['SetInstanceTlsMode']['requestBody']
+    >['content']['application/json'];
+    response: operations['SetInstanceTlsMode']['responses'][202]['content']['application/json'];
   };
   '#post|/instances/{instanceId}/tls/rotate': {
     path: operations['RotateInstanceCertificates']['parameters']['path'];
