@@ -39,6 +39,11 @@ export async function requestReplicaChange(
       `Instance ${instance.name} is ${instance.status}; replicas can be added or removed while it is running`,
     );
   }
+  if (instance.tls === 'preferred' && replicas > 0) {
+    throw new ConflictError(
+      `replicas: instance ${instance.name} is moving to TLS (preferred); finish with required, or go back to disabled, before adding replicas`,
+    );
+  }
   if (replicas === instance.replicas) {
     throw new ConflictError(
       `replicas: instance ${instance.name} already runs ${replicas} replicas`,

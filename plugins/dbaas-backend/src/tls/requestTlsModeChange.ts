@@ -52,6 +52,14 @@ export async function requestTlsModeChange(
   if (!parsed.ok) throw new InputError(parsed.message);
   const to = parsed.value.mode;
   const from: Mode = instance.tls ?? 'disabled';
+  if (instance.replicas > 0) {
+    // Sentinel knows one port per node and tells clients that one, so
+    // Sentinel-aware clients could not move to a TLS port beside it: a
+    // switch would cut them all at once instead of one by one.
+    throw new ConflictError(
+      `tls: instance ${instance.name} has replicas, and its clients find the primary through Sentinel, which knows one port per node, so they could not move to TLS one by one; a replicated instance gets TLS at creation`,
+    );
+  }
   if (!ALLOWED[from].includes(to)) {
     throw new ConflictError(refusal(instance, from, to));
   }
@@ -59,12 +67,6 @@ export async function requestTlsModeChange(
   if (!caps.tls) {
     throw new ConflictError(
       `tls: platform ${instance.platform} does not serve TLS`,
-    );
-  }
-  if (instance.replicas > 0) {
-    // Replicas and Sentinels would move their links between ports too.
-    throw new ConflictError(
-      `tls: instance ${instance.name} has replicas; a replicated instance gets TLS at creation for now`,
     );
   }
   if (instance.status !== 'running') {

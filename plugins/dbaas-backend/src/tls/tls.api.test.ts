@@ -259,6 +259,15 @@ describe('TLS through the API, proven by connecting', () => {
     }
     expect(await client.client('ID')).toBe(clientId);
     expect(await client.get('through-sentinel')).toBe('yes');
+
+    const switched = await backend.api
+      .put(`/api/dbaas/instances/${replicatedId}/tls`)
+      .set(backend.as(ALICE))
+      .send({ mode: 'preferred' });
+    expect(switched.status).toBe(409);
+    expect(switched.body.error.message).toContain(
+      'its clients find the primary through Sentinel, which knows one port per node',
+    );
   });
 
   it('moves a running instance to TLS through preferred: both ports, then TLS only; clients connected on either stay, and the refusals name why', async () => {
@@ -335,6 +344,15 @@ describe('TLS through the API, proven by connecting', () => {
           .set(backend.as(ALICE))
       ).body.mode,
     ).toBe('preferred');
+
+    const replicas = await backend.api
+      .put(`/api/dbaas/instances/${switchId}/replicas`)
+      .set(backend.as(ALICE))
+      .send({ replicas: 1 });
+    expect(replicas.status).toBe(409);
+    expect(replicas.body.error.message).toBe(
+      'replicas: instance tls-switch is moving to TLS (preferred); finish with required, or go back to disabled, before adding replicas',
+    );
 
     const toRequired = await put({ mode: 'required' });
     const requiredDone = await backend.waitForOperation(
