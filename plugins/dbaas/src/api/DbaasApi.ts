@@ -47,6 +47,8 @@ export type DbaasApi = Pick<
   | 'rotateAclUserPassword'
   | 'setAclUserRotation'
   | 'getAclUserConnection'
+  | 'getInstanceTls'
+  | 'rotateInstanceCertificates'
 >;
 
 /** @public */
