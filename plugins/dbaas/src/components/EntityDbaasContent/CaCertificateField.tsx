@@ -1,21 +1,6 @@
 import Button from '@material-ui/core/Button';
 import { ConnectionField } from './ConnectionField';
-
-/** Saves text as a file through the browser, without a request to anyone. */
-function saveAs(fileName: string, text: string) {
-  const url = URL.createObjectURL(
-    new Blob([text], { type: 'application/x-pem-file' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  // Firefox follows only a link that is in the document
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // revoked a moment later: some browsers read the blob after click returns
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { saveAs } from './saveAs';
 
 /**
  * The instance's CA certificate, which a TLS client must trust: a private CA

@@ -12,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { dbaasApiRef } from '../../api';
 import { ConnectionField } from './ConnectionField';
 import { ConnectionInstructions } from './ConnectionInstructions';
+import { caFileNameOf } from './saveAs';
 
 function Credentials(props: {
   instanceId: string;
@@ -84,9 +85,7 @@ export function CredentialsDialog(props: {
         <Credentials
           instanceId={props.instanceId}
           username={props.username}
-          caFileName={
-            props.instanceName ? `${props.instanceName}-ca.pem` : 'ca.pem'
-          }
+          caFileName={caFileNameOf(props.instanceName)}
           onLoaded={props.onLoaded}
         />
       </DialogContent>

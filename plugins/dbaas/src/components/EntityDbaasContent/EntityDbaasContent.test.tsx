@@ -4,7 +4,7 @@ import {
   dbaasInstanceDeletePermission,
   Instance,
 } from '@justmanage/plugin-dbaas-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -21,6 +21,7 @@ import {
 } from './__testUtils__/backend';
 import { anEntity, anInstance, anOperation } from './__testUtils__/fixtures';
 import { renderWithApis } from './__testUtils__/renderWithApis';
+import { ORDERS_CACHE_CA } from './TlsCard/__testUtils__/caFixtures';
 import { EntityDbaasContent, isDbaasAvailable } from './index';
 
 const server = setupServer(
@@ -173,6 +174,48 @@ describe('EntityDbaasContent', () => {
     expect(
       screen.getByRole('button', { name: 'Delete instance' }),
     ).toBeInTheDocument();
+  });
+
+  it('has a TLS card for an instance with TLS only', async () => {
+    const plain = anInstance({ id: 'e-plain' });
+    backendWith(plain);
+    server.use(permissionHandler(ALL));
+    await renderWithApis(<EntityDbaasContent />, {
+      entity: anEntity('e-plain'),
+    });
+    expect(await screen.findByText('Overview')).toBeInTheDocument();
+    expect(
+      screen.queryByText(/serve certificates signed by the instance's own CA/),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Download CA' }),
+    ).not.toBeInTheDocument();
+    cleanup();
+
+    const secured = anInstance({
+      id: 'e-tls',
+      tls: 'required',
+      endpoints: [
+        { role: 'primary', host: '127.0.0.1', port: 7101, tls: true },
+      ],
+    });
+    backendWith(secured);
+    server.use(
+      getJson('/instances/e-tls/tls', {
+        mode: 'required',
+        caCertificate: ORDERS_CACHE_CA.pem,
+        generation: 3,
+        certificatesExpireAt: '2027-03-05T14:02:00.000Z',
+        renewsAt: '2027-02-03T14:02:00.000Z',
+      }),
+    );
+    await renderWithApis(<EntityDbaasContent />, { entity: anEntity('e-tls') });
+    expect(
+      await screen.findByRole('button', { name: 'Download CA' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('certificate generation'),
+    ).toHaveTextContent('generation 3');
   });
 
   it('hides credentials and deletion from users without the permissions', async () => {

@@ -22,6 +22,7 @@ import { ReplicasCard } from './ReplicasCard';
 import { ConfigCard } from './ConfigCard';
 import { SlowLogCard } from './SlowLogCard';
 import { UsersCard } from './UsersCard';
+import { TlsCard } from './TlsCard';
 import { useLeaveWhenDeleted } from './useLeaveWhenDeleted';
 
 /** The cards of one instance, kept current by polling. */
@@ -62,6 +63,12 @@ export function InstanceView(props: { instanceId: string }) {
       <Grid item xs={12} md={6}>
         <ConnectionCard instance={instance} />
       </Grid>
+      {/* how clients trust it, next to how they reach it; absent without TLS */}
+      {instance.tls && instance.tls !== 'disabled' && (
+        <Grid item xs={12}>
+          <TlsCard instance={instance} onChange={refresh} />
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <AvailabilityCard instance={instance} />
       </Grid>

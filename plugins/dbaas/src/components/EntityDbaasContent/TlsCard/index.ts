@@ -1,0 +1,1 @@
+export { TlsCard } from './TlsCard';
