@@ -129,9 +129,20 @@ describe('templates/new-redis/template.yaml', () => {
     );
     expect(field).toHaveProperty(
       'description',
-      expect.stringMatching(/standalone instance .*local platform/),
+      expect.stringMatching(/With replicas, the Sentinels speak TLS too/),
     );
     expect(step.input.tls).toBe('${{ parameters.tls }}');
+  });
+
+  it('asks which networks may connect, optional, and passes the answer', () => {
+    expect(formFields().allowedNetworks).toMatchObject({
+      type: 'string',
+      title: 'Networks allowed to connect',
+      description: expect.stringContaining('Leave it empty for the default'),
+    });
+    expect(step.input.allowedNetworks).toBe(
+      '${{ parameters.allowedNetworks }}',
+    );
   });
 
   it('uses only outputs the action has', () => {

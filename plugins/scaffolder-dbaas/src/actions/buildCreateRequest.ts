@@ -27,6 +27,8 @@ export interface CreateRedisInput {
   maintenanceWindow?: string;
   securityOnly?: boolean;
   tls?: 'disabled' | 'required';
+  /** Networks that may connect, separated by commas or spaces. */
+  allowedNetworks?: string;
 }
 
 const DEFAULT_CPU = 1;
@@ -34,6 +36,12 @@ const DEFAULT_CPU = 1;
 /** Form fields left empty arrive as empty strings; they mean "not given". */
 function given(value: string | undefined): string | undefined {
   return value?.trim() ? value : undefined;
+}
+
+/** The networks a form gave, or undefined for the platform team's default. */
+function allowListOf(input: CreateRedisInput) {
+  const cidrs = (input.allowedNetworks ?? '').split(/[\s,]+/).filter(Boolean);
+  return cidrs.length ? { cidrs } : undefined;
 }
 
 function memoryOf(input: CreateRedisInput): number {
@@ -106,10 +114,18 @@ export function buildCreateRequest(
     replicas: input.replicas,
     upgradePolicy: upgradePolicyOf(input),
     tls: given(input.tls),
+    allowList: allowListOf(input),
   };
   const result = validate(createInstanceRequestSchema, body);
   if (!result.ok) {
-    throw new InputError(result.message);
+    // The form's field is allowedNetworks; its entries are numbered from 1.
+    throw new InputError(
+      result.message.replace(/allowList\.cidrs(?:\.(\d+))?/g, (_, index) =>
+        index === undefined
+          ? 'allowedNetworks'
+          : `allowedNetworks (network ${Number(index) + 1})`,
+      ),
+    );
   }
   return result.value;
 }

@@ -140,6 +140,13 @@ export function createDbaasRedisCreateAction(options: {
             .describe(
               'With auto-patch: apply only patches that fix a security advisory. Default false.',
             ),
+        allowedNetworks: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Networks whose clients may connect, in CIDR notation (e.g. 10.0.0.0/8), separated by commas or spaces; empty: the platform team's default (loopback only unless configured)",
+            ),
         tls: z =>
           z
             .enum(['disabled', 'required'])

@@ -68,9 +68,7 @@ export function createDbaasRedisDeleteAction(options: {
         return;
       }
 
-      const client = dbaas.forCredentials(
-        await ctx.getInitiatorCredentials(),
-      );
+      const client = dbaas.forCredentials(await ctx.getInitiatorCredentials());
       const id =
         instanceId ??
         (await callDbaas(`Finding ${target}`, async () => {
