@@ -15,6 +15,10 @@ if [[ ! -f $bundle ]] || [[ -n $(find examples/app/packages/app/src examples/app
   (cd examples/app/packages/app && npx backstage-cli package build --config ../../app-config.yaml) || exit 1
 fi
 
+# One browser run at a time on a machine: they share the example app's ports.
+exec 9>/tmp/justmanage-e2e.lock
+flock 9
+
 cd test
 node --require @backstage/cli-node/config/nodeTransform.cjs \
   --test --test-concurrency=1 \
