@@ -51,7 +51,7 @@ async function reveal(instanceId: string) {
 }
 
 describe('ConnectionCard', () => {
-  it('shows host, port, TLS and a URL without password, with copy buttons', async () => {
+  it('shows host, port, TLS and a URL with the app user but no password, with copy buttons', async () => {
     server.use(permissionHandler([]));
     await renderWithApis(
       <ConnectionCard
@@ -68,7 +68,7 @@ describe('ConnectionCard', () => {
     expect(screen.getByLabelText('port')).toHaveTextContent('7201');
     expect(screen.getByLabelText('tls')).toHaveTextContent('yes');
     expect(screen.getByLabelText('url')).toHaveTextContent(
-      'rediss://primary.local:7201',
+      'rediss://app@primary.local:7201',
     );
     expect(
       screen.getByRole('button', { name: 'Copy host' }),
@@ -216,6 +216,60 @@ describe('ConnectionCard', () => {
     } finally {
       click.mockRestore();
     }
+  });
+
+  it('gives client code that trusts the CA file of a TLS instance', async () => {
+    server.use(
+      permissionHandler([CREDENTIALS]),
+      connectionHandler('conn-10', [], {
+        ...DETAILS,
+        tls: true,
+        url: 'rediss://app@orders-cache.redis.local:7101',
+        caCertificate: `-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n`,
+      }),
+    );
+    const dialog = await reveal('conn-10');
+
+    await userEvent.click(
+      within(dialog).getByRole('tab', { name: 'Node.js: ioredis' }),
+    );
+    const node = within(dialog).getByRole('region', {
+      name: 'ioredis snippet',
+    });
+    expect(node).toHaveTextContent(
+      'new Redis(process.env.REDIS_URL, { tls: { ca: readFileSync("orders-cache-ca.pem") }, });',
+    );
+    expect(node).not.toHaveTextContent('s3cret');
+    expect(
+      within(dialog).getByText(
+        /and trusts the CA certificate saved as orders-cache-ca\.pem \(Download above\)\./,
+      ),
+    ).toBeVisible();
+
+    await userEvent.click(
+      within(dialog).getByRole('tab', { name: 'Node.js: node-redis' }),
+    );
+    expect(
+      within(dialog).getByRole('region', { name: 'node-redis snippet' }),
+    ).toHaveTextContent(
+      'socket: { tls: true, ca: readFileSync("orders-cache-ca.pem") }',
+    );
+
+    await userEvent.click(
+      within(dialog).getByRole('tab', { name: 'Python: redis-py' }),
+    );
+    expect(
+      within(dialog).getByRole('region', { name: 'redis-py snippet' }),
+    ).toHaveTextContent(
+      'redis.Redis.from_url(os.environ["REDIS_URL"], ssl_ca_certs="orders-cache-ca.pem")',
+    );
+
+    await userEvent.click(
+      within(dialog).getByRole('tab', { name: 'Go: go-redis' }),
+    );
+    expect(
+      within(dialog).getByRole('region', { name: 'go-redis snippet' }),
+    ).toHaveTextContent('os.ReadFile("orders-cache-ca.pem")');
   });
 
   it('connects a replicated instance through its Sentinels, or to the primary on request', async () => {

@@ -1,6 +1,7 @@
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  APP_USERNAME,
   ConnectionDetails,
   dbaasInstanceCredentialsReadPermission,
   Instance,
@@ -57,7 +58,7 @@ export function ConnectionCard(props: { instance: Instance }) {
       <ConnectionField
         label="URL"
         name="url"
-        value={redisUrl({ ...endpoint, username })}
+        value={redisUrl({ ...endpoint, username: username ?? APP_USERNAME })}
       />
       {credentials.allowed && (
         <>

@@ -1,6 +1,5 @@
 import { CodeSnippet } from '@backstage/core-components';
 import {
-  clientSnippet,
   ConnectionDetails,
   ConnectionTarget,
   environmentFile,
@@ -17,6 +16,7 @@ import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { CaCertificateField } from './CaCertificateField';
+import { clientSnippetFor } from './caTrustingSnippets';
 import { ConnectionField } from './ConnectionField';
 
 const FORMS = [
@@ -28,7 +28,9 @@ function snippetFor(
   form: (typeof FORMS)[number]['id'],
   target: ConnectionTarget,
 ) {
-  return form === 'env' ? environmentFile(target) : clientSnippet(form, target);
+  return form === 'env'
+    ? environmentFile(target)
+    : clientSnippetFor(form, target);
 }
 
 /**
@@ -114,7 +116,11 @@ export function ConnectionInstructions(props: {
           <Typography variant="caption" color="textSecondary">
             The code reads {target.sentinel ? 'REDIS_PASSWORD' : 'REDIS_URL'}{' '}
             from the environment (see Environment), so no password ends up in
-            your source.
+            your source
+            {caFile
+              ? `, and trusts the CA certificate saved as ${caFile} (Download above)`
+              : ''}
+            .
           </Typography>
         )}
       </Box>

@@ -1,0 +1,1 @@
+export { clientSnippetFor } from './clientSnippetFor';
