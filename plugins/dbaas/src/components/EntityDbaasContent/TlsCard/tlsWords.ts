@@ -44,9 +44,13 @@ export function rotationText(generation: number | undefined) {
   };
 }
 
+const MODES: Record<string, string> = {
+  required: 'required: TLS only, plain TCP is refused',
+  preferred:
+    'preferred: TLS on a second port beside the plain one, on the way to required',
+};
+
 /** The mode in words; a mode this page does not know is shown as it is. */
 export function modeText(mode: string): string {
-  return mode === 'required'
-    ? 'required: TLS only, plain TCP is refused'
-    : mode;
+  return MODES[mode] ?? mode;
 }
