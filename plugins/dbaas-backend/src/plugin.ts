@@ -417,6 +417,7 @@ export const dbaasPlugin = createBackendPlugin({
             service,
             instances,
             operations,
+            events,
             waiter,
             credentials,
             users,

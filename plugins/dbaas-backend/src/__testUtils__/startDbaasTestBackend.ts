@@ -12,6 +12,7 @@ import { BackendFeature } from '@backstage/backend-plugin-api';
 import dbaasModuleLocalDriver from '@justmanage/plugin-dbaas-backend-module-local';
 import { dbaasPlugin } from '../plugin';
 import { ownerPolicyPermissions } from './ownerPolicyPermissions';
+import { secretsSweep } from './secretsSweep';
 
 export const ALICE = 'user:default/alice';
 export const BOB = 'user:default/bob';
@@ -35,6 +36,8 @@ export async function startDbaasTestBackend(options: {
   config?: Record<string, unknown>;
 }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-test-'));
+  // Only when scripts/test-all.sh's secrets sweep runs.
+  const sweep = secretsSweep(dataDir);
   // Scheduled tasks run when a test triggers them, not on a clock.
   const scheduler = mockServices.scheduler() as ReturnType<
     typeof mockServices.scheduler
@@ -51,6 +54,7 @@ export async function startDbaasTestBackend(options: {
         options.driverModule ?? dbaasModuleLocalDriver,
         scheduler.factory({ skipTaskRunOnStartup: true }),
         ownerPolicyPermissions({ readAll: options.readAll ?? true }),
+        ...(sweep?.features ?? []),
         ...(options.features ?? []),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
@@ -78,8 +82,10 @@ export async function startDbaasTestBackend(options: {
   } catch (error) {
     killLeftovers(dataDir);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await sweep?.close();
     throw error;
   }
+  sweep?.watch(backend.server);
   const api = request(backend.server);
   const as = (user: string) => ({
     Authorization: mockCredentials.user.header(user),
@@ -98,6 +104,8 @@ export async function startDbaasTestBackend(options: {
         .get(`/api/dbaas/operations/${operationId}`)
         .set(user ? as(user) : asService());
       if (res.body.status === 'succeeded' || res.body.status === 'failed') {
+        // instances, users or certificates may have changed
+        await sweep?.harvest();
         return res.body;
       }
       if (Date.now() > deadline) {
@@ -170,6 +178,7 @@ export async function startDbaasTestBackend(options: {
      * the backend. A test that failed half-way must not leave processes.
      */
     async stop() {
+      await sweep?.harvest();
       const { body } = await api.get('/api/dbaas/instances').set(asService());
       for (const instance of body.items ?? []) {
         const res = await api
@@ -179,7 +188,9 @@ export async function startDbaasTestBackend(options: {
           await waitForOperation(res.body.operation.id, undefined);
         }
       }
+      await sweep?.keepDatabase();
       await backend.stop();
+      await sweep?.close();
       killLeftovers(dataDir);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

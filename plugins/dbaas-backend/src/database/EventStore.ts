@@ -32,10 +32,12 @@ export class EventStore {
     });
   }
 
-  async list(instanceId: string): Promise<InstanceEvent[]> {
-    const rows = await this.#db(TABLE)
+  /** Newest first, at most `limit`. */
+  async list(instanceId: string, limit?: number): Promise<InstanceEvent[]> {
+    const query = this.#db(TABLE)
       .where({ instance_id: instanceId })
       .orderBy('id', 'desc');
+    const rows = await (limit === undefined ? query : query.limit(limit));
     return rows.map(r => ({
       instanceId: r.instance_id,
       type: r.type,

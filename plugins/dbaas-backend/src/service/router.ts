@@ -13,6 +13,7 @@ import {
   dbaasInstanceUpdatePermission,
 } from '@justmanage/plugin-dbaas-common';
 import { InstanceStore } from '../database/InstanceStore';
+import { EventStore } from '../database/EventStore';
 import { OperationStore } from '../database/OperationStore';
 import { OperationWaiter } from '../operations/OperationWaiter';
 import { CredentialStore } from '../database/CredentialStore';
@@ -58,6 +59,8 @@ export interface RouterOptions {
   service: InstanceService;
   instances: InstanceStore;
   operations: OperationStore;
+  /** What happened to each instance; without it GET .../events is absent. */
+  events?: EventStore;
   waiter: OperationWaiter;
   credentials: CredentialStore;
   users: AclUserStore;
@@ -239,6 +242,23 @@ export async function createRouter(
     const { instance } = await readable(req, req.params.instanceId);
     res.json({ items: await operations.listForInstance(instance.id) });
   });
+
+  if (options.events) {
+    const events = options.events;
+    router.get('/instances/:instanceId/events', async (req, res) => {
+      const { instance } = await readable(req, req.params.instanceId);
+      const limit = Number(req.query.limit ?? 100);
+      const items = await events.list(instance.id, limit);
+      res.json({
+        items: items.map(({ type, actor, message, createdAt }) => ({
+          type,
+          actor,
+          message,
+          createdAt,
+        })),
+      });
+    });
+  }
 
   router.get('/instances/:instanceId/connection', async (req, res) => {
     const credentials = await callerOf(req);

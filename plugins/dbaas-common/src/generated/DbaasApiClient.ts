@@ -725,6 +725,26 @@ export class DbaasApiClient {
     );
   }
 
+  /** What happened to the instance, newest first, in the words of its history: requests, finished and failed changes, failovers, rotations, with who did them. Needs the read permission. */
+  async listInstanceEvents(
+    instanceId: string,
+    request: {
+      query?: operations['ListInstanceEvents']['parameters']['query'];
+    } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['ListInstanceEvents']['responses'][200]['content']['application/json']
+  > {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/events`,
+        query: request.query,
+      },
+      options,
+    );
+  }
+
   /** Host, port and the credentials of the instance's default app user. Needs the separate credentials permission; every call is audited. */
   async getConnection(
     instanceId: string,

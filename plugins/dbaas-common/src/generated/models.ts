@@ -46,6 +46,8 @@ export type InstanceEndpoint = components['schemas']['InstanceEndpoint'];
 export type InstanceHealth = components['schemas']['InstanceHealth'];
 /** @public */
 export type Instance = components['schemas']['Instance'];
+/** @public */
+export type InstanceEvent = components['schemas']['InstanceEvent'];
 /** Who may connect besides the control plane. Each platform enforces it its own way; GET /platforms says how (allowList). @public */
 export type AllowList = components['schemas']['AllowList'];
 /** required: every node speaks TLS only, with a certificate of the instance's own CA (GET /instances/{id}/tls); clients connect with rediss:// and trust that CA. preferred: a running instance on its way to required: each node keeps its plain port and serves TLS on a second one (InstanceEndpoint.tlsPort), so clients can move one by one; PUT /instances/{id}/tls moves between the modes. @public */

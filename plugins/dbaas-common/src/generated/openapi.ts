@@ -664,6 +664,25 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description What happened to the instance, newest first, in the words of its history: requests, finished and failed changes, failovers, rotations, with who did them. Needs the read permission. */
+    get: operations['ListInstanceEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/connection': {
     parameters: {
       query?: never;
@@ -980,6 +999,15 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    InstanceEvent: {
+      /** @description e.g. create-requested, created, update-failed, failover */
+      type: string;
+      /** @description Entity ref of who caused it, or justmanage:<task> for scheduled work */
+      actor: string;
+      message: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     /** @description Who may connect besides the control plane. Each platform enforces it its own way; GET /platforms says how (allowList). */
     AllowList: {
@@ -2764,6 +2792,33 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['Operation'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListInstanceEvents: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Events, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['InstanceEvent'][];
           };
         };
       };

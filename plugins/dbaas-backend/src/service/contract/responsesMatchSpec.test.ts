@@ -101,6 +101,21 @@ const calls: Call[] = [
     call: c => c.api.listOperations(c.instanceId),
   },
   {
+    operationId: 'ListInstanceEvents',
+    status: 200,
+    call: async c => {
+      const { items } = await c.api.listInstanceEvents(c.instanceId, {
+        query: { limit: 50 },
+      });
+      // The history starts with the request that made the instance.
+      expect(items.at(-1)).toMatchObject({
+        type: 'create-requested',
+        actor: expect.stringMatching(/^user:/),
+        message: expect.stringContaining('Requested redis'),
+      });
+    },
+  },
+  {
     operationId: 'GetConnection',
     status: 200,
     call: async c => {

@@ -109,6 +109,7 @@ function withEveryFeature(): RouterOptions {
     service,
     instances: service,
     operations: service,
+    events: service,
     waiter: service,
     credentials: service,
     users: service,

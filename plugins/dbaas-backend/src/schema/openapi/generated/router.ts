@@ -706,6 +706,30 @@ export const spec = {
         ],
         additionalProperties: false,
       },
+      InstanceEvent: {
+        type: 'object',
+        properties: {
+          type: {
+            type: 'string',
+            description:
+              'e.g. create-requested, created, update-failed, failover',
+          },
+          actor: {
+            type: 'string',
+            description:
+              'Entity ref of who caused it, or justmanage:<task> for scheduled work',
+          },
+          message: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['type', 'actor', 'message', 'createdAt'],
+        additionalProperties: false,
+      },
       AllowList: {
         type: 'object',
         description:
@@ -4197,6 +4221,57 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/events': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'ListInstanceEvents',
+        description:
+          'What happened to the instance, newest first, in the words of its history: requests, finished and failed changes, failovers, rotations, with who did them. Needs the read permission.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Events, newest first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/InstanceEvent',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/connection': {
       parameters: [
         {
@@ -4577,6 +4652,11 @@ export type EndpointMap = {
   '#get|/instances/{instanceId}/operations': {
     path: operations['ListOperations']['parameters']['path'];
     response: operations['ListOperations']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/events': {
+    path: operations['ListInstanceEvents']['parameters']['path'];
+    query: NonNullable<operations['ListInstanceEvents']['parameters']['query']>;
+    response: operations['ListInstanceEvents']['responses'][200]['content']['application/json'];
   };
   '#get|/instances/{instanceId}/connection': {
     path: operations['GetConnection']['parameters']['path'];
