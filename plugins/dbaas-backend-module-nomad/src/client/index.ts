@@ -1,0 +1,3 @@
+export { NomadClient } from './NomadClient';
+export type { NomadConnection, QueryOptions, QueryResult } from './transport';
+export * from './types';

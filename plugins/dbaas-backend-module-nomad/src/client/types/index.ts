@@ -1,0 +1,4 @@
+export * from './job';
+export * from './plan';
+export * from './allocation';
+export * from './variable';

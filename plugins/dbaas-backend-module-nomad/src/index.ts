@@ -1,0 +1,6 @@
+/**
+ * The Nomad driver of the JustManage dbaas backend.
+ *
+ * @packageDocumentation
+ */
+export * from './client';
