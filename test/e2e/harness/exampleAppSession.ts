@@ -7,6 +7,7 @@ import {
   BackendProcess,
   REPO_ROOT,
   makeTempDir,
+  recordSecretsFromPage,
   redisProcesses,
   removeDir,
 } from '../../src/harness';
@@ -60,6 +61,7 @@ export function useExampleAppSession(options: {
     });
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: options.viewport });
+    recordSecretsFromPage(page);
     options.onReady({ workDir, app, browser, page });
   });
 

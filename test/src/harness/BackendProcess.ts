@@ -3,6 +3,13 @@ import { createWriteStream, WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OutputLines } from './OutputLines';
+import {
+  harvest,
+  HarvestTarget,
+  harvestTargetOf,
+  keptPath,
+  watchBackend,
+} from './sweepArtifacts';
 
 /** The repository root, where the example backend and its config live. */
 // eslint-disable-next-line no-restricted-syntax -- tests run from source, never from a build
@@ -50,7 +57,9 @@ export class BackendProcess {
   readonly pid: number;
   readonly #child: ChildProcess;
   readonly #output = new OutputLines();
-  readonly #log: WriteStream;
+  readonly #logs: WriteStream[];
+  readonly #secrets: HarvestTarget;
+  readonly #unwatch: () => void;
   readonly #exited: Promise<number | string>;
   #exitStatus: number | string | undefined;
 
@@ -118,25 +127,34 @@ export class BackendProcess {
       // that catalog file locations resolve the same way
       { cwd: BACKEND_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    const log = createWriteStream(
-      join(options.workDir, `${options.name}.log`),
-      {
+    const logs = [
+      createWriteStream(join(options.workDir, `${options.name}.log`), {
         flags: 'a',
-      },
+      }),
+    ];
+    // The secrets sweep reads the log after the work folder is gone.
+    const kept = keptPath('logs', `${options.name}-${child.pid}.log`);
+    if (kept) logs.push(createWriteStream(kept, { flags: 'a' }));
+    const secrets = harvestTargetOf(
+      options.config,
+      options.encryptionKey ?? TEST_ENCRYPTION_KEY,
     );
-    return new BackendProcess(options.name, baseUrl, child, log);
+    return new BackendProcess(options.name, baseUrl, child, logs, secrets);
   }
 
   private constructor(
     name: string,
     baseUrl: string,
     child: ChildProcess,
-    log: WriteStream,
+    logs: WriteStream[],
+    secrets: HarvestTarget,
   ) {
     this.name = name;
     this.baseUrl = baseUrl;
     this.#child = child;
-    this.#log = log;
+    this.#logs = logs;
+    this.#secrets = secrets;
+    this.#unwatch = watchBackend(secrets);
     if (child.pid === undefined) {
       throw new Error(`Backend ${name} did not start`);
     }
@@ -145,7 +163,7 @@ export class BackendProcess {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         this.#output.push(chunk);
-        log.write(chunk);
+        for (const log of logs) log.write(chunk);
       });
     }
     this.#exited = new Promise(resolveExit => {
@@ -222,7 +240,11 @@ export class BackendProcess {
   async #close(): Promise<void> {
     await this.#exited;
     this.#output.flush();
-    await new Promise<void>(done => this.#log.end(done));
+    this.#unwatch();
+    await harvest(this.#secrets);
+    await Promise.all(
+      this.#logs.map(log => new Promise<void>(done => log.end(done))),
+    );
   }
 
   async #waitForHealth(timeoutMs: number): Promise<void> {

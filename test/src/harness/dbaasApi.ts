@@ -6,6 +6,23 @@ import {
   Operation,
 } from '@justmanage/plugin-dbaas-common';
 import { guestToken } from './guestToken';
+import {
+  harvestLiveBackends,
+  recordSecretsInJson,
+  sweepDir,
+} from './sweepArtifacts';
+
+/** Records the passwords in an answer for the secrets sweep. */
+async function recordSecretsOf(response: Response): Promise<Response> {
+  if (sweepDir() && response.headers.get('content-type')?.includes('json')) {
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => undefined);
+    recordSecretsInJson(body, `${response.url}`);
+  }
+  return response;
+}
 
 /**
  * The generated client of the dbaas REST API, acting as the user whose
@@ -19,7 +36,7 @@ export function dbaasApi(baseUrl: string, token: string): DbaasApiClient {
         fetch(input, {
           ...init,
           headers: { ...init?.headers, Authorization: `Bearer ${token}` },
-        }),
+        }).then(recordSecretsOf),
     },
   });
 }
@@ -70,6 +87,9 @@ export async function waitForOperation(
       query: longPollMs === undefined ? {} : { waitMs: longPollMs },
     });
     if (operation.status === 'succeeded' || operation.status === 'failed') {
+      // Instances, users or certificates may have changed: read back the
+      // secrets the backends hold now, for the secrets sweep.
+      await harvestLiveBackends();
       return operation;
     }
     if (Date.now() >= deadline) {

@@ -35,3 +35,8 @@ export {
 } from './postgres';
 export { makeTempDir, removeDir } from './tempDir';
 export { ResourcePool } from './ResourcePool';
+export {
+  recordSecret,
+  recordSecretsFromPage,
+  SWEEP_DIR_VARIABLE,
+} from './sweepArtifacts';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import knexFactory, { Knex } from 'knex';
+import { keepPostgresDatabase } from './sweepArtifacts';
 
 /** The machine's PostgreSQL (trust auth), or DBAAS_TEST_POSTGRES_URL. */
 export const POSTGRES_URL =
@@ -15,17 +16,25 @@ export function uniqueDatabasePrefix(): string {
 
 /** A connection to one database of the server, e.g. `${prefix}dbaas`. */
 export function connectPostgres(database: string): Knex {
-  // pg lets the URL's (empty) path win over a separate `database` key.
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${database}`;
   return knexFactory({
     client: 'pg',
-    connection: url.toString(),
+    connection: databaseUrl(database),
     pool: { min: 0, max: 2 },
   });
 }
 
-/** Drops every database whose name starts with `prefix`; returns their names. */
+/** The URL of one database of the server. */
+function databaseUrl(database: string): string {
+  // pg lets the URL's (empty) path win over a separate `database` key.
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Drops every database whose name starts with `prefix`; returns their
+ * names. When the secrets sweep runs, each is copied for it first.
+ */
 export async function dropDatabases(prefix: string): Promise<string[]> {
   const admin = connectPostgres('postgres');
   try {
@@ -34,6 +43,7 @@ export async function dropDatabases(prefix: string): Promise<string[]> {
     );
     const names = rows.map(r => r.datname).filter(n => n.startsWith(prefix));
     for (const name of names) {
+      await keepPostgresDatabase(databaseUrl(name));
       await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
     }
     return names;

@@ -1,8 +1,9 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
-import { makeTempDir, removeDir } from '../harness/tempDir';
 import { describeFinding, runSweep } from './runSweep';
 
 /*
@@ -20,8 +21,9 @@ const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 let dir: string;
 
 beforeEach(async () => {
-  // removeDir of a folder outside any test backend keeps nothing
-  dir = await makeTempDir('sweep-test-');
+  // Not the harness's makeTempDir/removeDir: under scripts/test-all.sh
+  // removeDir would keep these planted secrets for the real sweep.
+  dir = await mkdtemp(join(tmpdir(), 'sweep-test-'));
   mkdirSync(join(dir, 'logs'));
   mkdirSync(join(dir, 'db'));
   writeFileSync(
@@ -37,7 +39,7 @@ beforeEach(async () => {
   );
 });
 
-afterEach(() => removeDir(dir));
+afterEach(() => rm(dir, { recursive: true, force: true }));
 
 function writeLog(name: string, lines: string[]) {
   writeFileSync(join(dir, 'logs', name), `${lines.join('\n')}\n`);
