@@ -29,6 +29,32 @@ export interface Config {
     /** Check every API response against the OpenAPI contract (tests). Default false. */
     validateResponses?: boolean;
 
+    /**
+     * HashiCorp Vault's database secrets engine (docs/vault.md). Set exactly
+     * one of token and appRole.
+     */
+    vault?: {
+      /** e.g. https://vault.example.com:8200 */
+      address: string;
+      /** @visibility secret */
+      token?: string;
+      appRole?: {
+        roleId: string;
+        /** @visibility secret */
+        secretId: string;
+        /** Where the AppRole auth method is mounted. Default approle. */
+        mount?: string;
+      };
+      /** Vault Enterprise namespace. */
+      namespace?: string;
+      /** Where the database secrets engine is mounted. Default database. */
+      mount?: string;
+      /** Lease of dynamic credentials. Default 3600. */
+      defaultTtlSeconds?: number;
+      /** Longest a lease can be renewed to. Default 86400. */
+      maxTtlSeconds?: number;
+    };
+
     /** Who may connect to instances (docs/allow-lists.md). */
     allowList?: {
       /**

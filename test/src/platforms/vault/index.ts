@@ -1,0 +1,3 @@
+export { TestVault } from './TestVault';
+export type { Policy, Capability } from './policy';
+export type { PluginCall, Lease } from './databaseEngine';
