@@ -27,6 +27,10 @@ function fakeInstances(ids: string[]) {
   };
 }
 
+// Fake timers run hundreds of supervisor rounds per test; on a loaded
+// machine that takes seconds of real time.
+jest.setTimeout(30_000);
+
 describe('Supervisor', () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: 0 });

@@ -36,7 +36,7 @@ describe('the dbaas plugin in a new frontend system app', () => {
 
     // The page is loaded lazily; its first import is slow under jest.
     expect(
-      await screen.findByRole('link', { name: 'cache-a' }, { timeout: 10_000 }),
+      await screen.findByRole('link', { name: 'cache-a' }, { timeout: 30_000 }),
     ).toHaveAttribute('href', '/catalog/default/resource/cache-a/redis');
     expect(screen.getByText('Redis instances')).toBeInTheDocument();
     expect(
@@ -45,7 +45,7 @@ describe('the dbaas plugin in a new frontend system app', () => {
         { name: 'Redis' },
       ),
     ).toHaveAttribute('href', '/dbaas');
-  }, 20_000);
+  }, 60_000);
 
   it('adds a Redis tab at redis to the pages of annotated entities only', () => {
     const extension = dbaasPlugin.getExtension('entity-content:dbaas/redis');
