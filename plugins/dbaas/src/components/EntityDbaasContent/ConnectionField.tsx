@@ -21,14 +21,25 @@ export function ConnectionField(props: {
   const { label, name, value, copy = true, copyText = value, children } = props;
   return (
     <Box display="flex" alignItems="center" minHeight={40}>
-      <Typography variant="body2" component="span" style={{ minWidth: 96 }}>
+      <Typography
+        variant="body2"
+        component="span"
+        style={{ minWidth: 96, marginRight: 8, flexShrink: 0 }}
+      >
         {label}
       </Typography>
       <Typography
         variant="body2"
         component="code"
         aria-label={name}
-        style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
+        // the value takes the row, so every copy button lines up on the
+        // right instead of sticking to the end of its value
+        style={{
+          fontFamily: 'monospace',
+          wordBreak: 'break-all',
+          flex: 1,
+          marginRight: 8,
+        }}
       >
         {value}
       </Typography>
