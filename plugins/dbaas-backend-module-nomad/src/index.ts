@@ -3,4 +3,7 @@
  *
  * @packageDocumentation
  */
+export { dbaasModuleNomadDriver as default } from './module';
+export { NomadDriver } from './NomadDriver';
+export { nomadDriverPolicy } from './aclPolicy';
 export * from './client';

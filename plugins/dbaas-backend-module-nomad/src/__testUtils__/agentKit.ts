@@ -53,7 +53,11 @@ export async function eventually<T>(
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+      throw new Error(
+        `Timed out waiting for ${what}${
+          last ? `: ${(last as Error).message}` : ''
+        }`,
+      );
     }
     await new Promise(r => setTimeout(r, 50));
   }

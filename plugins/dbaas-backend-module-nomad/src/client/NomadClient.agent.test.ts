@@ -25,7 +25,11 @@ namespace "default" {
 `;
 
 /** A job running redis-server under raw_exec, its config rendered from a variable. */
-function redisJob(id: string, overrides: Partial<NomadJob> = {}, memoryMB = 64): NomadJob {
+function redisJob(
+  id: string,
+  overrides: Partial<NomadJob> = {},
+  memoryMB = 64,
+): NomadJob {
   return {
     ID: id,
     Datacenters: ['dc1'],
@@ -40,16 +44,35 @@ function redisJob(id: string, overrides: Partial<NomadJob> = {}, memoryMB = 64):
             Name: `${id}-redis`,
             PortLabel: 'redis',
             Provider: 'nomad',
-            Checks: [{ Name: 'tcp', Type: 'tcp', Interval: SECOND_NS / 5, Timeout: SECOND_NS }],
+            Checks: [
+              {
+                Name: 'tcp',
+                Type: 'tcp',
+                Interval: SECOND_NS / 5,
+                Timeout: SECOND_NS,
+              },
+            ],
           },
         ],
-        RestartPolicy: { Attempts: 2, Interval: 60 * SECOND_NS, Delay: SECOND_NS / 10, Mode: 'fail' },
-        Update: { MaxParallel: 1, HealthCheck: 'checks', MinHealthyTime: SECOND_NS / 5 },
+        RestartPolicy: {
+          Attempts: 2,
+          Interval: 60 * SECOND_NS,
+          Delay: SECOND_NS / 10,
+          Mode: 'fail',
+        },
+        Update: {
+          MaxParallel: 1,
+          HealthCheck: 'checks',
+          MinHealthyTime: SECOND_NS / 5,
+        },
         Tasks: [
           {
             Name: 'redis',
             Driver: 'raw_exec',
-            Config: { command: '/usr/bin/redis-server', args: ['${NOMAD_TASK_DIR}/redis.conf'] },
+            Config: {
+              command: '/usr/bin/redis-server',
+              args: ['${NOMAD_TASK_DIR}/redis.conf'],
+            },
             Templates: [
               {
                 DestPath: 'local/redis.conf',
@@ -80,10 +103,17 @@ describe('NomadClient against the test agent', () => {
   let admin: NomadClient;
 
   beforeAll(async () => {
-    kit = await startAgent('127.0.91', { min: 18400, max: 18429 }, { acl: true });
+    kit = await startAgent(
+      '127.0.91',
+      { min: 18400, max: 18429 },
+      { acl: true },
+    );
     const token = kit.agent.createClientToken('jm-driver', POLICY);
     client = NomadClient.create({ address: kit.agent.address, token });
-    admin = NomadClient.create({ address: kit.agent.address, token: kit.agent.managementToken });
+    admin = NomadClient.create({
+      address: kit.agent.address,
+      token: kit.agent.managementToken,
+    });
   });
   afterAll(() => kit.stop());
 
@@ -91,18 +121,30 @@ describe('NomadClient against the test agent', () => {
   async function runningAlloc(jobId: string): Promise<NomadAllocation> {
     return eventually(`${jobId} to run`, async () => {
       const { value } = await client.jobAllocations(jobId);
-      const live = value.find(a => a.DesiredStatus === 'run' && a.ClientStatus === 'running');
+      const live = value.find(
+        a => a.DesiredStatus === 'run' && a.ClientStatus === 'running',
+      );
       return live && (await client.readAllocation(live.ID))?.value;
     });
   }
 
   function addressOf(alloc: NomadAllocation) {
-    const port = alloc.AllocatedResources!.Shared!.Ports!.find(p => p.Label === 'redis')!;
+    const port = alloc.AllocatedResources!.Shared!.Ports!.find(
+      p => p.Label === 'redis',
+    )!;
     return { host: port.HostIP, port: port.Value };
   }
 
-  async function redisAt(alloc: NomadAllocation, fn: (r: Redis) => Promise<void>) {
-    const redis = new Redis({ ...addressOf(alloc), lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  async function redisAt(
+    alloc: NomadAllocation,
+    fn: (r: Redis) => Promise<void>,
+  ) {
+    const redis = new Redis({
+      ...addressOf(alloc),
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     redis.on('error', () => undefined);
     try {
       await redis.connect();
@@ -114,7 +156,9 @@ describe('NomadClient against the test agent', () => {
 
   it('registers a job whose task runs redis-server with its config rendered from a variable', async () => {
     await client.putVariable('nomad/jobs/t-one', { maxmemory: '12mb' });
-    const registered = await client.registerJob(redisJob('t-one'), { enforceIndex: 0 });
+    const registered = await client.registerJob(redisJob('t-one'), {
+      enforceIndex: 0,
+    });
     expect(registered.EvalID).toEqual(expect.any(String));
     const alloc = await runningAlloc('t-one');
     expect(alloc.NodeName).toMatch(/client-/);
@@ -122,34 +166,51 @@ describe('NomadClient against the test agent', () => {
     expect(addressOf(alloc).port).toBeGreaterThanOrEqual(18400);
     await redisAt(alloc, async r => {
       expect(await r.ping()).toBe('PONG');
-      expect(await r.config('GET', 'maxmemory')).toEqual(['maxmemory', String(12 * 1024 * 1024)]);
+      expect(await r.config('GET', 'maxmemory')).toEqual([
+        'maxmemory',
+        String(12 * 1024 * 1024),
+      ]);
     });
     const events = alloc.TaskStates!.redis.Events!.map(e => e.Type);
-    expect(events).toEqual(expect.arrayContaining(['Received', 'Task Setup', 'Started']));
+    expect(events).toEqual(
+      expect.arrayContaining(['Received', 'Task Setup', 'Started']),
+    );
     const checks = await eventually('the tcp check to pass', async () => {
       const c = Object.values(await client.allocationChecks(alloc.ID));
-      return c.length && c.every(x => x.Status === 'success') && c;
+      return c.length > 0 && c.every(x => x.Status === 'success') && c;
     });
     expect(checks[0].Output).toBe('nomad: tcp ok');
-    const deployment = await eventually('the deployment to succeed', async () => {
-      const { value } = await client.jobDeployments('t-one');
-      return value[0]?.Status === 'successful' && value[0];
-    });
+    const deployment = await eventually(
+      'the deployment to succeed',
+      async () => {
+        const { value } = await client.jobDeployments('t-one');
+        return value[0]?.Status === 'successful' && value[0];
+      },
+    );
     expect(deployment.TaskGroups['node-0'].HealthyAllocs).toBe(1);
   });
 
   it('registers with EnforceIndex only at the current JobModifyIndex', async () => {
     const current = (await client.readJob('t-one'))!.value;
-    const again = await client.registerJob(redisJob('t-one'), { enforceIndex: 0 }).catch(e => e);
+    const again = await client
+      .registerJob(redisJob('t-one'), { enforceIndex: 0 })
+      .catch(e => e);
     expect(again).toBeInstanceOf(ConflictError);
     expect(again.message).toContain('job already exists');
     const stale = await client
-      .registerJob(redisJob('t-one', { Meta: { a: '1' } }), { enforceIndex: current.JobModifyIndex! - 1 })
+      .registerJob(redisJob('t-one', { Meta: { a: '1' } }), {
+        enforceIndex: current.JobModifyIndex! - 1,
+      })
       .catch(e => e);
     expect(stale).toBeInstanceOf(ConflictError);
-    expect(stale.message).toContain(`conflicting job modify index: ${current.JobModifyIndex}`);
+    expect(stale.message).toContain(
+      `conflicting job modify index: ${current.JobModifyIndex}`,
+    );
     expect(isFinalDriverError(stale)).toBe(false);
-    const ok = await client.registerJob(redisJob('t-one', { Meta: { a: '1' } }), { enforceIndex: current.JobModifyIndex });
+    const ok = await client.registerJob(
+      redisJob('t-one', { Meta: { a: '1' } }),
+      { enforceIndex: current.JobModifyIndex },
+    );
     expect(ok.JobModifyIndex).toBeGreaterThan(current.JobModifyIndex!);
     const versions = await client.jobVersions('t-one', { diffs: true });
     expect(versions.Versions.map(v => v.Version)).toEqual([1, 0]);
@@ -162,28 +223,48 @@ describe('NomadClient against the test agent', () => {
     const same = await client.planJob(redisJob('t-one', { Meta: { a: '1' } }));
     expect(same.Diff!.Type).toBe('None');
     expect(same.Annotations!.DesiredTGUpdates!['node-0'].Ignore).toBe(1);
-    const bigger = await client.planJob(redisJob('t-one', { Meta: { a: '1' } }, 96));
+    const bigger = await client.planJob(
+      redisJob('t-one', { Meta: { a: '1' } }, 96),
+    );
     expect(bigger.Diff!.Type).toBe('Edited');
     const group = bigger.Diff!.TaskGroups![0];
     expect(group.Updates).toEqual({ 'create/destroy update': 1 });
-    expect(group.Tasks![0].Annotations).toEqual(['forces create/destroy update']);
-    expect(JSON.stringify(group.Tasks![0].Objects)).toContain('"Name":"MemoryMB","Old":"64","New":"96"');
+    expect(group.Tasks![0].Annotations).toEqual([
+      'forces create/destroy update',
+    ]);
+    expect(JSON.stringify(group.Tasks![0].Objects)).toContain(
+      '"Name":"MemoryMB","Old":"64","New":"96"',
+    );
     // A plan registers nothing.
     expect((await client.readJob('t-one'))!.value.Version).toBe(1);
   });
 
   it('answers a blocking query only once the index moves, or after wait', async () => {
+    // Any allocation write wakes the query (Nomad promises no more), so
+    // let the last update's health reports settle first.
+    const version = (await client.readJob('t-one'))!.value.Version;
+    await eventually('the latest deployment to succeed', async () => {
+      const { value } = await client.jobDeployments('t-one');
+      return (
+        value[0]?.JobVersion === version && value[0].Status === 'successful'
+      );
+    });
     const { index } = await client.jobAllocations('t-one');
     const started = Date.now();
-    const timedOut = await client.jobAllocations('t-one', { index, waitMs: 300 });
+    const timedOut = await client.jobAllocations('t-one', {
+      index,
+      waitMs: 300,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(timedOut.index).toBe(index);
 
     let answered = false;
-    const blocked = client.jobAllocations('t-one', { index, waitMs: 20_000 }).then(r => {
-      answered = true;
-      return r;
-    });
+    const blocked = client
+      .jobAllocations('t-one', { index, waitMs: 20_000 })
+      .then(r => {
+        answered = true;
+        return r;
+      });
     await new Promise(r => setTimeout(r, 300));
     expect(answered).toBe(false);
     await admin.registerJob(redisJob('t-one', { Meta: { a: '2' } }));
@@ -194,27 +275,36 @@ describe('NomadClient against the test agent', () => {
   it('reports a job too big for every node the way Nomad does, and leaves a blocked evaluation', async () => {
     await client.putVariable('nomad/jobs/t-big', { maxmemory: '1mb' });
     const { EvalID } = await client.registerJob(redisJob('t-big', {}, 4096));
-    const evaluation = await eventually('the evaluation to complete', async () => {
-      const e = (await client.readEvaluation(EvalID))?.value;
-      return e?.Status === 'complete' && e;
-    });
+    const evaluation = await eventually(
+      'the evaluation to complete',
+      async () => {
+        const e = (await client.readEvaluation(EvalID))?.value;
+        return e?.Status === 'complete' && e;
+      },
+    );
     expect(evaluation.FailedTGAllocs!['node-0']).toMatchObject({
       NodesEvaluated: 2,
       NodesExhausted: 2,
       DimensionExhausted: { memory: 2 },
     });
     expect(evaluation.BlockedEval).toEqual(expect.any(String));
-    const blocked = (await client.readEvaluation(evaluation.BlockedEval!))!.value;
+    const blocked = (await client.readEvaluation(evaluation.BlockedEval!))!
+      .value;
     expect(blocked.Status).toBe('blocked');
     await client.deregisterJob('t-big', { purge: true });
   });
 
   it('refuses what the token may not do with Permission denied, and an unknown token', async () => {
-    const denied = await client.putVariable('nomad/jobs/other', { a: 'b' }).catch(e => e);
+    const denied = await client
+      .putVariable('nomad/jobs/other', { a: 'b' })
+      .catch(e => e);
     expect(denied).toBeInstanceOf(NotAllowedError);
     expect(denied.message).toContain('403 Permission denied');
     expect(isFinalDriverError(denied)).toBe(true);
-    const stranger = NomadClient.create({ address: kit.agent.address, token: '00000000-0000-0000-0000-000000000000' });
+    const stranger = NomadClient.create({
+      address: kit.agent.address,
+      token: '00000000-0000-0000-0000-000000000000',
+    });
     await expect(stranger.listJobs('')).rejects.toThrow('ACL token not found');
     const anonymous = NomadClient.create({ address: kit.agent.address });
     await expect(anonymous.listJobs('')).rejects.toThrow('Permission denied');
@@ -226,7 +316,11 @@ describe('NomadClient against the test agent', () => {
     process.kill(pid, 'SIGKILL');
     const restarted = await eventually('a restart that serves', async () => {
       const a = (await client.readAllocation(alloc.ID))!.value;
-      if (a.TaskStates!.redis.Restarts !== 1 || a.TaskStates!.redis.State !== 'running') return false;
+      if (
+        a.TaskStates!.redis.Restarts !== 1 ||
+        a.TaskStates!.redis.State !== 'running'
+      )
+        return false;
       await redisAt(a, async r => expect(await r.ping()).toBe('PONG'));
       return a;
     });
@@ -238,7 +332,7 @@ describe('NomadClient against the test agent', () => {
     const failing = redisJob('t-crash');
     failing.TaskGroups[0].Tasks[0].Config = { command: '/bin/false' };
     failing.TaskGroups[0].Tasks[0].Templates = [];
-    failing.TaskGroups[0].ReschedulePolicy = { Attempts: 0, Unlimited: false } as any;
+    failing.TaskGroups[0].ReschedulePolicy = { Attempts: 0, Unlimited: false };
     await client.registerJob(failing);
     const failed = await eventually('the task to fail', async () => {
       const [a] = (await client.jobAllocations('t-crash')).value;
@@ -248,7 +342,8 @@ describe('NomadClient against the test agent', () => {
     expect(events[events.length - 1]).toMatchObject({
       Type: 'Not Restarting',
       FailsTask: true,
-      DisplayMessage: 'Exceeded allowed attempts 2 in interval 1m0s and mode is "fail"',
+      DisplayMessage:
+        'Exceeded allowed attempts 2 in interval 1m0s and mode is "fail"',
     });
     expect(failed.TaskStates!.redis.Restarts).toBe(2);
     await client.deregisterJob('t-crash', { purge: true });
@@ -257,17 +352,27 @@ describe('NomadClient against the test agent', () => {
   it('re-renders a template when its variable changes and restarts the task (change_mode restart)', async () => {
     const before = await runningAlloc('t-one');
     const variable = (await client.readVariable('nomad/jobs/t-one'))!.value;
-    await client.putVariable('nomad/jobs/t-one', { maxmemory: '13mb' }, { cas: variable.ModifyIndex });
+    await client.putVariable(
+      'nomad/jobs/t-one',
+      { maxmemory: '13mb' },
+      { cas: variable.ModifyIndex },
+    );
     await eventually('the new maxmemory', async () => {
       const a = (await client.readAllocation(before.ID))!.value;
       if (a.TaskStates!.redis.State !== 'running') return false;
       let value: unknown;
       await redisAt(a, async r => {
-        value = (await r.config('GET', 'maxmemory'))[1];
+        value = ((await r.config('GET', 'maxmemory')) as string[])[1];
       });
       return value === String(13 * 1024 * 1024);
     });
-    const stale = await client.putVariable('nomad/jobs/t-one', { maxmemory: '1mb' }, { cas: variable.ModifyIndex }).catch(e => e);
+    const stale = await client
+      .putVariable(
+        'nomad/jobs/t-one',
+        { maxmemory: '1mb' },
+        { cas: variable.ModifyIndex },
+      )
+      .catch(e => e);
     expect(stale).toBeInstanceOf(ConflictError);
   });
 
@@ -278,8 +383,12 @@ describe('NomadClient against the test agent', () => {
     const job = (await client.readJob('t-one'))!.value;
     expect(job.Version).toBe(current + 1);
     expect(job.Meta ?? null).toBeNull();
-    const wrongPrior = await client.revertJob('t-one', 0, { enforcePriorVersion: current }).catch(e => e);
-    expect(wrongPrior.message).toContain(`current job has version ${current + 1}`);
+    const wrongPrior = await client
+      .revertJob('t-one', 0, { enforcePriorVersion: current })
+      .catch(e => e);
+    expect(wrongPrior.message).toContain(
+      `current job has version ${current + 1}`,
+    );
   });
 
   it('replaces the allocations of a lost node on another node', async () => {
@@ -295,24 +404,37 @@ describe('NomadClient against the test agent', () => {
     expect(lost.ClientStatus).toBe('lost');
   });
 
-  it('fails a task whose artifact does not match its checksum, in go-getter\'s words', async () => {
+  it("fails a task whose artifact does not match its checksum, in go-getter's words", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jm-artifact-'));
     const file = join(dir, 'redis.tar.gz');
     await writeFile(file, 'not really a tarball');
     const job = redisJob('t-artifact');
-    job.TaskGroups[0].RestartPolicy = { Attempts: 0, Interval: 60 * SECOND_NS, Delay: SECOND_NS / 10, Mode: 'fail' };
-    job.TaskGroups[0].ReschedulePolicy = { Attempts: 0, Unlimited: false } as any;
+    job.TaskGroups[0].RestartPolicy = {
+      Attempts: 0,
+      Interval: 60 * SECOND_NS,
+      Delay: SECOND_NS / 10,
+      Mode: 'fail',
+    };
+    job.TaskGroups[0].ReschedulePolicy = { Attempts: 0, Unlimited: false };
     job.TaskGroups[0].Tasks[0].Templates = [];
     job.TaskGroups[0].Tasks[0].Artifacts = [
-      { GetterSource: file, GetterOptions: { checksum: `sha256:${'0'.repeat(64)}` }, RelativeDest: 'local/' },
+      {
+        GetterSource: file,
+        GetterOptions: { checksum: `sha256:${'0'.repeat(64)}` },
+        RelativeDest: 'local/',
+      },
     ];
     await client.registerJob(job);
     const failed = await eventually('the download to fail', async () => {
       const [a] = (await client.jobAllocations('t-artifact')).value;
       return a?.ClientStatus === 'failed' && a;
     });
-    const download = failed.TaskStates!.redis.Events!.find(e => e.Type === 'Failed Artifact Download')!;
-    expect(download.DownloadError).toMatch(/^Checksums did not match for redis.tar.gz.\nExpected: 0{64}\nGot: [0-9a-f]{64}$/);
+    const download = failed.TaskStates!.redis.Events!.find(
+      e => e.Type === 'Failed Artifact Download',
+    )!;
+    expect(download.DownloadError).toMatch(
+      /^Checksums did not match for redis.tar.gz.\nExpected: 0{64}\nGot: [0-9a-f]{64}$/,
+    );
     await client.deregisterJob('t-artifact', { purge: true });
     await rm(dir, { recursive: true });
   });
@@ -321,19 +443,25 @@ describe('NomadClient against the test agent', () => {
     await client.registerJob(redisJob('t-wait'));
     const waiting = await eventually('the Missing event', async () => {
       const [a] = (await client.jobAllocations('t-wait')).value;
-      return a?.TaskStates?.redis?.Events?.some(e => e.Type === 'Template') && a;
+      return (
+        a?.TaskStates?.redis?.Events?.some(e => e.Type === 'Template') && a
+      );
     });
     expect(waiting.ClientStatus).toBe('pending');
-    expect(waiting.TaskStates!.redis.Events!.find(e => e.Type === 'Template')!.DisplayMessage).toBe(
-      'Missing: nomad.var.block(nomad/jobs/t-wait@default.global)',
-    );
+    expect(
+      waiting.TaskStates!.redis.Events!.find(e => e.Type === 'Template')!
+        .DisplayMessage,
+    ).toBe('Missing: nomad.var.block(nomad/jobs/t-wait@default.global)');
     await client.putVariable('nomad/jobs/t-wait', { maxmemory: '5mb' });
     await runningAlloc('t-wait');
     await client.deregisterJob('t-wait', { purge: true });
   });
 
   it('reports an agent answering 500 as unavailable, in its words', async () => {
-    const restore = kit.agent.faults.failRequests({ status: 500, body: 'No cluster leader' });
+    const restore = kit.agent.faults.failRequests({
+      status: 500,
+      body: 'No cluster leader',
+    });
     const error = await client.listJobs('t-').catch(e => e);
     restore();
     expect(error).toBeInstanceOf(PlatformUnavailableError);

@@ -118,7 +118,11 @@ describe('NomadClient', () => {
         PlatformRejectedError,
         true,
       ],
-      [{ status: 500, body: 'No cluster leader' }, PlatformUnavailableError, false],
+      [
+        { status: 500, body: 'No cluster leader' },
+        PlatformUnavailableError,
+        false,
+      ],
       [
         {
           status: 500,
@@ -131,9 +135,10 @@ describe('NomadClient', () => {
     ];
     for (const [reply, type, final] of cases) {
       server.reply({ ...reply, type: 'text/plain' });
-      const error = await client
-        .jobVersions('jm-a')
-        .then(() => undefined, (e: Error) => e);
+      const error = await client.jobVersions('jm-a').then(
+        () => undefined,
+        (e: Error) => e,
+      );
       expect(error).toBeInstanceOf(type);
       expect(error!.message).toContain(reply.body);
       expect(error!.message).toContain(String(reply.status));

@@ -215,12 +215,10 @@ export class NomadClient {
   async allocationChecks(
     id: string,
   ): Promise<Record<string, NomadCheckResult>> {
-    const { value } = await this.#http.send<Record<string, NomadCheckResult>>(
-      {
-        method: 'GET',
-        path: `/v1/client/allocation/${encodeURIComponent(id)}/checks`,
-      },
-    );
+    const { value } = await this.#http.send<Record<string, NomadCheckResult>>({
+      method: 'GET',
+      path: `/v1/client/allocation/${encodeURIComponent(id)}/checks`,
+    });
     return value ?? {};
   }
 
@@ -271,6 +269,19 @@ export class NomadClient {
         blocking: q,
       }),
     );
+  }
+
+  /** Variables under a path prefix: metadata only, no items. */
+  listVariables(
+    prefix: string,
+    q?: QueryOptions,
+  ): Promise<QueryResult<Array<Omit<NomadVariable, 'Items'>>>> {
+    return this.#http.send({
+      method: 'GET',
+      path: '/v1/vars',
+      query: { prefix },
+      blocking: q,
+    });
   }
 
   /**

@@ -128,10 +128,15 @@ export class NomadTransport {
       params.set('index', String(request.blocking.index));
       if (request.blocking.waitMs !== undefined) {
         // A Go duration, which is how Nomad parses `wait`.
-        params.set('wait', `${Math.max(1, Math.ceil(request.blocking.waitMs))}ms`);
+        params.set(
+          'wait',
+          `${Math.max(1, Math.ceil(request.blocking.waitMs))}ms`,
+        );
       }
     }
     const query = params.toString();
-    return `${this.#connection.address}${request.path}${query ? `?${query}` : ''}`;
+    return `${this.#connection.address}${request.path}${
+      query ? `?${query}` : ''
+    }`;
   }
 }

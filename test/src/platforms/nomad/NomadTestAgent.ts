@@ -39,7 +39,12 @@ function nodeObject(options: TestClientNodeOptions, index: number): Json {
       'memory.totalbytes': String((options.memoryMB ?? 4096) * 1024 * 1024),
       ...Object.fromEntries(drivers.map(d => [`driver.${d}`, '1'])),
     },
-    Drivers: Object.fromEntries(drivers.map(d => [d, { Detected: true, Healthy: true, HealthDescription: 'Healthy' }])),
+    Drivers: Object.fromEntries(
+      drivers.map(d => [
+        d,
+        { Detected: true, Healthy: true, HealthDescription: 'Healthy' },
+      ]),
+    ),
     Meta: options.meta ?? {},
     NodeResources: {
       Cpu: { CpuShares: options.cpuMHz ?? 4000 },
@@ -49,7 +54,11 @@ function nodeObject(options: TestClientNodeOptions, index: number): Json {
       MinDynamicPort: options.ports.min,
       MaxDynamicPort: options.ports.max,
     },
-    ReservedResources: { Cpu: { CpuShares: 0 }, Memory: { MemoryMB: 0 }, Disk: { DiskMB: 0 } },
+    ReservedResources: {
+      Cpu: { CpuShares: 0 },
+      Memory: { MemoryMB: 0 },
+      Disk: { DiskMB: 0 },
+    },
     CreateIndex: index,
     ModifyIndex: index,
   };
@@ -74,7 +83,11 @@ export class NomadTestAgent {
     const agent = new NomadTestAgent(options);
     await new Promise<void>((resolve, reject) => {
       agent.#server.once('error', reject);
-      agent.#server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+      agent.#server.listen(
+        options.port ?? 0,
+        options.host ?? '127.0.0.1',
+        resolve,
+      );
     });
     return agent;
   }
@@ -86,7 +99,12 @@ export class NomadTestAgent {
     const namespaces = new Map<string, any>();
     for (const name of ['default', ...(options.namespaces ?? [])]) {
       const index = state.commit('jobs');
-      namespaces.set(name, { Name: name, Description: name === 'default' ? 'Default shared namespace' : '', CreateIndex: index, ModifyIndex: index });
+      namespaces.set(name, {
+        Name: name,
+        Description: name === 'default' ? 'Default shared namespace' : '',
+        CreateIndex: index,
+        ModifyIndex: index,
+      });
     }
     this.#core = {
       state,
@@ -99,14 +117,18 @@ export class NomadTestAgent {
     for (const [i, nodeOptions] of options.nodes.entries()) {
       const node = nodeObject(nodeOptions, state.commit('nodes'));
       state.nodes.set(node.ID, node);
-      this.#core.clients.set(node.ID, new ClientNode({
-        state,
-        node,
-        dataDir: options.dataDir,
-        region,
-        // The client reports after the write that woke it, as over RPC.
-        report: (allocId, update) => setImmediate(() => this.#clientUpdate(allocId, update)),
-      }));
+      this.#core.clients.set(
+        node.ID,
+        new ClientNode({
+          state,
+          node,
+          dataDir: options.dataDir,
+          region,
+          // The client reports after the write that woke it, as over RPC.
+          report: (allocId, update) =>
+            setImmediate(() => this.#clientUpdate(allocId, update)),
+        }),
+      );
       void i;
     }
     const router = new Router()
@@ -145,7 +167,9 @@ export class NomadTestAgent {
   }
 
   nodeNamed(name: string): Json {
-    const node = [...this.#core.state.nodes.values()].find(n => n.Name === name);
+    const node = [...this.#core.state.nodes.values()].find(
+      n => n.Name === name,
+    );
     if (!node) throw new Error(`No node ${name}`);
     return node;
   }
@@ -154,7 +178,10 @@ export class NomadTestAgent {
   taskPids(allocId: string): number[] {
     for (const client of this.#core.clients.values()) {
       const runner = client.runners.get(allocId);
-      if (runner) return [...runner.tasks.values()].map(t => t.pid).filter((p): p is number => !!p);
+      if (runner)
+        return [...runner.tasks.values()]
+          .map(t => t.pid)
+          .filter((p): p is number => !!p);
     }
     return [];
   }
@@ -170,12 +197,21 @@ export class NomadTestAgent {
     node.Status = 'down';
     node.StatusDescription = 'node heartbeat missed';
     node.ModifyIndex = state.commit('nodes');
-    const lost = [...state.allocs.values()].filter(a => a.NodeID === node.ID && !isTerminal(a));
-    state.putAllocs(lost.map(a => ({
-      ...a, DesiredStatus: 'stop', DesiredDescription: 'alloc is lost since its node is down',
-      ClientStatus: 'lost', ClientDescription: 'alloc is lost since its node is down',
-    })));
-    for (const jobKey of new Set(lost.map(a => `${a.Namespace}\u0000${a.JobID}`))) {
+    const lost = [...state.allocs.values()].filter(
+      a => a.NodeID === node.ID && !isTerminal(a),
+    );
+    state.putAllocs(
+      lost.map(a => ({
+        ...a,
+        DesiredStatus: 'stop',
+        DesiredDescription: 'alloc is lost since its node is down',
+        ClientStatus: 'lost',
+        ClientDescription: 'alloc is lost since its node is down',
+      })),
+    );
+    for (const jobKey of new Set(
+      lost.map(a => `${a.Namespace}\u0000${a.JobID}`),
+    )) {
       const [namespace, id] = jobKey.split('\u0000');
       const job = state.job(namespace, id)?.job;
       if (job) scheduler.enqueue(job, 'node-update', { NodeID: node.ID });
@@ -186,24 +222,32 @@ export class NomadTestAgent {
   #clientUpdate(allocId: string, update: ClientAllocUpdate): void {
     const { state, scheduler } = this.#core;
     const alloc = state.allocs.get(allocId);
-    if (!alloc || isTerminal(alloc) && alloc.ClientStatus === 'lost') return;
+    if (!alloc || (isTerminal(alloc) && alloc.ClientStatus === 'lost')) return;
     const before = alloc.ClientStatus;
     state.putAllocs([{ ...alloc, ...update } as typeof alloc]);
-    if (before !== update.ClientStatus && ['complete', 'failed', 'lost'].includes(update.ClientStatus)) {
+    if (
+      before !== update.ClientStatus &&
+      ['complete', 'failed', 'lost'].includes(update.ClientStatus)
+    ) {
       state.events.emit('capacity');
-      if (update.ClientStatus === 'failed' && alloc.DesiredStatus === 'run') this.#reschedule(alloc);
+      if (update.ClientStatus === 'failed' && alloc.DesiredStatus === 'run')
+        this.#reschedule(alloc);
     }
     scheduler.refreshJobStatus(alloc.Namespace, alloc.JobID);
   }
 
   /** A failed allocation is replaced after the reschedule policy's delay (doubling, up to MaxDelay). */
   #reschedule(alloc: Json): void {
-    const group = alloc.Job.TaskGroups.find((g: Json) => g.Name === alloc.TaskGroup);
+    const group = alloc.Job.TaskGroups.find(
+      (g: Json) => g.Name === alloc.TaskGroup,
+    );
     const policy = group?.ReschedulePolicy ?? {};
     const attempts = alloc.RescheduleTracker?.Events?.length ?? 0;
     if (!policy.Unlimited && attempts >= (policy.Attempts ?? 0)) return;
     const factor = policy.DelayFunction === 'constant' ? 1 : 2 ** attempts;
-    const delayMs = Math.min((policy.Delay ?? 30e9) * factor, policy.MaxDelay ?? 3600e9) / 1e6;
+    const delayMs =
+      Math.min((policy.Delay ?? 30e9) * factor, policy.MaxDelay ?? 3600e9) /
+      1e6;
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       const job = this.#core.state.job(alloc.Namespace, alloc.JobID)?.job;

@@ -13,11 +13,23 @@ export interface AgentCore {
   acl?: AclStore;
   clients: Map<string, ClientNode>;
   region: string;
-  namespaces: Map<string, { Name: string; Description: string; CreateIndex: number; ModifyIndex: number }>;
+  namespaces: Map<
+    string,
+    {
+      Name: string;
+      Description: string;
+      CreateIndex: number;
+      ModifyIndex: number;
+    }
+  >;
 }
 
 /** The namespace a request is for: `?namespace=`, or `default`. It must exist. */
-export function namespaceOf(core: AgentCore, ctx: RequestContext, fallback?: string): string {
+export function namespaceOf(
+  core: AgentCore,
+  ctx: RequestContext,
+  fallback?: string,
+): string {
   const namespace = ctx.query.get('namespace') || fallback || 'default';
   if (!core.namespaces.has(namespace)) {
     throw badRequest(`namespace "${namespace}" does not exist`);
@@ -25,6 +37,11 @@ export function namespaceOf(core: AgentCore, ctx: RequestContext, fallback?: str
   return namespace;
 }
 
-export function allowNamespace(core: AgentCore, ctx: RequestContext, namespace: string, capability: string): void {
+export function allowNamespace(
+  core: AgentCore,
+  ctx: RequestContext,
+  namespace: string,
+  capability: string,
+): void {
   core.acl?.allowNamespace(ctx.identity, namespace, capability);
 }

@@ -18,7 +18,15 @@ export class Faults {
   #rules: FaultRule[] = [];
 
   /** Fails matching requests until the returned function is called (or `count` ran out). */
-  failRequests(options: { status?: number; body?: string; match?: RegExp; method?: string; count?: number } = {}): () => void {
+  failRequests(
+    options: {
+      status?: number;
+      body?: string;
+      match?: RegExp;
+      method?: string;
+      count?: number;
+    } = {},
+  ): () => void {
     const rule: FaultRule = {
       status: options.status ?? 500,
       body: options.body ?? 'No cluster leader',
@@ -33,7 +41,12 @@ export class Faults {
   }
 
   check(ctx: RequestContext, path: string): void {
-    const rule = this.#rules.find(r => r.remaining > 0 && (!r.match || r.match.test(path)) && (!r.method || r.method === ctx.method));
+    const rule = this.#rules.find(
+      r =>
+        r.remaining > 0 &&
+        (!r.match || r.match.test(path)) &&
+        (!r.method || r.method === ctx.method),
+    );
     if (!rule) return;
     rule.remaining -= 1;
     throw new HttpError(rule.status, rule.body);

@@ -113,7 +113,11 @@ export interface NomadAllocResourceUsage {
     {
       ResourceUsage: {
         MemoryStats: { RSS: number };
-        CpuStats: { TotalTicks: number; UserMode?: number; SystemMode?: number };
+        CpuStats: {
+          TotalTicks: number;
+          UserMode?: number;
+          SystemMode?: number;
+        };
       };
     }
   >;

@@ -108,6 +108,15 @@ export interface NomadTask {
   Meta?: Record<string, string>;
 }
 
+export interface NomadReschedulePolicy {
+  Attempts?: number;
+  Interval?: Nanoseconds;
+  Delay?: Nanoseconds;
+  DelayFunction?: 'constant' | 'exponential' | 'fibonacci';
+  MaxDelay?: Nanoseconds;
+  Unlimited?: boolean;
+}
+
 export interface NomadEphemeralDisk {
   SizeMB: number;
   Sticky?: boolean;
@@ -121,6 +130,7 @@ export interface NomadTaskGroup {
   Networks?: NomadNetwork[];
   Services?: NomadService[];
   RestartPolicy?: NomadRestartPolicy;
+  ReschedulePolicy?: NomadReschedulePolicy;
   EphemeralDisk?: NomadEphemeralDisk;
   Update?: NomadUpdateStrategy;
   Constraints?: NomadConstraint[];

@@ -22,11 +22,21 @@ describe('AclStore', () => {
     const token = acl.createToken('driver', ['driver']);
     const me = acl.resolve(token.SecretID);
     expect(() => acl.allowNamespace(me, 'default', 'submit-job')).not.toThrow();
-    expect(() => acl.allowNamespace(me, 'default', 'alloc-exec')).toThrow('Permission denied');
-    expect(() => acl.allowNamespace(me, 'other', 'read-job')).toThrow('Permission denied');
-    expect(() => acl.allowVariable(me, 'default', 'nomad/jobs/jm-a', 'write')).not.toThrow();
-    expect(() => acl.allowVariable(me, 'default', 'nomad/jobs/jm-a', 'destroy')).toThrow('Permission denied');
-    expect(() => acl.allowVariable(me, 'default', 'nomad/jobs/x', 'read')).toThrow('Permission denied');
+    expect(() => acl.allowNamespace(me, 'default', 'alloc-exec')).toThrow(
+      'Permission denied',
+    );
+    expect(() => acl.allowNamespace(me, 'other', 'read-job')).toThrow(
+      'Permission denied',
+    );
+    expect(() =>
+      acl.allowVariable(me, 'default', 'nomad/jobs/jm-a', 'write'),
+    ).not.toThrow();
+    expect(() =>
+      acl.allowVariable(me, 'default', 'nomad/jobs/jm-a', 'destroy'),
+    ).toThrow('Permission denied');
+    expect(() =>
+      acl.allowVariable(me, 'default', 'nomad/jobs/x', 'read'),
+    ).toThrow('Permission denied');
     expect(() => acl.allowNode(me, 'read')).not.toThrow();
     expect(() => acl.allowNode(me, 'write')).toThrow('Permission denied');
   });
@@ -35,14 +45,22 @@ describe('AclStore', () => {
     const acl = new AclStore();
     acl.putPolicy('w', '{"namespace": {"*": {"policy": "write"}}}');
     const me = acl.resolve(acl.createToken('w', ['w']).SecretID);
-    expect(() => acl.allowNamespace(me, 'apps', 'alloc-lifecycle')).not.toThrow();
-    expect(() => acl.allowVariable(me, 'apps', 'any/path', 'destroy')).not.toThrow();
+    expect(() =>
+      acl.allowNamespace(me, 'apps', 'alloc-lifecycle'),
+    ).not.toThrow();
+    expect(() =>
+      acl.allowVariable(me, 'apps', 'any/path', 'destroy'),
+    ).not.toThrow();
   });
 
   it('refuses an unknown token and lets the management token do anything', () => {
     const acl = new AclStore();
     expect(() => acl.resolve('nope')).toThrow('ACL token not found');
-    expect(() => acl.allowNamespace(acl.management, 'default', 'submit-job')).not.toThrow();
-    expect(() => acl.allowNamespace(undefined, 'default', 'read-job')).toThrow('Permission denied');
+    expect(() =>
+      acl.allowNamespace(acl.management, 'default', 'submit-job'),
+    ).not.toThrow();
+    expect(() => acl.allowNamespace(undefined, 'default', 'read-job')).toThrow(
+      'Permission denied',
+    );
   });
 });

@@ -5,10 +5,40 @@ import { parsePolicyRules } from './policyParser';
 /** What `policy = "..."` on a namespace grants (ACL policy docs). */
 const NAMESPACE_POLICIES: Record<string, string[]> = {
   deny: [],
-  read: ['list-jobs', 'parse-job', 'read-job', 'csi-list-volume', 'csi-read-volume', 'read-job-scaling', 'list-scaling-policies', 'read-scaling-policy'],
-  write: ['list-jobs', 'parse-job', 'read-job', 'submit-job', 'dispatch-job', 'read-logs', 'read-fs', 'alloc-exec', 'alloc-lifecycle',
-    'csi-write-volume', 'csi-mount-volume', 'list-scaling-policies', 'read-scaling-policy', 'read-job-scaling', 'scale-job', 'submit-recommendation'],
-  scale: ['list-scaling-policies', 'read-scaling-policy', 'read-job-scaling', 'scale-job'],
+  read: [
+    'list-jobs',
+    'parse-job',
+    'read-job',
+    'csi-list-volume',
+    'csi-read-volume',
+    'read-job-scaling',
+    'list-scaling-policies',
+    'read-scaling-policy',
+  ],
+  write: [
+    'list-jobs',
+    'parse-job',
+    'read-job',
+    'submit-job',
+    'dispatch-job',
+    'read-logs',
+    'read-fs',
+    'alloc-exec',
+    'alloc-lifecycle',
+    'csi-write-volume',
+    'csi-mount-volume',
+    'list-scaling-policies',
+    'read-scaling-policy',
+    'read-job-scaling',
+    'scale-job',
+    'submit-recommendation',
+  ],
+  scale: [
+    'list-scaling-policies',
+    'read-scaling-policy',
+    'read-job-scaling',
+    'scale-job',
+  ],
 };
 
 /** Variables capabilities a namespace policy implies on every path. */
@@ -36,13 +66,24 @@ interface Policy {
 }
 
 const globToRegExp = (glob: string) =>
-  new RegExp(`^${glob.split('*').map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  new RegExp(
+    `^${glob
+      .split('*')
+      .map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** Nomad picks the namespace rule with the longest matching glob (the most specific). */
-function mostSpecific<T extends { glob: string }>(rules: T[], name: string): T | undefined {
+function mostSpecific<T extends { glob: string }>(
+  rules: T[],
+  name: string,
+): T | undefined {
   return rules
     .filter(r => globToRegExp(r.glob).test(name))
-    .sort((a, b) => b.glob.replace(/\*/g, '').length - a.glob.replace(/\*/g, '').length)[0];
+    .sort(
+      (a, b) =>
+        b.glob.replace(/\*/g, '').length - a.glob.replace(/\*/g, '').length,
+    )[0];
 }
 
 /**
@@ -64,36 +105,79 @@ export class AclStore {
     try {
       parsed = parsePolicyRules(rules);
     } catch (error) {
-      throw new HttpError(400, `Policy ${name} invalid: ${(error as Error).message}`);
+      throw new HttpError(
+        400,
+        `Policy ${name} invalid: ${(error as Error).message}`,
+      );
     }
     const namespaces: NamespaceRule[] = parsed.blocks
       .filter(b => b.type === 'namespace')
       .map(b => {
         const policy = (b.body.attributes.policy as string) ?? 'deny';
-        const capabilities = new Set([...(NAMESPACE_POLICIES[policy] ?? []), ...((b.body.attributes.capabilities as string[]) ?? [])]);
-        const paths = b.body.blocks.filter(v => v.type === 'variables').flatMap(v => v.body.blocks);
-        const variables = paths.map(p => ({ glob: p.label ?? '*', capabilities: new Set((p.body.attributes.capabilities as string[]) ?? []) }));
-        if (POLICY_VARIABLES[policy]?.length) variables.push({ glob: '*', capabilities: new Set(POLICY_VARIABLES[policy]) });
+        const capabilities = new Set([
+          ...(NAMESPACE_POLICIES[policy] ?? []),
+          ...((b.body.attributes.capabilities as string[]) ?? []),
+        ]);
+        const paths = b.body.blocks
+          .filter(v => v.type === 'variables')
+          .flatMap(v => v.body.blocks);
+        const variables = paths.map(p => ({
+          glob: p.label ?? '*',
+          capabilities: new Set(
+            (p.body.attributes.capabilities as string[]) ?? [],
+          ),
+        }));
+        if (POLICY_VARIABLES[policy]?.length)
+          variables.push({
+            glob: '*',
+            capabilities: new Set(POLICY_VARIABLES[policy]),
+          });
         return { glob: b.label ?? 'default', capabilities, variables };
       });
-    const node = parsed.blocks.find(b => b.type === 'node')?.body.attributes.policy as string | undefined;
-    const stored: Policy = { Name: name, Description: description, Rules: rules, namespaces, node, CreateIndex: index, ModifyIndex: index };
+    const node = parsed.blocks.find(b => b.type === 'node')?.body.attributes
+      .policy as string | undefined;
+    const stored: Policy = {
+      Name: name,
+      Description: description,
+      Rules: rules,
+      namespaces,
+      node,
+      CreateIndex: index,
+      ModifyIndex: index,
+    };
     this.#policies.set(name, stored);
-    return { Name: name, Description: description, Rules: rules, CreateIndex: index, ModifyIndex: index };
+    return {
+      Name: name,
+      Description: description,
+      Rules: rules,
+      CreateIndex: index,
+      ModifyIndex: index,
+    };
   }
 
-  createToken(name: string, policies: string[], type: 'client' | 'management' = 'client'): Json {
+  createToken(
+    name: string,
+    policies: string[],
+    type: 'client' | 'management' = 'client',
+  ): Json {
     for (const policy of policies) {
-      if (!this.#policies.has(policy)) throw new HttpError(400, `policy "${policy}" does not exist`);
+      if (!this.#policies.has(policy))
+        throw new HttpError(400, `policy "${policy}" does not exist`);
     }
     return this.#token(name, type, policies);
   }
 
   #token(name: string, type: string, policies: string[]): Json {
     const token = {
-      AccessorID: newId(), SecretID: newId(), Name: name, Type: type,
-      Policies: type === 'management' ? null : policies, Roles: null, Global: false,
-      CreateTime: new Date().toISOString(), ExpirationTime: null,
+      AccessorID: newId(),
+      SecretID: newId(),
+      Name: name,
+      Type: type,
+      Policies: type === 'management' ? null : policies,
+      Roles: null,
+      Global: false,
+      CreateTime: new Date().toISOString(),
+      ExpirationTime: null,
     };
     this.#tokens.set(token.SecretID, token);
     return token;
@@ -109,10 +193,16 @@ export class AclStore {
 
   #policiesOf(token: Json | undefined): Policy[] {
     const names = token ? token.Policies ?? [] : ['anonymous'];
-    return names.map((n: string) => this.#policies.get(n)).filter(Boolean) as Policy[];
+    return names
+      .map((n: string) => this.#policies.get(n))
+      .filter(Boolean) as Policy[];
   }
 
-  allowNamespace(token: Json | undefined, namespace: string, capability: string): void {
+  allowNamespace(
+    token: Json | undefined,
+    namespace: string,
+    capability: string,
+  ): void {
     if (token?.Type === 'management') return;
     const granted = this.#policiesOf(token).some(p => {
       const rule = mostSpecific(p.namespaces, namespace);
@@ -121,12 +211,19 @@ export class AclStore {
     if (!granted) throw permissionDenied();
   }
 
-  allowVariable(token: Json | undefined, namespace: string, path: string, capability: string): void {
+  allowVariable(
+    token: Json | undefined,
+    namespace: string,
+    path: string,
+    capability: string,
+  ): void {
     if (token?.Type === 'management') return;
     const granted = this.#policiesOf(token).some(p => {
       const rule = mostSpecific(p.namespaces, namespace);
       const paths = rule ? mostSpecific(rule.variables, path) : undefined;
-      return paths?.capabilities.has(capability) && !paths.capabilities.has('deny');
+      return (
+        paths?.capabilities.has(capability) && !paths.capabilities.has('deny')
+      );
     });
     if (!granted) throw permissionDenied();
   }
@@ -134,7 +231,10 @@ export class AclStore {
   allowNode(token: Json | undefined, level: 'read' | 'write'): void {
     if (token?.Type === 'management') return;
     const rank: Record<string, number> = { deny: 0, read: 1, write: 2 };
-    if (!this.#policiesOf(token).some(p => rank[p.node ?? 'deny'] >= rank[level])) throw permissionDenied();
+    if (
+      !this.#policiesOf(token).some(p => rank[p.node ?? 'deny'] >= rank[level])
+    )
+      throw permissionDenied();
   }
 
   requireManagement(token: Json | undefined): void {

@@ -13,16 +13,18 @@ type Token = { kind: 'word' | 'string' | 'punct'; value: string };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s+|#[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/|"((?:[^"\\]|\\.)*)"|([A-Za-z_][A-Za-z0-9_-]*)|([{}[\]=,])/gy;
-  let m: RegExpExecArray | null;
+  const pattern =
+    /\s+|#[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/|"((?:[^"\\]|\\.)*)"|([A-Za-z_][A-Za-z0-9_-]*)|([{}[\]=,])/gy;
   let last = 0;
-  while ((m = pattern.exec(text))) {
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     last = pattern.lastIndex;
-    if (m[1] !== undefined) tokens.push({ kind: 'string', value: JSON.parse(`"${m[1]}"`) });
+    if (m[1] !== undefined)
+      tokens.push({ kind: 'string', value: JSON.parse(`"${m[1]}"`) });
     else if (m[2] !== undefined) tokens.push({ kind: 'word', value: m[2] });
     else if (m[3] !== undefined) tokens.push({ kind: 'punct', value: m[3] });
   }
-  if (last !== text.length) throw new Error(`Failed to parse ACL policy: unexpected input at ${last}`);
+  if (last !== text.length)
+    throw new Error(`Failed to parse ACL policy: unexpected input at ${last}`);
   return tokens;
 }
 
@@ -32,7 +34,8 @@ export function parsePolicyRules(rules: string): ParsedBlock {
   const tokens = tokenize(rules);
   let i = 0;
   const expect = (value: string) => {
-    if (tokens[i]?.value !== value) throw new Error(`Failed to parse ACL policy: expected "${value}"`);
+    if (tokens[i]?.value !== value)
+      throw new Error(`Failed to parse ACL policy: expected "${value}"`);
     i += 1;
   };
   const body = (closing?: string): ParsedBlock => {
@@ -55,7 +58,8 @@ export function parsePolicyRules(rules: string): ParsedBlock {
         }
         continue;
       }
-      const label = tokens[i]?.kind === 'string' ? tokens[i++].value : undefined;
+      const label =
+        tokens[i]?.kind === 'string' ? tokens[i++].value : undefined;
       expect('{');
       out.blocks.push({ type: name.value, label, body: body('}') });
       expect('}');
@@ -71,7 +75,8 @@ function fromJson(value: any): ParsedBlock {
   for (const [key, v] of Object.entries<any>(value)) {
     if (typeof v === 'string' || Array.isArray(v)) out.attributes[key] = v;
     else if (['namespace', 'path', 'host_volume'].includes(key)) {
-      for (const [label, inner] of Object.entries<any>(v)) out.blocks.push({ type: key, label, body: fromJson(inner) });
+      for (const [label, inner] of Object.entries<any>(v))
+        out.blocks.push({ type: key, label, body: fromJson(inner) });
     } else out.blocks.push({ type: key, body: fromJson(v) });
   }
   return out;

@@ -58,7 +58,9 @@ export class AllocRunner {
   }
 
   get group(): Json {
-    return this.alloc.Job.TaskGroups.find((g: Json) => g.Name === this.alloc.TaskGroup)!;
+    return this.alloc.Job.TaskGroups.find(
+      (g: Json) => g.Name === this.alloc.TaskGroup,
+    )!;
   }
 
   async run(): Promise<void> {
@@ -71,7 +73,13 @@ export class AllocRunner {
         task,
         dirs: this.paths.task(task.Name),
         logDir: join(this.paths.shared, 'logs'),
-        env: taskEnv(this.alloc, task, this.paths, this.#options.node, this.#options.region),
+        env: taskEnv(
+          this.alloc,
+          task,
+          this.paths,
+          this.#options.node,
+          this.#options.region,
+        ),
         node: this.#options.node,
         variables: () => this.#options.variable,
         report: () => this.#report(),
@@ -86,8 +94,11 @@ export class AllocRunner {
   /** An in-place update: same tasks, a newer job version. */
   updateJob(alloc: Allocation): void {
     this.alloc = alloc;
-    if (alloc.DeploymentID && alloc.DeploymentStatus == null) {
+    if (alloc.DeploymentID && !alloc.DeploymentStatus) {
+      // A new deployment judges health afresh.
       this.#health = null;
+      clearTimeout(this.#healthyTimer);
+      this.#healthyTimer = undefined;
       this.#watchHealth();
     }
     this.#report();
@@ -108,7 +119,8 @@ export class AllocRunner {
 
   async restart(taskName?: string): Promise<void> {
     for (const [name, task] of this.tasks) {
-      if (!taskName || name === taskName) await task.restart('User requested restart');
+      if (!taskName || name === taskName)
+        await task.restart('User requested restart');
     }
   }
 
@@ -151,22 +163,34 @@ export class AllocRunner {
   /** Healthy once tasks run (and checks pass, with health_check "checks") for min_healthy_time. */
   #evaluateHealth(): void {
     const update = this.group.Update;
-    if (!this.alloc.DeploymentID || !update || this.#health !== null || this.#stopped) return;
+    if (
+      !this.alloc.DeploymentID ||
+      !update ||
+      this.#health !== null ||
+      this.#stopped
+    )
+      return;
     if ([...this.tasks.values()].some(t => t.dead && t.state.Failed)) {
       this.#setHealth(false);
       return;
     }
-    const ready = this.#tasksRunning() && (update.HealthCheck !== 'checks' || this.#checks.passing);
+    const ready =
+      this.#tasksRunning() &&
+      (update.HealthCheck !== 'checks' || this.#checks.passing);
     if (!ready) {
       clearTimeout(this.#healthyTimer);
       this.#healthyTimer = undefined;
     } else if (!this.#healthyTimer) {
-      this.#healthyTimer = setTimeout(() => this.#setHealth(true), update.MinHealthyTime / 1e6);
+      this.#healthyTimer = setTimeout(
+        () => this.#setHealth(true),
+        update.MinHealthyTime / 1e6,
+      );
     }
   }
 
   #setHealth(healthy: boolean): void {
     this.#health = healthy;
+    this.#healthyTimer = undefined;
     clearTimeout(this.#deadlineTimer);
     this.#report();
   }
@@ -181,7 +205,8 @@ export class AllocRunner {
     this.#evaluateHealth();
     const tasks = [...this.tasks.values()];
     const states: Json = {};
-    for (const [name, task] of this.tasks) states[name] = structuredClone(task.state);
+    for (const [name, task] of this.tasks)
+      states[name] = structuredClone(task.state);
     // The client's order (getClientStatus): failed, running, pending, complete.
     let status = 'pending';
     let description = 'No tasks have started';
@@ -206,7 +231,12 @@ export class AllocRunner {
       DeploymentStatus:
         this.#health === null
           ? this.alloc.DeploymentStatus ?? null
-          : { Healthy: this.#health, Timestamp: new Date().toISOString(), Canary: false, ModifyIndex: 0 },
+          : {
+              Healthy: this.#health,
+              Timestamp: new Date().toISOString(),
+              Canary: false,
+              ModifyIndex: 0,
+            },
     });
   }
 

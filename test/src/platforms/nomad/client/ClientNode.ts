@@ -29,9 +29,12 @@ export class ClientNode {
     this.#dataDir = options.dataDir;
     this.#region = options.region;
     this.#report = options.report;
-    this.#state.events.on('allocs', (allocs: Allocation[]) => this.#sync(allocs));
+    this.#state.events.on('allocs', (allocs: Allocation[]) =>
+      this.#sync(allocs),
+    );
     this.#state.events.on('variables', () => {
-      for (const runner of this.runners.values()) void runner.variablesChanged();
+      for (const runner of this.runners.values())
+        void runner.variablesChanged();
     });
   }
 
@@ -41,13 +44,20 @@ export class ClientNode {
       if (alloc.NodeID !== this.node.ID) continue;
       const runner = this.runners.get(alloc.ID);
       if (!runner) {
-        if (alloc.DesiredStatus === 'run' && !isTerminal(alloc)) this.#start(alloc);
+        if (alloc.DesiredStatus === 'run' && !isTerminal(alloc))
+          this.#start(alloc);
         continue;
       }
-      if (alloc.DesiredStatus !== 'run' && runner.alloc.DesiredStatus === 'run') {
+      if (
+        alloc.DesiredStatus !== 'run' &&
+        runner.alloc.DesiredStatus === 'run'
+      ) {
         runner.alloc = alloc;
         void runner.stop(alloc.DesiredDescription);
-      } else if (alloc.Job.JobModifyIndex !== runner.alloc.Job.JobModifyIndex || alloc.DeploymentID !== runner.alloc.DeploymentID) {
+      } else if (
+        alloc.Job.JobModifyIndex !== runner.alloc.Job.JobModifyIndex ||
+        alloc.DeploymentID !== runner.alloc.DeploymentID
+      ) {
         runner.updateJob(alloc);
       } else {
         runner.alloc = alloc;
@@ -56,8 +66,11 @@ export class ClientNode {
   }
 
   #start(alloc: Allocation): void {
-    const variable = (path: string) => this.#state.variable(alloc.Namespace, path)?.Items;
-    const previous = alloc.PreviousAllocation ? this.runners.get(alloc.PreviousAllocation) : undefined;
+    const variable = (path: string) =>
+      this.#state.variable(alloc.Namespace, path)?.Items;
+    const previous = alloc.PreviousAllocation
+      ? this.runners.get(alloc.PreviousAllocation)
+      : undefined;
     const runner = new AllocRunner(alloc, {
       node: this.node,
       dataDir: this.#dataDir,
@@ -79,7 +92,9 @@ export class ClientNode {
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all([...this.runners.values()].map(r => r.stop('client shutting down')));
+    await Promise.all(
+      [...this.runners.values()].map(r => r.stop('client shutting down')),
+    );
   }
 
   async destroyAll(): Promise<void> {

@@ -22,7 +22,14 @@ export interface TaskRunnerContext {
   report(): void;
 }
 
-const SIGNALS: Record<string, NodeJS.Signals> = { SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGKILL: 'SIGKILL', SIGHUP: 'SIGHUP', SIGUSR1: 'SIGUSR1', SIGUSR2: 'SIGUSR2' };
+const SIGNALS: Record<string, NodeJS.Signals> = {
+  SIGINT: 'SIGINT',
+  SIGTERM: 'SIGTERM',
+  SIGKILL: 'SIGKILL',
+  SIGHUP: 'SIGHUP',
+  SIGUSR1: 'SIGUSR1',
+  SIGUSR2: 'SIGUSR2',
+};
 
 /**
  * Runs one `raw_exec` (or `exec`) task as a real process: builds its
@@ -68,9 +75,12 @@ export class TaskRunner {
   }
 
   async run(): Promise<void> {
-    this.#event('Task Setup', 'Building Task Directory', { Message: 'Building Task Directory' });
+    this.#event('Task Setup', 'Building Task Directory', {
+      Message: 'Building Task Directory',
+    });
     const { dirs } = this.#ctx;
-    for (const dir of [dirs.local, dirs.secrets, dirs.tmp]) await mkdir(dir, { recursive: true });
+    for (const dir of [dirs.local, dirs.secrets, dirs.tmp])
+      await mkdir(dir, { recursive: true });
     await chmod(dirs.secrets, 0o700);
     for (const artifact of this.#ctx.task.Artifacts ?? []) {
       this.#event('Downloading Artifacts', `Client is downloading artifacts`);
@@ -78,7 +88,9 @@ export class TaskRunner {
         await fetchArtifact(artifact, dirs.root);
       } catch (error) {
         const message = (error as Error).message;
-        this.#event('Failed Artifact Download', message, { DownloadError: message });
+        this.#event('Failed Artifact Download', message, {
+          DownloadError: message,
+        });
         this.#afterExit();
         return;
       }
@@ -120,7 +132,10 @@ export class TaskRunner {
   }
 
   async #renderTemplates(first: boolean): Promise<boolean> {
-    const ctx: TemplateContext = { env: this.#ctx.env, variable: this.#ctx.variables() };
+    const ctx: TemplateContext = {
+      env: this.#ctx.env,
+      variable: this.#ctx.variables(),
+    };
     let restart = false;
     const signals: string[] = [];
     for (const template of this.#ctx.task.Templates ?? []) {
@@ -128,7 +143,12 @@ export class TaskRunner {
       if ('missing' in result) {
         if (first) {
           this.#waitingForVariables = true;
-          const names = result.missing.map(p => `nomad.var.block(${p}@${this.#ctx.env.NOMAD_NAMESPACE}.${this.#ctx.env.NOMAD_REGION})`);
+          const names = result.missing.map(
+            p =>
+              `nomad.var.block(${p}@${this.#ctx.env.NOMAD_NAMESPACE}.${
+                this.#ctx.env.NOMAD_REGION
+              })`,
+          );
           this.#event('Template', `Missing: ${names.join(', ')}`);
           return false;
         }
@@ -137,7 +157,9 @@ export class TaskRunner {
       const dest = join(this.#ctx.dirs.root, template.DestPath);
       if (this.#rendered.get(dest) === result.text) continue;
       await mkdir(dirname(dest), { recursive: true });
-      await writeFile(dest, result.text, { mode: parseInt(template.Perms || '0644', 8) });
+      await writeFile(dest, result.text, {
+        mode: parseInt(template.Perms || '0644', 8),
+      });
       await chmod(dest, parseInt(template.Perms || '0644', 8));
       const changed = this.#rendered.has(dest);
       this.#rendered.set(dest, result.text);
@@ -146,10 +168,14 @@ export class TaskRunner {
       if (template.ChangeMode === 'signal') signals.push(template.ChangeSignal);
     }
     this.#waitingForVariables = false;
-    if (restart) await this.restart('Template with change_mode restart re-rendered');
+    if (restart)
+      await this.restart('Template with change_mode restart re-rendered');
     else {
       for (const signal of signals) {
-        this.#event('Signaling', 'Template re-rendered', { TaskSignal: signal, TaskSignalReason: 'Template re-rendered' });
+        this.#event('Signaling', 'Template re-rendered', {
+          TaskSignal: signal,
+          TaskSignalReason: 'Template re-rendered',
+        });
         this.#process?.kill(SIGNALS[signal] ?? 'SIGHUP');
       }
     }
@@ -160,7 +186,9 @@ export class TaskRunner {
     if (this.#stopping) return;
     const { task, env, node, dirs, logDir } = this.#ctx;
     const command = interpolate(String(task.Config.command), env, node);
-    const args = ((task.Config.args ?? []) as string[]).map(a => interpolate(a, env, node));
+    const args = ((task.Config.args ?? []) as string[]).map(a =>
+      interpolate(a, env, node),
+    );
     await mkdir(logDir, { recursive: true });
     const stdout = openSync(join(logDir, `${task.Name}.stdout.0`), 'a');
     const stderr = openSync(join(logDir, `${task.Name}.stderr.0`), 'a');
@@ -194,22 +222,31 @@ export class TaskRunner {
   }
 
   #exitedWith(code: number | null, signal: NodeJS.Signals | null): void {
-    const signalNumber = signal ? ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Json)[signal] ?? 0 : 0;
+    const signalNumber = signal
+      ? ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Json)[signal] ?? 0
+      : 0;
     if (this.#stopping) {
       this.#event('Killed', 'Task successfully killed');
       this.#finish(false);
       return;
     }
     if (this.#restartRequested) {
-      this.#event('Terminated', `Exit Code: ${code ?? 0}`, { ExitCode: code ?? 0, Signal: signalNumber });
+      this.#event('Terminated', `Exit Code: ${code ?? 0}`, {
+        ExitCode: code ?? 0,
+        Signal: signalNumber,
+      });
       this.#restartRequested = undefined;
       this.#restartAfter(0, 'Restart requested');
       return;
     }
-    this.#event('Terminated', `Exit Code: ${code ?? 0}${signal ? `, Signal: ${signalNumber}` : ''}`, {
-      ExitCode: code ?? 0,
-      Signal: signalNumber,
-    });
+    this.#event(
+      'Terminated',
+      `Exit Code: ${code ?? 0}${signal ? `, Signal: ${signalNumber}` : ''}`,
+      {
+        ExitCode: code ?? 0,
+        Signal: signalNumber,
+      },
+    );
     this.#afterExit();
   }
 
@@ -221,7 +258,10 @@ export class TaskRunner {
     }
     const decision = this.#restarts.decide();
     if (!decision.restart) {
-      this.#event('Not Restarting', decision.reason, { FailsTask: true, RestartReason: decision.reason });
+      this.#event('Not Restarting', decision.reason, {
+        FailsTask: true,
+        RestartReason: decision.reason,
+      });
       this.#finish(true);
       return;
     }
@@ -230,10 +270,14 @@ export class TaskRunner {
 
   #restartAfter(delayMs: number, reason: string): void {
     this.state.State = 'pending';
-    this.#event('Restarting', `Task restarting in ${goDuration(delayMs * 1e6)}`, {
-      StartDelay: delayMs * 1e6,
-      RestartReason: reason,
-    });
+    this.#event(
+      'Restarting',
+      `Task restarting in ${goDuration(delayMs * 1e6)}`,
+      {
+        StartDelay: delayMs * 1e6,
+        RestartReason: reason,
+      },
+    );
     this.#timer = setTimeout(() => {
       this.state.Restarts += 1;
       this.state.LastRestart = new Date().toISOString();
@@ -245,10 +289,16 @@ export class TaskRunner {
     const child = this.#process;
     if (!child) return;
     const timeoutMs = (this.#ctx.task.KillTimeout ?? 5e9) / 1e6;
-    this.#event('Killing', `Sent interrupt. Waiting ${goDuration(timeoutMs * 1e6)} before force killing`, {
-      KillTimeout: timeoutMs * 1e6,
-      KillReason: reason,
-    });
+    this.#event(
+      'Killing',
+      `Sent interrupt. Waiting ${goDuration(
+        timeoutMs * 1e6,
+      )} before force killing`,
+      {
+        KillTimeout: timeoutMs * 1e6,
+        KillReason: reason,
+      },
+    );
     const exited = this.#exited;
     child.kill(SIGNALS[this.#ctx.task.KillSignal] ?? 'SIGINT');
     const force = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -264,8 +314,10 @@ export class TaskRunner {
   }
 
   #event(type: string, message: string, fields: Json = {}): void {
-    this.state.Events = [...this.state.Events, taskEvent(type, message, fields)].slice(-10);
+    this.state.Events = [
+      ...this.state.Events,
+      taskEvent(type, message, fields),
+    ].slice(-10);
     this.#ctx.report();
   }
 }
-

@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 const TICKS = 100;
 
 /** Resident memory and CPU time of a process, from /proc. */
-export async function processStats(pid: number): Promise<{ rss: number; cpuSeconds: number } | undefined> {
+export async function processStats(
+  pid: number,
+): Promise<{ rss: number; cpuSeconds: number } | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);

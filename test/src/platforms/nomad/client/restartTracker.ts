@@ -36,11 +36,17 @@ export class RestartTracker {
       const wait = Math.max(delayMs, this.#windowStart + intervalMs - now);
       this.#windowStart = now + wait;
       this.#count = 0;
-      return { restart: true, delayMs: wait, reason: 'Exceeded allowed attempts, applying a delay' };
+      return {
+        restart: true,
+        delayMs: wait,
+        reason: 'Exceeded allowed attempts, applying a delay',
+      };
     }
     return {
       restart: false,
-      reason: `Exceeded allowed attempts ${this.#policy.Attempts} in interval ${goDuration(this.#policy.Interval)} and mode is "fail"`,
+      reason: `Exceeded allowed attempts ${
+        this.#policy.Attempts
+      } in interval ${goDuration(this.#policy.Interval)} and mode is "fail"`,
     };
   }
 }

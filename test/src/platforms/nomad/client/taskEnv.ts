@@ -5,7 +5,12 @@ import { Allocation, Json, Task } from '../model';
 export interface AllocPaths {
   root: string;
   shared: string;
-  task(name: string): { root: string; local: string; secrets: string; tmp: string };
+  task(name: string): {
+    root: string;
+    local: string;
+    secrets: string;
+    tmp: string;
+  };
 }
 
 export function allocPaths(dataDir: string, allocId: string): AllocPaths {
@@ -32,7 +37,9 @@ export function taskEnv(
   node: Json,
   region: string,
 ): Record<string, string> {
-  const group = alloc.Job.TaskGroups.find((g: Json) => g.Name === alloc.TaskGroup)!;
+  const group = alloc.Job.TaskGroups.find(
+    (g: Json) => g.Name === alloc.TaskGroup,
+  )!;
   const dirs = paths.task(task.Name);
   const env: Record<string, string> = {
     NOMAD_ALLOC_DIR: paths.shared,
@@ -61,20 +68,27 @@ export function taskEnv(
     env[`NOMAD_HOST_ADDR_${label}`] = `${port.HostIP}:${port.Value}`;
   }
   for (const meta of [alloc.Job.Meta, group.Meta, task.Meta]) {
-    for (const [k, v] of Object.entries<string>(meta ?? {})) env[`NOMAD_META_${upper(k)}`] = v;
+    for (const [k, v] of Object.entries<string>(meta ?? {}))
+      env[`NOMAD_META_${upper(k)}`] = v;
   }
-  for (const [k, v] of Object.entries<string>(task.Env ?? {})) env[k] = interpolate(v, env, node);
+  for (const [k, v] of Object.entries<string>(task.Env ?? {}))
+    env[k] = interpolate(v, env, node);
   return env;
 }
 
 /** `${NOMAD_PORT_db}`, `${node.unique.name}`, `${attr.x}`, `${meta.x}` in task config and env. */
-export function interpolate(value: string, env: Record<string, string>, node: Json): string {
+export function interpolate(
+  value: string,
+  env: Record<string, string>,
+  node: Json,
+): string {
   return value.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
     if (name in env) return env[name];
     if (name === 'node.unique.name') return node.Name;
     if (name === 'node.unique.id') return node.ID;
     if (name === 'node.datacenter') return node.Datacenter;
-    if (name.startsWith('attr.')) return node.Attributes?.[name.slice(5)] ?? whole;
+    if (name.startsWith('attr.'))
+      return node.Attributes?.[name.slice(5)] ?? whole;
     if (name.startsWith('meta.')) return node.Meta?.[name.slice(5)] ?? whole;
     return whole;
   });

@@ -1,7 +1,11 @@
 import { Json, nowNs } from '../model';
 
 /** A task event in the shape of the allocation API, every field present as Nomad sends it. */
-export function taskEvent(type: string, displayMessage: string, fields: Json = {}): Json {
+export function taskEvent(
+  type: string,
+  displayMessage: string,
+  fields: Json = {},
+): Json {
   return {
     Type: type,
     Time: nowNs(),

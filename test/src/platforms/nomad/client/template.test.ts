@@ -3,7 +3,10 @@ import { renderTemplate } from './template';
 describe('renderTemplate', () => {
   const ctx = {
     env: { NOMAD_PORT_redis: '18400' },
-    variable: (path: string) => (path === 'nomad/jobs/a' ? { conf: 'maxmemory 1mb', acl: 'user x' } : undefined),
+    variable: (path: string) =>
+      path === 'nomad/jobs/a'
+        ? { conf: 'maxmemory 1mb', acl: 'user x' }
+        : undefined,
   };
 
   it('renders env, nomadVar items by field and by index, and trims with dashes', () => {
@@ -15,12 +18,19 @@ describe('renderTemplate', () => {
   });
 
   it('reports the variables it waits for', () => {
-    expect(renderTemplate('{{ with nomadVar "nomad/jobs/b" }}{{ .x }}{{ end }}', ctx)).toEqual({
+    expect(
+      renderTemplate(
+        '{{ with nomadVar "nomad/jobs/b" }}{{ .x }}{{ end }}',
+        ctx,
+      ),
+    ).toEqual({
       missing: ['nomad/jobs/b'],
     });
   });
 
   it('refuses functions it does not know, as consul-template does', () => {
-    expect(() => renderTemplate('{{ key "x" }}', ctx)).toThrow('function "key" not defined');
+    expect(() => renderTemplate('{{ key "x" }}', ctx)).toThrow(
+      'function "key" not defined',
+    );
   });
 });

@@ -46,7 +46,11 @@ function parse(tokens: Array<{ text?: string; action?: string }>): Node[] {
     if (token.text !== undefined) {
       top.push({ kind: 'text', text: token.text });
     } else if (token.action!.startsWith('with ')) {
-      const node: Node = { kind: 'with', expr: token.action!.slice(5).trim(), body: [] };
+      const node: Node = {
+        kind: 'with',
+        expr: token.action!.slice(5).trim(),
+        body: [],
+      };
       top.push(node);
       stack.push(node.body);
     } else if (token.action === 'end') {
@@ -56,13 +60,19 @@ function parse(tokens: Array<{ text?: string; action?: string }>): Node[] {
       top.push({ kind: 'action', expr: token.action! });
     }
   }
-  if (stack.length !== 1) throw new Error('template: unexpected EOF, missing {{end}}');
+  if (stack.length !== 1)
+    throw new Error('template: unexpected EOF, missing {{end}}');
   return root;
 }
 
 const quoted = /^"((?:[^"\\]|\\.)*)"$/;
 
-function evaluate(expr: string, dot: unknown, ctx: TemplateContext, missing: string[]): unknown {
+function evaluate(
+  expr: string,
+  dot: unknown,
+  ctx: TemplateContext,
+  missing: string[],
+): unknown {
   const words = expr.match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
   const arg = (w: string) => JSON.parse(quoted.test(w) ? w : `"${w}"`);
   if (words[0] === 'env') return ctx.env[arg(words[1])] ?? '';
@@ -83,11 +93,17 @@ function evaluate(expr: string, dot: unknown, ctx: TemplateContext, missing: str
   throw new Error(`template: function "${words[0]}" not defined`);
 }
 
-function render(nodes: Node[], dot: unknown, ctx: TemplateContext, missing: string[]): string {
+function render(
+  nodes: Node[],
+  dot: unknown,
+  ctx: TemplateContext,
+  missing: string[],
+): string {
   let out = '';
   for (const node of nodes) {
     if (node.kind === 'text') out += node.text;
-    else if (node.kind === 'action') out += String(evaluate(node.expr, dot, ctx, missing) ?? '');
+    else if (node.kind === 'action')
+      out += String(evaluate(node.expr, dot, ctx, missing) ?? '');
     else {
       const value = evaluate(node.expr, dot, ctx, missing);
       if (value) out += render(node.body, value, ctx, missing);
@@ -96,7 +112,10 @@ function render(nodes: Node[], dot: unknown, ctx: TemplateContext, missing: stri
   return out;
 }
 
-export function renderTemplate(source: string, ctx: TemplateContext): RenderResult {
+export function renderTemplate(
+  source: string,
+  ctx: TemplateContext,
+): RenderResult {
   const missing: string[] = [];
   const text = render(parse(tokenize(source)), undefined, ctx, missing);
   return missing.length ? { missing } : { text };

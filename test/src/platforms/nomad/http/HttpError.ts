@@ -8,6 +8,7 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (what: string) => new HttpError(404, `${what} not found`);
+export const notFound = (what: string) =>
+  new HttpError(404, `${what} not found`);
 export const badRequest = (message: string) => new HttpError(400, message);
 export const permissionDenied = () => new HttpError(403, 'Permission denied');

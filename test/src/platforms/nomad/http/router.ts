@@ -139,6 +139,8 @@ async function readJson(req: IncomingMessage): Promise<any> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw badRequest(`Failed to decode request body: ${(error as Error).message}`);
+    throw badRequest(
+      `Failed to decode request body: ${(error as Error).message}`,
+    );
   }
 }

@@ -5,7 +5,10 @@ import { clone, Job, Json, MINUTE, SECOND } from '../model';
  * the job specification docs), so that a stored job, a plan's diff and a
  * version read back look as they do on a real cluster.
  */
-export function canonicalize(input: Json, defaults: { namespace: string; region: string }): Job {
+export function canonicalize(
+  input: Json,
+  defaults: { namespace: string; region: string },
+): Job {
   const job = clone(input) as Job;
   job.Name ??= job.ID;
   job.Namespace ||= defaults.namespace;
@@ -49,7 +52,12 @@ function group(input: Json, job: Job): any {
     Unlimited: true,
     ...g.ReschedulePolicy,
   };
-  g.EphemeralDisk = { SizeMB: 300, Sticky: false, Migrate: false, ...g.EphemeralDisk };
+  g.EphemeralDisk = {
+    SizeMB: 300,
+    Sticky: false,
+    Migrate: false,
+    ...g.EphemeralDisk,
+  };
   g.Update =
     job.Type === 'service'
       ? {
@@ -82,7 +90,12 @@ function task(input: Json, restart: Json): any {
   t.Artifacts ??= null;
   t.RestartPolicy = { ...restart, ...t.RestartPolicy };
   t.Resources = { CPU: 100, MemoryMB: 300, MemoryMaxMB: 0, ...t.Resources };
-  t.LogConfig = { MaxFiles: 10, MaxFileSizeMB: 10, Disabled: false, ...t.LogConfig };
+  t.LogConfig = {
+    MaxFiles: 10,
+    MaxFileSizeMB: 10,
+    Disabled: false,
+    ...t.LogConfig,
+  };
   t.Templates = (t.Templates ?? []).map((tpl: Json) => ({
     ChangeMode: 'restart',
     ChangeSignal: '',

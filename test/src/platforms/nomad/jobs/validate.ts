@@ -22,11 +22,15 @@ export function validateJob(job: Job, pathId?: string): void {
       groupProblems.push(`Job task group ${i + 1} redefines '${group.Name}'`);
     }
     names.add(group.Name);
-    if (!(group.Count >= 0)) groupProblems.push('Task group count can\'t be negative');
-    if (!group.Tasks?.length) groupProblems.push('Missing tasks for task group');
+    if (!(group.Count >= 0))
+      groupProblems.push("Task group count can't be negative");
+    if (!group.Tasks?.length)
+      groupProblems.push('Missing tasks for task group');
     const ports = new Set(
       (group.Networks ?? []).flatMap((n: any) =>
-        [...(n.DynamicPorts ?? []), ...(n.ReservedPorts ?? [])].map((p: any) => p.Label),
+        [...(n.DynamicPorts ?? []), ...(n.ReservedPorts ?? [])].map(
+          (p: any) => p.Label,
+        ),
       ),
     );
     for (const service of group.Services ?? []) {
@@ -41,25 +45,37 @@ export function validateJob(job: Job, pathId?: string): void {
         }
       }
       if (service.PortLabel && !ports.has(service.PortLabel)) {
-        groupProblems.push(`Service ${service.Name} uses an undefined port label "${service.PortLabel}"`);
+        groupProblems.push(
+          `Service ${service.Name} uses an undefined port label "${service.PortLabel}"`,
+        );
       }
     }
     for (const task of group.Tasks ?? []) {
       if (!task.Driver) groupProblems.push(`Task ${task.Name} missing driver`);
       if (['raw_exec', 'exec'].includes(task.Driver) && !task.Config?.command) {
-        groupProblems.push(`Task ${task.Name}: Missing required field "command"`);
+        groupProblems.push(
+          `Task ${task.Name}: Missing required field "command"`,
+        );
       }
       if (task.Resources && task.Resources.MemoryMB < 10) {
-        groupProblems.push(`Task ${task.Name}: minimum MemoryMB value is 10; got ${task.Resources.MemoryMB}`);
+        groupProblems.push(
+          `Task ${task.Name}: minimum MemoryMB value is 10; got ${task.Resources.MemoryMB}`,
+        );
       }
     }
     if (groupProblems.length) {
-      problems.push(`${where}: ${groupProblems.length} error(s) occurred:\n\t* ${groupProblems.join('\n\t* ')}`);
+      problems.push(
+        `${where}: ${
+          groupProblems.length
+        } error(s) occurred:\n\t* ${groupProblems.join('\n\t* ')}`,
+      );
     }
   }
   if (problems.length) {
     throw badRequest(
-      `${problems.length} error${problems.length > 1 ? 's' : ''} occurred:\n\t* ${problems.join('\n\t* ')}\n`,
+      `${problems.length} error${
+        problems.length > 1 ? 's' : ''
+      } occurred:\n\t* ${problems.join('\n\t* ')}\n`,
     );
   }
 }

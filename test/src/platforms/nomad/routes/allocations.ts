@@ -11,14 +11,34 @@ import { Allocation, Json } from '../model';
  */
 export function allocStub(a: Allocation, resources: boolean): Json {
   return {
-    ID: a.ID, EvalID: a.EvalID, Name: a.Name, Namespace: a.Namespace, NodeID: a.NodeID, NodeName: a.NodeName,
-    JobID: a.JobID, JobType: a.Job.Type, JobVersion: a.JobVersion, TaskGroup: a.TaskGroup,
+    ID: a.ID,
+    EvalID: a.EvalID,
+    Name: a.Name,
+    Namespace: a.Namespace,
+    NodeID: a.NodeID,
+    NodeName: a.NodeName,
+    JobID: a.JobID,
+    JobType: a.Job.Type,
+    JobVersion: a.JobVersion,
+    TaskGroup: a.TaskGroup,
     ...(resources ? { AllocatedResources: a.AllocatedResources } : {}),
-    DesiredStatus: a.DesiredStatus, DesiredDescription: a.DesiredDescription, DesiredTransition: a.DesiredTransition ?? {},
-    ClientStatus: a.ClientStatus, ClientDescription: a.ClientDescription, TaskStates: a.TaskStates,
-    DeploymentStatus: a.DeploymentStatus, FollowupEvalID: '', NextAllocation: a.NextAllocation,
-    PreviousAllocation: a.PreviousAllocation, RescheduleTracker: a.RescheduleTracker, PreemptedAllocations: null,
-    PreemptedByAllocation: '', CreateIndex: a.CreateIndex, ModifyIndex: a.ModifyIndex, CreateTime: a.CreateTime, ModifyTime: a.ModifyTime,
+    DesiredStatus: a.DesiredStatus,
+    DesiredDescription: a.DesiredDescription,
+    DesiredTransition: a.DesiredTransition ?? {},
+    ClientStatus: a.ClientStatus,
+    ClientDescription: a.ClientDescription,
+    TaskStates: a.TaskStates,
+    DeploymentStatus: a.DeploymentStatus,
+    FollowupEvalID: '',
+    NextAllocation: a.NextAllocation,
+    PreviousAllocation: a.PreviousAllocation,
+    RescheduleTracker: a.RescheduleTracker,
+    PreemptedAllocations: null,
+    PreemptedByAllocation: '',
+    CreateIndex: a.CreateIndex,
+    ModifyIndex: a.ModifyIndex,
+    CreateTime: a.CreateTime,
+    ModifyTime: a.ModifyTime,
   };
 }
 
@@ -40,24 +60,39 @@ export function allocationRoutes(router: Router, core: AgentCore): void {
   router.on('GET', '/v1/allocations', async ctx => {
     const namespace = ctx.query.get('namespace') ?? 'default';
     const prefix = ctx.query.get('prefix') ?? '';
-    return blockingRead(state, ['allocs'], ctx.query, () =>
-      [...state.allocs.values()]
-        .filter(a => (namespace === '*' || a.Namespace === namespace) && a.ID.startsWith(prefix))
-        .filter(a => {
-          try {
-            allowNamespace(core, ctx, a.Namespace, 'read-job');
-            return true;
-          } catch {
-            return false;
-          }
-        })
-        .map(a => allocStub(a, ctx.query.get('resources') === 'true')),
-    ctx.signal);
+    return blockingRead(
+      state,
+      ['allocs'],
+      ctx.query,
+      () =>
+        [...state.allocs.values()]
+          .filter(
+            a =>
+              (namespace === '*' || a.Namespace === namespace) &&
+              a.ID.startsWith(prefix),
+          )
+          .filter(a => {
+            try {
+              allowNamespace(core, ctx, a.Namespace, 'read-job');
+              return true;
+            } catch {
+              return false;
+            }
+          })
+          .map(a => allocStub(a, ctx.query.get('resources') === 'true')),
+      ctx.signal,
+    );
   });
 
   router.on('GET', '/v1/allocation/:id', async ctx => {
     find(ctx);
-    return blockingRead(state, ['allocs'], ctx.query, () => state.allocs.get(ctx.params.id), ctx.signal);
+    return blockingRead(
+      state,
+      ['allocs'],
+      ctx.query,
+      () => state.allocs.get(ctx.params.id),
+      ctx.signal,
+    );
   });
 
   router.on(['POST', 'PUT'], '/v1/allocation/:id/stop', async ctx => {
@@ -66,7 +101,13 @@ export function allocationRoutes(router: Router, core: AgentCore): void {
     state.putAllocs([{ ...alloc, DesiredTransition: { Migrate: true } }]);
     const evaluation = core.scheduler.enqueue(job, 'alloc-stop');
     // The stop itself is the scheduler's: it replaces the allocation.
-    state.putAllocs([{ ...state.allocs.get(alloc.ID)!, DesiredStatus: 'stop', DesiredDescription: 'alloc was stopped by user' }]);
+    state.putAllocs([
+      {
+        ...state.allocs.get(alloc.ID)!,
+        DesiredStatus: 'stop',
+        DesiredDescription: 'alloc was stopped by user',
+      },
+    ]);
     return { value: { EvalID: evaluation.ID, Index: evaluation.CreateIndex } };
   });
 
@@ -90,19 +131,53 @@ export function allocationRoutes(router: Router, core: AgentCore): void {
     for (const [name, task] of runner.tasks) {
       const stats = await task.stats();
       const usage = {
-        MemoryStats: { RSS: stats?.rss ?? 0, Cache: 0, Swap: 0, Usage: stats?.rss ?? 0, MaxUsage: 0, Measured: ['RSS'] },
-        CpuStats: { SystemMode: 0, UserMode: 0, TotalTicks: (stats?.cpuSeconds ?? 0) * 1000, ThrottledPeriods: 0, ThrottledTime: 0, Percent: 0, Measured: ['Total Ticks'] },
+        MemoryStats: {
+          RSS: stats?.rss ?? 0,
+          Cache: 0,
+          Swap: 0,
+          Usage: stats?.rss ?? 0,
+          MaxUsage: 0,
+          Measured: ['RSS'],
+        },
+        CpuStats: {
+          SystemMode: 0,
+          UserMode: 0,
+          TotalTicks: (stats?.cpuSeconds ?? 0) * 1000,
+          ThrottledPeriods: 0,
+          ThrottledTime: 0,
+          Percent: 0,
+          Measured: ['Total Ticks'],
+        },
         DeviceStats: null,
       };
       rss += usage.MemoryStats.RSS;
       ticks += usage.CpuStats.TotalTicks;
-      tasks[name] = { ResourceUsage: usage, Timestamp: Date.now() * 1e6, Pids: null };
+      tasks[name] = {
+        ResourceUsage: usage,
+        Timestamp: Date.now() * 1e6,
+        Pids: null,
+      };
     }
     return {
       value: {
         ResourceUsage: {
-          MemoryStats: { RSS: rss, Cache: 0, Swap: 0, Usage: rss, MaxUsage: 0, Measured: ['RSS'] },
-          CpuStats: { SystemMode: 0, UserMode: 0, TotalTicks: ticks, ThrottledPeriods: 0, ThrottledTime: 0, Percent: 0, Measured: ['Total Ticks'] },
+          MemoryStats: {
+            RSS: rss,
+            Cache: 0,
+            Swap: 0,
+            Usage: rss,
+            MaxUsage: 0,
+            Measured: ['RSS'],
+          },
+          CpuStats: {
+            SystemMode: 0,
+            UserMode: 0,
+            TotalTicks: ticks,
+            ThrottledPeriods: 0,
+            ThrottledTime: 0,
+            Percent: 0,
+            Measured: ['Total Ticks'],
+          },
           DeviceStats: null,
         },
         Tasks: tasks,

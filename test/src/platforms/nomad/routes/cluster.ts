@@ -19,13 +19,24 @@ export function clusterRoutes(router: Router, core: AgentCore): void {
   router.on(['POST', 'PUT'], '/v1/acl/policy/:name', async ctx => {
     acl().requireManagement(ctx.identity);
     const index = state.commit('acl');
-    acl().putPolicy(ctx.params.name, ctx.body?.Rules ?? '', ctx.body?.Description ?? '', index);
+    acl().putPolicy(
+      ctx.params.name,
+      ctx.body?.Rules ?? '',
+      ctx.body?.Description ?? '',
+      index,
+    );
     return { value: null, index };
   });
   router.on(['POST', 'PUT'], '/v1/acl/token', async ctx => {
     acl().requireManagement(ctx.identity);
     state.commit('acl');
-    return { value: acl().createToken(ctx.body?.Name ?? '', ctx.body?.Policies ?? [], ctx.body?.Type ?? 'client') };
+    return {
+      value: acl().createToken(
+        ctx.body?.Name ?? '',
+        ctx.body?.Policies ?? [],
+        ctx.body?.Type ?? 'client',
+      ),
+    };
   });
 
   router.on('GET', '/v1/namespaces', async ctx => ({
@@ -48,11 +59,28 @@ export function clusterRoutes(router: Router, core: AgentCore): void {
 
   router.on('GET', '/v1/nodes', async ctx => {
     core.acl?.allowNode(ctx.identity, 'read');
-    return blockingRead(state, ['nodes'], ctx.query, () => [...state.nodes.values()].map(n => ({
-      ID: n.ID, Name: n.Name, Datacenter: n.Datacenter, NodeClass: n.NodeClass, NodePool: n.NodePool, Address: n.HTTPAddr?.split(':')[0],
-      Status: n.Status, StatusDescription: n.StatusDescription, SchedulingEligibility: n.SchedulingEligibility, Drain: false,
-      Drivers: n.Drivers, CreateIndex: n.CreateIndex, ModifyIndex: n.ModifyIndex,
-    })), ctx.signal);
+    return blockingRead(
+      state,
+      ['nodes'],
+      ctx.query,
+      () =>
+        [...state.nodes.values()].map(n => ({
+          ID: n.ID,
+          Name: n.Name,
+          Datacenter: n.Datacenter,
+          NodeClass: n.NodeClass,
+          NodePool: n.NodePool,
+          Address: n.HTTPAddr?.split(':')[0],
+          Status: n.Status,
+          StatusDescription: n.StatusDescription,
+          SchedulingEligibility: n.SchedulingEligibility,
+          Drain: false,
+          Drivers: n.Drivers,
+          CreateIndex: n.CreateIndex,
+          ModifyIndex: n.ModifyIndex,
+        })),
+      ctx.signal,
+    );
   });
   router.on('GET', '/v1/node/:id', async ctx => {
     core.acl?.allowNode(ctx.identity, 'read');
@@ -61,8 +89,17 @@ export function clusterRoutes(router: Router, core: AgentCore): void {
     return { value: node, index: state.store.indexOf(['nodes']) };
   });
 
-  router.on('GET', '/v1/status/leader', async () => ({ value: '127.0.0.1:4647' }));
+  router.on('GET', '/v1/status/leader', async () => ({
+    value: '127.0.0.1:4647',
+  }));
   router.on('GET', '/v1/agent/self', async () => ({
-    value: { config: { Region: core.region, Datacenter: [...state.nodes.values()][0]?.Datacenter ?? 'dc1', ACL: { Enabled: !!core.acl } }, member: { Name: 'test-agent' } },
+    value: {
+      config: {
+        Region: core.region,
+        Datacenter: [...state.nodes.values()][0]?.Datacenter ?? 'dc1',
+        ACL: { Enabled: !!core.acl },
+      },
+      member: { Name: 'test-agent' },
+    },
   }));
 }

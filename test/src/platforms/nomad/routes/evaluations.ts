@@ -10,18 +10,36 @@ export function evaluationRoutes(router: Router, core: AgentCore): void {
     const evaluation = state.evals.get(ctx.params.id);
     if (!evaluation) throw notFound('eval');
     allowNamespace(core, ctx, evaluation.Namespace, 'read-job');
-    return blockingRead(state, ['evals'], ctx.query, () => state.evals.get(ctx.params.id), ctx.signal);
+    return blockingRead(
+      state,
+      ['evals'],
+      ctx.query,
+      () => state.evals.get(ctx.params.id),
+      ctx.signal,
+    );
   });
   router.on('GET', '/v1/evaluation/:id/allocations', async ctx => {
     const evaluation = state.evals.get(ctx.params.id);
     if (!evaluation) throw notFound('eval');
     allowNamespace(core, ctx, evaluation.Namespace, 'read-job');
-    return blockingRead(state, ['allocs'], ctx.query, () => [...state.allocs.values()].filter(a => a.EvalID === ctx.params.id), ctx.signal);
+    return blockingRead(
+      state,
+      ['allocs'],
+      ctx.query,
+      () => [...state.allocs.values()].filter(a => a.EvalID === ctx.params.id),
+      ctx.signal,
+    );
   });
   router.on('GET', '/v1/deployment/:id', async ctx => {
     const deployment = state.deployments.get(ctx.params.id);
     if (!deployment) throw notFound('deployment');
     allowNamespace(core, ctx, deployment.Namespace, 'read-job');
-    return blockingRead(state, ['deployment'], ctx.query, () => state.deployments.get(ctx.params.id), ctx.signal);
+    return blockingRead(
+      state,
+      ['deployment'],
+      ctx.query,
+      () => state.deployments.get(ctx.params.id),
+      ctx.signal,
+    );
   });
 }

@@ -16,8 +16,12 @@ class CasConflict extends HttpError {
 
 export function variableRoutes(router: Router, core: AgentCore): void {
   const { state } = core;
-  const allow = (ctx: RequestContext, namespace: string, path: string, capability: string) =>
-    core.acl?.allowVariable(ctx.identity, namespace, path, capability);
+  const allow = (
+    ctx: RequestContext,
+    namespace: string,
+    path: string,
+    capability: string,
+  ) => core.acl?.allowVariable(ctx.identity, namespace, path, capability);
   const canRead = (ctx: RequestContext, namespace: string, path: string) => {
     try {
       allow(ctx, namespace, path, 'read');
@@ -26,8 +30,15 @@ export function variableRoutes(router: Router, core: AgentCore): void {
       return false;
     }
   };
-  const conflict = (ctx: RequestContext, namespace: string, path: string, current: Json | undefined) => {
-    const shown: Json = current ? { ...current } : { Namespace: namespace, Path: path, CreateIndex: 0, ModifyIndex: 0 };
+  const conflict = (
+    ctx: RequestContext,
+    namespace: string,
+    path: string,
+    current: Json | undefined,
+  ) => {
+    const shown: Json = current
+      ? { ...current }
+      : { Namespace: namespace, Path: path, CreateIndex: 0, ModifyIndex: 0 };
     if (!canRead(ctx, namespace, path)) delete shown.Items;
     return new CasConflict(shown);
   };
@@ -35,29 +46,40 @@ export function variableRoutes(router: Router, core: AgentCore): void {
   router.on('GET', '/v1/vars', async ctx => {
     const namespace = namespaceOf(core, ctx);
     const prefix = ctx.query.get('prefix') ?? '';
-    return blockingRead(state, ['variables'], ctx.query, () =>
-      [...state.variables.values()]
-        .filter(v => v.Namespace === namespace && v.Path.startsWith(prefix))
-        .filter(v => {
-          try {
-            allow(ctx, namespace, v.Path, 'list');
-            return true;
-          } catch {
-            return false;
-          }
-        })
-        .map(({ Items, ...meta }) => meta),
-    ctx.signal);
+    return blockingRead(
+      state,
+      ['variables'],
+      ctx.query,
+      () =>
+        [...state.variables.values()]
+          .filter(v => v.Namespace === namespace && v.Path.startsWith(prefix))
+          .filter(v => {
+            try {
+              allow(ctx, namespace, v.Path, 'list');
+              return true;
+            } catch {
+              return false;
+            }
+          })
+          .map(({ Items, ...meta }) => meta),
+      ctx.signal,
+    );
   });
 
   router.on('GET', '/v1/var/*path', async ctx => {
     const namespace = namespaceOf(core, ctx);
     allow(ctx, namespace, ctx.params.path, 'read');
-    return blockingRead(state, ['variables'], ctx.query, () => {
-      const variable = state.variable(namespace, ctx.params.path);
-      if (!variable) throw notFound('variable');
-      return variable;
-    }, ctx.signal);
+    return blockingRead(
+      state,
+      ['variables'],
+      ctx.query,
+      () => {
+        const variable = state.variable(namespace, ctx.params.path);
+        if (!variable) throw notFound('variable');
+        return variable;
+      },
+      ctx.signal,
+    );
   });
 
   router.on('PUT', '/v1/var/*path', async ctx => {
@@ -66,14 +88,21 @@ export function variableRoutes(router: Router, core: AgentCore): void {
     if (!PATH.test(path)) throw badRequest(`invalid path "${path}"`);
     allow(ctx, namespace, path, 'write');
     const items = ctx.body?.Items;
-    if (!items || !Object.keys(items).length) throw badRequest('variable missing Items');
-    if (Object.values(items).some(v => typeof v !== 'string')) throw badRequest('variable items must be strings');
-    const size = Object.entries<string>(items).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-    if (size > 64 * 1024) throw badRequest('variables are limited to 64KiB in total size');
+    if (!items || !Object.keys(items).length)
+      throw badRequest('variable missing Items');
+    if (Object.values(items).some(v => typeof v !== 'string'))
+      throw badRequest('variable items must be strings');
+    const size = Object.entries<string>(items).reduce(
+      (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v),
+      0,
+    );
+    if (size > 64 * 1024)
+      throw badRequest('variables are limited to 64KiB in total size');
     const current = state.variable(namespace, path);
     if (ctx.query.has('cas')) {
       const cas = Number(ctx.query.get('cas'));
-      if ((current?.ModifyIndex ?? 0) !== cas) throw conflict(ctx, namespace, path, current);
+      if ((current?.ModifyIndex ?? 0) !== cas)
+        throw conflict(ctx, namespace, path, current);
     }
     const stored = state.putVariable(namespace, path, items);
     return { value: stored, index: stored.ModifyIndex };
@@ -84,7 +113,10 @@ export function variableRoutes(router: Router, core: AgentCore): void {
     const path = ctx.params.path;
     allow(ctx, namespace, path, 'destroy');
     const current = state.variable(namespace, path);
-    if (ctx.query.has('cas') && (current?.ModifyIndex ?? 0) !== Number(ctx.query.get('cas'))) {
+    if (
+      ctx.query.has('cas') &&
+      (current?.ModifyIndex ?? 0) !== Number(ctx.query.get('cas'))
+    ) {
       throw conflict(ctx, namespace, path, current);
     }
     const index = state.deleteVariable(namespace, path);

@@ -14,7 +14,10 @@ export class Deployments {
   readonly #evaluate: (job: Job, reason: string) => void;
   readonly #deadlines = new Map<string, NodeJS.Timeout>();
 
-  constructor(state: ClusterState, evaluate: (job: Job, reason: string) => void) {
+  constructor(
+    state: ClusterState,
+    evaluate: (job: Job, reason: string) => void,
+  ) {
     this.#state = state;
     this.#evaluate = evaluate;
     state.events.on('allocs', (allocs: Allocation[]) => {
@@ -24,7 +27,11 @@ export class Deployments {
   }
 
   /** The deployment a plan's allocations belong to, made if the plan changes any. */
-  forPlan(job: Job, reconciled: Reconciled, placed: Allocation[]): Deployment | undefined {
+  forPlan(
+    job: Job,
+    reconciled: Reconciled,
+    placed: Allocation[],
+  ): Deployment | undefined {
     if (job.Type !== 'service') return undefined;
     const changed = new Set([
       ...placed.map(a => a.TaskGroup),
@@ -32,12 +39,20 @@ export class Deployments {
     ]);
     if (!changed.size) return undefined;
     const existing = [...this.#state.deployments.values()].find(
-      d => d.JobID === job.ID && d.Namespace === job.Namespace &&
-        d.JobVersion === job.Version && d.JobCreateIndex === job.CreateIndex && d.Status === 'running',
+      d =>
+        d.JobID === job.ID &&
+        d.Namespace === job.Namespace &&
+        d.JobVersion === job.Version &&
+        d.JobCreateIndex === job.CreateIndex &&
+        d.Status === 'running',
     );
     if (existing) return existing;
     for (const d of this.#state.deployments.values()) {
-      if (d.JobID === job.ID && d.Namespace === job.Namespace && d.Status === 'running') {
+      if (
+        d.JobID === job.ID &&
+        d.Namespace === job.Namespace &&
+        d.Status === 'running'
+      ) {
         this.#finish(d, 'cancelled', 'Cancelled due to newer version of job');
       }
     }
@@ -55,7 +70,9 @@ export class Deployments {
         HealthyAllocs: 0,
         UnhealthyAllocs: 0,
         ProgressDeadline: group.Update.ProgressDeadline,
-        RequireProgressBy: new Date(Date.now() + group.Update.ProgressDeadline / 1e6).toISOString(),
+        RequireProgressBy: new Date(
+          Date.now() + group.Update.ProgressDeadline / 1e6,
+        ).toISOString(),
       };
     }
     const deployment: Deployment = {
@@ -73,12 +90,19 @@ export class Deployments {
       EvalPriority: job.Priority,
     };
     this.#state.putDeployment(deployment);
-    const deadline = Math.max(...Object.values<Json>(groups).map(g => g.ProgressDeadline / 1e6), 0);
+    const deadline = Math.max(
+      ...Object.values<Json>(groups).map(g => g.ProgressDeadline / 1e6),
+      0,
+    );
     if (deadline > 0) {
-      this.#deadlines.set(deployment.ID, setTimeout(() => {
-        const d = this.#state.deployments.get(deployment.ID);
-        if (d?.Status === 'running') this.#fail(d, 'Failed due to progress deadline');
-      }, deadline).unref());
+      this.#deadlines.set(
+        deployment.ID,
+        setTimeout(() => {
+          const d = this.#state.deployments.get(deployment.ID);
+          if (d?.Status === 'running')
+            this.#fail(d, 'Failed due to progress deadline');
+        }, deadline).unref(),
+      );
     }
     return deployment;
   }
@@ -86,15 +110,28 @@ export class Deployments {
   #watch(id: string): void {
     const deployment = this.#state.deployments.get(id);
     if (!deployment || deployment.Status !== 'running') return;
-    const allocs = [...this.#state.allocs.values()].filter(a => a.DeploymentID === id);
+    const allocs = [...this.#state.allocs.values()].filter(
+      a => a.DeploymentID === id,
+    );
     let unhealthy = false;
     let done = true;
     const groups: Json = {};
     for (const [name, group] of Object.entries<Json>(deployment.TaskGroups)) {
-      const mine = allocs.filter(a => a.TaskGroup === name && a.DesiredStatus === 'run');
-      const healthy = mine.filter(a => a.DeploymentStatus?.Healthy === true).length;
-      const bad = mine.filter(a => a.DeploymentStatus?.Healthy === false).length;
-      groups[name] = { ...group, PlacedAllocs: mine.length, HealthyAllocs: healthy, UnhealthyAllocs: bad };
+      const mine = allocs.filter(
+        a => a.TaskGroup === name && a.DesiredStatus === 'run',
+      );
+      const healthy = mine.filter(
+        a => a.DeploymentStatus?.Healthy === true,
+      ).length;
+      const bad = mine.filter(
+        a => a.DeploymentStatus?.Healthy === false,
+      ).length;
+      groups[name] = {
+        ...group,
+        PlacedAllocs: mine.length,
+        HealthyAllocs: healthy,
+        UnhealthyAllocs: bad,
+      };
       unhealthy ||= bad > 0;
       done &&= healthy >= group.DesiredTotal;
     }
@@ -104,21 +141,37 @@ export class Deployments {
     else if (done) {
       this.#finish(current, 'successful', 'Deployment completed successfully');
       const entry = this.#state.job(current.Namespace, current.JobID);
-      const version = entry?.versions.find(v => v.Version === current.JobVersion);
+      const version = entry?.versions.find(
+        v => v.Version === current.JobVersion,
+      );
       if (entry && version) {
         version.Stable = true;
-        if (entry.job.Version === current.JobVersion) this.#state.touchJob(current.Namespace, current.JobID, j => { j.Stable = true; });
+        if (entry.job.Version === current.JobVersion)
+          this.#state.touchJob(current.Namespace, current.JobID, j => {
+            j.Stable = true;
+          });
       }
     }
   }
 
   #fail(deployment: Deployment, description: string): void {
     const entry = this.#state.job(deployment.Namespace, deployment.JobID);
-    const autoRevert = Object.values<Json>(deployment.TaskGroups).some(g => g.AutoRevert);
-    const stable = entry?.versions.find(v => v.Stable && v.Version !== deployment.JobVersion);
+    const autoRevert = Object.values<Json>(deployment.TaskGroups).some(
+      g => g.AutoRevert,
+    );
+    const stable = entry?.versions.find(
+      v => v.Stable && v.Version !== deployment.JobVersion,
+    );
     if (autoRevert && entry && stable) {
-      this.#finish(deployment, 'failed', `${description} - rolling back to job version ${stable.Version}`);
-      const reverted = this.#state.putJob({ ...structuredClone(stable), Stop: false });
+      this.#finish(
+        deployment,
+        'failed',
+        `${description} - rolling back to job version ${stable.Version}`,
+      );
+      const reverted = this.#state.putJob({
+        ...structuredClone(stable),
+        Stop: false,
+      });
       this.#evaluate(reverted, 'rollback');
     } else {
       this.#finish(deployment, 'failed', description);
@@ -128,6 +181,10 @@ export class Deployments {
   #finish(deployment: Deployment, status: string, description: string): void {
     clearTimeout(this.#deadlines.get(deployment.ID));
     this.#deadlines.delete(deployment.ID);
-    this.#state.putDeployment({ ...deployment, Status: status, StatusDescription: description });
+    this.#state.putDeployment({
+      ...deployment,
+      Status: status,
+      StatusDescription: description,
+    });
   }
 }

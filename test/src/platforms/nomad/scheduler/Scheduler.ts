@@ -25,7 +25,9 @@ export class Scheduler {
 
   constructor(state: ClusterState) {
     this.#state = state;
-    this.deployments = new Deployments(state, (job, reason) => this.enqueue(job, reason));
+    this.deployments = new Deployments(state, (job, reason) =>
+      this.enqueue(job, reason),
+    );
     state.events.on('eval', (evaluation: Evaluation) => {
       if (evaluation.Status === 'pending') this.#schedule(evaluation);
     });
@@ -33,7 +35,11 @@ export class Scheduler {
   }
 
   /** Creates and queues an evaluation for `job`. */
-  enqueue(job: Job, triggeredBy: string, extra: Partial<Evaluation> = {}): Evaluation {
+  enqueue(
+    job: Job,
+    triggeredBy: string,
+    extra: Partial<Evaluation> = {},
+  ): Evaluation {
     const evaluation = newEvaluation(job, triggeredBy, extra);
     this.#state.putEval(evaluation);
     return evaluation;
@@ -44,21 +50,30 @@ export class Scheduler {
     const allocs = this.#state.allocsOfJob(job.Namespace, job.ID);
     const reconciled = reconcile(job, allocs);
     const stopping = new Set(reconciled.stop.map(s => s.alloc.ID));
-    const { failed } = place(job, reconciled.place, [...this.#state.nodes.values()],
-      [...this.#state.allocs.values()], stopping, 'plan');
+    const { failed } = place(
+      job,
+      reconciled.place,
+      [...this.#state.nodes.values()],
+      [...this.#state.allocs.values()],
+      stopping,
+      'plan',
+    );
     return { reconciled, failed };
   }
 
   #schedule(evaluation: Evaluation): void {
     // One evaluation at a time, as a single scheduler worker would.
     this.#queue = this.#queue.then(
-      () => new Promise<void>(resolve => setImmediate(() => {
-        try {
-          this.#process(evaluation);
-        } finally {
-          resolve();
-        }
-      })),
+      () =>
+        new Promise<void>(resolve =>
+          setImmediate(() => {
+            try {
+              this.#process(evaluation);
+            } finally {
+              resolve();
+            }
+          }),
+        ),
     );
   }
 
@@ -70,14 +85,27 @@ export class Scheduler {
     const reconciled = reconcile(job, allocs);
     const stopping = new Set(reconciled.stop.map(s => s.alloc.ID));
     const outcome = job
-      ? place(job, reconciled.place, [...state.nodes.values()], [...state.allocs.values()], stopping, evaluation.ID)
+      ? place(
+          job,
+          reconciled.place,
+          [...state.nodes.values()],
+          [...state.allocs.values()],
+          stopping,
+          evaluation.ID,
+        )
       : { placed: [], failed: {} };
 
     const writes: Allocation[] = [];
     for (const { alloc, description } of reconciled.stop) {
-      writes.push({ ...alloc, DesiredStatus: 'stop', DesiredDescription: description });
+      writes.push({
+        ...alloc,
+        DesiredStatus: 'stop',
+        DesiredDescription: description,
+      });
     }
-    const deployment = job ? this.deployments.forPlan(job, reconciled, outcome.placed) : undefined;
+    const deployment = job
+      ? this.deployments.forPlan(job, reconciled, outcome.placed)
+      : undefined;
     for (const alloc of reconciled.inPlace) {
       writes.push({
         ...alloc,
@@ -136,7 +164,9 @@ export class Scheduler {
     if (!entry) return;
     const allocs = this.#state.allocsOfJob(namespace, id);
     const live = allocs.some(a => !isTerminal(a));
-    const status = live ? 'running' : entry.job.Stop ? 'dead' : allocs.length ? 'dead' : 'pending';
+    // Stopped, or every allocation done: dead; never placed yet: pending.
+    let status = allocs.length || entry.job.Stop ? 'dead' : 'pending';
+    if (live) status = 'running';
     if (entry.job.Status !== status) {
       this.#state.touchJob(namespace, id, j => {
         j.Status = status;

@@ -51,7 +51,12 @@ export function satisfies(c: Json, node: Json): boolean {
         left !== undefined &&
         String(right)
           .split(',')
-          .every(v => left.split(',').map(s => s.trim()).includes(v.trim()))
+          .every(v =>
+            left
+              .split(',')
+              .map(s => s.trim())
+              .includes(v.trim()),
+          )
       );
     case 'is_set':
       return left !== undefined;
@@ -67,8 +72,11 @@ export function satisfies(c: Json, node: Json): boolean {
 /** Datacenters in a job may be globs (`*`, `dc-*`). */
 export function inDatacenters(node: Json, datacenters: string[]): boolean {
   return datacenters.some(dc =>
-    new RegExp(`^${dc.split('*').map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(
-      node.Datacenter,
-    ),
+    new RegExp(
+      `^${dc
+        .split('*')
+        .map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(node.Datacenter),
   );
 }

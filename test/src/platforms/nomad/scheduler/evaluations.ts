@@ -1,7 +1,11 @@
 import { Evaluation, Job, newId } from '../model';
 
 /** A new evaluation for `job`, as register, deregister and the clients create them. */
-export function newEvaluation(job: Job, triggeredBy: string, extra: Partial<Evaluation> = {}): Evaluation {
+export function newEvaluation(
+  job: Job,
+  triggeredBy: string,
+  extra: Partial<Evaluation> = {},
+): Evaluation {
   return {
     ID: newId(),
     Namespace: job.Namespace,

@@ -51,13 +51,23 @@ export interface Fit {
  * Whether `ask` fits on `node` next to `usage`; if not, the dimension that
  * ran out, named as Nomad names it in DimensionExhausted.
  */
-export function fit(node: Json, usage: Usage, ask: Ask): Fit | { exhausted: string } {
+export function fit(
+  node: Json,
+  usage: Usage,
+  ask: Ask,
+): Fit | { exhausted: string } {
   const res = node.NodeResources;
   const reserved = node.ReservedResources ?? {};
-  if (usage.cpu + ask.cpu > res.Cpu.CpuShares - (reserved.Cpu?.CpuShares ?? 0)) {
+  if (
+    usage.cpu + ask.cpu >
+    res.Cpu.CpuShares - (reserved.Cpu?.CpuShares ?? 0)
+  ) {
     return { exhausted: 'cpu' };
   }
-  if (usage.memoryMB + ask.memoryMB > res.Memory.MemoryMB - (reserved.Memory?.MemoryMB ?? 0)) {
+  if (
+    usage.memoryMB + ask.memoryMB >
+    res.Memory.MemoryMB - (reserved.Memory?.MemoryMB ?? 0)
+  ) {
     return { exhausted: 'memory' };
   }
   if (usage.diskMB + ask.diskMB > res.Disk.DiskMB) return { exhausted: 'disk' };
@@ -66,7 +76,9 @@ export function fit(node: Json, usage: Usage, ask: Ask): Fit | { exhausted: stri
   const taken = new Set(usage.ports);
   for (const p of ask.reservedPorts) {
     if (taken.has(p.Value)) {
-      return { exhausted: `network: reserved port collision ${p.Label}=${p.Value}` };
+      return {
+        exhausted: `network: reserved port collision ${p.Label}=${p.Value}`,
+      };
     }
     taken.add(p.Value);
     ports.push({ Label: p.Label, Value: p.Value, To: p.To ?? 0, HostIP: ip });
@@ -79,7 +91,8 @@ export function fit(node: Json, usage: Usage, ask: Ask): Fit | { exhausted: stri
         break;
       }
     }
-    if (value === undefined) return { exhausted: 'network: dynamic port selection failed' };
+    if (value === undefined)
+      return { exhausted: 'network: dynamic port selection failed' };
     taken.add(value);
     ports.push({ Label: p.Label, Value: value, To: p.To ?? 0, HostIP: ip });
   }

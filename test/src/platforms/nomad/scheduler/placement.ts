@@ -54,52 +54,84 @@ export function place(
   const outcome: PlacementOutcome = { placed: [], failed: {} };
   const onNode = new Map<string, Allocation[]>();
   for (const alloc of liveAllocs) {
-    if (isTerminal(alloc) || alloc.DesiredStatus !== 'run' || stopping.has(alloc.ID)) continue;
+    if (
+      isTerminal(alloc) ||
+      alloc.DesiredStatus !== 'run' ||
+      stopping.has(alloc.ID)
+    )
+      continue;
     onNode.set(alloc.NodeID, [...(onNode.get(alloc.NodeID) ?? []), alloc]);
   }
   for (const placement of placements) {
     const { group } = placement;
     const metric = emptyMetric();
     const ask = askOf(group);
-    const constraints = [...(job.Constraints ?? []), ...(group.Constraints ?? []),
-      ...group.Tasks.flatMap(t => t.Constraints ?? [])];
+    const constraints = [
+      ...(job.Constraints ?? []),
+      ...(group.Constraints ?? []),
+      ...group.Tasks.flatMap(t => t.Constraints ?? []),
+    ];
     const distinct = constraints.some(c => c.Operand === 'distinct_hosts');
     let best: { node: Json; ports: Json[]; score: number[] } | undefined;
     for (const node of nodes) {
-      if ((node.NodePool ?? 'default') !== (job.NodePool ?? 'default') && job.NodePool !== 'all') continue;
+      if (
+        (node.NodePool ?? 'default') !== (job.NodePool ?? 'default') &&
+        job.NodePool !== 'all'
+      )
+        continue;
       if (!inDatacenters(node, job.Datacenters)) continue;
       metric.NodesInPool += 1;
-      if (node.Status !== 'ready' || node.SchedulingEligibility !== 'eligible') continue;
-      metric.NodesAvailable[node.Datacenter] = (metric.NodesAvailable[node.Datacenter] ?? 0) + 1;
+      if (node.Status !== 'ready' || node.SchedulingEligibility !== 'eligible')
+        continue;
+      metric.NodesAvailable[node.Datacenter] =
+        (metric.NodesAvailable[node.Datacenter] ?? 0) + 1;
       metric.NodesEvaluated += 1;
       const missing = group.Tasks.find(t => !node.Drivers?.[t.Driver]?.Healthy);
       if (missing) {
         metric.NodesFiltered += 1;
-        metric.ConstraintFiltered = bump(metric.ConstraintFiltered, 'missing drivers');
+        metric.ConstraintFiltered = bump(
+          metric.ConstraintFiltered,
+          'missing drivers',
+        );
         continue;
       }
       const failedConstraint = constraints.find(c => !satisfies(c, node));
       if (failedConstraint) {
         metric.NodesFiltered += 1;
-        metric.ConstraintFiltered = bump(metric.ConstraintFiltered, constraintKey(failedConstraint));
+        metric.ConstraintFiltered = bump(
+          metric.ConstraintFiltered,
+          constraintKey(failedConstraint),
+        );
         continue;
       }
       const here = onNode.get(node.ID) ?? [];
-      const sameJob = here.filter(a => a.JobID === job.ID && a.Namespace === job.Namespace).length;
+      const sameJob = here.filter(
+        a => a.JobID === job.ID && a.Namespace === job.Namespace,
+      ).length;
       if (distinct && sameJob > 0) {
         metric.NodesFiltered += 1;
-        metric.ConstraintFiltered = bump(metric.ConstraintFiltered, 'distinct_hosts');
+        metric.ConstraintFiltered = bump(
+          metric.ConstraintFiltered,
+          'distinct_hosts',
+        );
         continue;
       }
       const usage: Usage = usageOf(here);
       const result = fit(node, usage, ask);
       if ('exhausted' in result) {
         metric.NodesExhausted += 1;
-        metric.DimensionExhausted = bump(metric.DimensionExhausted, result.exhausted);
+        metric.DimensionExhausted = bump(
+          metric.DimensionExhausted,
+          result.exhausted,
+        );
         continue;
       }
       const score = [-sameJob, usage.memoryMB + ask.memoryMB];
-      if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) {
+      if (
+        !best ||
+        score[0] > best.score[0] ||
+        (score[0] === best.score[0] && score[1] > best.score[1])
+      ) {
         best = { node, ports: result.ports, score };
       }
     }
@@ -110,7 +142,14 @@ export function place(
         : metric;
       continue;
     }
-    const alloc = newAllocation(job, placement, best.node, best.ports, metric, evalId);
+    const alloc = newAllocation(
+      job,
+      placement,
+      best.node,
+      best.ports,
+      metric,
+      evalId,
+    );
     outcome.placed.push(alloc);
     onNode.set(best.node.ID, [...(onNode.get(best.node.ID) ?? []), alloc]);
   }
@@ -129,7 +168,10 @@ function newAllocation(
   for (const task of group.Tasks) {
     tasks[task.Name] = {
       Cpu: { CpuShares: task.Resources?.CPU ?? 0 },
-      Memory: { MemoryMB: task.Resources?.MemoryMB ?? 0, MemoryMaxMB: task.Resources?.MemoryMaxMB ?? 0 },
+      Memory: {
+        MemoryMB: task.Resources?.MemoryMB ?? 0,
+        MemoryMaxMB: task.Resources?.MemoryMaxMB ?? 0,
+      },
       Networks: null,
     };
   }
@@ -155,21 +197,61 @@ function newAllocation(
     DeploymentStatus: null,
     PreviousAllocation: previous?.ID ?? '',
     NextAllocation: '',
-    RescheduleTracker: previous?.ClientStatus === 'failed'
-      ? { Events: [...(previous.RescheduleTracker?.Events ?? []), { PrevAllocID: previous.ID, PrevNodeID: previous.NodeID, RescheduleTime: Date.now() * 1e6, Delay: 0 }] }
-      : previous?.RescheduleTracker ?? null,
+    RescheduleTracker:
+      previous?.ClientStatus === 'failed'
+        ? {
+            Events: [
+              ...(previous.RescheduleTracker?.Events ?? []),
+              {
+                PrevAllocID: previous.ID,
+                PrevNodeID: previous.NodeID,
+                RescheduleTime: Date.now() * 1e6,
+                Delay: 0,
+              },
+            ],
+          }
+        : previous?.RescheduleTracker ?? null,
     AllocatedResources: {
       Tasks: tasks,
       Shared: {
         DiskMB: group.EphemeralDisk?.SizeMB ?? 0,
         Ports: ports,
-        Networks: [{
-          Mode: 'host',
-          IP: ip,
-          Device: 'lo',
-          DynamicPorts: ports.filter(p => !(group.Networks ?? []).some((n: Json) => (n.ReservedPorts ?? []).some((r: Json) => r.Label === p.Label))).map(p => ({ Label: p.Label, Value: p.Value, To: p.To, HostNetwork: 'default' })),
-          ReservedPorts: ports.filter(p => (group.Networks ?? []).some((n: Json) => (n.ReservedPorts ?? []).some((r: Json) => r.Label === p.Label))).map(p => ({ Label: p.Label, Value: p.Value, To: p.To, HostNetwork: 'default' })),
-        }],
+        Networks: [
+          {
+            Mode: 'host',
+            IP: ip,
+            Device: 'lo',
+            DynamicPorts: ports
+              .filter(
+                p =>
+                  !(group.Networks ?? []).some((n: Json) =>
+                    (n.ReservedPorts ?? []).some(
+                      (r: Json) => r.Label === p.Label,
+                    ),
+                  ),
+              )
+              .map(p => ({
+                Label: p.Label,
+                Value: p.Value,
+                To: p.To,
+                HostNetwork: 'default',
+              })),
+            ReservedPorts: ports
+              .filter(p =>
+                (group.Networks ?? []).some((n: Json) =>
+                  (n.ReservedPorts ?? []).some(
+                    (r: Json) => r.Label === p.Label,
+                  ),
+                ),
+              )
+              .map(p => ({
+                Label: p.Label,
+                Value: p.Value,
+                To: p.To,
+                HostNetwork: 'default',
+              })),
+          },
+        ],
       },
     },
     Metrics: metric,

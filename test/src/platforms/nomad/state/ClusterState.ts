@@ -74,13 +74,17 @@ export class ClusterState {
     }
     stored.Status = existing?.job.Status ?? 'pending';
     stored.StatusDescription ??= '';
-    const versions = existing
-      ? options.keepVersion
+    let versions = [stored];
+    if (existing) {
+      versions = options.keepVersion
         ? [stored, ...existing.versions.slice(1)]
-        : [stored, ...existing.versions]
-      : [stored];
+        : [stored, ...existing.versions];
+    }
     // Nomad keeps a bounded history; six is its default for job versions.
-    this.#jobs.set(key(job.Namespace, job.ID), { job: stored, versions: versions.slice(0, 6) });
+    this.#jobs.set(key(job.Namespace, job.ID), {
+      job: stored,
+      versions: versions.slice(0, 6),
+    });
     return stored;
   }
 
@@ -144,7 +148,11 @@ export class ClusterState {
     return this.variables.get(key(namespace, path));
   }
 
-  putVariable(namespace: string, path: string, items: Record<string, string>): Json {
+  putVariable(
+    namespace: string,
+    path: string,
+    items: Record<string, string>,
+  ): Json {
     const index = this.commit('variables');
     const existing = this.variable(namespace, path);
     const now = nowNs();

@@ -51,19 +51,22 @@ export class StateStore {
     signal?: AbortSignal,
   ): Promise<number> {
     return new Promise(resolve => {
-      const finish = () => {
-        clearTimeout(timer);
-        this.#changes.off('change', check);
-        signal?.removeEventListener('abort', finish);
-        resolve(this.indexOf(tables));
+      const listeners = {
+        timer: undefined as NodeJS.Timeout | undefined,
+        finish: () => {
+          clearTimeout(listeners.timer);
+          this.#changes.off('change', listeners.check);
+          signal?.removeEventListener('abort', listeners.finish);
+          resolve(this.indexOf(tables));
+        },
+        check: () => {
+          if (this.indexOf(tables) > minIndex) listeners.finish();
+        },
       };
-      const check = () => {
-        if (this.indexOf(tables) > minIndex) finish();
-      };
-      const timer = setTimeout(finish, waitMs);
-      this.#changes.on('change', check);
-      signal?.addEventListener('abort', finish);
-      check();
+      listeners.timer = setTimeout(listeners.finish, waitMs);
+      this.#changes.on('change', listeners.check);
+      signal?.addEventListener('abort', listeners.finish);
+      listeners.check();
     });
   }
 }

@@ -1,0 +1,339 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  directConnector,
+  Driver,
+  DriverCapabilities,
+  DriverConnector,
+  DriverContext,
+  DriverInstanceSpec,
+  DriverInstanceStats,
+  NodeEndpoint,
+  ObservedInstance,
+  PlatformUnavailableError,
+} from '@justmanage/plugin-dbaas-node';
+import { NomadClient, NomadJob } from './client';
+import {
+  NomadDriverSettings,
+  NomadRegion,
+  readNomadDriverSettings,
+} from './config';
+import { describeCapabilities } from './capabilities';
+import { buildJob, META_INSTANCE, META_MANAGED_BY } from './jobSpec';
+import { renderAclFile } from './aclFile';
+import { renderSettings, liveSettings } from './redisConf';
+import { applyLive } from './liveApply';
+import {
+  checkInstanceId,
+  dataGroup,
+  groupOfNodeId,
+  instanceIdOf,
+  jobIdOf,
+  variablePath,
+} from './names';
+import { observeInstance, readAllocDetails } from './observeInstance';
+import { placementFailure } from './nomadReasons';
+import { describePlan } from './planLog';
+import { validateSpec } from './validateSpec';
+
+/**
+ * Runs instances as Nomad jobs: one job per instance, one task group per
+ * data node (count 1, so a node keeps its name, variable and sticky disk),
+ * redis.conf and users.acl rendered by templates from a Nomad Variable per
+ * group. Every change is planned first and its diff logged; registration
+ * is check-and-set on the job's modify index. What runs is read back from
+ * allocations, their task states and their tcp checks.
+ * @public
+ */
+export class NomadDriver implements Driver {
+  readonly id = 'nomad';
+  readonly connector: DriverConnector = directConnector;
+
+  readonly #settings: NomadDriverSettings;
+  readonly #logger: LoggerService;
+  readonly #clients = new Map<string, NomadClient>();
+  /** The region an instance was last seen in: observe and deprovision get only its id. */
+  readonly #regionOf = new Map<string, NomadRegion>();
+  /** An allocation's address never changes; the list does not carry it. */
+  readonly #endpoints = new Map<string, NodeEndpoint>();
+
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService; fetch?: typeof fetch },
+  ): NomadDriver {
+    return new NomadDriver(
+      readNomadDriverSettings(config),
+      options.logger,
+      options.fetch,
+    );
+  }
+
+  private constructor(
+    settings: NomadDriverSettings,
+    logger: LoggerService,
+    fetchImpl?: typeof fetch,
+  ) {
+    this.#settings = settings;
+    this.#logger = logger;
+    for (const region of settings.regions) {
+      this.#clients.set(
+        region.name,
+        NomadClient.create({
+          address: settings.address,
+          token: settings.token,
+          namespace: region.namespace,
+          region: region.nomadRegion,
+          requestTimeoutMs: settings.requestTimeoutMs,
+          fetch: fetchImpl,
+        }),
+      );
+    }
+  }
+
+  async capabilities(): Promise<DriverCapabilities> {
+    return describeCapabilities(this.#settings);
+  }
+
+  provision(spec: DriverInstanceSpec, ctx: DriverContext): Promise<void> {
+    return this.#converge(spec, ctx);
+  }
+
+  update(
+    spec: DriverInstanceSpec,
+    ctx: DriverContext & { nodeIds?: string[] },
+  ): Promise<void> {
+    return this.#converge(spec, ctx, ctx.nodeIds);
+  }
+
+  async deprovision(instanceId: string, ctx: DriverContext): Promise<void> {
+    ctx.signal.throwIfAborted();
+    checkInstanceId(instanceId);
+    const jobId = jobIdOf(this.#settings.jobPrefix, instanceId);
+    for (const region of this.#candidateRegions(instanceId)) {
+      const client = this.#client(region);
+      const job = (await client.readJob(jobId))?.value;
+      if (job) {
+        // Purged at once: the id is free for a new instance, and the
+        // allocations stop on their own (observe says absent once they have).
+        await client.deregisterJob(jobId, { purge: true });
+        ctx.logger.info(
+          `Nomad job ${jobId} deregistered and purged in ${region.name}`,
+        );
+        this.#regionOf.set(instanceId, region);
+      }
+      const { value: variables } = await client.listVariables(
+        `nomad/jobs/${jobId}/`,
+      );
+      for (const variable of variables)
+        await client.deleteVariable(variable.Path);
+    }
+  }
+
+  async observe(instanceId: string): Promise<ObservedInstance> {
+    checkInstanceId(instanceId);
+    const jobId = jobIdOf(this.#settings.jobPrefix, instanceId);
+    for (const region of this.#candidateRegions(instanceId)) {
+      const client = this.#client(region);
+      const job = (await client.readJob(jobId))?.value;
+      const { value: allocs } = await client.jobAllocations(jobId);
+      if (!job && !allocs.length) continue;
+      this.#regionOf.set(instanceId, region);
+      const { value: evals } = await client.jobEvaluations(jobId);
+      const observed = await observeInstance({
+        instanceId,
+        job,
+        allocs,
+        latestEval: evals
+          .filter(e => e.Status !== 'blocked')
+          .sort((a, b) => b.CreateIndex - a.CreateIndex)[0],
+        details: async alloc => {
+          const details = await readAllocDetails(
+            client,
+            alloc,
+            this.#endpoints.get(alloc.ID),
+          );
+          if (details.endpoint) this.#endpoints.set(alloc.ID, details.endpoint);
+          return details;
+        },
+      });
+      return observed;
+    }
+    return { instanceId, phase: 'absent', nodes: [] };
+  }
+
+  async list(): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const region of this.#settings.regions) {
+      const { value } = await this.#client(region).listJobs(
+        this.#settings.jobPrefix,
+      );
+      for (const job of value) {
+        const id = instanceIdOf(this.#settings.jobPrefix, job.ID);
+        if (
+          id &&
+          !job.Stop &&
+          job.Meta?.[META_MANAGED_BY] === 'justmanage' &&
+          job.Meta?.[META_INSTANCE] === id
+        ) {
+          ids.add(id);
+        }
+      }
+    }
+    return [...ids];
+  }
+
+  async stats(instanceId: string): Promise<DriverInstanceStats> {
+    const observed = await this.observe(instanceId);
+    const region = this.#regionOf.get(instanceId);
+    const nodes: DriverInstanceStats['nodes'] = [];
+    if (region) {
+      const client = this.#client(region);
+      const { value: allocs } = await client.jobAllocations(
+        jobIdOf(this.#settings.jobPrefix, instanceId),
+      );
+      for (const node of observed.nodes.filter(n => n.phase === 'running')) {
+        const alloc = allocs.find(
+          a => a.TaskGroup === node.name && a.ClientStatus === 'running',
+        );
+        if (!alloc) continue;
+        const usage = await client.allocationStats(alloc.ID);
+        nodes.push({
+          nodeId: node.id,
+          role: 'data',
+          memoryRssBytes: usage.ResourceUsage.MemoryStats.RSS,
+        });
+      }
+    }
+    return { instanceId, measuredAt: new Date().toISOString(), nodes };
+  }
+
+  async #converge(
+    spec: DriverInstanceSpec,
+    ctx: DriverContext,
+    nodeIds?: string[],
+  ): Promise<void> {
+    ctx.signal.throwIfAborted();
+    const { region, engine } = validateSpec(spec, this.#settings);
+    const client = this.#client(region);
+    this.#regionOf.set(spec.instanceId, region);
+    const jobId = jobIdOf(this.#settings.jobPrefix, spec.instanceId);
+    const onlyGroups = nodeIds
+      ? new Set(nodeIds.map(id => groupOfNodeId(spec.instanceId, id)))
+      : undefined;
+    const registered = (await client.readJob(jobId))?.value;
+    const groups = Array.from({ length: spec.replicas + 1 }, (_, i) =>
+      dataGroup(i),
+    ).filter(g => !onlyGroups || onlyGroups.has(g));
+
+    // Variables first: a new allocation renders its files from them.
+    for (const group of groups) {
+      ctx.signal.throwIfAborted();
+      await this.#writeVariable(client, variablePath(jobId, group), {
+        redis_conf: renderSettings(spec),
+        users_acl: renderAclFile(spec.users, spec.engine, spec.version),
+      });
+    }
+
+    const job = buildJob(
+      spec,
+      this.#settings,
+      region,
+      engine,
+      registered && onlyGroups ? { registered, onlyGroups } : undefined,
+    );
+    ctx.signal.throwIfAborted();
+    const plan = await client.planJob(job);
+    ctx.logger.info(
+      `Nomad plan for ${jobId}: ${describePlan(plan).join(' | ')}`,
+    );
+    const failed = Object.entries(plan.FailedTGAllocs ?? {});
+    if (failed.length) {
+      // Registering would leave Nomad waiting for capacity, or stop a node
+      // it cannot replace; capacity may free, so this is worth a retry.
+      throw new PlatformUnavailableError(
+        failed.map(([g, m]) => placementFailure(g, m)).join('; '),
+      );
+    }
+    if (plan.Diff?.Type !== 'None' || registered?.Stop) {
+      ctx.signal.throwIfAborted();
+      const result = await client.registerJob(job, {
+        enforceIndex: registered?.JobModifyIndex ?? 0,
+      });
+      ctx.logger.info(
+        `Nomad job ${jobId} registered at modify index ${result.JobModifyIndex}, evaluation ${result.EvalID}`,
+      );
+    }
+    if (registered && !registered.Stop)
+      await this.#applyLive(spec, groups, ctx);
+  }
+
+  /** Settings reach running servers live; nodes still starting render them from the variable. */
+  async #applyLive(
+    spec: DriverInstanceSpec,
+    groups: string[],
+    ctx: DriverContext,
+  ): Promise<void> {
+    const observed = await this.observe(spec.instanceId);
+    const admin = {
+      username: spec.admin.username,
+      password: await spec.admin.password.reveal(),
+    };
+    for (const node of observed.nodes) {
+      if (
+        !groups.includes(node.name) ||
+        node.phase !== 'running' ||
+        !node.endpoint
+      )
+        continue;
+      ctx.signal.throwIfAborted();
+      await applyLive(
+        {
+          instanceId: spec.instanceId,
+          nodeId: node.id,
+          endpoint: node.endpoint,
+        },
+        admin,
+        liveSettings(spec),
+        this.connector,
+      );
+    }
+  }
+
+  /** Writes a variable only when its items differ, so templates are not woken for nothing. */
+  async #writeVariable(
+    client: NomadClient,
+    path: string,
+    items: Record<string, string>,
+  ): Promise<void> {
+    const current = (await client.readVariable(path))?.value;
+    if (current && JSON.stringify(current.Items) === JSON.stringify(items))
+      return;
+    await client.putVariable(path, items, { cas: current?.ModifyIndex ?? 0 });
+  }
+
+  #client(region: NomadRegion): NomadClient {
+    return this.#clients.get(region.name)!;
+  }
+
+  /** Where to look for an instance: where it was last seen, else every region. */
+  #candidateRegions(instanceId: string): NomadRegion[] {
+    const known = this.#regionOf.get(instanceId);
+    return known
+      ? [known, ...this.#settings.regions.filter(r => r !== known)]
+      : this.#settings.regions;
+  }
+
+  /** The job as registered, for tests and docs. */
+  async registeredJob(instanceId: string): Promise<NomadJob | undefined> {
+    const region = this.#regionOf.get(instanceId) ?? this.#settings.regions[0];
+    return (
+      await this.#client(region).readJob(
+        jobIdOf(this.#settings.jobPrefix, instanceId),
+      )
+    )?.value;
+  }
+
+  get logger(): LoggerService {
+    return this.#logger;
+  }
+}

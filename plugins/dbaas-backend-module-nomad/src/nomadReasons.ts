@@ -1,0 +1,72 @@
+import { NomadAllocMetric, NomadAllocation, NomadTaskEvent } from './client';
+
+/**
+ * Nomad's reasons in the words `nomad job status` uses, for an
+ * operation's message: why a group could not be placed, why a task is
+ * not running.
+ */
+export function placementFailure(
+  group: string,
+  metric: NomadAllocMetric,
+): string {
+  const reasons: string[] = [];
+  const available = Object.values(metric.NodesAvailable ?? {}).reduce(
+    (n, v) => n + v,
+    0,
+  );
+  if (!metric.NodesEvaluated && !available)
+    reasons.push('No nodes were eligible for evaluation');
+  for (const [constraint, n] of Object.entries(
+    metric.ConstraintFiltered ?? {},
+  )) {
+    reasons.push(`Constraint "${constraint}": ${n} nodes excluded by filter`);
+  }
+  if (metric.NodesExhausted)
+    reasons.push(`Resources exhausted on ${metric.NodesExhausted} nodes`);
+  for (const [dimension, n] of Object.entries(
+    metric.DimensionExhausted ?? {},
+  )) {
+    reasons.push(`Dimension "${dimension}" exhausted on ${n} nodes`);
+  }
+  for (const quota of metric.QuotaExhausted ?? [])
+    reasons.push(`Quota limit hit "${quota}"`);
+  return `Nomad could not place ${group}: ${
+    reasons.join('; ') || 'no reason given'
+  }`;
+}
+
+/** Events that say why a task is not (yet) running. */
+const TELLING = new Set([
+  'Driver Failure',
+  'Failed Artifact Download',
+  'Setup Failure',
+  'Failed Validation',
+  'Not Restarting',
+  'Template',
+  'Restarting',
+  'Terminated',
+  'Killing',
+  'Killed',
+  'Sibling Task Failed',
+]);
+
+function eventWords(event: NomadTaskEvent): string {
+  const words =
+    event.DownloadError ||
+    event.DriverError ||
+    event.SetupError ||
+    event.DisplayMessage ||
+    event.Message ||
+    '';
+  return `${event.Type}: ${words}`.trim();
+}
+
+/** The latest telling task event of an allocation, or its client description. */
+export function allocationReason(alloc: NomadAllocation): string | undefined {
+  const events = Object.values(alloc.TaskStates ?? {})
+    .flatMap(s => s.Events ?? [])
+    .filter(e => TELLING.has(e.Type))
+    .sort((a, b) => b.Time - a.Time);
+  if (events[0]) return eventWords(events[0]);
+  return alloc.DesiredDescription || alloc.ClientDescription || undefined;
+}

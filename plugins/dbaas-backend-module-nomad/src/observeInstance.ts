@@ -1,0 +1,147 @@
+import {
+  NodeEndpoint,
+  ObservedInstance,
+  ObservedNode,
+  ObservedPhase,
+} from '@justmanage/plugin-dbaas-node';
+import {
+  NomadAllocation,
+  NomadCheckResult,
+  NomadClient,
+  NomadEvaluation,
+  NomadJob,
+} from './client';
+import { allocationReason, placementFailure } from './nomadReasons';
+import { nodeIdOf, ordinalOf, REDIS_PORT_LABEL, REDIS_TASK } from './names';
+
+/** What observe reads of one allocation beyond the list: its address and checks. */
+export interface AllocDetails {
+  endpoint?: NodeEndpoint;
+  checks: NomadCheckResult[];
+}
+
+export interface ObserveInputs {
+  instanceId: string;
+  job?: NomadJob;
+  allocs: NomadAllocation[];
+  latestEval?: NomadEvaluation;
+  details(alloc: NomadAllocation): Promise<AllocDetails>;
+}
+
+const hasExited = (a: NomadAllocation) =>
+  ['complete', 'failed', 'lost'].includes(a.ClientStatus);
+
+/** Meant to run and not finished. */
+const isLive = (a: NomadAllocation) =>
+  a.DesiredStatus === 'run' && !hasExited(a);
+
+/** The allocation that stands for a group now: the live one, else the latest. */
+function currentAlloc(
+  allocs: NomadAllocation[],
+  group: string,
+): NomadAllocation | undefined {
+  const mine = allocs
+    .filter(a => a.TaskGroup === group)
+    .sort((a, b) => b.CreateIndex - a.CreateIndex);
+  return mine.find(isLive) ?? mine[0];
+}
+
+async function observeNode(
+  inputs: ObserveInputs,
+  group: string,
+): Promise<ObservedNode> {
+  const alloc = currentAlloc(inputs.allocs, group);
+  const node: ObservedNode = {
+    id: nodeIdOf(inputs.instanceId, group),
+    name: group,
+    role: ordinalOf(group) === 0 ? 'primary' : 'replica',
+    ordinal: ordinalOf(group),
+    phase: 'starting',
+  };
+  const failed = inputs.latestEval?.FailedTGAllocs?.[group];
+  if (!alloc || !isLive(alloc)) {
+    if (failed) node.message = placementFailure(group, failed);
+    else if (alloc) node.message = allocationReason(alloc);
+    else node.message = 'waiting for Nomad to place it';
+    node.phase =
+      alloc?.ClientStatus === 'failed' && !failed ? 'failed' : 'starting';
+    return node;
+  }
+  const { endpoint, checks } = await inputs.details(alloc);
+  if (endpoint) node.endpoint = endpoint;
+  const task = alloc.TaskStates?.[REDIS_TASK];
+  let phase: ObservedPhase = 'starting';
+  if (alloc.ClientStatus === 'running' && task?.State === 'running') {
+    // A running task is not yet a server that answers: the tcp check says so.
+    const failing = checks.find(c => c.Status !== 'success');
+    if (!failing && checks.length) phase = 'running';
+    else
+      node.message = failing
+        ? `check ${failing.Check}: ${failing.Output}`
+        : 'waiting for its first check';
+  } else {
+    node.message =
+      allocationReason(alloc) ?? `allocation ${alloc.ClientStatus}`;
+  }
+  node.phase = phase;
+  return node;
+}
+
+/**
+ * An instance as Nomad runs it: a node per data group of the job, each
+ * from its current allocation (address from the allocation's port, phase
+ * from its task state and the tcp check). A job that is gone is absent
+ * once none of its allocations still runs.
+ */
+export async function observeInstance(
+  inputs: ObserveInputs,
+): Promise<ObservedInstance> {
+  const { instanceId, job, allocs } = inputs;
+  if (!job || job.Stop) {
+    // Told to stop is not stopped: a server may still answer until its
+    // client reports the allocation complete.
+    const stopping = allocs.filter(a => !hasExited(a));
+    if (!stopping.length) return { instanceId, phase: 'absent', nodes: [] };
+    return {
+      instanceId,
+      phase: 'stopped',
+      nodes: [],
+      message: `Nomad is stopping ${stopping.length} allocation(s) of ${
+        inputs.job?.ID ?? 'the job'
+      }`,
+    };
+  }
+  const groups = job.TaskGroups.map(g => g.Name).filter(
+    g => ordinalOf(g) !== undefined,
+  );
+  const nodes = await Promise.all(groups.map(g => observeNode(inputs, g)));
+  nodes.sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
+  const primary = nodes.find(n => n.role === 'primary');
+  return {
+    instanceId,
+    phase: primary?.phase ?? 'starting',
+    nodes,
+    ...(primary?.message ? { message: primary.message } : {}),
+  };
+}
+
+/** Reads what observe needs of an allocation that the list does not carry. */
+export async function readAllocDetails(
+  client: NomadClient,
+  alloc: NomadAllocation,
+  cachedEndpoint?: NodeEndpoint,
+): Promise<AllocDetails> {
+  let endpoint = cachedEndpoint;
+  if (!endpoint) {
+    const full = (await client.readAllocation(alloc.ID))?.value;
+    const port = full?.AllocatedResources?.Shared?.Ports?.find(
+      p => p.Label === REDIS_PORT_LABEL,
+    );
+    if (port) endpoint = { host: port.HostIP, port: port.Value, tls: false };
+  }
+  const checks =
+    alloc.ClientStatus === 'running'
+      ? Object.values(await client.allocationChecks(alloc.ID))
+      : [];
+  return { endpoint, checks };
+}
