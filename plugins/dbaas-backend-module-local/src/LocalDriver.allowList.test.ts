@@ -111,7 +111,7 @@ describe('LocalDriver allow-lists', () => {
       expect(await held.get('kept')).toBe('yes');
 
       await driver.update(
-        { ...spec, allowList: { cidrs: ['10.0.0.0/8', lan + '/32'] } },
+        { ...spec, allowList: { cidrs: ['10.0.0.0/8', `${lan}/32`] } },
         makeContext(),
       );
       expect(await pingFrom(lan, port, 'allow-a')).toBe('PONG');

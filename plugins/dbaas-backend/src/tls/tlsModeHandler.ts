@@ -12,6 +12,13 @@ import { verifyServedCertificates } from './servedCertificates';
  * control plane then proves with a client's handshake that every node
  * serves TLS where the mode says.
  */
+/** What the apply step did, in the log's words. */
+const APPLIED: Record<string, string> = {
+  preferred: 'Every node serves TLS on a second port beside its plain one',
+  required: 'Every node closed its plain port and serves TLS only',
+  disabled: 'Every node closed its TLS port',
+};
+
 export const tlsModeHandler: OperationHandler = {
   type: 'tls-mode',
   steps: ['apply', 'wait-ready', 'verify', 'finalize'],
@@ -25,13 +32,7 @@ export const tlsModeHandler: OperationHandler = {
           await buildDriverSpec(instance, ctx.deps),
           ctx.driverContext,
         );
-        await ctx.log(
-          mode === 'preferred'
-            ? 'Every node serves TLS on a second port beside its plain one'
-            : mode === 'required'
-            ? 'Every node closed its plain port and serves TLS only'
-            : 'Every node closed its TLS port',
-        );
+        await ctx.log(APPLIED[mode] ?? `Applied TLS ${mode}`);
         return;
       case 'wait-ready':
         await waitUntilReady(ctx);

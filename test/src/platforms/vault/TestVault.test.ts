@@ -82,7 +82,9 @@ beforeAll(async () => {
     if ((await tryLogin(ADMIN.username, ADMIN.password)) === 'ok') break;
     await new Promise(r => setTimeout(r, 50));
   }
-  expect(await tryLogin(ADMIN.username, ADMIN.password)).toBe('ok');
+  if ((await tryLogin(ADMIN.username, ADMIN.password)) !== 'ok') {
+    throw new Error(`redis-server on ${PORT} did not let the admin in`);
+  }
   vault = await new TestVault().start();
 });
 

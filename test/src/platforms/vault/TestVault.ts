@@ -284,12 +284,18 @@ export class TestVault {
           if (!keys.length) return undefined;
           return envelope({ data: { keys } });
         }
-        if (write) return engine.writeRole(name, body), null;
+        if (write) {
+          engine.writeRole(name, body);
+          return null;
+        }
         if (method === 'GET') {
           const role = engine.readRole(name);
           return role ? envelope({ data: role }) : undefined;
         }
-        if (method === 'DELETE') return engine.deleteRole(name), null;
+        if (method === 'DELETE') {
+          engine.deleteRole(name);
+          return null;
+        }
         return undefined;
       case 'creds': {
         if (method !== 'GET' || !name) return undefined;
@@ -307,7 +313,10 @@ export class TestVault {
         return engine.rotateRoot(name).then(() => null);
       case 'static-roles':
         if (write) return engine.writeStaticRole(name, body).then(() => null);
-        if (method === 'DELETE') return engine.deleteStaticRole(name), null;
+        if (method === 'DELETE') {
+          engine.deleteStaticRole(name);
+          return null;
+        }
         return undefined;
       case 'static-creds':
         if (method !== 'GET') return undefined;

@@ -57,6 +57,12 @@ export interface PluginCall {
   node: string;
 }
 
+/** creation_statements: one statement or a list of them. */
+function statementsOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
 function list(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.map(String);
@@ -203,13 +209,7 @@ export class DatabaseEngine {
     }
     this.#roles.set(name, {
       dbName,
-      creationStatements: list(
-        Array.isArray(body.creation_statements)
-          ? body.creation_statements
-          : body.creation_statements === undefined
-          ? []
-          : [body.creation_statements],
-      ),
+      creationStatements: statementsOf(body.creation_statements),
       defaultTtl,
       maxTtl,
     });
