@@ -4,7 +4,7 @@
  * plain text. scripts/test-all.sh runs it after the browser tests:
  *
  *   node --require @backstage/cli-node/config/nodeTransform.cjs \
- *     src/sweep/main.ts --dir ../var/sweep --min-secrets 200 \
+ *     src/sweep/main.ts --dir ../var/sweep --min-secrets 100 \
  *     --require-kinds 'password,admin password,private key' \
  *     --result ../var/sweep-result.json
  *

@@ -1,4 +1,5 @@
 import { createDecipheriv, createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import knexFactory, { Knex } from 'knex';
 import { recordProblem, recordSecret, SecretKind } from './recordSecret';
 
@@ -61,6 +62,8 @@ export async function harvestDatabase(
 ): Promise<void> {
   const where =
     'sqliteFile' in database ? database.sqliteFile : database.postgresUrl;
+  // Not created yet, or removed: knex would log its failure to the console.
+  if ('sqliteFile' in database && !existsSync(database.sqliteFile)) return;
   const db =
     'sqliteFile' in database
       ? knexFactory({
