@@ -1,10 +1,11 @@
 // Prints the closing "N passed, N failed" line of the whole test run: the
-// jest --json result file plus the browser tests' TAP file. A suite that
+// jest --json result file, the browser tests' TAP file and the secrets
+// sweep's result file (one test: test/src/sweep/main.ts). A suite that
 // failed to run, a skipped test and a cancelled test all count as failures:
 // the project allows none. A missing result file counts as one failure.
 const fs = require('fs');
 
-const [jestFile, tapFile] = process.argv.slice(2);
+const [jestFile, tapFile, sweepFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -45,6 +46,22 @@ if (tapFile) {
     console.log(`browser: ${total('pass')} passed, ${browserFailed} failed`);
     passed += total('pass');
     failed += browserFailed;
+  }
+}
+
+if (sweepFile) {
+  const sweep = fs.existsSync(sweepFile)
+    ? JSON.parse(fs.readFileSync(sweepFile, 'utf8'))
+    : undefined;
+  if (!sweep) {
+    console.log(`secrets sweep: no result file ${sweepFile}`);
+    failed += 1;
+  } else {
+    console.log(
+      `secrets sweep: ${sweep.ok ? '1 passed, 0' : '0 passed, 1'} failed`,
+    );
+    if (sweep.ok) passed += 1;
+    else failed += 1;
   }
 }
 
