@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { createConnection } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { dial, lanAddress } from '@justmanage/plugin-dbaas-node-test-utils';
 import { rm } from 'node:fs/promises';
 import {
   assertNoServersUnder,
@@ -15,42 +14,10 @@ import { LocalDriver } from './LocalDriver';
 
 jest.setTimeout(60_000);
 
-/** An IPv4 address of this host that is not loopback: where a LAN client would dial. */
-function hostAddress(): string {
-  const found = Object.values(networkInterfaces())
-    .flat()
-    .find(a => a && a.family === 'IPv4' && !a.internal);
-  if (!found) {
-    throw new Error('This test needs a non-loopback IPv4 address on the host');
-  }
-  return found.address;
-}
-
-/** 'open', or the error code a client dialling host:port gets. */
-function dial(host: string, port: number): Promise<string> {
-  return new Promise(resolve => {
-    const socket = createConnection({ host, port }, () => {
-      socket.destroy();
-      resolve('open');
-    });
-    socket.once('error', error =>
-      resolve((error as NodeJS.ErrnoException).code ?? error.message),
-    );
-  });
-}
-
 /** 'PONG' for a login that works, or the error code a client dialling `host` gets. */
 async function pingFrom(host: string, port: number, instanceId: string) {
-  const refused = await new Promise<string | undefined>(resolve => {
-    const socket = createConnection({ host, port }, () => {
-      socket.destroy();
-      resolve(undefined);
-    });
-    socket.once('error', error =>
-      resolve((error as NodeJS.ErrnoException).code),
-    );
-  });
-  if (refused) return refused;
+  const reached = await dial(host, port);
+  if (reached !== 'open') return reached;
   const client = connect(port, loginsOf(instanceId).app, host);
   try {
     await client.connect();
@@ -78,7 +45,7 @@ describe('LocalDriver allow-lists', () => {
       { start: 19500, end: 19504 },
       { bindAddress: '0.0.0.0' },
     );
-    const lan = hostAddress();
+    const lan = lanAddress();
     expect((await driver.capabilities()).allowList).toEqual({
       reachable: ['0.0.0.0/0'],
       sourceFiltering: false,
@@ -128,7 +95,7 @@ describe('LocalDriver allow-lists', () => {
       { start: 19525, end: 19529 },
       { bindAddress: '0.0.0.0' },
     );
-    const lan = hostAddress();
+    const lan = lanAddress();
     const spec = makeSpec('allow-r', {
       replicas: 1,
       allowList: { cidrs: ['0.0.0.0/0'] },

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { connect as connectTls, TLSSocket } from 'node:tls';
 import Redis from 'ioredis';
-import { createConnection } from 'node:net';
+import { dial } from '@justmanage/plugin-dbaas-node-test-utils';
 import {
   connect,
   loginsOf,
@@ -50,19 +50,6 @@ function servedCertificate(port: number, ca: string): Promise<string> {
       },
     );
     socket.once('error', reject);
-  });
-}
-
-/** 'open', or the error code a client dialling host:port gets. */
-function dial(host: string, port: number): Promise<string> {
-  return new Promise(resolve => {
-    const socket = createConnection({ host, port }, () => {
-      socket.destroy();
-      resolve('open');
-    });
-    socket.once('error', error =>
-      resolve((error as NodeJS.ErrnoException).code ?? error.message),
-    );
   });
 }
 

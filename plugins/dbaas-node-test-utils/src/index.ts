@@ -9,3 +9,4 @@ export type { DriverConformanceOptions } from './runDriverConformance';
 export type { SuitePlatform } from './conformance/testSpec';
 export { waitFor } from './conformance/waitFor';
 export { assertNoServersUnder, serverPidsUnder } from './serverProcesses';
+export { dial, lanAddress } from './network';

@@ -1,38 +1,16 @@
-import { createConnection } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import {
   ALICE,
   BOB,
   startDbaasTestBackend,
   validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
-import { serverPidsUnder } from '@justmanage/plugin-dbaas-node-test-utils';
+import {
+  dial,
+  lanAddress,
+  serverPidsUnder,
+} from '@justmanage/plugin-dbaas-node-test-utils';
 
 jest.setTimeout(180_000);
-
-/** An IPv4 address of this host that is not loopback: where a LAN client would dial. */
-function hostAddress(): string {
-  const found = Object.values(networkInterfaces())
-    .flat()
-    .find(a => a && a.family === 'IPv4' && !a.internal);
-  if (!found) {
-    throw new Error('This test needs a non-loopback IPv4 address on the host');
-  }
-  return found.address;
-}
-
-/** 'open', or the error code a client dialling host:port gets. */
-function dial(host: string, port: number): Promise<string> {
-  return new Promise(resolve => {
-    const socket = createConnection({ host, port }, () => {
-      socket.destroy();
-      resolve('open');
-    });
-    socket.once('error', error =>
-      resolve((error as NodeJS.ErrnoException).code ?? error.message),
-    );
-  });
-}
 
 describe('allow-lists through the API', () => {
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
@@ -57,7 +35,7 @@ describe('allow-lists through the API', () => {
   });
 
   it('gives a new instance the configured default, narrows it to this host and back, keeping the data and the connected client', async () => {
-    const lan = hostAddress();
+    const lan = lanAddress();
     const platforms = await backend.api
       .get('/api/dbaas/platforms')
       .set(backend.as(ALICE));
@@ -159,7 +137,7 @@ describe('allow-lists through the API', () => {
       .get(`/api/dbaas/instances/${id}`)
       .set(backend.as(ALICE));
     expect(unchanged.body.allowList).toEqual({
-      cidrs: [`${hostAddress()}/32`],
+      cidrs: [`${lanAddress()}/32`],
     });
   });
 });

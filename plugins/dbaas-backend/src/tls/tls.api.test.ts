@@ -1,5 +1,4 @@
 import Redis from 'ioredis';
-import { createConnection } from 'node:net';
 import { X509Certificate } from 'node:crypto';
 import { connect as connectTls, TLSSocket } from 'node:tls';
 import {
@@ -8,7 +7,10 @@ import {
   startDbaasTestBackend,
   validCreateBody,
 } from '../__testUtils__/startDbaasTestBackend';
-import { serverPidsUnder } from '@justmanage/plugin-dbaas-node-test-utils';
+import {
+  dial,
+  serverPidsUnder,
+} from '@justmanage/plugin-dbaas-node-test-utils';
 
 jest.setTimeout(180_000);
 
@@ -366,18 +368,7 @@ describe('TLS through the API, proven by connecting', () => {
       port: tlsPort,
     });
     expect(tlsOnly.tlsUrl).toBeUndefined();
-    await expect(
-      new Promise((resolve, reject) => {
-        const socket = createConnection(
-          { host: '127.0.0.1', port: plain.port },
-          () => {
-            socket.destroy();
-            resolve('open');
-          },
-        );
-        socket.once('error', reject);
-      }),
-    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(await dial('127.0.0.1', plain.port)).toBe('ECONNREFUSED');
     expect(await early.client('ID')).toBe(earlyId);
     expect(await moved.client('ID')).toBe(movedId);
     await early.set('after', '1');

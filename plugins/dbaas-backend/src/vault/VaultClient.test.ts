@@ -4,11 +4,12 @@
  * every credential is proven by logging in and running one command its
  * role allows and one it forbids.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import Redis from 'ioredis';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
-import { TestVault } from '@justmanage/integration-tests/src/platforms/vault';
+import {
+  startAclRedis,
+  TestVault,
+} from '@justmanage/integration-tests/src/platforms/vault';
 import { aclRulesOf } from '@justmanage/plugin-dbaas-common';
 import { VaultClient } from './VaultClient';
 import { readVaultSettings } from './readVaultSettings';
@@ -18,38 +19,13 @@ jest.setTimeout(60_000);
 const PORT = 19545;
 const VAULT_USER = { username: 'vault', password: 'first-password-of-vault' };
 
-let server: ChildProcess;
+let redis: Awaited<ReturnType<typeof startAclRedis>>;
 let vault: TestVault;
 
-/** A client logged in as `username`, or the error word of the refusal. */
-async function login(username: string, password: string) {
-  const client = new Redis({
-    host: '127.0.0.1',
-    port: PORT,
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    enableReadyCheck: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.call('AUTH', username, password);
-    return client;
-  } catch (error) {
-    client.disconnect();
-    throw error;
-  }
-}
-
-async function loginError(username: string, password: string) {
-  try {
-    (await login(username, password)).disconnect();
-    return 'ok';
-  } catch (error) {
-    return (error as Error).message.split(' ')[0];
-  }
-}
+const login = (username: string, password: string) =>
+  redis.login(username, password);
+const loginError = (username: string, password: string) =>
+  redis.tryLogin(username, password);
 
 function clientFor(settings: JsonObject) {
   return new VaultClient(
@@ -58,30 +34,19 @@ function clientFor(settings: JsonObject) {
 }
 
 beforeAll(async () => {
-  const user = (line: string) => ['--user', ...line.split(' ')];
-  server = spawn(
-    'redis-server',
-    [
-      ...['--port', String(PORT), '--bind', '127.0.0.1', '--save', ''],
-      ...user('default off'),
+  redis = await startAclRedis({
+    port: PORT,
+    users: [
       // The user the product makes for Vault: ACL user management only.
-      ...user(
-        `${VAULT_USER.username} on >${VAULT_USER.password} -@all +acl|setuser +acl|getuser +acl|deluser +ping +auth +hello`,
-      ),
+      `${VAULT_USER.username} on >${VAULT_USER.password} -@all +acl|setuser +acl|getuser +acl|deluser +ping +auth +hello`,
     ],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 50; i++) {
-    if ((await loginError(VAULT_USER.username, VAULT_USER.password)) === 'ok')
-      break;
-    await new Promise(r => setTimeout(r, 50));
-  }
+  });
   vault = await new TestVault({ mounts: ['database'] }).start();
 });
 
 afterAll(async () => {
   await vault?.stop();
-  server?.kill('SIGKILL');
+  redis?.stop();
 });
 
 describe('VaultClient', () => {

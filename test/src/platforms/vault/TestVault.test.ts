@@ -3,8 +3,7 @@
  * plugin does to a real redis-server what hashicorp/vault-plugin-database-
  * redis does: every credential here is proven by logging in with it.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import Redis from 'ioredis';
+import { startAclRedis } from './aclRedis';
 import { TestVault } from './TestVault';
 
 jest.setTimeout(60_000);
@@ -12,38 +11,13 @@ jest.setTimeout(60_000);
 const PORT = 19540;
 const ADMIN = { username: 'admin', password: 'admin-secret-for-the-test' };
 
-let server: ChildProcess;
+let redis: Awaited<ReturnType<typeof startAclRedis>>;
 let vault: TestVault;
 
-async function login(username: string, password: string) {
-  const client = new Redis({
-    host: '127.0.0.1',
-    port: PORT,
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    enableReadyCheck: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.call('AUTH', username, password);
-  } catch (error) {
-    client.disconnect();
-    throw error;
-  }
-  return client;
-}
-
-/** 'ok', or the error a login with these credentials gets. */
-async function tryLogin(username: string, password: string) {
-  try {
-    (await login(username, password)).disconnect();
-    return 'ok';
-  } catch (error) {
-    return (error as Error).message.split(' ')[0];
-  }
-}
+const login = (username: string, password: string) =>
+  redis.login(username, password);
+const tryLogin = (username: string, password: string) =>
+  redis.tryLogin(username, password);
 
 async function call(
   method: string,
@@ -64,33 +38,20 @@ async function call(
 }
 
 beforeAll(async () => {
-  // Each ACL rule is its own argument, as redis-server reads them.
-  const user = (line: string) => ['--user', ...line.split(' ')];
-  server = spawn(
-    'redis-server',
-    [
-      ...['--port', String(PORT), '--bind', '127.0.0.1'],
-      ...['--save', '', '--appendonly', 'no'],
-      ...user('default off'),
-      ...user(`${ADMIN.username} on >${ADMIN.password} ~* &* +@all`),
-      ...user('vault on >vault-initial-password ~* &* +@all'),
-      ...user('app-static on >static-initial-password ~* +@all'),
+  redis = await startAclRedis({
+    port: PORT,
+    users: [
+      `${ADMIN.username} on >${ADMIN.password} ~* &* +@all`,
+      'vault on >vault-initial-password ~* &* +@all',
+      'app-static on >static-initial-password ~* +@all',
     ],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 50; i++) {
-    if ((await tryLogin(ADMIN.username, ADMIN.password)) === 'ok') break;
-    await new Promise(r => setTimeout(r, 50));
-  }
-  if ((await tryLogin(ADMIN.username, ADMIN.password)) !== 'ok') {
-    throw new Error(`redis-server on ${PORT} did not let the admin in`);
-  }
+  });
   vault = await new TestVault().start();
 });
 
 afterAll(async () => {
   await vault?.stop();
-  server?.kill('SIGKILL');
+  redis?.stop();
 });
 
 describe('TestVault: the database secrets engine with the Redis plugin', () => {
