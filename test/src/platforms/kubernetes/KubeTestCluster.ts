@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { KINDS } from './api/kinds';
+import { createRouter, RequestRecord } from './api/router';
+import { StatefulSetController } from './controllers/StatefulSetController';
+import { KubeFaults } from './faults';
+import { Kubelet, TestImage } from './kubelet/Kubelet';
+import { ObjectStore } from './store/ObjectStore';
+
+export interface KubeTestClusterOptions {
+  /** Pods' folders, logs and volumes. */
+  dataDir: string;
+  /** The API server's port on 127.0.0.1; 0 picks a free one. */
+  port: number;
+  /** Namespaces that exist from the start (besides `default`). */
+  namespaces?: string[];
+  podAddresses: string[];
+  images: Record<string, TestImage>;
+  probePeriodMs?: number;
+  maxGraceMs?: number;
+}
+
+/**
+ * A Kubernetes API server for tests, written from the API reference, with
+ * the controllers and the node agent behind it: a StatefulSet controller
+ * and a kubelet whose pods are real processes. Clients reach it with its
+ * `url` and bearer `token`, as they would a cluster's.
+ */
+export class KubeTestCluster {
+  readonly store = new ObjectStore();
+  readonly faults = new KubeFaults();
+  readonly requests: RequestRecord[] = [];
+  readonly token = randomBytes(24).toString('base64url');
+  readonly kubelet: Kubelet;
+  readonly #controller: StatefulSetController;
+  #server?: Server;
+  #url = '';
+
+  static async start(
+    options: KubeTestClusterOptions,
+  ): Promise<KubeTestCluster> {
+    const cluster = new KubeTestCluster(options);
+    await cluster.#listen(options.port);
+    return cluster;
+  }
+
+  private constructor(options: KubeTestClusterOptions) {
+    const namespace = KINDS.find(k => k.kind === 'Namespace')!;
+    for (const name of ['default', ...(options.namespaces ?? [])]) {
+      this.store.create(namespace, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        status: { phase: 'Active' },
+      });
+    }
+    this.#controller = new StatefulSetController(this.store);
+    this.kubelet = new Kubelet({
+      store: this.store,
+      nodeName: 'test-node-1',
+      dataDir: options.dataDir,
+      podAddresses: options.podAddresses,
+      images: options.images,
+      probePeriodMs: options.probePeriodMs ?? 200,
+      maxGraceMs: options.maxGraceMs ?? 3000,
+    });
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  async #listen(port: number) {
+    const handler = createRouter({
+      store: this.store,
+      token: this.token,
+      fault: () => this.faults.current(),
+      record: entry => this.requests.push(entry),
+    });
+    const server = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.#server = server;
+    this.#url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /** Stops every pod's processes, then the API server. */
+  async stop(): Promise<void> {
+    this.#controller.stop();
+    await this.kubelet.stop();
+    await new Promise<void>(resolve => {
+      this.#server?.closeAllConnections();
+      this.#server?.close(() => resolve());
+    });
+  }
+}

@@ -1,0 +1,321 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { KINDS } from '../api/kinds';
+import { ObjectStore } from '../store/ObjectStore';
+import { KubeObject } from '../store/objects';
+import { ContainerRunner } from './ContainerRunner';
+import { containerEnv, EnvError, expand } from './containerEnv';
+import { MountError, prepareMounts } from './mounts';
+import { recordEvent } from './events';
+
+type Obj = Record<string, any>;
+
+/** The pod cannot start yet; the kubelet tries again. */
+class Retry extends Error {}
+
+const POD = KINDS.find(k => k.kind === 'Pod')!;
+
+/** What an image holds: its binaries by name, and its default command. */
+export interface TestImage {
+  binaries: Record<string, string>;
+  entrypoint: string[];
+}
+
+export interface KubeletOptions {
+  store: ObjectStore;
+  nodeName: string;
+  dataDir: string;
+  /** Pod IPs, each a loopback address the pod's processes bind. */
+  podAddresses: string[];
+  images: Record<string, TestImage>;
+  /** Probes run at this period whatever periodSeconds says, to keep tests short. */
+  probePeriodMs: number;
+  /** terminationGracePeriodSeconds is capped at this. */
+  maxGraceMs: number;
+}
+
+interface RunningPod {
+  uid: string;
+  ip: string;
+  dir: string;
+  runners: ContainerRunner[];
+  images: string[];
+  startTime: string;
+  retry?: NodeJS.Timeout;
+  stopped: boolean;
+}
+
+/**
+ * The node agent: runs each pod's containers as real processes on the
+ * pod's own loopback address (`--bind <podIP>` stands in for the pod's
+ * network namespace, so every pod can listen on 6379), mounts its volumes
+ * as folders, writes its status from the processes and probes, and ends
+ * graceful deletions by stopping the processes before removing the pod.
+ */
+export class Kubelet {
+  readonly #o: KubeletOptions;
+  readonly #pods = new Map<string, RunningPod>();
+  readonly #free: string[];
+  readonly #unsubscribe: Array<() => void> = [];
+
+  constructor(options: KubeletOptions) {
+    this.#o = options;
+    this.#free = [...options.podAddresses];
+    const { store } = options;
+    this.#unsubscribe.push(
+      store.onChange((type, object) => {
+        if (object.kind === 'Pod' && type === 'ADDED') void this.#admit(object);
+        if (object.kind === 'Pod' && type === 'DELETED')
+          void this.#kill(object.metadata.uid!);
+        if (object.kind === 'PersistentVolumeClaim' && type === 'DELETED')
+          void rm(
+            this.claimDir(object.metadata.namespace!, object.metadata.name),
+            { recursive: true, force: true },
+          );
+      }),
+      store.onGracefulDelete(pod => void this.#terminate(pod)),
+    );
+  }
+
+  claimDir(namespace: string, claim: string): string {
+    return join(this.#o.dataDir, 'volumes', namespace, claim);
+  }
+
+  /** The processes of a pod's containers, for tests (a node lost, an OOM kill). */
+  pids(namespace: string, name: string): number[] {
+    const pod = this.#o.store.find(POD, namespace, name);
+    const running = pod && this.#pods.get(pod.metadata.uid!);
+    return running ? running.runners.flatMap(r => (r.pid ? [r.pid] : [])) : [];
+  }
+
+  async stop(): Promise<void> {
+    for (const u of this.#unsubscribe) u();
+    await Promise.all([...this.#pods.keys()].map(uid => this.#kill(uid)));
+  }
+
+  async #admit(pod: KubeObject) {
+    const uid = pod.metadata.uid!;
+    const ip = this.#free.shift();
+    if (!ip) {
+      recordEvent(
+        this.#o.store,
+        pod,
+        'Warning',
+        'FailedScheduling',
+        '0/1 nodes are available: 1 Too many pods.',
+      );
+      return;
+    }
+    const dir = join(
+      this.#o.dataDir,
+      'pods',
+      `${pod.metadata.namespace}_${pod.metadata.name}_${uid}`,
+    );
+    await mkdir(dir, { recursive: true });
+    const running: RunningPod = {
+      uid,
+      ip,
+      dir,
+      runners: [],
+      images: [],
+      startTime: new Date().toISOString(),
+      stopped: false,
+    };
+    this.#pods.set(uid, running);
+    this.#writeStatus(pod, running);
+    await this.#startContainers(pod, running);
+  }
+
+  async #startContainers(pod: KubeObject, running: RunningPod) {
+    if (running.stopped) return;
+    const spec = pod.spec as Obj;
+    const launches: ContainerRunner[] = [];
+    try {
+      for (const container of spec.containers as Obj[]) {
+        const image = this.#o.images[container.image];
+        if (!image) {
+          this.#waiting(
+            pod,
+            running,
+            container,
+            'ImagePullBackOff',
+            `Back-off pulling image "${container.image}"`,
+          );
+          recordEvent(
+            this.#o.store,
+            pod,
+            'Warning',
+            'Failed',
+            `Failed to pull image "${container.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${container.image}": not found`,
+          );
+          throw new Retry();
+        }
+        const mounts = await prepareMounts(
+          this.#o.store,
+          pod,
+          container,
+          running.dir,
+          (ns, c) => this.claimDir(ns, c),
+        );
+        const env = containerEnv(this.#o.store, pod, container, running.ip);
+        const command = [
+          ...(container.command ?? image.entrypoint),
+          ...(container.args ?? []),
+        ].map(a => expand(a, env));
+        command[0] = image.binaries[command[0]] ?? command[0];
+        if (/(redis|valkey)-(server|sentinel)$/.test(command[0]))
+          command.push('--bind', running.ip);
+        const path = [
+          ...new Set(Object.values(image.binaries).map(b => dirname(b))),
+          '/usr/bin',
+          '/bin',
+        ].join(':');
+        launches.push(
+          new ContainerRunner({
+            container,
+            command,
+            env,
+            mounts,
+            podIP: running.ip,
+            podDir: running.dir,
+            path,
+            probePeriodMs: this.#o.probePeriodMs,
+            onChange: () => this.#writeStatus(pod, running),
+          }),
+        );
+      }
+    } catch (error) {
+      if (error instanceof MountError || error instanceof EnvError) {
+        const reason =
+          error instanceof MountError
+            ? 'FailedMount'
+            : 'CreateContainerConfigError';
+        recordEvent(this.#o.store, pod, 'Warning', reason, error.message);
+        for (const c of spec.containers)
+          this.#waiting(
+            pod,
+            running,
+            c,
+            error instanceof MountError
+              ? 'ContainerCreating'
+              : 'CreateContainerConfigError',
+            error.message,
+          );
+      } else if (!(error instanceof Retry)) throw error;
+      running.retry = setTimeout(
+        () => void this.#startContainers(pod, running),
+        500,
+      );
+      return;
+    }
+    running.images = (spec.containers as Obj[]).map(c => c.image);
+    running.runners = launches;
+    for (const runner of launches) runner.start();
+    recordEvent(
+      this.#o.store,
+      pod,
+      'Normal',
+      'Started',
+      `Started container ${launches.map(l => l.name).join(', ')}`,
+    );
+  }
+
+  #waiting(
+    pod: KubeObject,
+    running: RunningPod,
+    container: Obj,
+    reason: string,
+    message: string,
+  ) {
+    const statuses = ((pod.spec as Obj).containers as Obj[]).map(c => ({
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      ready: false,
+      started: false,
+      restartCount: 0,
+      state: {
+        waiting:
+          c.name === container.name
+            ? { reason, message }
+            : { reason: 'ContainerCreating' },
+      },
+      lastState: {},
+    }));
+    this.#o.store.updateStatus(pod, this.#podStatus(running, statuses, false));
+  }
+
+  #writeStatus(pod: KubeObject, running: RunningPod) {
+    if (running.stopped) return;
+    const spec = pod.spec as Obj;
+    const statuses = running.runners.length
+      ? running.runners.map((r, i) => r.status(running.images[i]))
+      : (spec.containers as Obj[]).map(c => ({
+          name: c.name,
+          image: c.image,
+          imageID: '',
+          ready: false,
+          started: false,
+          restartCount: 0,
+          state: { waiting: { reason: 'ContainerCreating' } },
+          lastState: {},
+        }));
+    const allRunning = statuses.every(s => s.state.running);
+    this.#o.store.updateStatus(
+      pod,
+      this.#podStatus(running, statuses, allRunning),
+    );
+  }
+
+  #podStatus(running: RunningPod, statuses: Obj[], allRunning: boolean) {
+    const ready = allRunning && statuses.every(s => s.ready);
+    const time = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const condition = (type: string, ok: boolean) => ({
+      type,
+      status: ok ? 'True' : 'False',
+      lastProbeTime: null,
+      lastTransitionTime: time,
+      ...(ok
+        ? {}
+        : {
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${statuses
+              .filter(s => !s.ready)
+              .map(s => s.name)
+              .join(' ')}]`,
+          }),
+    });
+    return {
+      phase: running.runners.length && allRunning ? 'Running' : 'Pending',
+      conditions: [
+        condition('Initialized', true),
+        condition('Ready', ready),
+        condition('ContainersReady', ready),
+        condition('PodScheduled', true),
+      ],
+      hostIP: '127.0.0.1',
+      podIP: running.ip,
+      podIPs: [{ ip: running.ip }],
+      startTime: running.startTime,
+      containerStatuses: statuses,
+    };
+  }
+
+  /** A graceful delete: stop the processes, then let the pod go. */
+  async #terminate(pod: KubeObject) {
+    const uid = pod.metadata.uid!;
+    const graceSeconds = (pod.spec as Obj).terminationGracePeriodSeconds ?? 30;
+    await this.#kill(uid, Math.min(graceSeconds * 1000, this.#o.maxGraceMs));
+    this.#o.store.remove(pod);
+  }
+
+  async #kill(uid: string, graceMs = 0) {
+    const running = this.#pods.get(uid);
+    if (!running) return;
+    running.stopped = true;
+    if (running.retry) clearTimeout(running.retry);
+    this.#pods.delete(uid);
+    await Promise.all(running.runners.map(r => r.stop(graceMs)));
+    this.#free.push(running.ip);
+  }
+}
