@@ -26,6 +26,20 @@ export interface Config {
       concurrency?: number;
     };
 
+    /**
+     * Backups and restores (docs/backups.md); off unless set.
+     */
+    backups?: {
+      /** Where the folder store keeps backups. Default var/dbaas/backups under the backend's working directory. */
+      folder?: string;
+      /**
+       * Encrypts every backup (AES-256-GCM); at least 32 characters. Backups
+       * taken with one key cannot be restored without it.
+       * @visibility secret
+       */
+      encryptionKey: string;
+    };
+
     /** Check every API response against the OpenAPI contract (tests). Default false. */
     validateResponses?: boolean;
 

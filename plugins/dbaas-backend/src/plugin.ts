@@ -5,7 +5,10 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { dbaasDriversExtensionPoint } from '@justmanage/plugin-dbaas-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { dbaasPermissions } from '@justmanage/plugin-dbaas-common';
+import {
+  dbaasBackupPermissions,
+  dbaasPermissions,
+} from '@justmanage/plugin-dbaas-common';
 import { readDbaasConfig } from './config/readDbaasConfig';
 import { InstanceTls } from './tls/InstanceTls';
 import { TlsStore } from './tls/TlsStore';
@@ -74,6 +77,7 @@ import { rdbVersionLookup } from './upgrades/rdbVersions';
 import { startMaintenance } from './maintenance/startMaintenance';
 import { registerDbaasActions } from './actions/registerDbaasActions';
 import { DiagnosticsReader } from './diagnostics/DiagnosticsReader';
+import { registerBackupOperations, startBackups } from './backups/startBackups';
 
 /**
  * The dbaas backend plugin: managed Redis instances as persisted operations
@@ -128,7 +132,7 @@ export const dbaasPlugin = createBackendPlugin({
 
         services.permissionsRegistry.addResourceType({
           resourceRef: dbaasInstanceResourceRef,
-          permissions: dbaasPermissions,
+          permissions: [...dbaasPermissions, ...dbaasBackupPermissions],
           rules: Object.values(dbaasInstanceRules),
           getResources: async ids => {
             const found = await instances.getMany(ids);
@@ -147,6 +151,8 @@ export const dbaasPlugin = createBackendPlugin({
           .register(certificatesHandler)
           .register(tlsModeHandler)
           .onInstanceDeleted((tx, id) => tls.forget(id, tx));
+        // Backups and restores, when dbaas.backups is set.
+        const backupArchive = registerBackupOperations(config, registry);
 
         const waiter = new OperationWaiter(operations);
         const worker = new OperationWorker({
@@ -314,6 +320,19 @@ export const dbaasPlugin = createBackendPlugin({
         const rdbVersionOf = rdbVersionLookup((engine, version) =>
           catalog.rdbVersionOf(engine, version),
         );
+        const backups =
+          backupArchive &&
+          (await startBackups({
+            archive: backupArchive,
+            db,
+            instances,
+            instanceService: service,
+            queue,
+            drivers,
+            rdbVersionOf,
+            scheduler,
+            logger,
+          }));
         const upgrades = new UpgradeService({
           queue,
           drivers,
@@ -433,6 +452,7 @@ export const dbaasPlugin = createBackendPlugin({
             diagnostics: new DiagnosticsReader(admin, credentials),
             userService,
             tls: { service: tls, queue },
+            backups,
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),

@@ -20,3 +20,4 @@ export * from './maintenance';
 export * from './generated';
 export * from './connection';
 export * from './acl';
+export * from './backups';

@@ -37,7 +37,9 @@ export type OperationType =
   | 'replicas'
   | 'users'
   | 'certificates'
-  | 'tls-mode';
+  | 'tls-mode'
+  | 'backup'
+  | 'restore';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';

@@ -107,6 +107,8 @@ export const operationOutput = (z: Zod) =>
         'users',
         'certificates',
         'tls-mode',
+        'backup',
+        'restore',
       ])
       .describe('What the operation does'),
     status: z

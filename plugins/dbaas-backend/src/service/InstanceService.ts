@@ -3,6 +3,7 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   AllowList,
   Instance,
+  OperationType,
   createInstanceRequestSchema,
   normalizeEntityRef,
   updateInstanceRequestSchema,
@@ -41,6 +42,16 @@ export interface Accepted {
 }
 
 /**
+ * An operation that makes the new instance instead of `create`, e.g. a
+ * restore that loads a backup into it.
+ */
+export interface CreateAs {
+  type: OperationType;
+  params: Record<string, unknown>;
+  event: { type: string; message: string };
+}
+
+/**
  * Turns API requests into persisted operations. Everything is validated
  * first and written in one transaction, so a rejected request leaves no row
  * and starts no process, and a crash leaves either all of it or nothing.
@@ -61,6 +72,7 @@ export class InstanceService {
     actor: string,
     authorize: CreateAuthorization,
     idempotencyKey?: string,
+    as?: CreateAs,
   ): Promise<Accepted & { replayed: boolean }> {
     const { instances, credentials, users, drivers, queue } = this.#deps;
     if (idempotencyKey !== undefined) {
@@ -119,13 +131,13 @@ export class InstanceService {
     try {
       operation = await queue.enqueue({
         instance,
-        type: 'create',
-        params: { ...request },
+        type: as?.type ?? 'create',
+        params: { ...request, ...as?.params },
         actor,
         idempotencyKey,
         // the instance row is new: nothing else can run on it
         exclusive: false,
-        event: {
+        event: as?.event ?? {
           type: 'create-requested',
           message: `Requested ${instance.engine} ${instance.version} on ${
             instance.platform

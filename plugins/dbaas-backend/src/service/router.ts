@@ -51,6 +51,8 @@ import { AclUserService } from '../users/AclUserService';
 import { InstanceTls } from '../tls/InstanceTls';
 import { OperationQueue } from '../operations/OperationQueue';
 import { registerTlsRoutes } from '../tls/tlsRoutes';
+import { registerBackupRoutes } from '../backups/backupRoutes';
+import { BackupService } from '../backups/BackupService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -86,6 +88,8 @@ export interface RouterOptions {
   userService?: AclUserService;
   /** Instance CAs and certificate rotation; without it their routes are absent. */
   tls?: { service: InstanceTls; queue: OperationQueue };
+  /** Backups and restores (dbaas.backups); without it their routes are absent. */
+  backups?: BackupService;
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
 }
@@ -299,6 +303,10 @@ export async function createRouter(
       ...options,
       userService: options.userService,
     });
+  }
+
+  if (options.backups) {
+    registerBackupRoutes(router, { ...options, backups: options.backups });
   }
 
   if (options.upgrades) {

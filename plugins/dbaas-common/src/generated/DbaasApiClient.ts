@@ -13,6 +13,9 @@ import type {
   AlertList,
   AlertRuleSettings,
   AlertRulesPatch,
+  BackupAccepted,
+  BackupPolicy,
+  BackupPolicyView,
   ConfigChangePreview,
   ConfigChangeRequest,
   ConnectionDetails,
@@ -31,6 +34,7 @@ import type {
   MetricSnapshot,
   Operation,
   ReplicationReport,
+  RestoreBackupRequest,
   RotateAclUserRequest,
   SetAclUserRotationRequest,
   SetReplicasRequest,
@@ -786,6 +790,102 @@ export class DbaasApiClient {
       {
         method: 'GET',
         path: `/instances/${encodeURIComponent(instanceId)}/key-scans/latest`,
+      },
+      options,
+    );
+  }
+
+  /** The instance's backups, newest first, with size and age. Needs the read permission. */
+  async listBackups(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<
+    operations['ListBackups']['responses'][200]['content']['application/json']
+  > {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/backups`,
+      },
+      options,
+    );
+  }
+
+  /** Backs the instance up now, through a backup operation with progress: the RDB (saved on a replica when there is one), the ACL users (password hashes only), the configuration and a manifest, encrypted and checksummed. 409 while another operation runs or the instance is not running. Needs the backup permission. */
+  async createBackup(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<BackupAccepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/backups`,
+      },
+      options,
+    );
+  }
+
+  /** Removes a finished backup from its store and the catalog. Needs the backup permission. */
+  async deleteBackup(
+    instanceId: string,
+    backupId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<void> {
+    return this.#send(
+      {
+        method: 'DELETE',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/backups/${encodeURIComponent(backupId)}`,
+      },
+      options,
+    );
+  }
+
+  /** Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. Needs the restore permission on the backed-up instance and the create permission for the new one. */
+  async restoreBackup(
+    instanceId: string,
+    backupId: string,
+    request: { body: RestoreBackupRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/backups/${encodeURIComponent(backupId)}/restore`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** The instance's backup policy (or the default), when it runs next and when it last backed up. Needs the read permission. */
+  async getBackupPolicy(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<BackupPolicyView> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/backup-policy`,
+      },
+      options,
+    );
+  }
+
+  /** Sets when the instance is backed up (every N hours, or daily at a time in a zone) and how long backups are kept (by count and by age). Needs the backup permission. */
+  async setBackupPolicy(
+    instanceId: string,
+    request: { body: BackupPolicy },
+    options: DbaasRequestOptions = {},
+  ): Promise<BackupPolicyView> {
+    return this.#send(
+      {
+        method: 'PUT',
+        path: `/instances/${encodeURIComponent(instanceId)}/backup-policy`,
+        body: request.body,
       },
       options,
     );

@@ -104,6 +104,25 @@ export type KeyScanRequest = components['schemas']['KeyScanRequest'];
 export type ScannedKey = components['schemas']['ScannedKey'];
 /** @public */
 export type KeyScanReport = components['schemas']['KeyScanReport'];
+/** Keys and keys with a TTL of each database that holds any, by database number. @public */
+export type BackupKeyspace = components['schemas']['BackupKeyspace'];
+/** What a backup holds, as recorded when it was taken. @public */
+export type BackupManifest = components['schemas']['BackupManifest'];
+/** @public */
+export type Backup = components['schemas']['Backup'];
+/** @public */
+export type BackupAccepted = components['schemas']['BackupAccepted'];
+/** Either every N hours, or daily at a time in a zone. @public */
+export type BackupSchedule = components['schemas']['BackupSchedule'];
+/** @public */
+export type BackupRetention = components['schemas']['BackupRetention'];
+/** @public */
+export type BackupPolicy = components['schemas']['BackupPolicy'];
+/** @public */
+export type BackupPolicyView = components['schemas']['BackupPolicyView'];
+/** The new instance; what is left out is as the backed-up instance had it. @public */
+export type RestoreBackupRequest =
+  components['schemas']['RestoreBackupRequest'];
 /** @public */
 export type Accepted = components['schemas']['Accepted'];
 /** An upgrade or downgrade of the engine; see UpgradeRequest in dbaas-common. @public */

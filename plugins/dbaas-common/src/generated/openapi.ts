@@ -740,6 +740,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The instance's backups, newest first, with size and age. Needs the read permission. */
+    get: operations['ListBackups'];
+    put?: never;
+    /** @description Backs the instance up now, through a backup operation with progress: the RDB (saved on a replica when there is one), the ACL users (password hashes only), the configuration and a manifest, encrypted and checksummed. 409 while another operation runs or the instance is not running. Needs the backup permission. */
+    post: operations['CreateBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/backups/{backupId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Removes a finished backup from its store and the catalog. Needs the backup permission. */
+    delete: operations['DeleteBackup'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/backups/{backupId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. Needs the restore permission on the backed-up instance and the create permission for the new one. */
+    post: operations['RestoreBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/backup-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description The instance's backup policy (or the default), when it runs next and when it last backed up. Needs the read permission. */
+    get: operations['GetBackupPolicy'];
+    /** @description Sets when the instance is backed up (every N hours, or daily at a time in a zone) and how long backups are kept (by count and by age). Needs the backup permission. */
+    put: operations['SetBackupPolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/operations/{operationId}/cancel': {
     parameters: {
       query?: never;
@@ -1199,7 +1279,9 @@ export interface components {
         | 'replicas'
         | 'users'
         | 'certificates'
-        | 'tls-mode';
+        | 'tls-mode'
+        | 'backup'
+        | 'restore';
       /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'failed';
       params: {
@@ -1281,6 +1363,94 @@ export interface components {
         maxMs: number;
         backoffs: number;
       };
+    };
+    /** @description Keys and keys with a TTL of each database that holds any, by database number. */
+    BackupKeyspace: {
+      [key: string]: {
+        keys: number;
+        expires: number;
+      };
+    };
+    /** @description What a backup holds, as recorded when it was taken. */
+    BackupManifest: {
+      engine: components['schemas']['Engine'];
+      version: string;
+      /** @description The RDB format version of its data file (10 for redis 7.0, 11 for 7.2 and valkey 8). */
+      rdbVersion: number;
+      keyspace: components['schemas']['BackupKeyspace'];
+      /** @description SHA-256 over the key counts and the digests of up to 200 sampled values; a restore must read the same. */
+      digest: string;
+      nodeId: string;
+      /** @enum {string} */
+      nodeRole: 'primary' | 'replica';
+      /** @description The ACL users the backup holds (their rules and password hashes are inside, encrypted). */
+      users: string[];
+    };
+    Backup: {
+      id: string;
+      instanceId: string;
+      instanceName: string;
+      operationId: string;
+      /** @enum {string} */
+      status: 'running' | 'complete' | 'failed';
+      /** @enum {string} */
+      trigger: 'manual' | 'policy';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      ageSeconds: number;
+      /** @description The RDB, before encryption. */
+      sizeBytes?: number;
+      /** @description Everything the store keeps for it, encrypted. */
+      storedBytes?: number;
+      manifest?: components['schemas']['BackupManifest'];
+      error?: string;
+    };
+    BackupAccepted: {
+      backup: components['schemas']['Backup'];
+      operation: components['schemas']['Operation'];
+    };
+    /** @description Either every N hours, or daily at a time in a zone. */
+    BackupSchedule: {
+      everyHours?: number;
+      /** @description HH:MM, 24-hour clock */
+      dailyAt?: string;
+      /** @description IANA zone of dailyAt; default UTC */
+      timeZone?: string;
+    };
+    BackupRetention: {
+      /** @description Keep at most this many complete backups. */
+      count: number;
+      /** @description Remove complete backups older than this; the newest is always kept. */
+      maxAgeDays: number;
+    };
+    BackupPolicy: {
+      enabled: boolean;
+      schedule: components['schemas']['BackupSchedule'];
+      retention: components['schemas']['BackupRetention'];
+    };
+    BackupPolicyView: {
+      policy: components['schemas']['BackupPolicy'];
+      /** @description No policy was set: on for instances with persistence, off without. */
+      isDefault: boolean;
+      /** Format: date-time */
+      nextBackupAt?: string;
+      /** Format: date-time */
+      lastBackupAt?: string;
+    };
+    /** @description The new instance; what is left out is as the backed-up instance had it. */
+    RestoreBackupRequest: {
+      /** @description The new instance's name (the rule of instance names). */
+      name: string;
+      owner?: string;
+      description?: string;
+      engine?: components['schemas']['Engine'];
+      version?: string;
+      platform?: string;
+      region?: string;
+      resources?: components['schemas']['InstanceResources'];
+      persistence?: components['schemas']['Persistence'];
     };
     Accepted: {
       instance: components['schemas']['Instance'];
@@ -1695,6 +1865,7 @@ export interface components {
     instanceId: string;
     operationId: string;
     username: string;
+    backupId: string;
   };
   requestBodies: never;
   headers: never;
@@ -2895,6 +3066,154 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['KeyScanReport'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  ListBackups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Backup'][];
+          };
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  CreateBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupAccepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  DeleteBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RestoreBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RestoreBackupRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetBackupPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupPolicyView'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  SetBackupPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BackupPolicy'];
+      };
+    };
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupPolicyView'];
         };
       };
       default: components['responses']['Error'];

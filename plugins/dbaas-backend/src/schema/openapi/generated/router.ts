@@ -67,6 +67,16 @@ export const spec = {
           maxLength: 64,
         },
       },
+      backupId: {
+        name: 'backupId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 64,
+        },
+      },
     },
     responses: {
       Error: {
@@ -1237,6 +1247,8 @@ export const spec = {
               'users',
               'certificates',
               'tls-mode',
+              'backup',
+              'restore',
             ],
           },
           status: {
@@ -1530,6 +1542,274 @@ export const spec = {
           'otherPatterns',
           'latency',
         ],
+        additionalProperties: false,
+      },
+      BackupKeyspace: {
+        type: 'object',
+        description:
+          'Keys and keys with a TTL of each database that holds any, by database number.',
+        additionalProperties: {
+          type: 'object',
+          properties: {
+            keys: {
+              type: 'integer',
+              minimum: 0,
+            },
+            expires: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          required: ['keys', 'expires'],
+          additionalProperties: false,
+        },
+      },
+      BackupManifest: {
+        type: 'object',
+        description: 'What a backup holds, as recorded when it was taken.',
+        properties: {
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+          },
+          rdbVersion: {
+            type: 'integer',
+            description:
+              'The RDB format version of its data file (10 for redis 7.0, 11 for 7.2 and valkey 8).',
+          },
+          keyspace: {
+            $ref: '#/components/schemas/BackupKeyspace',
+          },
+          digest: {
+            type: 'string',
+            description:
+              'SHA-256 over the key counts and the digests of up to 200 sampled values; a restore must read the same.',
+          },
+          nodeId: {
+            type: 'string',
+          },
+          nodeRole: {
+            type: 'string',
+            enum: ['primary', 'replica'],
+          },
+          users: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The ACL users the backup holds (their rules and password hashes are inside, encrypted).',
+          },
+        },
+        required: [
+          'engine',
+          'version',
+          'rdbVersion',
+          'keyspace',
+          'digest',
+          'nodeId',
+          'nodeRole',
+          'users',
+        ],
+        additionalProperties: false,
+      },
+      Backup: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          instanceId: {
+            type: 'string',
+          },
+          instanceName: {
+            type: 'string',
+          },
+          operationId: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'complete', 'failed'],
+          },
+          trigger: {
+            type: 'string',
+            enum: ['manual', 'policy'],
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          ageSeconds: {
+            type: 'integer',
+            minimum: 0,
+          },
+          sizeBytes: {
+            type: 'integer',
+            minimum: 0,
+            description: 'The RDB, before encryption.',
+          },
+          storedBytes: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Everything the store keeps for it, encrypted.',
+          },
+          manifest: {
+            $ref: '#/components/schemas/BackupManifest',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'instanceId',
+          'instanceName',
+          'operationId',
+          'status',
+          'trigger',
+          'createdAt',
+          'ageSeconds',
+        ],
+        additionalProperties: false,
+      },
+      BackupAccepted: {
+        type: 'object',
+        properties: {
+          backup: {
+            $ref: '#/components/schemas/Backup',
+          },
+          operation: {
+            $ref: '#/components/schemas/Operation',
+          },
+        },
+        required: ['backup', 'operation'],
+        additionalProperties: false,
+      },
+      BackupSchedule: {
+        type: 'object',
+        description: 'Either every N hours, or daily at a time in a zone.',
+        properties: {
+          everyHours: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 168,
+          },
+          dailyAt: {
+            type: 'string',
+            description: 'HH:MM, 24-hour clock',
+          },
+          timeZone: {
+            type: 'string',
+            description: 'IANA zone of dailyAt; default UTC',
+          },
+        },
+        additionalProperties: false,
+      },
+      BackupRetention: {
+        type: 'object',
+        properties: {
+          count: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 1000,
+            description: 'Keep at most this many complete backups.',
+          },
+          maxAgeDays: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 3650,
+            description:
+              'Remove complete backups older than this; the newest is always kept.',
+          },
+        },
+        required: ['count', 'maxAgeDays'],
+        additionalProperties: false,
+      },
+      BackupPolicy: {
+        type: 'object',
+        properties: {
+          enabled: {
+            type: 'boolean',
+          },
+          schedule: {
+            $ref: '#/components/schemas/BackupSchedule',
+          },
+          retention: {
+            $ref: '#/components/schemas/BackupRetention',
+          },
+        },
+        required: ['enabled', 'schedule', 'retention'],
+        additionalProperties: false,
+      },
+      BackupPolicyView: {
+        type: 'object',
+        properties: {
+          policy: {
+            $ref: '#/components/schemas/BackupPolicy',
+          },
+          isDefault: {
+            type: 'boolean',
+            description:
+              'No policy was set: on for instances with persistence, off without.',
+          },
+          nextBackupAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastBackupAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['policy', 'isDefault'],
+        additionalProperties: false,
+      },
+      RestoreBackupRequest: {
+        type: 'object',
+        description:
+          'The new instance; what is left out is as the backed-up instance had it.',
+        properties: {
+          name: {
+            type: 'string',
+            description:
+              "The new instance's name (the rule of instance names).",
+          },
+          owner: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            maxLength: 1000,
+          },
+          engine: {
+            $ref: '#/components/schemas/Engine',
+          },
+          version: {
+            type: 'string',
+            pattern: '^\\d+\\.\\d+\\.\\d+(\\+[0-9A-Za-z][0-9A-Za-z.-]*)?$',
+          },
+          platform: {
+            type: 'string',
+            minLength: 1,
+          },
+          region: {
+            type: 'string',
+          },
+          resources: {
+            $ref: '#/components/schemas/InstanceResources',
+          },
+          persistence: {
+            $ref: '#/components/schemas/Persistence',
+          },
+        },
+        required: ['name'],
         additionalProperties: false,
       },
       Accepted: {
@@ -4370,6 +4650,183 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/backups': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'ListBackups',
+        description:
+          "The instance's backups, newest first, with size and age. Needs the read permission.",
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Backup',
+                      },
+                    },
+                  },
+                  required: ['items'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateBackup',
+        description:
+          'Backs the instance up now, through a backup operation with progress: the RDB (saved on a replica when there is one), the ACL users (password hashes only), the configuration and a manifest, encrypted and checksummed. 409 while another operation runs or the instance is not running. Needs the backup permission.',
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupAccepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/backups/{backupId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/backupId',
+        },
+      ],
+      delete: {
+        operationId: 'DeleteBackup',
+        description:
+          'Removes a finished backup from its store and the catalog. Needs the backup permission.',
+        responses: {
+          '204': {
+            description: 'Deleted',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/backups/{backupId}/restore': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/backupId',
+        },
+      ],
+      post: {
+        operationId: 'RestoreBackup',
+        description:
+          "Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. Needs the restore permission on the backed-up instance and the create permission for the new one.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RestoreBackupRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/backup-policy': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetBackupPolicy',
+        description:
+          "The instance's backup policy (or the default), when it runs next and when it last backed up. Needs the read permission.",
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupPolicyView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      put: {
+        operationId: 'SetBackupPolicy',
+        description:
+          'Sets when the instance is backed up (every N hours, or daily at a time in a zone) and how long backups are kept (by count and by age). Needs the backup permission.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BackupPolicy',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupPolicyView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/operations/{operationId}/cancel': {
       parameters: [
         {
@@ -4672,6 +5129,36 @@ export type EndpointMap = {
   '#get|/instances/{instanceId}/key-scans/latest': {
     path: operations['GetLatestKeyScan']['parameters']['path'];
     response: operations['GetLatestKeyScan']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/backups': {
+    path: operations['ListBackups']['parameters']['path'];
+    response: operations['ListBackups']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/backups': {
+    path: operations['CreateBackup']['parameters']['path'];
+    response: operations['CreateBackup']['responses'][202]['content']['application/json'];
+  };
+  '#_delete|/instances/{instanceId}/backups/{backupId}': {
+    path: operations['DeleteBackup']['parameters']['path'];
+    response: void;
+  };
+  '#post|/instances/{instanceId}/backups/{backupId}/restore': {
+    path: operations['RestoreBackup']['parameters']['path'];
+    body: NonNullable<
+      operations['RestoreBackup']['requestBody']
+    >['content']['application/json'];
+    response: operations['RestoreBackup']['responses'][202]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/backup-policy': {
+    path: operations['GetBackupPolicy']['parameters']['path'];
+    response: operations['GetBackupPolicy']['responses'][200]['content']['application/json'];
+  };
+  '#put|/instances/{instanceId}/backup-policy': {
+    path: operations['SetBackupPolicy']['parameters']['path'];
+    body: NonNullable<
+      operations['SetBackupPolicy']['requestBody']
+    >['content']['application/json'];
+    response: operations['SetBackupPolicy']['responses'][200]['content']['application/json'];
   };
   '#post|/operations/{operationId}/cancel': {
     path: operations['CancelOperation']['parameters']['path'];
