@@ -55,6 +55,20 @@ export interface Config {
           cpu?: { min: number; max: number };
           diskGb?: { min: number; max: number };
         };
+        /** Most replicas an instance may have. Default 5. */
+        maxReplicas?: number;
+        /** How the Sentinels of a replicated instance judge its primary. */
+        sentinel?: {
+          /** Default 5000. */
+          downAfterMs?: number;
+          /** Default 60000. */
+          failoverTimeoutMs?: number;
+        };
+        /**
+         * How long an update limited to some nodes (a rolling change) waits
+         * for their new allocations to serve. Default 300000.
+         */
+        rolloutTimeoutMs?: number;
         /** Per request, for requests that do not block. Default 10000. */
         requestTimeoutMs?: number;
       };

@@ -8,7 +8,6 @@ import {
   DriverContext,
   DriverInstanceSpec,
   DriverInstanceStats,
-  NodeEndpoint,
   ObservedInstance,
   PlatformUnavailableError,
 } from '@justmanage/plugin-dbaas-node';
@@ -20,18 +19,28 @@ import {
 } from './config';
 import { describeCapabilities } from './capabilities';
 import { buildJob, META_INSTANCE, META_MANAGED_BY } from './jobSpec';
-import { renderAclFile } from './aclFile';
-import { renderSettings, liveSettings } from './redisConf';
+import { liveSettings } from './redisConf';
+import { KnownPrimary, variableItems } from './nodeVariables';
+import {
+  knownPrimary,
+  refuseRemovingPrimary,
+} from './replication/knownPrimary';
+import { liveReplicationSettings } from './replication/replicaConf';
+import { primaryFromSentinels } from './replication/sentinelPrimary';
+import { waitForGroups } from './rollout';
 import { applyLive } from './liveApply';
 import {
   checkInstanceId,
-  dataGroup,
   groupOfNodeId,
   instanceIdOf,
   jobIdOf,
   variablePath,
 } from './names';
-import { observeInstance, readAllocDetails } from './observeInstance';
+import {
+  observeInstance,
+  PlacedAlloc,
+  readAllocDetails,
+} from './observeInstance';
 import { placementFailure } from './nomadReasons';
 import { describePlan } from './planLog';
 import { validateSpec } from './validateSpec';
@@ -54,8 +63,8 @@ export class NomadDriver implements Driver {
   readonly #clients = new Map<string, NomadClient>();
   /** The region an instance was last seen in: observe and deprovision get only its id. */
   readonly #regionOf = new Map<string, NomadRegion>();
-  /** An allocation's address never changes; the list does not carry it. */
-  readonly #endpoints = new Map<string, NodeEndpoint>();
+  /** An allocation's address and version never change; the list does not carry them. */
+  readonly #placed = new Map<string, PlacedAlloc>();
 
   static fromConfig(
     config: Config,
@@ -150,11 +159,24 @@ export class NomadDriver implements Driver {
           const details = await readAllocDetails(
             client,
             alloc,
-            this.#endpoints.get(alloc.ID),
+            this.#placed.get(alloc.ID),
           );
-          if (details.endpoint) this.#endpoints.set(alloc.ID, details.endpoint);
+          if (details.endpoint) {
+            const { checks, ...placed } = details;
+            this.#placed.set(alloc.ID, placed);
+          }
           return details;
         },
+        askPrimary: (sentinels, masterName) =>
+          primaryFromSentinels(
+            sentinels.map(s => ({
+              instanceId,
+              nodeId: s.id,
+              endpoint: s.endpoint!,
+            })),
+            masterName,
+            this.connector,
+          ),
       });
       return observed;
     }
@@ -199,7 +221,7 @@ export class NomadDriver implements Driver {
         const usage = await client.allocationStats(alloc.ID);
         nodes.push({
           nodeId: node.id,
-          role: 'data',
+          role: node.role === 'sentinel' ? 'sentinel' : 'data',
           memoryRssBytes: usage.ResourceUsage.MemoryStats.RSS,
         });
       }
@@ -221,19 +243,10 @@ export class NomadDriver implements Driver {
       ? new Set(nodeIds.map(id => groupOfNodeId(spec.instanceId, id)))
       : undefined;
     const registered = (await client.readJob(jobId))?.value;
-    const groups = Array.from({ length: spec.replicas + 1 }, (_, i) =>
-      dataGroup(i),
-    ).filter(g => !onlyGroups || onlyGroups.has(g));
-
-    // Variables first: a new allocation renders its files from them.
-    for (const group of groups) {
-      ctx.signal.throwIfAborted();
-      await this.#writeVariable(client, variablePath(jobId, group), {
-        redis_conf: renderSettings(spec),
-        users_acl: renderAclFile(spec.users, spec.engine, spec.version),
-      });
-    }
-
+    const running = registered && !registered.Stop;
+    const observed = running ? await this.observe(spec.instanceId) : undefined;
+    const primary = knownPrimary(observed);
+    refuseRemovingPrimary(observed, spec.replicas);
     const job = buildJob(
       spec,
       this.#settings,
@@ -241,6 +254,33 @@ export class NomadDriver implements Driver {
       engine,
       registered && onlyGroups ? { registered, onlyGroups } : undefined,
     );
+    const groups = job.TaskGroups.map(g => g.Name).filter(
+      g => !onlyGroups || onlyGroups.has(g),
+    );
+    const admin = {
+      username: spec.admin.username,
+      password: await spec.admin.password.reveal(),
+    };
+    const itemsOf = (group: string, at: KnownPrimary) =>
+      variableItems({
+        spec,
+        settings: this.#settings,
+        jobId,
+        group,
+        primary: at,
+        admin,
+      });
+
+    // Variables first: a new allocation renders its files from them.
+    const deferred: string[] = [];
+    for (const group of groups) {
+      ctx.signal.throwIfAborted();
+      const items = itemsOf(group, primary);
+      if (items)
+        await this.#writeVariable(client, variablePath(jobId, group), items);
+      else deferred.push(group);
+    }
+
     ctx.signal.throwIfAborted();
     const plan = await client.planJob(job);
     ctx.logger.info(
@@ -254,32 +294,108 @@ export class NomadDriver implements Driver {
         failed.map(([g, m]) => placementFailure(g, m)).join('; '),
       );
     }
+    let registeredVersion: number | undefined;
     if (plan.Diff?.Type !== 'None' || registered?.Stop) {
       ctx.signal.throwIfAborted();
       const result = await client.registerJob(job, {
         enforceIndex: registered?.JobModifyIndex ?? 0,
       });
+      registeredVersion = (await client.readJob(jobId))?.value.Version;
       ctx.logger.info(
         `Nomad job ${jobId} registered at modify index ${result.JobModifyIndex}, evaluation ${result.EvalID}`,
       );
     }
-    if (registered && !registered.Stop)
-      await this.#applyLive(spec, groups, ctx);
+    if (deferred.length) {
+      // Replicas and Sentinels wait on their variables until Nomad has
+      // given the primary an address.
+      const placed = await this.#waitForPrimaryAddress(spec, primary, ctx);
+      for (const group of deferred) {
+        await this.#writeVariable(
+          client,
+          variablePath(jobId, group),
+          itemsOf(group, placed)!,
+        );
+      }
+    }
+    await this.#deleteRemovedVariables(client, jobId, job);
+    if (running) await this.#applyLive(spec, groups, admin, ctx);
+    if (onlyGroups && registeredVersion !== undefined) {
+      await waitForGroups({
+        client,
+        jobId,
+        groups,
+        version: registeredVersion,
+        observe: () => this.observe(spec.instanceId),
+        timeoutMs: this.#settings.rolloutTimeoutMs,
+        signal: ctx.signal,
+      });
+      ctx.logger.info(
+        `Nomad replaced ${groups.join(
+          ', ',
+        )} of ${jobId} (job version ${registeredVersion}); serving`,
+      );
+    }
+  }
+
+  async #waitForPrimaryAddress(
+    spec: DriverInstanceSpec,
+    primary: KnownPrimary,
+    ctx: DriverContext,
+  ): Promise<KnownPrimary> {
+    const deadline = Date.now() + this.#settings.rolloutTimeoutMs;
+    for (;;) {
+      ctx.signal.throwIfAborted();
+      const observed = await this.observe(spec.instanceId);
+      const node = observed.nodes.find(n => n.name === primary.group);
+      if (node?.endpoint) {
+        return {
+          group: primary.group,
+          address: { host: node.endpoint.host, port: node.endpoint.port },
+        };
+      }
+      if (Date.now() > deadline) {
+        throw new PlatformUnavailableError(
+          `Nomad gave ${primary.group} of ${
+            spec.instanceId
+          } no address within ${this.#settings.rolloutTimeoutMs / 1000} s: ${
+            node?.message ?? observed.message ?? 'not placed'
+          }`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Variables of groups the job no longer has (removed replicas, Sentinels). */
+  async #deleteRemovedVariables(
+    client: NomadClient,
+    jobId: string,
+    job: NomadJob,
+  ): Promise<void> {
+    const kept = new Set(job.TaskGroups.map(g => variablePath(jobId, g.Name)));
+    const { value: variables } = await client.listVariables(
+      `nomad/jobs/${jobId}/`,
+    );
+    for (const variable of variables) {
+      if (!kept.has(variable.Path)) await client.deleteVariable(variable.Path);
+    }
   }
 
   /** Settings reach running servers live; nodes still starting render them from the variable. */
   async #applyLive(
     spec: DriverInstanceSpec,
     groups: string[],
+    admin: { username: string; password: string },
     ctx: DriverContext,
   ): Promise<void> {
     const observed = await this.observe(spec.instanceId);
-    const admin = {
-      username: spec.admin.username,
-      password: await spec.admin.password.reveal(),
-    };
+    const settings = [
+      ...liveSettings(spec),
+      ...(spec.replicas > 0 ? liveReplicationSettings(admin) : []),
+    ];
     for (const node of observed.nodes) {
       if (
+        node.role === 'sentinel' ||
         !groups.includes(node.name) ||
         node.phase !== 'running' ||
         !node.endpoint
@@ -293,7 +409,7 @@ export class NomadDriver implements Driver {
           endpoint: node.endpoint,
         },
         admin,
-        liveSettings(spec),
+        settings,
         this.connector,
       );
     }

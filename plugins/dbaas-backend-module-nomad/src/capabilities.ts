@@ -15,8 +15,12 @@ export function describeCapabilities(
       engine: engine as DriverCapabilities['engines'][number]['engine'],
       versions,
     })),
-    // Replicas and Sentinels are not built yet (docs/nomad.md).
-    ha: { replicas: false, maxReplicas: 0, rollingChanges: false },
+    // A task group per node: update() with nodeIds replaces one at a time.
+    ha: {
+      replicas: true,
+      maxReplicas: settings.maxReplicas,
+      rollingChanges: true,
+    },
     allowList: {
       // Clients' addresses are the cluster's; the driver does not know them.
       reachable: ['0.0.0.0/0'],

@@ -38,6 +38,10 @@ export interface NomadDriverSettings {
     checkIntervalMs: number;
   };
   limits: { memoryMb: Range; cpu: Range; diskGb: Range };
+  maxReplicas: number;
+  sentinel: { downAfterMs: number; failoverTimeoutMs: number };
+  /** How long an update limited to some nodes waits for their new allocations to serve. */
+  rolloutTimeoutMs: number;
   requestTimeoutMs: number;
 }
 
@@ -113,6 +117,14 @@ export function readNomadDriverSettings(root: Config): NomadDriverSettings {
       cpu: range(limits, 'cpu', { min: 0.1, max: 4 }),
       diskGb: range(limits, 'diskGb', { min: 1, max: 50 }),
     },
+    maxReplicas: config.getOptionalNumber('maxReplicas') ?? 5,
+    sentinel: {
+      downAfterMs: config.getOptionalNumber('sentinel.downAfterMs') ?? 5_000,
+      failoverTimeoutMs:
+        config.getOptionalNumber('sentinel.failoverTimeoutMs') ?? 60_000,
+    },
+    rolloutTimeoutMs:
+      config.getOptionalNumber('rolloutTimeoutMs') ?? 5 * 60_000,
     requestTimeoutMs: config.getOptionalNumber('requestTimeoutMs') ?? 10_000,
   };
 }

@@ -2,19 +2,22 @@ import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { NomadEngine, NomadDriverSettings, NomadRegion } from './config';
 import { NomadJob, NomadTask, NomadTaskGroup, SECOND_NS } from './client';
 import { memoryReservationMb } from './memory';
+import { MS_NS, nodeService, restartPolicy } from './groupParts';
 import {
   dataGroup,
   jobIdOf,
   REDIS_PORT_LABEL,
   REDIS_TASK,
+  SENTINEL_COUNT,
   variablePath,
 } from './names';
-
-const MS_NS = 1_000_000;
+import { sentinelNodeGroup } from './replication/sentinelGroup';
 
 /** Job meta that marks the driver's jobs and names the instance. */
 export const META_INSTANCE = 'jm_instance';
 export const META_MANAGED_BY = 'jm_managed_by';
+/** The instance's name: Sentinel's name for its primary. */
+export const META_NAME = 'jm_name';
 
 /**
  * redis.conf as the task renders it: what depends on the allocation (its
@@ -31,6 +34,11 @@ function redisConfTemplate(path: string): string {
     'daemonize no',
     'dir {{ env "NOMAD_ALLOC_DIR" }}/data',
     'aclfile {{ env "NOMAD_SECRETS_DIR" }}/users.acl',
+    // Replicas are known by the address they announce: on a shared host
+    // their connections may come from another one.
+    `replica-announce-ip {{ env "NOMAD_IP_${REDIS_PORT_LABEL}" }}`,
+    // How this node logs in to a primary, in a file only the task reads.
+    'include {{ env "NOMAD_SECRETS_DIR" }}/replication.conf',
     `{{ with nomadVar "${path}" }}{{ .redis_conf }}{{ end }}`,
     '',
   ].join('\n');
@@ -60,6 +68,12 @@ function redisTask(
         Perms: '0600',
         EmbeddedTmpl: `{{ with nomadVar "${path}" }}{{ .users_acl }}{{ end }}`,
       },
+      {
+        DestPath: 'secrets/replication.conf',
+        ChangeMode: 'noop',
+        Perms: '0600',
+        EmbeddedTmpl: `{{ with nomadVar "${path}" }}{{ .replication_auth }}{{ end }}`,
+      },
     ],
     Resources: {
       CPU: Math.max(
@@ -87,34 +101,12 @@ export function dataNodeGroup(
 ): NomadTaskGroup {
   const name = dataGroup(ordinal);
   const jobId = jobIdOf(settings.jobPrefix, spec.instanceId);
-  const { restart } = settings.task;
   return {
     Name: name,
     Count: 1,
     Networks: [{ Mode: 'host', DynamicPorts: [{ Label: REDIS_PORT_LABEL }] }],
-    Services: [
-      {
-        Name: `${jobId}-${name}`,
-        PortLabel: REDIS_PORT_LABEL,
-        // Nomad-native services allow tcp and http checks only.
-        Provider: 'nomad',
-        Tags: ['justmanage', `instance-${spec.instanceId}`],
-        Checks: [
-          {
-            Name: 'redis-tcp',
-            Type: 'tcp',
-            Interval: settings.task.checkIntervalMs * MS_NS,
-            Timeout: 2 * SECOND_NS,
-          },
-        ],
-      },
-    ],
-    RestartPolicy: {
-      Attempts: restart.attempts,
-      Interval: restart.intervalMs * MS_NS,
-      Delay: restart.delayMs * MS_NS,
-      Mode: 'delay',
-    },
+    Services: [nodeService(spec, settings, name)],
+    RestartPolicy: restartPolicy(settings),
     // Sticky: a new allocation of this node (an update, a restart
     // elsewhere on the same client) takes the data directory along.
     EphemeralDisk: {
@@ -141,14 +133,19 @@ export function buildJob(
   keep?: { registered: NomadJob; onlyGroups: Set<string> },
 ): NomadJob {
   const jobId = jobIdOf(settings.jobPrefix, spec.instanceId);
-  const groups: NomadTaskGroup[] = [];
-  for (let ordinal = 0; ordinal <= spec.replicas; ordinal++) {
-    const fresh = dataNodeGroup(spec, settings, engine, ordinal);
+  const wanted: NomadTaskGroup[] = [];
+  for (let ordinal = 0; ordinal <= spec.replicas; ordinal++)
+    wanted.push(dataNodeGroup(spec, settings, engine, ordinal));
+  if (spec.replicas > 0) {
+    for (let i = 0; i < SENTINEL_COUNT; i++)
+      wanted.push(sentinelNodeGroup(spec, settings, engine, i));
+  }
+  const groups = wanted.map(fresh => {
     const current = keep?.registered.TaskGroups.find(
       g => g.Name === fresh.Name,
     );
-    groups.push(current && !keep!.onlyGroups.has(fresh.Name) ? current : fresh);
-  }
+    return current && !keep!.onlyGroups.has(fresh.Name) ? current : fresh;
+  });
   return {
     ID: jobId,
     Name: jobId,
@@ -159,7 +156,7 @@ export function buildJob(
     Meta: {
       [META_INSTANCE]: spec.instanceId,
       [META_MANAGED_BY]: 'justmanage',
-      jm_name: spec.name,
+      [META_NAME]: spec.name,
     },
     Update: {
       MaxParallel: 1,

@@ -33,6 +33,12 @@ export function instanceIdOf(
 
 export const dataGroup = (ordinal: number) => `node-${ordinal}`;
 
+/** Sentinels of a replicated instance: three, so two agree on a failover. */
+export const SENTINEL_COUNT = 3;
+export const SENTINEL_QUORUM = 2;
+export const sentinelGroup = (index: number) => `sentinel-${index}`;
+export const isSentinelGroup = (group: string) => /^sentinel-\d+$/.test(group);
+
 export function ordinalOf(group: string): number | undefined {
   const m = /^node-(\d+)$/.exec(group);
   return m ? Number(m[1]) : undefined;

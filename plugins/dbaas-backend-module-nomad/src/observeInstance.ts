@@ -12,13 +12,26 @@ import {
   NomadJob,
 } from './client';
 import { allocationReason, placementFailure } from './nomadReasons';
-import { nodeIdOf, ordinalOf, REDIS_PORT_LABEL, REDIS_TASK } from './names';
+import {
+  isSentinelGroup,
+  nodeIdOf,
+  ordinalOf,
+  REDIS_PORT_LABEL,
+  REDIS_TASK,
+} from './names';
+import { META_NAME } from './jobSpec';
+import { PrimaryAddress } from './replication/replicaConf';
 
 /** What observe reads of one allocation beyond the list: its address and checks. */
 export interface AllocDetails {
   endpoint?: NodeEndpoint;
+  /** The engine version the allocation's job version runs. */
+  version?: string;
   checks: NomadCheckResult[];
 }
+
+/** What never changes for an allocation: read once, then cached. */
+export type PlacedAlloc = Omit<AllocDetails, 'checks'>;
 
 export interface ObserveInputs {
   instanceId: string;
@@ -26,6 +39,11 @@ export interface ObserveInputs {
   allocs: NomadAllocation[];
   latestEval?: NomadEvaluation;
   details(alloc: NomadAllocation): Promise<AllocDetails>;
+  /** Where the Sentinels say the primary is, for a replicated instance. */
+  askPrimary(
+    sentinels: ObservedNode[],
+    masterName: string,
+  ): Promise<PrimaryAddress | undefined>;
 }
 
 const hasExited = (a: NomadAllocation) =>
@@ -54,8 +72,8 @@ async function observeNode(
   const node: ObservedNode = {
     id: nodeIdOf(inputs.instanceId, group),
     name: group,
-    role: ordinalOf(group) === 0 ? 'primary' : 'replica',
-    ordinal: ordinalOf(group),
+    role: isSentinelGroup(group) ? 'sentinel' : 'replica',
+    ...(ordinalOf(group) !== undefined ? { ordinal: ordinalOf(group) } : {}),
     phase: 'starting',
   };
   const failed = inputs.latestEval?.FailedTGAllocs?.[group];
@@ -67,8 +85,9 @@ async function observeNode(
       alloc?.ClientStatus === 'failed' && !failed ? 'failed' : 'starting';
     return node;
   }
-  const { endpoint, checks } = await inputs.details(alloc);
+  const { endpoint, checks, version } = await inputs.details(alloc);
   if (endpoint) node.endpoint = endpoint;
+  if (version) node.version = version;
   const task = alloc.TaskStates?.[REDIS_TASK];
   let phase: ObservedPhase = 'starting';
   if (alloc.ClientStatus === 'running' && task?.State === 'running') {
@@ -112,11 +131,22 @@ export async function observeInstance(
     };
   }
   const groups = job.TaskGroups.map(g => g.Name).filter(
-    g => ordinalOf(g) !== undefined,
+    g => ordinalOf(g) !== undefined || isSentinelGroup(g),
   );
-  const nodes = await Promise.all(groups.map(g => observeNode(inputs, g)));
-  nodes.sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
-  const primary = nodes.find(n => n.role === 'primary');
+  const observed = await Promise.all(groups.map(g => observeNode(inputs, g)));
+  const dataNodes = observed
+    .filter(n => n.role !== 'sentinel')
+    .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
+  const sentinels = observed
+    .filter(n => n.role === 'sentinel')
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const primary = await choosePrimary(inputs, job, dataNodes, sentinels);
+  if (primary) primary.role = 'primary';
+  const nodes = [
+    ...(primary ? [primary] : []),
+    ...dataNodes.filter(n => n !== primary),
+    ...sentinels,
+  ];
   return {
     instanceId,
     phase: primary?.phase ?? 'starting',
@@ -125,23 +155,55 @@ export async function observeInstance(
   };
 }
 
+/**
+ * The data node that is the primary: Sentinel's choice once the instance
+ * has Sentinels (so the report follows a failover), node-0 otherwise or
+ * when no Sentinel answers.
+ */
+async function choosePrimary(
+  inputs: ObserveInputs,
+  job: NomadJob,
+  dataNodes: ObservedNode[],
+  sentinels: ObservedNode[],
+): Promise<ObservedNode | undefined> {
+  const reachable = sentinels.filter(s => s.phase === 'running' && s.endpoint);
+  const masterName = job.Meta?.[META_NAME];
+  if (reachable.length && masterName) {
+    const named = await inputs.askPrimary(reachable, masterName);
+    const found =
+      named &&
+      dataNodes.find(
+        n => n.endpoint?.host === named.host && n.endpoint.port === named.port,
+      );
+    if (found) return found;
+  }
+  return dataNodes.find(n => n.ordinal === 0) ?? dataNodes[0];
+}
+
 /** Reads what observe needs of an allocation that the list does not carry. */
 export async function readAllocDetails(
   client: NomadClient,
   alloc: NomadAllocation,
-  cachedEndpoint?: NodeEndpoint,
+  cached?: PlacedAlloc,
 ): Promise<AllocDetails> {
-  let endpoint = cachedEndpoint;
-  if (!endpoint) {
+  let placed = cached;
+  if (!placed?.endpoint) {
     const full = (await client.readAllocation(alloc.ID))?.value;
     const port = full?.AllocatedResources?.Shared?.Ports?.find(
       p => p.Label === REDIS_PORT_LABEL,
     );
-    if (port) endpoint = { host: port.HostIP, port: port.Value, tls: false };
+    const task = full?.Job?.TaskGroups.find(g => g.Name === alloc.TaskGroup)
+      ?.Tasks[0];
+    placed = {
+      ...(port
+        ? { endpoint: { host: port.HostIP, port: port.Value, tls: false } }
+        : {}),
+      ...(task?.Meta?.version ? { version: task.Meta.version } : {}),
+    };
   }
   const checks =
     alloc.ClientStatus === 'running'
       ? Object.values(await client.allocationChecks(alloc.ID))
       : [];
-  return { endpoint, checks };
+  return { ...placed, checks };
 }

@@ -34,10 +34,13 @@ export function validateSpec(
         .join(', ')}`,
     );
   }
-  if (spec.replicas !== 0) {
-    // Replicas and Sentinels as task groups are the next step (docs/nomad.md).
+  if (
+    !Number.isInteger(spec.replicas) ||
+    spec.replicas < 0 ||
+    spec.replicas > settings.maxReplicas
+  ) {
     throw new InputError(
-      'replicas: the nomad driver runs standalone instances only so far',
+      `replicas must be a whole number within 0..${settings.maxReplicas} on the nomad driver, got ${spec.replicas}`,
     );
   }
   if (spec.tls)

@@ -1,3 +1,4 @@
+import type { NomadJob } from './job';
 /**
  * Allocation shapes of Nomad's API (api-docs/allocations), as the driver
  * reads them to observe nodes.
@@ -72,6 +73,8 @@ export interface NomadAllocation {
   NodeName?: string;
   JobID: string;
   JobVersion: number;
+  /** The job at JobVersion: in a single allocation's read, not in lists. */
+  Job?: NomadJob;
   TaskGroup: string;
   EvalID?: string;
   DesiredStatus: 'run' | 'stop' | 'evict';

@@ -59,6 +59,7 @@ export class TaskRunner {
   #timer?: NodeJS.Timeout;
   #exited?: Promise<void>;
   #waitingForVariables = false;
+  #renders: Promise<void> = Promise.resolve();
 
   constructor(ctx: TaskRunnerContext) {
     this.#ctx = ctx;
@@ -100,7 +101,17 @@ export class TaskRunner {
   }
 
   /** Re-renders templates after a variable changed, and applies each change mode. */
-  async variablesChanged(): Promise<void> {
+  variablesChanged(): Promise<void> {
+    // One render at a time: two variable writes in a row would otherwise
+    // both find the task waiting, write its files over each other and
+    // start it twice, which Nomad's template runner never does.
+    this.#renders = this.#renders
+      .catch(() => undefined)
+      .then(() => this.#afterVariablesChanged());
+    return this.#renders;
+  }
+
+  async #afterVariablesChanged(): Promise<void> {
     if (this.#stopping || this.dead) return;
     if (this.#waitingForVariables) {
       if (await this.#renderTemplates(true)) await this.#start();

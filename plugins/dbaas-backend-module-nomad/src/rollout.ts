@@ -1,0 +1,60 @@
+import {
+  ObservedInstance,
+  PlatformUnavailableError,
+} from '@justmanage/plugin-dbaas-node';
+import { NomadClient } from './client';
+
+/**
+ * Waits until each of `groups` serves from an allocation of job version
+ * `version` or later: an update limited to some nodes returns only once
+ * they have been replaced, so the control plane's next step (a replica
+ * catching up, a switchover) sees the new node, not the old one.
+ */
+export async function waitForGroups(options: {
+  client: NomadClient;
+  jobId: string;
+  groups: string[];
+  version: number;
+  observe(): Promise<ObservedInstance>;
+  timeoutMs: number;
+  signal: AbortSignal;
+}): Promise<void> {
+  const { client, jobId, groups, version, signal } = options;
+  const deadline = Date.now() + options.timeoutMs;
+  let problem = 'not placed yet';
+  for (;;) {
+    signal.throwIfAborted();
+    const { value: allocs } = await client.jobAllocations(jobId);
+    const replaced = groups.every(group =>
+      allocs.some(
+        a =>
+          a.TaskGroup === group &&
+          a.DesiredStatus === 'run' &&
+          a.ClientStatus === 'running' &&
+          a.JobVersion >= version,
+      ),
+    );
+    if (replaced) {
+      const observed = await options.observe();
+      const waiting = groups
+        .map(g => observed.nodes.find(n => n.name === g))
+        .filter(n => !n || n.phase !== 'running' || !n.endpoint);
+      if (!waiting.length) return;
+      problem = waiting
+        .map(n => `${n?.name}: ${n?.message ?? n?.phase ?? 'not reported'}`)
+        .join('; ');
+    } else {
+      problem = `Nomad has not replaced ${groups.join(
+        ', ',
+      )} with job version ${version} yet`;
+    }
+    if (Date.now() > deadline) {
+      throw new PlatformUnavailableError(
+        `${jobId}: ${groups.join(', ')} did not serve within ${
+          options.timeoutMs / 1000
+        } s: ${problem}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
