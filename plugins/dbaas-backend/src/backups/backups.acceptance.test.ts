@@ -1,0 +1,354 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import {
+  ALICE,
+  startDbaasTestBackend,
+} from '../__testUtils__/startDbaasTestBackend';
+
+jest.setTimeout(240_000);
+
+const ENCRYPTION_KEY = 'backup-key-for-tests-at-least-32-chars';
+
+interface KeyState {
+  type: string;
+  value: unknown;
+  ttlMs: number;
+}
+
+/** Every key of a database as a user sees it: type, whole value, TTL. */
+async function readAll(client: Redis): Promise<Map<string, KeyState>> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await client.scan(cursor, 'COUNT', 500);
+    keys.push(...batch);
+    cursor = next;
+  } while (cursor !== '0');
+  const state = new Map<string, KeyState>();
+  for (const key of keys.sort()) {
+    const type = await client.type(key);
+    let value: unknown;
+    if (type === 'string')
+      value = (await client.getBuffer(key))?.toString('hex');
+    if (type === 'hash')
+      value = Object.entries(await client.hgetall(key)).sort();
+    if (type === 'list') value = await client.lrange(key, 0, -1);
+    if (type === 'set') value = (await client.smembers(key)).sort();
+    if (type === 'zset') value = await client.zrange(key, 0, -1, 'WITHSCORES');
+    if (type === 'stream') value = await client.xrange(key, '-', '+');
+    state.set(key, { type, value, ttlMs: await client.pttl(key) });
+  }
+  return state;
+}
+
+/** Strings (one binary), every collection type, keys with a TTL. */
+async function writeDataset(db0: Redis, db1: Redis) {
+  const batch = db0.pipeline();
+  for (let i = 0; i < 200; i++) batch.set(`s:${i}`, `value-${i}`);
+  batch.set(Buffer.from('bin:\x00\xff'), Buffer.from([0, 1, 2, 255, 254]));
+  for (let i = 0; i < 50; i++) batch.hset('h:1', `f${i}`, `v${i}`);
+  for (let i = 0; i < 100; i++) batch.rpush('l:1', `item-${i}`);
+  for (let i = 0; i < 30; i++) batch.sadd('set:1', `m${i}`);
+  for (let i = 0; i < 40; i++) batch.zadd('z:1', i * 1.5 + 0.25, `z${i}`);
+  for (let i = 0; i < 10; i++) batch.xadd('x:1', '*', 'n', String(i));
+  for (let i = 0; i < 20; i++) batch.set(`t:${i}`, `ttl-${i}`, 'EX', 3600);
+  await batch.exec();
+  for (let i = 0; i < 5; i++) await db1.set(`db1:${i}`, `other-${i}`);
+  await db1.hset('db1:h', 'a', '1');
+}
+
+/** Equal types and values; TTLs both absent, or equal within the test's run time. */
+function expectSameData(
+  before: Map<string, KeyState>,
+  after: Map<string, KeyState>,
+) {
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  for (const [key, was] of before) {
+    const now = after.get(key)!;
+    expect([key, now.type, now.value]).toEqual([key, was.type, was.value]);
+    if (was.ttlMs < 0) {
+      expect([key, now.ttlMs]).toEqual([key, was.ttlMs]);
+    } else {
+      expect(now.ttlMs).toBeGreaterThan(0);
+      expect(Math.abs(was.ttlMs - now.ttlMs)).toBeLessThan(120_000);
+    }
+  }
+}
+
+describe('backups and restore into a new instance', () => {
+  let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-backups-'));
+  const clients: Redis[] = [];
+
+  async function client(instanceId: string, db = 0) {
+    const c = await backend.appClient(instanceId, { db });
+    c.on('error', () => undefined);
+    clients.push(c);
+    return c;
+  }
+
+  async function backUp(instanceId: string) {
+    const res = await backend.api
+      .post(`/api/dbaas/instances/${instanceId}/backups`)
+      .set(backend.as(ALICE));
+    expect(res.status).toBe(202);
+    const done = await backend.waitForOperation(
+      res.body.operation.id,
+      ALICE,
+      60_000,
+    );
+    expect([done.status, done.error]).toEqual(['succeeded', undefined]);
+    return { backupId: res.body.backup.id as string, operation: done };
+  }
+
+  function restore(instanceId: string, backupId: string, body: object) {
+    return backend.api
+      .post(`/api/dbaas/instances/${instanceId}/backups/${backupId}/restore`)
+      .set(backend.as(ALICE))
+      .send(body);
+  }
+
+  async function instanceNamed(name: string) {
+    const res = await backend.api
+      .get(`/api/dbaas/instances?name=${name}`)
+      .set(backend.as(ALICE));
+    return res.body.items;
+  }
+
+  beforeAll(async () => {
+    backend = await startDbaasTestBackend({
+      portRange: { start: 19600, end: 19649 },
+      dbaas: { backups: { folder, encryptionKey: ENCRYPTION_KEY } },
+    });
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await backend?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  let sourceId = '';
+  let backupId = '';
+  let before: { db0: Map<string, KeyState>; db1: Map<string, KeyState> };
+
+  it('backs up redis 7.0.15 and restores it into valkey 8.0.1 with every key, value and TTL equal', async () => {
+    sourceId = await backend.createInstance({ name: 'bk-source' });
+    await writeDataset(await client(sourceId, 0), await client(sourceId, 1));
+    before = {
+      db0: await readAll(await client(sourceId, 0)),
+      db1: await readAll(await client(sourceId, 1)),
+    };
+    expect(before.db0.size).toBe(200 + 1 + 5 + 20);
+
+    const taken = await backUp(sourceId);
+    backupId = taken.backupId;
+    expect(taken.operation.steps.map((s: { name: string }) => s.name)).toEqual([
+      'save',
+      'store',
+      'finish',
+    ]);
+    expect(taken.operation.progress).toMatchObject({ unit: 'bytes' });
+    expect(taken.operation.progress.done).toBeGreaterThan(0);
+
+    const list = await backend.api
+      .get(`/api/dbaas/instances/${sourceId}/backups`)
+      .set(backend.as(ALICE));
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: backupId,
+        status: 'complete',
+        trigger: 'manual',
+        ageSeconds: expect.any(Number),
+        sizeBytes: expect.any(Number),
+        storedBytes: expect.any(Number),
+        manifest: expect.objectContaining({
+          engine: 'redis',
+          rdbVersion: 10,
+          nodeRole: 'primary',
+          keyspace: {
+            '0': { keys: 226, expires: 20 },
+            '1': { keys: 6, expires: 0 },
+          },
+          users: ['app'],
+        }),
+      }),
+    ]);
+    // Neither the RDB nor a value is in the store in clear.
+    const stored = fs.readFileSync(
+      path.join(folder, sourceId, backupId, 'data.rdb.enc'),
+    );
+    expect(stored.includes(Buffer.from('REDIS'))).toBe(false);
+    expect(stored.includes(Buffer.from('value-1'))).toBe(false);
+
+    const res = await restore(sourceId, backupId, {
+      name: 'bk-on-valkey',
+      engine: 'valkey',
+      version: '8.0.1',
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.operation.type).toBe('restore');
+    const done = await backend.waitForOperation(
+      res.body.operation.id,
+      ALICE,
+      90_000,
+    );
+    expect([done.status, done.error]).toEqual(['succeeded', undefined]);
+    expect(done.log.map((l: { message: string }) => l.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/matches its checksums/),
+        expect.stringMatching(
+          /Key counts of every database and all \d+ sampled values equal/,
+        ),
+      ]),
+    );
+    const restoredId = res.body.instance.id;
+    const restored = await backend.api
+      .get(`/api/dbaas/instances/${restoredId}`)
+      .set(backend.as(ALICE));
+    expect(restored.body).toMatchObject({
+      name: 'bk-on-valkey',
+      engine: 'valkey',
+      version: '8.0.1',
+      status: 'running',
+      owner: 'group:default/team-a',
+    });
+    const server = await (await client(restoredId)).info('server');
+    expect(server).toMatch(/valkey_version:8\.0\.1/);
+    expectSameData(before.db0, await readAll(await client(restoredId, 0)));
+    expectSameData(before.db1, await readAll(await client(restoredId, 1)));
+  });
+
+  it('refuses up front a target that cannot read the backup’s RDB format (valkey 8.0.1 into redis 7.0.15)', async () => {
+    const valkeyId = await backend.createInstance({
+      name: 'bk-valkey',
+      engine: 'valkey',
+      version: '8.0.1',
+    });
+    await (await client(valkeyId)).set('k', 'v');
+    const { backupId: valkeyBackup } = await backUp(valkeyId);
+    const folders = backend.instanceFolders().length;
+    const res = await restore(valkeyId, valkeyBackup, {
+      name: 'bk-down',
+      engine: 'redis',
+      version: '7.0.15',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      new RegExp(
+        `^version: redis 7\\.0\\.15 reads RDB format up to version 10, but backup ${valkeyBackup} \\(valkey 8\\.0\\.1[^)]*\\) is RDB format version 11; pick a version that reads it$`,
+      ),
+    );
+    expect(await instanceNamed('bk-down')).toEqual([]);
+    expect(backend.instanceFolders().length).toBe(folders);
+  });
+
+  it('refuses a backup with one byte flipped or truncated before anything changes', async () => {
+    const file = path.join(folder, sourceId, backupId, 'data.rdb.enc');
+    const original = fs.readFileSync(file);
+    const folders = backend.instanceFolders().length;
+    const damaged = [
+      Buffer.from(original).fill(original[100] ^ 0x01, 100, 101),
+      original.subarray(0, original.length - 1),
+    ];
+    try {
+      for (const bytes of damaged) {
+        fs.writeFileSync(file, bytes);
+        const res = await restore(sourceId, backupId, { name: 'bk-damaged' });
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe(
+          `backupId: backup ${backupId} is damaged (the SHA-256 of its data is not the one recorded when it was taken); nothing was changed`,
+        );
+        expect(await instanceNamed('bk-damaged')).toEqual([]);
+        expect(backend.instanceFolders().length).toBe(folders);
+      }
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
+  it('takes the backup from a replica when there is one, and keeps it in the primary’s data', async () => {
+    const replicatedId = await backend.createInstance({
+      name: 'bk-replicated',
+      replicas: 1,
+    });
+    const primary = await client(replicatedId);
+    await primary.set('written', 'on the primary');
+    await primary.call('WAIT', 1, 5000);
+    const { backupId: id, operation } = await backUp(replicatedId);
+    expect(operation.log.map((l: { message: string }) => l.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Saved 1 keys on replica /),
+      ]),
+    );
+    const list = await backend.api
+      .get(`/api/dbaas/instances/${replicatedId}/backups`)
+      .set(backend.as(ALICE));
+    expect(list.body.items[0]).toMatchObject({
+      id,
+      manifest: { nodeRole: 'replica', keyspace: { '0': { keys: 1 } } },
+    });
+  });
+
+  it('backs up on the policy’s schedule from the scheduled task, and deletes a backup with its files', async () => {
+    const policy = await backend.api
+      .put(`/api/dbaas/instances/${sourceId}/backup-policy`)
+      .set(backend.as(ALICE))
+      .send({
+        enabled: true,
+        schedule: { dailyAt: '03:30', timeZone: 'Europe/Berlin' },
+        retention: { count: 3, maxAgeDays: 7 },
+      });
+    expect(policy.status).toBe(200);
+    expect(policy.body).toMatchObject({
+      isDefault: false,
+      policy: { schedule: { dailyAt: '03:30', timeZone: 'Europe/Berlin' } },
+      lastBackupAt: expect.any(String),
+      nextBackupAt: expect.any(String),
+    });
+    // Backed up a minute ago, next at 03:30 Berlin time: not due, nothing starts.
+    await backend.triggerTask('dbaas-backups');
+    const unchanged = await backend.api
+      .get(`/api/dbaas/instances/${sourceId}/backups`)
+      .set(backend.as(ALICE));
+    expect(unchanged.body.items).toHaveLength(1);
+
+    // Every hour counts from the last backup: due once an hour has passed,
+    // which the test makes true by removing the only backup.
+    await backend.api
+      .put(`/api/dbaas/instances/${sourceId}/backup-policy`)
+      .set(backend.as(ALICE))
+      .send({
+        enabled: true,
+        schedule: { everyHours: 1 },
+        retention: { count: 3, maxAgeDays: 7 },
+      });
+    const removed = await backend.api
+      .delete(`/api/dbaas/instances/${sourceId}/backups/${backupId}`)
+      .set(backend.as(ALICE));
+    expect(removed.status).toBe(204);
+    expect(fs.existsSync(path.join(folder, sourceId, backupId))).toBe(false);
+    await backend.triggerTask('dbaas-backups');
+    const scheduled = await backend.api
+      .get(`/api/dbaas/instances/${sourceId}/backups`)
+      .set(backend.as(ALICE));
+    expect(scheduled.body.items).toEqual([
+      expect.objectContaining({ trigger: 'policy' }),
+    ]);
+    const done = await backend.waitForOperation(
+      scheduled.body.items[0].operationId,
+      ALICE,
+      60_000,
+    );
+    expect(done.status).toBe('succeeded');
+    const view = await backend.api
+      .get(`/api/dbaas/instances/${sourceId}/backup-policy`)
+      .set(backend.as(ALICE));
+    expect(Date.parse(view.body.nextBackupAt)).toBe(
+      Date.parse(scheduled.body.items[0].createdAt) + 3_600_000,
+    );
+  });
+});
