@@ -29,9 +29,9 @@ describe('BackupCipher', () => {
 
   it('encrypts an empty object too', async () => {
     const stored = await cipher.encryptBuffer(Buffer.alloc(0));
-    expect(
-      (await cipher.decryptBuffer(Readable.from([stored]))).length,
-    ).toBe(0);
+    expect((await cipher.decryptBuffer(Readable.from([stored]))).length).toBe(
+      0,
+    );
   });
 
   it('refuses an object with one byte flipped, a truncated one and another key', async () => {
@@ -55,7 +55,9 @@ describe('BackupCipher', () => {
       ),
     ).rejects.toThrow('does not decrypt with this key');
     await expect(
-      cipher.decryptBuffer(Readable.from([Buffer.from('REDIS0010xxxxxxxxxxxx')])),
+      cipher.decryptBuffer(
+        Readable.from([Buffer.from('REDIS0010xxxxxxxxxxxx')]),
+      ),
     ).rejects.toThrow('not a JustManage backup object');
   });
 });

@@ -5,7 +5,7 @@ import {
   BackupPolicy,
   BackupPolicyView,
   Instance,
-  backupScheduleProblem,
+  backupPolicyProblem,
   createInstanceRequestSchema,
   defaultBackupPolicy,
   nextBackupAt,
@@ -166,7 +166,7 @@ export class BackupService {
     policy: BackupPolicy,
     actor: string,
   ): Promise<BackupPolicyView> {
-    const problem = backupScheduleProblem(policy.schedule);
+    const problem = backupPolicyProblem(policy);
     if (problem) throw new InputError(problem);
     if (policy.enabled) await this.#requireSnapshots(instance.platform);
     await this.#deps.policies.set(instance.id, policy, actor);

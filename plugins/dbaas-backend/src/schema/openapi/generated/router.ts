@@ -1710,7 +1710,6 @@ export const spec = {
             description: 'IANA zone of dailyAt; default UTC',
           },
         },
-        additionalProperties: false,
       },
       BackupRetention: {
         type: 'object',
@@ -1730,7 +1729,6 @@ export const spec = {
           },
         },
         required: ['count', 'maxAgeDays'],
-        additionalProperties: false,
       },
       BackupPolicy: {
         type: 'object',
@@ -1746,7 +1744,6 @@ export const spec = {
           },
         },
         required: ['enabled', 'schedule', 'retention'],
-        additionalProperties: false,
       },
       BackupPolicyView: {
         type: 'object',
@@ -1810,7 +1807,6 @@ export const spec = {
           },
         },
         required: ['name'],
-        additionalProperties: false,
       },
       Accepted: {
         type: 'object',
