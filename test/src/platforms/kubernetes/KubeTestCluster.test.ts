@@ -75,7 +75,8 @@ const statefulSet = (image: string, replicas = 1) => ({
           {
             name: 'redis',
             image,
-            command: ['redis-server', '/etc/redis/redis.conf'],
+            // From the init container's copy on the claim: init containers run first.
+            command: ['redis-server', '/data/redis.conf'],
             args: ['--dir', '/data'],
             env: [
               {
@@ -94,6 +95,17 @@ const statefulSet = (image: string, replicas = 1) => ({
               },
             },
             livenessProbe: { tcpSocket: { port: 6379 } },
+            volumeMounts: [
+              { name: 'conf', mountPath: '/etc/redis' },
+              { name: 'data', mountPath: '/data' },
+            ],
+          },
+        ],
+        initContainers: [
+          {
+            name: 'copy-conf',
+            image,
+            command: ['sh', '-c', 'cp /etc/redis/redis.conf /data/redis.conf'],
             volumeMounts: [
               { name: 'conf', mountPath: '/etc/redis' },
               { name: 'data', mountPath: '/data' },
@@ -362,7 +374,8 @@ describe('the StatefulSet controller and the kubelet', () => {
     });
     const waiting = await eventually('ImagePullBackOff', async () => {
       const { body } = await api('GET', podPath('nopull-0'));
-      return body.status?.containerStatuses?.[0]?.state?.waiting?.reason ===
+      // The init container is pulled first, so it is the one waiting.
+      return body.status?.initContainerStatuses?.[0]?.state?.waiting?.reason ===
         'ImagePullBackOff'
         ? body
         : undefined;

@@ -7,6 +7,7 @@ import { ContainerRunner } from './ContainerRunner';
 import { containerEnv, EnvError, expand } from './containerEnv';
 import { MountError, prepareMounts } from './mounts';
 import { recordEvent } from './events';
+import { runToCompletion } from './initContainers';
 
 type Obj = Record<string, any>;
 
@@ -43,6 +44,7 @@ interface RunningPod {
   startTime: string;
   retry?: NodeJS.Timeout;
   stopped: boolean;
+  initialized?: boolean;
 }
 
 /**
@@ -131,45 +133,46 @@ export class Kubelet {
     const spec = pod.spec as Obj;
     const launches: ContainerRunner[] = [];
     try {
-      for (const container of spec.containers as Obj[]) {
-        const image = this.#o.images[container.image];
-        if (!image) {
-          this.#waiting(
-            pod,
-            running,
-            container,
-            'ImagePullBackOff',
-            `Back-off pulling image "${container.image}"`,
+      if (!running.initialized) {
+        for (const init of (spec.initContainers ?? []) as Obj[]) {
+          const prepared = await this.#prepare(pod, running, init);
+          const code = await runToCompletion(
+            init.name,
+            prepared.command,
+            prepared.env,
+            prepared.mounts,
+            running.dir,
+            prepared.path,
           );
-          recordEvent(
-            this.#o.store,
-            pod,
-            'Warning',
-            'Failed',
-            `Failed to pull image "${container.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${container.image}": not found`,
-          );
-          throw new Retry();
+          if (running.stopped) return;
+          if (code !== 0) {
+            this.#waiting(
+              pod,
+              running,
+              init,
+              'Init:CrashLoopBackOff',
+              `init container ${init.name} exited with ${code}`,
+            );
+            recordEvent(
+              this.#o.store,
+              pod,
+              'Warning',
+              'BackOff',
+              `Back-off restarting failed container ${init.name} in pod ${pod.metadata.name}`,
+            );
+            throw new Retry();
+          }
         }
-        const mounts = await prepareMounts(
-          this.#o.store,
+        running.initialized = true;
+      }
+      for (const container of spec.containers as Obj[]) {
+        const { command, env, mounts, path } = await this.#prepare(
           pod,
+          running,
           container,
-          running.dir,
-          (ns, c) => this.claimDir(ns, c),
         );
-        const env = containerEnv(this.#o.store, pod, container, running.ip);
-        const command = [
-          ...(container.command ?? image.entrypoint),
-          ...(container.args ?? []),
-        ].map(a => expand(a, env));
-        command[0] = image.binaries[command[0]] ?? command[0];
         if (/(redis|valkey)-(server|sentinel)$/.test(command[0]))
           command.push('--bind', running.ip);
-        const path = [
-          ...new Set(Object.values(image.binaries).map(b => dirname(b))),
-          '/usr/bin',
-          '/bin',
-        ].join(':');
         launches.push(
           new ContainerRunner({
             container,
@@ -220,6 +223,47 @@ export class Kubelet {
     );
   }
 
+  /** Pulls (looks up) the image, mounts volumes, builds env and command. */
+  async #prepare(pod: KubeObject, running: RunningPod, container: Obj) {
+    const image = this.#o.images[container.image];
+    if (!image) {
+      this.#waiting(
+        pod,
+        running,
+        container,
+        'ImagePullBackOff',
+        `Back-off pulling image "${container.image}"`,
+      );
+      recordEvent(
+        this.#o.store,
+        pod,
+        'Warning',
+        'Failed',
+        `Failed to pull image "${container.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${container.image}": not found`,
+      );
+      throw new Retry();
+    }
+    const mounts = await prepareMounts(
+      this.#o.store,
+      pod,
+      container,
+      running.dir,
+      (ns, c) => this.claimDir(ns, c),
+    );
+    const env = containerEnv(this.#o.store, pod, container, running.ip);
+    const command = [
+      ...(container.command ?? image.entrypoint),
+      ...(container.args ?? []),
+    ].map(a => expand(a, env));
+    command[0] = image.binaries[command[0]] ?? command[0];
+    const path = [
+      ...new Set(Object.values(image.binaries).map(b => dirname(b))),
+      '/usr/bin',
+      '/bin',
+    ].join(':');
+    return { command, env, mounts, path };
+  }
+
   #waiting(
     pod: KubeObject,
     running: RunningPod,
@@ -227,22 +271,34 @@ export class Kubelet {
     reason: string,
     message: string,
   ) {
-    const statuses = ((pod.spec as Obj).containers as Obj[]).map(c => ({
+    const spec = pod.spec as Obj;
+    const isInit = (spec.initContainers ?? []).some(
+      (c: Obj) => c.name === container.name,
+    );
+    const waitingStatus = (c: Obj, waiting: Obj) => ({
       name: c.name,
       image: c.image,
       imageID: '',
       ready: false,
       started: false,
       restartCount: 0,
-      state: {
-        waiting:
-          c.name === container.name
-            ? { reason, message }
-            : { reason: 'ContainerCreating' },
-      },
+      state: { waiting },
       lastState: {},
-    }));
-    this.#o.store.updateStatus(pod, this.#podStatus(running, statuses, false));
+    });
+    const statuses = (spec.containers as Obj[]).map(c =>
+      waitingStatus(
+        c,
+        c.name === container.name
+          ? { reason, message }
+          : { reason: isInit ? 'PodInitializing' : 'ContainerCreating' },
+      ),
+    );
+    const status: Obj = this.#podStatus(running, statuses, false);
+    if (isInit)
+      status.initContainerStatuses = [
+        waitingStatus(container, { reason, message }),
+      ];
+    this.#o.store.updateStatus(pod, status);
   }
 
   #writeStatus(pod: KubeObject, running: RunningPod) {
