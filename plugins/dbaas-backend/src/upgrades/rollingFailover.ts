@@ -198,6 +198,11 @@ export async function failOver(
     throw new Error('There is no replica to fail over to');
   }
   const [target, ...others] = replicas;
+  // Writes are held only for the last few: a replica still copying (one
+  // that just restarted) would keep the hold long enough for Sentinel,
+  // whose hello messages the hold blocks, to call the primary down and
+  // fail over on its own.
+  for (const replica of replicas) await waitInSync(ctx, replica, old);
   const leader = await steerTo(ctx, target, others, sentinels, masterName);
   await waitForInfoPhase(ctx, leader, target, masterName);
   const heldAt = Date.now();
