@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AddressInfo } from 'net';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
@@ -14,6 +17,7 @@ import { METRICS_COLLECT_TASK } from '../../metrics/startMetrics';
 jest.setTimeout(180_000);
 
 const SCRAPE_TOKEN = 'contract-test-scrape-token-0123456789';
+const BACKUP_KEY = 'contract-test-backup-key-0123456789ab';
 
 /** What the calls share: the instance they act on and what they found. */
 interface Context {
@@ -23,6 +27,7 @@ interface Context {
   tlsInstanceId: string;
   tlsModeInstanceId: string;
   valkey: string;
+  backupId: string;
   /** Operations a call started, for the next steps to follow. */
   pending: string[];
   /** Polls an operation through GetOperation until it has ended. */
@@ -383,6 +388,61 @@ const calls: Call[] = [
     after: c => c.finishPending(),
   },
   {
+    operationId: 'SetBackupPolicy',
+    status: 200,
+    call: c =>
+      c.api.setBackupPolicy(c.instanceId, {
+        body: {
+          enabled: true,
+          schedule: { dailyAt: '02:30', timeZone: 'Europe/Berlin' },
+          retention: { count: 3, maxAgeDays: 7 },
+        },
+      }),
+  },
+  {
+    operationId: 'CreateBackup',
+    status: 202,
+    call: async c => {
+      const started = await c.api.createBackup(c.instanceId);
+      c.backupId = started.backup.id;
+      c.pending = [started.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
+    operationId: 'GetBackupPolicy',
+    status: 200,
+    call: c => c.api.getBackupPolicy(c.instanceId),
+  },
+  {
+    operationId: 'ListBackups',
+    status: 200,
+    call: c => c.api.listBackups(c.instanceId),
+  },
+  {
+    operationId: 'RestoreBackup',
+    status: 202,
+    call: async c => {
+      const restored = await c.api.restoreBackup(c.instanceId, c.backupId, {
+        body: { name: 'contract-restored' },
+      });
+      c.pending = [restored.operation.id];
+    },
+    after: async c => {
+      await c.finishPending();
+      const { items } = await c.api.listInstances({
+        query: { name: 'contract-restored' },
+      });
+      const deleted = await c.api.deleteInstance(items[0].id);
+      await c.finish(deleted.operation.id);
+    },
+  },
+  {
+    operationId: 'DeleteBackup',
+    status: 204,
+    call: c => c.api.deleteBackup(c.instanceId, c.backupId),
+  },
+  {
     operationId: 'SetReplicas',
     status: 202,
     call: async c => {
@@ -456,6 +516,9 @@ describe('every operation of openapi.yaml', () => {
   /** Every status the backend answered, polls included. */
   const answered: Array<{ url: string; status: number }> = [];
   const ctx = { pending: [] as string[] } as Context;
+  const backupFolder = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'dbaas-contract-backups-'),
+  );
 
   beforeAll(async () => {
     backend = await startDbaasTestBackend({
@@ -465,6 +528,7 @@ describe('every operation of openapi.yaml', () => {
         metrics: { prometheus: { token: SCRAPE_TOKEN } },
         // 50 keys take a second to scan: long enough to cancel a scan
         keyScan: { batchSize: 10, pauseMs: 200 },
+        backups: { folder: backupFolder, encryptionKey: BACKUP_KEY },
       },
     });
     const { port } = backend.server.address() as AddressInfo;
@@ -515,7 +579,10 @@ describe('every operation of openapi.yaml', () => {
     if (!valkey) throw new Error('no valkey build in /opt/justmanage/engines');
     ctx.valkey = valkey;
   });
-  afterAll(() => backend?.stop());
+  afterAll(async () => {
+    await backend?.stop();
+    fs.rmSync(backupFolder, { recursive: true, force: true });
+  });
 
   it('has a call in this table', () => {
     const documented = Object.values(spec.paths).flatMap(methods =>

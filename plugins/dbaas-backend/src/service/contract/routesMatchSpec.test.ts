@@ -125,6 +125,7 @@ function withEveryFeature(): RouterOptions {
     metrics: { settings: {} } as any,
     diagnostics: service,
     tls: { service, queue: service },
+    backups: service,
   };
 }
 
