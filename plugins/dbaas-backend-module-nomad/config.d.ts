@@ -55,6 +55,12 @@ export interface Config {
           cpu?: { min: number; max: number };
           diskGb?: { min: number; max: number };
         };
+        /**
+         * A folder of the backend where snapshots (RDBs copied out of
+         * allocations) are kept; without it the driver keeps none, and
+         * instances on it cannot be upgraded.
+         */
+        snapshots?: { dir: string };
         /** Most replicas an instance may have. Default 5. */
         maxReplicas?: number;
         /** How the Sentinels of a replicated instance judge its primary. */

@@ -8,6 +8,7 @@ import {
   DriverContext,
   DriverInstanceSpec,
   DriverInstanceStats,
+  DriverSnapshots,
   ObservedInstance,
   PlatformUnavailableError,
 } from '@justmanage/plugin-dbaas-node';
@@ -28,6 +29,7 @@ import {
 import { liveReplicationSettings } from './replication/replicaConf';
 import { primaryFromSentinels } from './replication/sentinelPrimary';
 import { waitForGroups } from './rollout';
+import { NomadSnapshots } from './snapshots/NomadSnapshots';
 import { applyLive } from './liveApply';
 import {
   checkInstanceId,
@@ -57,6 +59,7 @@ import { validateSpec } from './validateSpec';
 export class NomadDriver implements Driver {
   readonly id = 'nomad';
   readonly connector: DriverConnector = directConnector;
+  readonly snapshots?: DriverSnapshots;
 
   readonly #settings: NomadDriverSettings;
   readonly #logger: LoggerService;
@@ -97,6 +100,39 @@ export class NomadDriver implements Driver {
         }),
       );
     }
+    if (settings.snapshotDir) {
+      this.snapshots = new NomadSnapshots(settings.snapshotDir, (...args) =>
+        this.#readNodeFile(...args),
+      );
+    }
+  }
+
+  /** A file of the allocation `nodeId` runs in now, through Nomad's file system API. */
+  async #readNodeFile(
+    instanceId: string,
+    nodeId: string,
+    path: string,
+    signal: AbortSignal,
+  ): Promise<Buffer> {
+    checkInstanceId(instanceId);
+    const group = groupOfNodeId(instanceId, nodeId);
+    const jobId = jobIdOf(this.#settings.jobPrefix, instanceId);
+    for (const region of this.#candidateRegions(instanceId)) {
+      const client = this.#client(region);
+      const { value: allocs } = await client.jobAllocations(jobId);
+      const alloc = allocs
+        .filter(
+          a =>
+            a.TaskGroup === group &&
+            a.DesiredStatus === 'run' &&
+            a.ClientStatus === 'running',
+        )
+        .sort((a, b) => b.CreateIndex - a.CreateIndex)[0];
+      if (alloc) return client.readAllocFile(alloc.ID, path, signal);
+    }
+    throw new PlatformUnavailableError(
+      `${nodeId} has no running allocation to copy ${path} from`,
+    );
   }
 
   async capabilities(): Promise<DriverCapabilities> {

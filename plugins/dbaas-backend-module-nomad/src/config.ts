@@ -39,6 +39,8 @@ export interface NomadDriverSettings {
   };
   limits: { memoryMb: Range; cpu: Range; diskGb: Range };
   maxReplicas: number;
+  /** Where snapshots are kept; without it the driver keeps none. */
+  snapshotDir?: string;
   sentinel: { downAfterMs: number; failoverTimeoutMs: number };
   /** How long an update limited to some nodes waits for their new allocations to serve. */
   rolloutTimeoutMs: number;
@@ -118,6 +120,7 @@ export function readNomadDriverSettings(root: Config): NomadDriverSettings {
       diskGb: range(limits, 'diskGb', { min: 1, max: 50 }),
     },
     maxReplicas: config.getOptionalNumber('maxReplicas') ?? 5,
+    snapshotDir: config.getOptionalString('snapshots.dir'),
     sentinel: {
       downAfterMs: config.getOptionalNumber('sentinel.downAfterMs') ?? 5_000,
       failoverTimeoutMs:

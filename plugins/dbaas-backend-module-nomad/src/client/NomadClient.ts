@@ -211,6 +211,22 @@ export class NomadClient {
     );
   }
 
+  /** A file of an allocation's directory, e.g. `alloc/data/dump.rdb` (capability read-fs). */
+  async readAllocFile(
+    id: string,
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<Buffer> {
+    const { value } = await this.#http.send<Buffer>({
+      method: 'GET',
+      path: `/v1/client/fs/cat/${encodeURIComponent(id)}`,
+      query: { path },
+      raw: true,
+      signal,
+    });
+    return value;
+  }
+
   /** Nomad-native service checks of an allocation, by check id. */
   async allocationChecks(
     id: string,

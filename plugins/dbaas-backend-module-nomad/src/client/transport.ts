@@ -37,6 +37,8 @@ export interface NomadRequest {
   body?: unknown;
   blocking?: QueryOptions;
   signal?: AbortSignal;
+  /** The answer is file contents, not JSON: it comes back as a Buffer. */
+  raw?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -102,6 +104,12 @@ export class NomadTransport {
       // else means the agent did not answer.
       if (callerSignal?.aborted) throw callerSignal.reason;
       throw unreachableError(request.method, request.path, error);
+    }
+    if (request.raw && response.ok) {
+      return {
+        value: Buffer.from(await response.arrayBuffer()) as T,
+        index: 0,
+      };
     }
     const text = await response.text();
     if (!response.ok) {

@@ -19,6 +19,8 @@ export interface RequestContext {
 export interface HandlerResult {
   value: unknown;
   index?: number;
+  /** File contents answered as they are (the client fs endpoints). */
+  raw?: Buffer;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<HandlerResult>;
@@ -85,6 +87,11 @@ export class Router {
       };
       for (const hook of this.#before) hook(ctx, url.pathname);
       const result = await route.handler(ctx);
+      if (result.raw) {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(result.raw);
+        return;
+      }
       const headers: Record<string, string> = {
         'Content-Type': 'application/json',
       };

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { posix, resolve } from 'node:path';
 import { AgentCore, allowNamespace } from '../core';
 import { HttpError, notFound } from '../http/HttpError';
 import { blockingRead } from '../http/blocking';
@@ -109,6 +111,25 @@ export function allocationRoutes(router: Router, core: AgentCore): void {
       },
     ]);
     return { value: { EvalID: evaluation.ID, Index: evaluation.CreateIndex } };
+  });
+
+  // Reads a file of the allocation directory (api-docs/client#read-file).
+  router.on('GET', '/v1/client/fs/cat/:id', async ctx => {
+    const alloc = find(ctx, 'read-fs');
+    const root = runnerOf(alloc).paths.root;
+    const wanted = ctx.query.get('path') ?? '';
+    const file = resolve(root, `.${posix.normalize(`/${wanted}`)}`);
+    if (!file.startsWith(`${root}/`)) throw new HttpError(400, 'invalid path');
+    try {
+      return { value: null, raw: await readFile(file) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT')
+        throw new HttpError(500, `stat ${file}: no such file or directory`);
+      if (code === 'EISDIR')
+        throw new HttpError(400, `"${wanted}" is a directory`);
+      throw error;
+    }
   });
 
   router.on('GET', '/v1/client/allocation/:id/checks', async ctx => {
