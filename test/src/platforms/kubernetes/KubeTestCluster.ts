@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { KINDS } from './api/kinds';
 import { createRouter, RequestRecord } from './api/router';
@@ -7,6 +9,7 @@ import { StatefulSetController } from './controllers/StatefulSetController';
 import { KubeFaults } from './faults';
 import { Kubelet, TestImage } from './kubelet/Kubelet';
 import { ObjectStore } from './store/ObjectStore';
+import { servingCertificate } from './servingCertificate';
 
 export interface KubeTestClusterOptions {
   /** Pods' folders, logs and volumes. */
@@ -19,6 +22,8 @@ export interface KubeTestClusterOptions {
   images: Record<string, TestImage>;
   probePeriodMs?: number;
   maxGraceMs?: number;
+  /** Serve https with a self-signed certificate (see `caCertificate`), as client-node requires. */
+  tls?: boolean;
 }
 
 /**
@@ -36,12 +41,17 @@ export class KubeTestCluster {
   readonly #controller: StatefulSetController;
   #server?: Server;
   #url = '';
+  /** PEM the clients trust, when the server speaks https. */
+  caCertificate?: string;
 
   static async start(
     options: KubeTestClusterOptions,
   ): Promise<KubeTestCluster> {
     const cluster = new KubeTestCluster(options);
-    await cluster.#listen(options.port);
+    const tls = options.tls
+      ? await servingCertificate(join(options.dataDir, 'pki'))
+      : undefined;
+    await cluster.#listen(options.port, tls);
     return cluster;
   }
 
@@ -71,20 +81,25 @@ export class KubeTestCluster {
     return this.#url;
   }
 
-  async #listen(port: number) {
+  async #listen(port: number, tls?: { cert: string; key: string }) {
     const handler = createRouter({
       store: this.store,
       token: this.token,
       fault: () => this.faults.current(),
       record: entry => this.requests.push(entry),
     });
-    const server = createServer((req, res) => void handler(req, res));
+    const server: Server = tls
+      ? createHttpsServer(tls, (req, res) => void handler(req, res))
+      : createServer((req, res) => void handler(req, res));
+    this.caCertificate = tls?.cert;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
     this.#server = server;
-    this.#url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.#url = `${tls ? 'https' : 'http'}://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }`;
   }
 
   /** Stops every pod's processes, then the API server. */

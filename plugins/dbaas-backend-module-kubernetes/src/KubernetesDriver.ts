@@ -1,0 +1,273 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  directConnector,
+  Driver,
+  DriverCapabilities,
+  DriverConnector,
+  DriverContext,
+  DriverInstanceSpec,
+  ObservedInstance,
+} from '@justmanage/plugin-dbaas-node';
+import { healthPassword } from './aclFile';
+import { describeCapabilities } from './capabilities';
+import {
+  KubernetesDriverSettings,
+  KubernetesRegion,
+  readKubernetesDriverSettings,
+} from './config';
+import { KubeApi, KubeObject } from './kube/KubeApi';
+import { applyLive } from './liveApply';
+import { buildManifests, Manifest } from './manifests';
+import {
+  checkInstanceId,
+  headlessServiceName,
+  instanceSelector,
+  MANAGED_BY,
+  objectName,
+} from './names';
+import { observePods } from './observePods';
+import { describeChange } from './planChange';
+import { liveSettings } from './redisConf';
+import { validateSpec } from './validateSpec';
+
+/** What deprovision deletes, owner last: the garbage collector would follow it anyway. */
+const OWNED_KINDS: Array<[string, string, (id: string) => string]> = [
+  ['policy/v1', 'PodDisruptionBudget', objectName],
+  ['networking.k8s.io/v1', 'NetworkPolicy', objectName],
+  ['apps/v1', 'StatefulSet', objectName],
+  ['v1', 'Service', objectName],
+  ['v1', 'Service', headlessServiceName],
+  ['v1', 'ConfigMap', objectName],
+  ['v1', 'Secret', objectName],
+];
+
+/**
+ * Runs instances on Kubernetes: per instance a Secret (the owner of the
+ * rest), a ConfigMap, a headless and a client Service, a StatefulSet with
+ * OnDelete updates, a PodDisruptionBudget and a NetworkPolicy, each applied
+ * server-side as `justmanage` after a dry run whose changes are logged.
+ * What runs is read back from the pods.
+ * @public
+ */
+export class KubernetesDriver implements Driver {
+  readonly id = 'kubernetes';
+  /** Pod IPs: the backend runs in the cluster or routes to it (port-forward is not built yet). */
+  readonly connector: DriverConnector = directConnector;
+
+  readonly #settings: KubernetesDriverSettings;
+  readonly #logger: LoggerService;
+  readonly #apis = new Map<string, KubeApi>();
+
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): KubernetesDriver {
+    return new KubernetesDriver(
+      readKubernetesDriverSettings(config),
+      options.logger,
+    );
+  }
+
+  private constructor(
+    settings: KubernetesDriverSettings,
+    logger: LoggerService,
+  ) {
+    this.#settings = settings;
+    this.#logger = logger;
+    for (const region of settings.regions)
+      this.#apis.set(region.name, KubeApi.fromAccess(region.cluster));
+  }
+
+  async capabilities(): Promise<DriverCapabilities> {
+    return describeCapabilities(this.#settings);
+  }
+
+  provision(spec: DriverInstanceSpec, ctx: DriverContext): Promise<void> {
+    return this.#converge(spec, ctx);
+  }
+
+  update(
+    spec: DriverInstanceSpec,
+    ctx: DriverContext & { nodeIds?: string[] },
+  ): Promise<void> {
+    return this.#converge(spec, ctx, ctx.nodeIds);
+  }
+
+  async deprovision(instanceId: string, ctx: DriverContext): Promise<void> {
+    ctx.signal.throwIfAborted();
+    checkInstanceId(instanceId);
+    for (const region of this.#settings.regions) {
+      const api = this.#api(region);
+      for (const [apiVersion, kind, name] of OWNED_KINDS) {
+        ctx.signal.throwIfAborted();
+        if (
+          await api.delete(apiVersion, kind, region.namespace, name(instanceId))
+        )
+          ctx.logger.info(
+            `Deleted ${kind} ${region.namespace}/${name(instanceId)}`,
+          );
+      }
+    }
+  }
+
+  async observe(instanceId: string): Promise<ObservedInstance> {
+    checkInstanceId(instanceId);
+    for (const region of this.#settings.regions) {
+      const api = this.#api(region);
+      const [statefulSet, pods] = await Promise.all([
+        api.read(
+          'apps/v1',
+          'StatefulSet',
+          region.namespace,
+          objectName(instanceId),
+        ),
+        api.list('v1', 'Pod', region.namespace, instanceSelector(instanceId)),
+      ]);
+      if (!statefulSet && !pods.length) continue;
+      const notReady = pods.some(
+        p =>
+          !p.status?.conditions?.some(
+            (c: any) => c.type === 'Ready' && c.status === 'True',
+          ),
+      );
+      const warnings = notReady
+        ? await this.#podWarnings(api, region)
+        : new Map<string, string>();
+      return observePods({ instanceId, statefulSet, pods, warnings });
+    }
+    return { instanceId, phase: 'absent', nodes: [] };
+  }
+
+  async list(): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const region of this.#settings.regions) {
+      const owners = await this.#api(region).list(
+        'v1',
+        'Secret',
+        region.namespace,
+        `app.kubernetes.io/managed-by=${MANAGED_BY},app.kubernetes.io/component=credentials`,
+      );
+      for (const owner of owners) {
+        const id = owner.metadata?.labels?.['app.kubernetes.io/instance'];
+        if (id) ids.add(id);
+      }
+    }
+    return [...ids];
+  }
+
+  async #converge(
+    spec: DriverInstanceSpec,
+    ctx: DriverContext,
+    nodeIds?: string[],
+  ): Promise<void> {
+    ctx.signal.throwIfAborted();
+    const { region, image } = validateSpec(spec, this.#settings);
+    const api = this.#api(region);
+    const adminPassword = await spec.admin.password.reveal();
+    const manifests = buildManifests({
+      spec,
+      settings: this.#settings,
+      region,
+      image,
+      healthPassword: healthPassword(adminPassword, spec.instanceId),
+    });
+    const [ownerManifest, ...owned] = manifests;
+    const existed = !!(await api.read(
+      'apps/v1',
+      'StatefulSet',
+      region.namespace,
+      objectName(spec.instanceId),
+    ));
+    const owner = await this.#applyOne(api, ownerManifest, ctx);
+    for (const manifest of owned) {
+      manifest.metadata.ownerReferences = [
+        {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          name: owner.metadata!.name!,
+          uid: owner.metadata!.uid!,
+          blockOwnerDeletion: true,
+        },
+      ];
+      await this.#applyOne(api, manifest, ctx);
+    }
+    if (existed) await this.#applyLive(spec, adminPassword, ctx, nodeIds);
+  }
+
+  /** A dry run first: nothing is written when it changes nothing, and what it changes is logged. */
+  async #applyOne(
+    api: KubeApi,
+    manifest: Manifest,
+    ctx: DriverContext,
+  ): Promise<KubeObject> {
+    ctx.signal.throwIfAborted();
+    const { apiVersion, kind, metadata } = manifest;
+    const live = await api.read(
+      apiVersion,
+      kind,
+      metadata.namespace,
+      metadata.name,
+    );
+    const planned = await api.apply(manifest, { dryRun: true });
+    const changes = describeChange(live, planned);
+    if (live && !changes.length) return live;
+    ctx.signal.throwIfAborted();
+    ctx.logger.info(
+      `${live ? 'Changing' : 'Creating'} ${kind} ${metadata.namespace}/${
+        metadata.name
+      }${live ? `: ${changes.join('; ')}` : ''}`,
+    );
+    return api.apply(manifest);
+  }
+
+  /** With OnDelete nothing restarts: settings reach running servers by CONFIG SET. */
+  async #applyLive(
+    spec: DriverInstanceSpec,
+    adminPassword: string,
+    ctx: DriverContext,
+    nodeIds?: string[],
+  ) {
+    const observed = await this.observe(spec.instanceId);
+    for (const node of observed.nodes) {
+      if (node.phase !== 'running' || !node.endpoint) continue;
+      if (nodeIds && !nodeIds.includes(node.id)) continue;
+      ctx.signal.throwIfAborted();
+      const changed = await applyLive(
+        {
+          instanceId: spec.instanceId,
+          nodeId: node.id,
+          endpoint: node.endpoint,
+        },
+        { username: spec.admin.username, password: adminPassword },
+        liveSettings(spec),
+        this.connector,
+      );
+      if (changed.length)
+        ctx.logger.info(`CONFIG SET on ${node.name}: ${changed.join(', ')}`);
+    }
+  }
+
+  /** The latest warning event of each pod, the scheduler's and the kubelet's reasons. */
+  async #podWarnings(
+    api: KubeApi,
+    region: KubernetesRegion,
+  ): Promise<Map<string, string>> {
+    const events = await api.list('v1', 'Event', region.namespace, '');
+    const latest = new Map<string, string>();
+    for (const e of events.filter(
+      ev => ev.type === 'Warning' && ev.involvedObject?.kind === 'Pod',
+    )) {
+      latest.set(e.involvedObject.name, `${e.reason}: ${e.message}`);
+    }
+    return latest;
+  }
+
+  #api(region: KubernetesRegion): KubeApi {
+    return this.#apis.get(region.name)!;
+  }
+
+  get logger(): LoggerService {
+    return this.#logger;
+  }
+}

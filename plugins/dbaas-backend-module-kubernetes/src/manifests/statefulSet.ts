@@ -1,0 +1,242 @@
+import {
+  headlessServiceName,
+  labels,
+  objectName,
+  REDIS_PORT,
+  selectorLabels,
+} from '../names';
+import { Manifest, ManifestInput } from './types';
+
+const CONF_DIR = '/etc/justmanage/conf';
+const SECRET_DIR = '/etc/justmanage/secret';
+const DATA_DIR = '/data';
+/** The official images run Redis as uid/gid 999. */
+const REDIS_UID = 999;
+
+const containerSecurity = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+};
+
+const serverOf = (engine: string) =>
+  engine === 'valkey' ? 'valkey-server' : 'redis-server';
+
+/**
+ * A probe that logs in as the health user and PINGs. `accept` lists the
+ * replies that pass: liveness also passes LOADING, so a node loading a
+ * large dataset is not killed for being slow.
+ */
+function probe(
+  accept: string[],
+  periodSeconds: number,
+  failureThreshold: number,
+) {
+  return {
+    exec: {
+      command: [
+        'sh',
+        '-c',
+        `redis-cli --no-auth-warning -h "$POD_IP" -p ${REDIS_PORT} --user "$HEALTH_USER" ping | grep -Eq '^(${accept.join(
+          '|',
+        )})'`,
+      ],
+    },
+    periodSeconds,
+    timeoutSeconds: 2,
+    failureThreshold,
+  };
+}
+
+/** Memory request = limit: maxmemory plus headroom for fork and buffers, in MiB. */
+export function memoryLimitMi(
+  memoryMb: number,
+  headroomPercent: number,
+): number {
+  return Math.ceil((memoryMb * (100 + headroomPercent)) / 100) + 32;
+}
+
+/**
+ * The StatefulSet of the data nodes. `OnDelete`: a changed template
+ * reaches a pod only when the control plane deletes that pod, so it
+ * decides the order (replicas first, the primary after a switchover).
+ * Settings reach running servers by CONFIG SET instead.
+ */
+export function statefulSetManifest({
+  spec,
+  settings,
+  region,
+  image,
+}: ManifestInput): Manifest {
+  const persistent = spec.persistence !== 'none';
+  const memory = `${memoryLimitMi(
+    spec.resources.memoryMb,
+    settings.memoryHeadroomPercent,
+  )}Mi`;
+  const cpu = `${Math.round(spec.resources.cpu * 1000)}m`;
+  const podLabels = labels(spec.instanceId, 'data', {
+    'app.kubernetes.io/version': spec.version,
+  });
+  const env = [
+    { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+    {
+      name: 'HEALTH_USER',
+      valueFrom: {
+        secretKeyRef: {
+          name: objectName(spec.instanceId),
+          key: 'health-username',
+        },
+      },
+    },
+    // redis-cli reads the password from here, so it is not on a command line.
+    {
+      name: 'REDISCLI_AUTH',
+      valueFrom: {
+        secretKeyRef: {
+          name: objectName(spec.instanceId),
+          key: 'health-password',
+        },
+      },
+    },
+  ];
+  const mounts = [
+    { name: 'conf', mountPath: CONF_DIR, readOnly: true },
+    { name: 'secret', mountPath: SECRET_DIR, readOnly: true },
+    { name: 'data', mountPath: DATA_DIR },
+  ];
+  const period = settings.probePeriodSeconds;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: {
+      name: objectName(spec.instanceId),
+      namespace: region.namespace,
+      labels: labels(spec.instanceId, 'data'),
+    },
+    spec: {
+      replicas: spec.replicas + 1,
+      serviceName: headlessServiceName(spec.instanceId),
+      selector: { matchLabels: selectorLabels(spec.instanceId) },
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'OnDelete' },
+      ...(persistent
+        ? {
+            persistentVolumeClaimRetentionPolicy: {
+              whenDeleted: settings.deleteVolumes ? 'Delete' : 'Retain',
+              whenScaled: 'Delete',
+            },
+          }
+        : {}),
+      template: {
+        metadata: { labels: podLabels },
+        spec: {
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          terminationGracePeriodSeconds: 30,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: REDIS_UID,
+            runAsGroup: REDIS_UID,
+            fsGroup: REDIS_UID,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          affinity: {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 100,
+                  podAffinityTerm: {
+                    labelSelector: {
+                      matchLabels: selectorLabels(spec.instanceId),
+                    },
+                    topologyKey: 'kubernetes.io/hostname',
+                  },
+                },
+              ],
+            },
+          },
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'topology.kubernetes.io/zone',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: selectorLabels(spec.instanceId) },
+            },
+          ],
+          // The ACL file must be writable for ACL SAVE, and a Secret volume
+          // is not: each start copies the Secret's file onto the data volume.
+          initContainers: [
+            {
+              name: 'acl',
+              image: image.image,
+              command: [
+                'sh',
+                '-c',
+                `cp ${SECRET_DIR}/users.acl ${DATA_DIR}/users.acl`,
+              ],
+              securityContext: containerSecurity,
+              resources: {
+                requests: { cpu: '50m', memory: '32Mi' },
+                limits: { cpu: '50m', memory: '32Mi' },
+              },
+              volumeMounts: mounts,
+            },
+          ],
+          containers: [
+            {
+              name: 'redis',
+              image: image.image,
+              command: [serverOf(spec.engine), `${CONF_DIR}/redis.conf`],
+              args: ['--dir', DATA_DIR, '--aclfile', `${DATA_DIR}/users.acl`],
+              ports: [
+                { name: 'redis', containerPort: REDIS_PORT, protocol: 'TCP' },
+              ],
+              env,
+              resources: { requests: { cpu, memory }, limits: { cpu, memory } },
+              securityContext: containerSecurity,
+              readinessProbe: probe(['PONG'], period, 3),
+              livenessProbe: {
+                ...probe(['PONG', 'LOADING'], period, 6),
+                initialDelaySeconds: period,
+              },
+              volumeMounts: mounts,
+            },
+          ],
+          volumes: [
+            { name: 'conf', configMap: { name: objectName(spec.instanceId) } },
+            {
+              name: 'secret',
+              secret: {
+                secretName: objectName(spec.instanceId),
+                defaultMode: 0o440,
+              },
+            },
+            ...(persistent ? [] : [{ name: 'data', emptyDir: {} }]),
+          ],
+        },
+      },
+      ...(persistent
+        ? {
+            volumeClaimTemplates: [
+              {
+                metadata: {
+                  name: 'data',
+                  labels: selectorLabels(spec.instanceId),
+                },
+                spec: {
+                  accessModes: ['ReadWriteOnce'],
+                  ...(region.storageClass
+                    ? { storageClassName: region.storageClass }
+                    : {}),
+                  resources: {
+                    requests: { storage: `${spec.resources.diskGb}Gi` },
+                  },
+                },
+              },
+            ],
+          }
+        : {}),
+    },
+  };
+}
