@@ -39,7 +39,8 @@ export type OperationType =
   | 'certificates'
   | 'tls-mode'
   | 'backup'
-  | 'restore';
+  | 'restore'
+  | 'restore-in-place';
 
 /** @public */
 export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed';

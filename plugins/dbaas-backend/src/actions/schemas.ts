@@ -109,6 +109,7 @@ export const operationOutput = (z: Zod) =>
         'tls-mode',
         'backup',
         'restore',
+        'restore-in-place',
       ])
       .describe('What the operation does'),
     status: z

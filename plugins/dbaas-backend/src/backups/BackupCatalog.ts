@@ -10,7 +10,7 @@ export interface BackupRecord {
   instanceName: string;
   operationId: string;
   status: 'running' | 'complete' | 'failed';
-  trigger: 'manual' | 'policy';
+  trigger: 'manual' | 'policy' | 'safety';
   createdAt: string;
   finishedAt?: string;
   sizeBytes?: number;

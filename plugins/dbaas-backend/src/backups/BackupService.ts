@@ -22,6 +22,7 @@ import { BackupCatalog, BackupRecord, toApiBackup } from './BackupCatalog';
 import { BackupPolicyStore } from './BackupPolicyStore';
 import { BackupParams } from './backupHandler';
 import { RestoreParams } from './restoreHandler';
+import { RestoreInPlaceParams } from './restoreInPlaceHandler';
 import { restoreRequestOf } from './restoreRequest';
 
 export interface BackupServiceDeps {
@@ -139,6 +140,56 @@ export class BackupService {
       },
     );
     return { instance, operation };
+  }
+
+  /**
+   * Replaces the instance's data with one of its backups. The caller types
+   * the instance's name, as writes made since the backup are lost; a safety
+   * backup of the data as it is comes first.
+   */
+  async restoreInPlace(
+    instance: Instance,
+    backupId: string,
+    body: unknown,
+    actor: string,
+  ): Promise<Accepted> {
+    const record = await this.#find(instance, backupId);
+    const confirm = (body as { confirm?: unknown } | undefined)?.confirm;
+    if (confirm !== instance.name) {
+      throw new InputError(
+        `confirm: type the instance's name, ${instance.name}, to replace its data with backup ${backupId}; writes made since ${record.createdAt} are lost`,
+      );
+    }
+    if (record.status !== 'complete' || !record.manifest) {
+      throw new ConflictError(
+        `Backup ${backupId} is ${record.status}; only a complete backup can be restored`,
+      );
+    }
+    if (instance.status !== 'running') {
+      throw new ConflictError(
+        `Instance ${instance.name} is ${instance.status}; its data can be replaced while it is running`,
+      );
+    }
+    this.#requireReadable(record, instance);
+    await this.#requireSnapshots(instance.platform);
+    await this.#deps.archive.verify(record);
+    const params: RestoreInPlaceParams = {
+      backupId,
+      safetyBackupId: randomUUID(),
+      requestedAt: new Date().toISOString(),
+    };
+    const operation = await this.#deps.queue.enqueue({
+      instance,
+      type: 'restore-in-place',
+      params: { ...params },
+      actor,
+      status: 'updating',
+      event: {
+        type: 'restore-in-place-requested',
+        message: `Requested replacing the data of ${instance.name} with backup ${backupId} of ${record.createdAt}, after safety backup ${params.safetyBackupId}`,
+      },
+    });
+    return { instance: { ...instance, status: 'updating' }, operation };
   }
 
   async policyOf(instance: Instance): Promise<BackupPolicyView> {

@@ -14,7 +14,8 @@ import { progressSaver } from './progressSaver';
 /** What POST /backups and the scheduler put in the operation's params. */
 export interface BackupParams {
   backupId: string;
-  trigger: 'manual' | 'policy';
+  /** safety: taken by a restore in place before it replaces the data. */
+  trigger: 'manual' | 'policy' | 'safety';
   requestedAt: string;
 }
 
@@ -28,9 +29,12 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-async function save(ctx: StepContext, catalog: BackupCatalog) {
+export async function save(
+  ctx: StepContext,
+  catalog: BackupCatalog,
+  params: BackupParams,
+) {
   const instance = requireInstance(ctx);
-  const params = paramsOf(ctx);
   await catalog.ensure({
     id: params.backupId,
     instanceId: instance.id,
@@ -62,13 +66,13 @@ async function save(ctx: StepContext, catalog: BackupCatalog) {
   );
 }
 
-async function store(
+export async function store(
   ctx: StepContext,
   catalog: BackupCatalog,
   archive: BackupArchive,
+  params: BackupParams,
 ) {
   const instance = requireInstance(ctx);
-  const params = paramsOf(ctx);
   const snapshots = snapshotsFor(ctx);
   const snapshot = (await snapshots.list(instance.id)).find(
     s => s.id === snapshotIdOf(params),
@@ -139,9 +143,8 @@ async function store(
   );
 }
 
-async function finish(ctx: StepContext) {
+export async function finish(ctx: StepContext, params: BackupParams) {
   const instance = requireInstance(ctx);
-  const params = paramsOf(ctx);
   await snapshotsFor(ctx).delete(instance.id, snapshotIdOf(params));
   await ctx.deps.events.add({
     instanceId: instance.id,
@@ -149,6 +152,23 @@ async function finish(ctx: StepContext) {
     actor: ctx.operation.createdBy,
     message: `Backup ${params.backupId} of ${instance.name} is complete (${params.trigger})`,
   });
+}
+
+/** Nothing of a failed backup is kept but its row, which says why. */
+export async function discardBackup(
+  ctx: StepContext,
+  archive: BackupArchive,
+  params: BackupParams,
+  error: Error,
+) {
+  const instanceId = ctx.operation.instanceId;
+  await new BackupCatalog(ctx.deps.db).fail(params.backupId, error.message);
+  await archive
+    .remove({ instanceId, id: params.backupId })
+    .catch(() => undefined);
+  await ctx.driver.snapshots
+    ?.delete(instanceId, snapshotIdOf(params))
+    .catch(() => undefined);
 }
 
 /**
@@ -164,29 +184,23 @@ export function createBackupHandler(archive: BackupArchive): OperationHandler {
 
     async runStep(step, ctx) {
       const catalog = new BackupCatalog(ctx.deps.db);
+      const params = paramsOf(ctx);
       switch (step) {
         case 'save':
-          return save(ctx, catalog);
+          return save(ctx, catalog, params);
         case 'store':
-          return store(ctx, catalog, archive);
+          return store(ctx, catalog, archive, params);
         case 'finish':
-          return finish(ctx);
+          return finish(ctx, params);
         default:
           throw new Error(`Unknown backup step ${step}`);
       }
     },
 
-    // Nothing of a failed backup is kept but its row, which says why.
     async onFailure(ctx, error) {
       const params = paramsOf(ctx);
       const instanceId = ctx.operation.instanceId;
-      await new BackupCatalog(ctx.deps.db).fail(params.backupId, error.message);
-      await archive
-        .remove({ instanceId, id: params.backupId })
-        .catch(() => undefined);
-      await ctx.driver.snapshots
-        ?.delete(instanceId, snapshotIdOf(params))
-        .catch(() => undefined);
+      await discardBackup(ctx, archive, params, error);
       await ctx.deps.events.add({
         instanceId,
         type: 'backup-failed',

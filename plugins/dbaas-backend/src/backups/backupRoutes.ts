@@ -3,6 +3,7 @@ import {
   dbaasInstanceBackupPermission,
   dbaasInstanceReadPermission,
   dbaasInstanceRestorePermission,
+  dbaasInstanceUpdatePermission,
 } from '@justmanage/plugin-dbaas-common';
 import { DbaasRouter } from '../service/DbaasRouter';
 import { InstanceAuthorizer } from '../permissions/InstanceAuthorizer';
@@ -22,7 +23,8 @@ export interface BackupRouteDeps {
 /**
  * Backups, restores and backup policies. Listing needs read; backing up,
  * deleting and policies the backup permission; a restore the restore
- * permission on the backed-up instance and create for the new one.
+ * permission on the backed-up instance and create for the new one; a
+ * restore in place the restore and update permissions.
  */
 export function registerBackupRoutes(
   router: DbaasRouter,
@@ -124,6 +126,36 @@ export function registerBackupRoutes(
             newInstanceId: accepted.instance.id,
             operationId: accepted.operation.id,
           };
+        },
+        'high',
+      );
+    },
+  );
+
+  router.post(
+    '/instances/:instanceId/backups/:backupId/restore-in-place',
+    async (req, res) => {
+      const credentials = await callerOf(req);
+      const instance = await service.get(req.params.instanceId);
+      await auditedChange(
+        auditor,
+        req,
+        'instance-backup-restore-in-place',
+        { instanceId: instance.id, backupId: req.params.backupId },
+        async () => {
+          await authorizer.requireAll(
+            [dbaasInstanceRestorePermission, dbaasInstanceUpdatePermission],
+            instance,
+            credentials,
+          );
+          const accepted = await backups.restoreInPlace(
+            instance,
+            req.params.backupId,
+            req.body,
+            actorOf(credentials),
+          );
+          res.status(202).json(accepted);
+          return { operationId: accepted.operation.id };
         },
         'high',
       );

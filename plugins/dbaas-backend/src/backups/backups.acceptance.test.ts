@@ -351,4 +351,73 @@ describe('backups and restore into a new instance', () => {
       Date.parse(scheduled.body.items[0].createdAt) + 3_600_000,
     );
   });
+
+  it('restores in place after the typed name, with a safety backup of the data it replaces', async () => {
+    const id = await backend.createInstance({ name: 'bk-inplace' });
+    await writeDataset(await client(id, 0), await client(id, 1));
+    const saved = {
+      db0: await readAll(await client(id, 0)),
+      db1: await readAll(await client(id, 1)),
+    };
+    const { backupId: taken } = await backUp(id);
+    const writer = await client(id, 0);
+    await writer.set('s:0', 'changed after the backup');
+    await writer.del('h:1');
+    await writer.set('new:key', 'written after the backup');
+    await (await client(id, 1)).flushdb();
+
+    const url = `/api/dbaas/instances/${id}/backups/${taken}/restore-in-place`;
+    const unconfirmed = await backend.api
+      .post(url)
+      .set(backend.as(ALICE))
+      .send({ confirm: 'bk-source' });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.error.message).toMatch(
+      new RegExp(
+        `^confirm: type the instance's name, bk-inplace, to replace its data with backup ${taken}; writes made since .* are lost$`,
+      ),
+    );
+    expect(await writer.get('s:0')).toBe('changed after the backup');
+
+    const res = await backend.api
+      .post(url)
+      .set(backend.as(ALICE))
+      .send({ confirm: 'bk-inplace' });
+    expect(res.status).toBe(202);
+    expect(res.body.instance.status).toBe('updating');
+    const done = await backend.waitForOperation(
+      res.body.operation.id,
+      ALICE,
+      90_000,
+    );
+    expect([done.status, done.error]).toEqual(['succeeded', undefined]);
+    expect(done.steps.map((s: { name: string }) => s.name)).toEqual([
+      'safety-backup',
+      'check',
+      'load',
+      'wait-ready',
+      'verify',
+      'finalize',
+    ]);
+    expectSameData(saved.db0, await readAll(await client(id, 0)));
+    expectSameData(saved.db1, await readAll(await client(id, 1)));
+
+    const list = await backend.api
+      .get(`/api/dbaas/instances/${id}/backups`)
+      .set(backend.as(ALICE));
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        trigger: 'safety',
+        status: 'complete',
+        manifest: expect.objectContaining({
+          keyspace: { '0': { keys: 226, expires: 20 } },
+        }),
+      }),
+      expect.objectContaining({ id: taken, trigger: 'manual' }),
+    ]);
+    const instance = await backend.api
+      .get(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
+    expect(instance.body.status).toBe('running');
+  });
 });

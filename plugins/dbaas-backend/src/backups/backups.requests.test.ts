@@ -46,7 +46,7 @@ describe('backup requests: who may make them and what is refused', () => {
     return res.body.items.map((b: { id: string }) => b.id);
   }
 
-  it('lets only owners back up, delete, restore and set the policy; others may look', async () => {
+  it('lets only owners back up, delete, restore (in place too) and set the policy; others may look', async () => {
     const asBob = backend.as(BOB);
     const refused = [
       await backend.api.post(url('/backups')).set(asBob),
@@ -55,6 +55,10 @@ describe('backup requests: who may make them and what is refused', () => {
         .post(url(`/backups/${backupId}/restore`))
         .set(asBob)
         .send({ name: 'bk-bob', owner: 'group:default/team-b' }),
+      await backend.api
+        .post(url(`/backups/${backupId}/restore-in-place`))
+        .set(asBob)
+        .send({ confirm: 'bk-alice' }),
       await backend.api
         .put(url('/backup-policy'))
         .set(asBob)
@@ -65,12 +69,15 @@ describe('backup requests: who may make them and what is refused', () => {
         }),
     ];
     expect(refused.map(r => [r.status, r.body.error?.name])).toEqual(
-      Array(4).fill([403, 'NotAllowedError']),
+      Array(5).fill([403, 'NotAllowedError']),
     );
     expect(refused[0].body.error.message).toBe(
       'Not allowed: dbaas.instance.backup on instance bk-alice',
     );
     expect(refused[2].body.error.message).toBe(
+      'Not allowed: dbaas.instance.backup.restore on instance bk-alice',
+    );
+    expect(refused[3].body.error.message).toBe(
       'Not allowed: dbaas.instance.backup.restore on instance bk-alice',
     );
     expect(

@@ -1,31 +1,20 @@
-import { OperationHandler, StepContext } from '../operations/types';
+import { OperationHandler } from '../operations/types';
 import { requireInstance } from '../operations/requireInstance';
-import { buildDriverSpec } from '../operations/driverSpec';
 import { waitUntilReady } from '../operations/waitUntilReady';
 import { markRunning } from '../operations/markRunning';
-import { StepStoppedError } from '../operations/finalErrors';
 import { createInstanceHandler } from '../operations/handlers/createInstance';
-import { withPrimary } from '../upgrades/upgradeContext';
-import { fingerprintOf } from '../upgrades/fingerprint';
 import { BackupArchive } from './BackupArchive';
-import { BackupCatalog, BackupRecord } from './BackupCatalog';
-import { parseKeyspaceByDb } from './backupContents';
-import { restoreProblems } from './verifyRestored';
-import { snapshotsFor } from './snapshotsFor';
+import {
+  backupToLoad,
+  checkBackup,
+  loadBackup,
+  verifyAgainstManifest,
+} from './restoreSteps';
 
 /** What a restore adds to the new instance's create params. */
 export interface RestoreParams {
   backupId: string;
   sourceInstanceId: string;
-}
-
-async function backupOf(ctx: StepContext): Promise<BackupRecord> {
-  const { backupId } = ctx.operation.params as unknown as RestoreParams;
-  const record = await new BackupCatalog(ctx.deps.db).get(backupId);
-  if (!record || record.status !== 'complete') {
-    throw new StepStoppedError(`Backup ${backupId} is no longer there`);
-  }
-  return record;
 }
 
 /**
@@ -41,61 +30,22 @@ export function createRestoreHandler(archive: BackupArchive): OperationHandler {
 
     async runStep(step, ctx) {
       const instance = requireInstance(ctx);
-      const record = await backupOf(ctx);
+      const { backupId } = ctx.operation.params as unknown as RestoreParams;
+      const record = await backupToLoad(ctx, backupId);
       switch (step) {
-        case 'check': {
-          try {
-            await archive.verify(record);
-          } catch (error) {
-            throw new StepStoppedError((error as Error).message);
-          }
-          const contents = await archive.readContents(record);
-          await ctx.log(
-            `Backup ${record.id} of ${record.instanceName} matches its checksums: ${contents.manifest.engine} ${contents.manifest.version}, RDB version ${contents.manifest.rdbVersion}, taken ${contents.createdAt}`,
-          );
-          return;
-        }
-        case 'load': {
-          const contents = await archive.readContents(record);
-          const spec = await buildDriverSpec(instance, ctx.deps);
-          await snapshotsFor(ctx).restore(
-            spec,
-            { rdb: () => archive.readData(record, contents.rdbSha256) },
-            ctx.driverContext,
-          );
-          await ctx.log(
-            `Asked platform ${instance.platform} to start ${instance.engine} ${instance.version} on the backup's data`,
-          );
-          return;
-        }
+        case 'check':
+          return checkBackup(ctx, archive, record);
+        case 'load':
+          return loadBackup(ctx, archive, record);
         case 'wait-ready':
-          await waitUntilReady(ctx);
-          return;
-        case 'verify': {
-          const { manifest, fingerprint } = await archive.readContents(record);
-          const actual = await withPrimary(ctx, async redis => ({
-            fingerprint: await fingerprintOf(redis, fingerprint.sample),
-            keyspace: parseKeyspaceByDb(await redis.info('keyspace')),
-          }));
-          const problems = restoreProblems(manifest, actual);
-          if (problems.length) {
-            throw new StepStoppedError(
-              `The restored data differs from backup ${
-                record.id
-              }: ${problems.join('; ')}`,
-            );
-          }
-          await ctx.log(
-            `Key counts of every database and all ${fingerprint.sample.length} sampled values equal the backup's manifest`,
-          );
-          return;
-        }
+          return waitUntilReady(ctx);
+        case 'verify':
+          return verifyAgainstManifest(ctx, archive, record);
         case 'finalize':
-          await markRunning(ctx, instance, {
+          return markRunning(ctx, instance, {
             type: 'restored',
             message: `Instance ${instance.name} runs on backup ${record.id} of ${record.instanceName}`,
           });
-          return;
         default:
           throw new Error(`Unknown restore step ${step}`);
       }

@@ -15,6 +15,7 @@ import { BackupService } from './BackupService';
 import { readBackupSettings } from './backupSettings';
 import { createBackupHandler } from './backupHandler';
 import { createRestoreHandler } from './restoreHandler';
+import { createRestoreInPlaceHandler } from './restoreInPlaceHandler';
 import { FolderBackupStore } from './FolderBackupStore';
 import { BACKUPS_TASK, runDueBackups } from './runDueBackups';
 import { pruneBackups } from './pruneBackups';
@@ -37,6 +38,7 @@ export function registerBackupOperations(
   registry
     .register(createBackupHandler(archive))
     .register(createRestoreHandler(archive))
+    .register(createRestoreInPlaceHandler(archive))
     .onInstanceDeleted(deleteBackupPolicy);
   return archive;
 }

@@ -35,6 +35,7 @@ import type {
   Operation,
   ReplicationReport,
   RestoreBackupRequest,
+  RestoreInPlaceRequest,
   RotateAclUserRequest,
   SetAclUserRotationRequest,
   SetReplicasRequest,
@@ -855,6 +856,25 @@ export class DbaasApiClient {
         path: `/instances/${encodeURIComponent(
           instanceId,
         )}/backups/${encodeURIComponent(backupId)}/restore`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Replaces the running instance's data with one of its backups, through a restore-in-place operation: a safety backup of the data as it is first, then the backup is loaded and verified against its manifest; on a failure after the data was replaced, the safety backup is put back. The body's confirm must be the instance's name (400 otherwise). Refused up front like a restore into a new instance (format, checksums); 409 unless the instance is running. Needs the restore and update permissions. */
+  async restoreBackupInPlace(
+    instanceId: string,
+    backupId: string,
+    request: { body: RestoreInPlaceRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<Accepted> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/backups/${encodeURIComponent(backupId)}/restore-in-place`,
         body: request.body,
       },
       options,

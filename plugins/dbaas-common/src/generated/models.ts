@@ -120,6 +120,9 @@ export type BackupRetention = components['schemas']['BackupRetention'];
 export type BackupPolicy = components['schemas']['BackupPolicy'];
 /** @public */
 export type BackupPolicyView = components['schemas']['BackupPolicyView'];
+/** @public */
+export type RestoreInPlaceRequest =
+  components['schemas']['RestoreInPlaceRequest'];
 /** The new instance; what is left out is as the backed-up instance had it. @public */
 export type RestoreBackupRequest =
   components['schemas']['RestoreBackupRequest'];

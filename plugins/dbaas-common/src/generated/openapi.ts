@@ -800,6 +800,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/backups/{backupId}/restore-in-place': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Replaces the running instance's data with one of its backups, through a restore-in-place operation: a safety backup of the data as it is first, then the backup is loaded and verified against its manifest; on a failure after the data was replaced, the safety backup is put back. The body's confirm must be the instance's name (400 otherwise). Refused up front like a restore into a new instance (format, checksums); 409 unless the instance is running. Needs the restore and update permissions. */
+    post: operations['RestoreBackupInPlace'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/backup-policy': {
     parameters: {
       query?: never;
@@ -1281,7 +1301,8 @@ export interface components {
         | 'certificates'
         | 'tls-mode'
         | 'backup'
-        | 'restore';
+        | 'restore'
+        | 'restore-in-place';
       /** @enum {string} */
       status: 'pending' | 'running' | 'succeeded' | 'failed';
       params: {
@@ -1393,8 +1414,11 @@ export interface components {
       operationId: string;
       /** @enum {string} */
       status: 'running' | 'complete' | 'failed';
-      /** @enum {string} */
-      trigger: 'manual' | 'policy';
+      /**
+       * @description safety: taken by a restore in place before it replaced the data.
+       * @enum {string}
+       */
+      trigger: 'manual' | 'policy' | 'safety';
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -1438,6 +1462,10 @@ export interface components {
       nextBackupAt?: string;
       /** Format: date-time */
       lastBackupAt?: string;
+    };
+    RestoreInPlaceRequest: {
+      /** @description The instance's name, typed: writes made since the backup are lost. */
+      confirm: string;
     };
     /** @description The new instance; what is left out is as the backed-up instance had it. */
     RestoreBackupRequest: {
@@ -3154,6 +3182,34 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['RestoreBackupRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Accepted'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RestoreBackupInPlace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RestoreInPlaceRequest'];
       };
     };
     responses: {

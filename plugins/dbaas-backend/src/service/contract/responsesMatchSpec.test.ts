@@ -438,6 +438,19 @@ const calls: Call[] = [
     },
   },
   {
+    operationId: 'RestoreBackupInPlace',
+    status: 202,
+    call: async c => {
+      const restored = await c.api.restoreBackupInPlace(
+        c.instanceId,
+        c.backupId,
+        { body: { confirm: 'contract' } },
+      );
+      c.pending = [restored.operation.id];
+    },
+    after: c => c.finishPending(),
+  },
+  {
     operationId: 'DeleteBackup',
     status: 204,
     call: c => c.api.deleteBackup(c.instanceId, c.backupId),

@@ -1249,6 +1249,7 @@ export const spec = {
               'tls-mode',
               'backup',
               'restore',
+              'restore-in-place',
             ],
           },
           status: {
@@ -1636,7 +1637,9 @@ export const spec = {
           },
           trigger: {
             type: 'string',
-            enum: ['manual', 'policy'],
+            enum: ['manual', 'policy', 'safety'],
+            description:
+              'safety: taken by a restore in place before it replaced the data.',
           },
           createdAt: {
             type: 'string',
@@ -1767,6 +1770,17 @@ export const spec = {
         },
         required: ['policy', 'isDefault'],
         additionalProperties: false,
+      },
+      RestoreInPlaceRequest: {
+        type: 'object',
+        properties: {
+          confirm: {
+            type: 'string',
+            description:
+              "The instance's name, typed: writes made since the backup are lost.",
+          },
+        },
+        required: ['confirm'],
       },
       RestoreBackupRequest: {
         type: 'object',
@@ -4766,6 +4780,46 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/backups/{backupId}/restore-in-place': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/backupId',
+        },
+      ],
+      post: {
+        operationId: 'RestoreBackupInPlace',
+        description:
+          "Replaces the running instance's data with one of its backups, through a restore-in-place operation: a safety backup of the data as it is first, then the backup is loaded and verified against its manifest; on a failure after the data was replaced, the safety backup is put back. The body's confirm must be the instance's name (400 otherwise). Refused up front like a restore into a new instance (format, checksums); 409 unless the instance is running. Needs the restore and update permissions.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RestoreInPlaceRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Accepted',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/backup-policy': {
       parameters: [
         {
@@ -5144,6 +5198,13 @@ export type EndpointMap = {
       operations['RestoreBackup']['requestBody']
     >['content']['application/json'];
     response: operations['RestoreBackup']['responses'][202]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/backups/{backupId}/restore-in-place': {
+    path: operations['RestoreBackupInPlace']['parameters']['path'];
+    body: NonNullable<
+      operations['RestoreBackupInPlace']['requestBody']
+    >['content']['application/json'];
+    response: operations['RestoreBackupInPlace']['responses'][202]['content']['application/json'];
   };
   '#get|/instances/{instanceId}/backup-policy': {
     path: operations['GetBackupPolicy']['parameters']['path'];
