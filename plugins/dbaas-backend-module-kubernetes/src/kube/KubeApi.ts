@@ -5,6 +5,7 @@ import {
   PatchStrategy,
 } from '@kubernetes/client-node';
 import { ClusterAccess } from '../config';
+import { fromClientModel, toClientModel } from './clientModels';
 import { isNotFound, toDriverError } from './errors';
 
 export const FIELD_MANAGER = 'justmanage';
@@ -14,6 +15,9 @@ export type KubeObject = KubernetesObject & Record<string, any>;
 
 const describe = (m: KubeObject) =>
   `${m.kind} ${m.metadata?.namespace}/${m.metadata?.name}`;
+
+const plain = (object: unknown): KubeObject =>
+  fromClientModel(object) as KubeObject;
 
 /**
  * The calls the driver makes to one cluster, through client-node's
@@ -60,7 +64,7 @@ export class KubeApi {
   ): Promise<KubeObject> {
     try {
       const applied = await this.#api.patch(
-        structuredClone(manifest),
+        toClientModel(structuredClone(manifest)),
         undefined,
         options.dryRun ? 'All' : undefined,
         FIELD_MANAGER,
@@ -141,9 +145,4 @@ export class KubeApi {
       throw toDriverError(error, `deleting ${kind} ${namespace}/${name}`);
     }
   }
-}
-
-/** client-node hands back model classes (dates as Date); the driver compares plain JSON. */
-function plain(object: unknown): KubeObject {
-  return JSON.parse(JSON.stringify(object));
 }
