@@ -67,6 +67,13 @@ export interface Config {
       defaultTtlSeconds?: number;
       /** Longest a lease can be renewed to. Default 86400. */
       maxTtlSeconds?: number;
+      /**
+       * How long a password Vault replaced (a static role's rotation) keeps
+       * working on every node. Default 60.
+       */
+      rotationGraceSeconds?: number;
+      /** How often Vault's node is read for new, changed and revoked users. Default 5. */
+      followIntervalSeconds?: number;
     };
 
     /** Who may connect to instances (docs/allow-lists.md). */

@@ -26,6 +26,7 @@ import { InstanceStore } from './database/InstanceStore';
 import { OperationStore } from './database/OperationStore';
 import { CredentialStore } from './database/CredentialStore';
 import { AclUserStore, deleteAclUsers } from './users/AclUserStore';
+import { createVault } from './vault/createVault';
 import { AclUserService } from './users/AclUserService';
 import { usersHandler } from './users/usersHandler';
 import { syncDriftedUsers, USERS_DRIFT_TASK } from './users/syncDriftedUsers';
@@ -428,6 +429,15 @@ export const dbaasPlugin = createBackendPlugin({
               logger,
             }),
         });
+        // Credentials from Vault's database secrets engine, when configured.
+        const vault = await createVault({
+          config,
+          db,
+          deps: { instances, credentials, users, admin, drivers, events, tls },
+          registry,
+          scheduler,
+          logger,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth: services.httpAuth,
@@ -451,6 +461,7 @@ export const dbaasPlugin = createBackendPlugin({
             metrics,
             diagnostics: new DiagnosticsReader(admin, credentials),
             userService,
+            vault,
             tls: { service: tls, queue },
             backups,
             validateResponses:

@@ -47,7 +47,7 @@ export function defaultAppUser(createdBy: string): NewAclUser {
  */
 export function toAclUsers(
   admin: Credential,
-  users: Array<AclUser & { secrets: string[] }>,
+  users: Array<AclUser & { hashes: string[] }>,
 ): DriverAclUser[] {
   return [
     {
@@ -57,7 +57,7 @@ export function toAclUsers(
     },
     ...users.map(user => ({
       username: user.username,
-      passwordHashes: user.secrets.map(aclPasswordHash),
+      passwordHashes: user.hashes,
       rules: user.rules,
     })),
   ];

@@ -47,6 +47,7 @@ import { DiagnosticsReader } from '../diagnostics/DiagnosticsReader';
 import { registerConfigPreviewRoutes } from '../configuration/configPreviewRoutes';
 import { registerReplicasRoutes } from '../replication/replicasRoutes';
 import { registerUsersRoutes } from '../users/usersRoutes';
+import { registerVaultRoutes, VaultRouteDeps } from '../vault/vaultRoutes';
 import { AclUserService } from '../users/AclUserService';
 import { InstanceTls } from '../tls/InstanceTls';
 import { OperationQueue } from '../operations/OperationQueue';
@@ -86,6 +87,8 @@ export interface RouterOptions {
   diagnostics?: DiagnosticsReader;
   /** ACL users of instances; without it their routes are absent. */
   userService?: AclUserService;
+  /** With dbaas.vault: credentials from Vault's database secrets engine. */
+  vault?: VaultRouteDeps['vault'];
   /** Instance CAs and certificate rotation; without it their routes are absent. */
   tls?: { service: InstanceTls; queue: OperationQueue };
   /** Backups and restores (dbaas.backups); without it their routes are absent. */
@@ -304,6 +307,7 @@ export async function createRouter(
       userService: options.userService,
     });
   }
+  registerVaultRoutes(router, options);
 
   if (options.backups) {
     registerBackupRoutes(router, { ...options, backups: options.backups });

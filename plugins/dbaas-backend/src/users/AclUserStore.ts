@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { AclPreset, AclUser } from '@justmanage/plugin-dbaas-common';
+import { aclPasswordHash } from '@justmanage/plugin-dbaas-node';
 import { SecretBox } from '../crypto/SecretBox';
 
 const USERS = 'dbaas_acl_users';
@@ -45,6 +46,25 @@ export interface DueRotation {
   lastRotatedAt: string;
 }
 
+/** A password of a Vault user, known by its hash only. */
+export interface VaultPasswordHash {
+  hash: string;
+  addedAt: string;
+  /** Set when Vault replaced it: it keeps working until then. */
+  retiresAt?: string;
+}
+
+/** A user Vault made and keeps: its hashes and rules as Vault's node has them. */
+export interface VaultUserRecord {
+  username: string;
+  hashes: VaultPasswordHash[];
+  rules: string;
+}
+
+function hashesOf(row: any): VaultPasswordHash[] {
+  return row.password_hashes ? JSON.parse(row.password_hashes) : [];
+}
+
 /** Whether a password row still opens the door at `now`. */
 function inForce(row: { retires_at: string | null }, now: string): boolean {
   return !row.retires_at || row.retires_at > now;
@@ -55,6 +75,13 @@ function toUser(
   passwords: Array<{ created_at: string; retires_at: string | null }>,
 ): AclUser {
   const newest = passwords[passwords.length - 1]?.created_at ?? row.created_at;
+  const shown =
+    row.managed_by === 'vault'
+      ? hashesOf(row).map(h => ({
+          created_at: h.addedAt,
+          retires_at: h.retiresAt ?? null,
+        }))
+      : passwords;
   return {
     username: row.username,
     preset: row.preset,
@@ -62,7 +89,7 @@ function toUser(
     rules: row.rules,
     managedBy: row.managed_by,
     default: Boolean(row.is_default),
-    passwords: passwords.map(p => ({
+    passwords: shown.map(p => ({
       createdAt: p.created_at,
       ...(p.retires_at ? { retiresAt: p.retires_at } : {}),
     })),
@@ -351,17 +378,73 @@ export class AclUserStore {
   async withPasswords(
     instanceId: string,
     now = new Date().toISOString(),
-  ): Promise<Array<AclUser & { secrets: string[] }>> {
+  ): Promise<Array<AclUser & { secrets: string[]; hashes: string[] }>> {
     const users = await this.list(instanceId);
     const rows = await this.#db(PASSWORDS)
       .where({ instance_id: instanceId })
       .orderBy('created_at', 'desc');
-    return users.map(user => ({
-      ...user,
-      secrets: rows
+    const vault = await this.vaultUsers(instanceId);
+    return users.map(user => {
+      if (user.managedBy === 'vault') {
+        const record = vault.find(v => v.username === user.username);
+        return {
+          ...user,
+          secrets: [],
+          hashes: (record?.hashes ?? [])
+            .filter(h => !h.retiresAt || h.retiresAt > now)
+            .map(h => h.hash),
+        };
+      }
+      const secrets = rows
         .filter(r => r.username === user.username && inForce(r, now))
-        .map(r => this.#box.decrypt(r.password_enc)),
+        .map(r => this.#box.decrypt(r.password_enc));
+      return { ...user, secrets, hashes: secrets.map(aclPasswordHash) };
+    });
+  }
+
+  /** The users Vault keeps on the instance, with their hashes. */
+  async vaultUsers(
+    instanceId: string,
+    tx: Knex = this.#db,
+  ): Promise<VaultUserRecord[]> {
+    const rows = await tx(USERS)
+      .where({ instance_id: instanceId, managed_by: 'vault' })
+      .orderBy('username');
+    return rows.map(row => ({
+      username: row.username,
+      hashes: hashesOf(row),
+      rules: row.rules,
     }));
+  }
+
+  /** Records a Vault user as Vault's node has it, creating it when new. */
+  async putVaultUser(
+    instanceId: string,
+    user: VaultUserRecord,
+    createdBy: string,
+    tx: Knex = this.#db,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    const changes = {
+      rules: user.rules,
+      password_hashes: JSON.stringify(user.hashes),
+      updated_at: now,
+    };
+    const updated = await tx(USERS)
+      .where({ instance_id: instanceId, username: user.username })
+      .update(changes);
+    if (updated) return;
+    await tx(USERS).insert({
+      instance_id: instanceId,
+      username: user.username,
+      preset: 'custom',
+      keys: '[]',
+      managed_by: 'vault',
+      is_default: false,
+      created_by: createdBy,
+      created_at: now,
+      ...changes,
+    });
   }
 }
 

@@ -1,13 +1,14 @@
 import { aclRulesForEngine, Instance } from '@justmanage/plugin-dbaas-common';
 import {
-  aclPasswordHash,
   ObservedNode,
   SENTINEL_DISCOVERY_RULES,
 } from '@justmanage/plugin-dbaas-node';
 import Redis from 'ioredis';
-import { StepContext } from '../operations/types';
+import { Driver } from '@justmanage/plugin-dbaas-node';
+import { OperationDeps } from '../operations/types';
 import { ADMIN_USERNAME } from '../operations/aclUsers';
 import { targetOfNode } from '../redis/redisTarget';
+import { isVaultUsername } from '../vault/vaultUsernames';
 
 /** What converging did on one node. */
 export interface NodeUsers {
@@ -18,7 +19,7 @@ export interface NodeUsers {
   skipped?: string;
 }
 
-type DesiredUser = { username: string; secrets: string[]; rules: string };
+type DesiredUser = { username: string; hashes: string[]; rules: string };
 
 /** ACL SETUSER arguments that make `user` exactly what is desired, from any state. */
 function setUserArgs(user: DesiredUser, rules: string): string[] {
@@ -27,7 +28,7 @@ function setUserArgs(user: DesiredUser, rules: string): string[] {
     user.username,
     'on',
     'resetpass',
-    ...user.secrets.map(secret => `#${aclPasswordHash(secret)}`),
+    ...user.hashes.map(hash => `#${hash}`),
     ...rules.split(/\s+/).filter(Boolean),
   ];
 }
@@ -44,6 +45,7 @@ async function convergeNode(
   node: ObservedNode,
   instance: Instance,
   desired: DesiredUser[],
+  removesVaultUsers: boolean,
 ): Promise<NodeUsers> {
   const sentinel = node.role === 'sentinel';
   const version = node.version ?? instance.version;
@@ -62,6 +64,9 @@ async function convergeNode(
   for (const username of present) {
     if (username === 'default' || username === ADMIN_USERNAME) continue;
     if (desired.some(u => u.username === username)) continue;
+    // Vault's plugin adds its users on one node; only the follower, which
+    // has just read that node, knows which unrecorded ones Vault revoked.
+    if (isVaultUsername(username) && !removesVaultUsers) continue;
     const sessions = await sessionsOf(redis, username);
     // DELUSER also closes the user's sessions: a revoke ends them.
     await redis.call('ACL', 'DELUSER', username);
@@ -85,8 +90,15 @@ async function convergeNode(
  * driver wrote, or the next convergence, brings it in line.
  */
 export async function convergeUsersOnNodes(
-  ctx: StepContext,
+  ctx: {
+    deps: Pick<OperationDeps, 'credentials' | 'users' | 'admin'>;
+    driver: Driver;
+  },
   instance: Instance,
+  options: {
+    /** The node Vault talks to: Vault users it lacks are deleted everywhere else. */
+    vaultNode?: string;
+  } = {},
 ): Promise<NodeUsers[]> {
   const admin = await ctx.deps.credentials.get(instance.id, 'admin');
   if (!admin) throw new Error(`Instance ${instance.name} has no admin login`);
@@ -106,7 +118,14 @@ export async function convergeUsersOnNodes(
       await ctx.deps.admin.withConnection(
         targetOfNode(instance, node),
         admin,
-        redis => convergeNode(redis, node, instance, desired),
+        redis =>
+          convergeNode(
+            redis,
+            node,
+            instance,
+            desired,
+            options.vaultNode !== undefined && node.name !== options.vaultNode,
+          ),
       ),
     );
   }

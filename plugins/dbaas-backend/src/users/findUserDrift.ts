@@ -6,6 +6,7 @@ import { targetOfNode } from '../redis/redisTarget';
 import { ADMIN_USERNAME } from '../operations/aclUsers';
 import { AclUserStore } from './AclUserStore';
 import { userDrift } from './userDrift';
+import { isVaultUsername } from '../vault/vaultUsernames';
 
 /**
  * Asks every running node of the instance for its users (ACL LIST) and
@@ -33,7 +34,13 @@ export async function findUserDrift(
       login,
       redis => redis.call('ACL', 'LIST'),
     )) as string[];
-    const problem = userDrift(list, desired, ['default', ADMIN_USERNAME]);
+    // Vault users not recorded yet are the follower's to judge.
+    const problem = userDrift(
+      list,
+      desired,
+      name =>
+        name === 'default' || name === ADMIN_USERNAME || isVaultUsername(name),
+    );
     if (problem) drift.push(`${node.name}: ${problem}`);
   }
   return drift;

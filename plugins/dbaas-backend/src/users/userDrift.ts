@@ -1,5 +1,3 @@
-import { aclPasswordHash } from '@justmanage/plugin-dbaas-node';
-
 /** What a node says of one user in ACL LIST: on or off, and its password hashes. */
 interface ListedUser {
   on: boolean;
@@ -29,8 +27,8 @@ function parseAclList(lines: string[]): Map<string, ListedUser> {
  */
 export function userDrift(
   aclList: string[],
-  desired: Array<{ username: string; secrets: string[] }>,
-  reserved: string[],
+  desired: Array<{ username: string; hashes: string[] }>,
+  reserved: (username: string) => boolean,
 ): string | undefined {
   const listed = parseAclList(aclList);
   const problems: string[] = [];
@@ -41,14 +39,14 @@ export function userDrift(
       continue;
     }
     if (!found.on) problems.push(`${user.username} is off`);
-    const wanted = new Set(user.secrets.map(aclPasswordHash));
+    const wanted = new Set(user.hashes);
     const same =
       wanted.size === found.hashes.size &&
       [...wanted].every(hash => found.hashes.has(hash));
     if (!same) problems.push(`${user.username} has other passwords`);
   }
   for (const name of listed.keys()) {
-    if (reserved.includes(name)) continue;
+    if (reserved(name)) continue;
     if (!desired.some(user => user.username === name)) {
       problems.push(`${name} should not be there`);
     }

@@ -13,6 +13,8 @@ export interface VaultSettings {
   /** Leases of dynamic credentials, in seconds. */
   defaultTtlSeconds: number;
   maxTtlSeconds: number;
+  rotationGraceSeconds: number;
+  followIntervalSeconds: number;
 }
 
 /** `dbaas.vault`, or undefined when the product keeps every credential itself. */
@@ -48,5 +50,8 @@ export function readVaultSettings(config: Config): VaultSettings | undefined {
     mount: vault.getOptionalString('mount') ?? 'database',
     defaultTtlSeconds,
     maxTtlSeconds,
+    rotationGraceSeconds: vault.getOptionalNumber('rotationGraceSeconds') ?? 60,
+    followIntervalSeconds:
+      vault.getOptionalNumber('followIntervalSeconds') ?? 5,
   };
 }

@@ -25,6 +25,7 @@ import type {
   InstanceAdvisories,
   InstanceAvailability,
   InstanceTls,
+  IssueVaultCredentialsRequest,
   KeyScanReport,
   KeyScanRequest,
   KeyspaceReport,
@@ -49,6 +50,9 @@ import type {
   UpgradePolicyRequest,
   UpgradePreview,
   UpgradeRequest,
+  VaultCredentials,
+  VaultLease,
+  VaultStatus,
   VersionCatalogSnapshot,
 } from './models';
 
@@ -510,6 +514,70 @@ export class DbaasApiClient {
         path: `/instances/${encodeURIComponent(
           instanceId,
         )}/users/${encodeURIComponent(username)}/connection`,
+      },
+      options,
+    );
+  }
+
+  /** Whether the instance is registered with Vault's database secrets engine (dbaas.vault), the roles owners can get credentials for, and the leases issued through the product. 404 when Vault is not configured. Needs the users read permission. */
+  async getVaultStatus(
+    instanceId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<VaultStatus> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(instanceId)}/vault`,
+      },
+      options,
+    );
+  }
+
+  /** Dynamic credentials from Vault for one of the preset roles. Vault's plugin creates the user on one node; the product puts it on every data node and Sentinel and into their ACL files before answering. The password is in this answer only. 400 names an unknown role, 409 an instance Vault does not know yet, 503 a Vault that is down or sealed (with Vault's reason). Needs the credentials permission; audited and recorded as an event. */
+  async issueVaultCredentials(
+    instanceId: string,
+    request: { body: IssueVaultCredentialsRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<VaultCredentials> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/vault/credentials`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Renews a lease issued through the product, up to the role's max TTL. Needs the credentials permission; audited. */
+  async renewVaultLease(
+    instanceId: string,
+    leaseId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<VaultLease> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/vault/leases/${encodeURIComponent(leaseId)}/renew`,
+      },
+      options,
+    );
+  }
+
+  /** Revokes a lease: Vault deletes its user, and the product deletes it on every other node, which closes its sessions. Needs the credentials permission; audited and recorded as an event. */
+  async revokeVaultLease(
+    instanceId: string,
+    leaseId: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<VaultLease> {
+    return this.#send(
+      {
+        method: 'DELETE',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/vault/leases/${encodeURIComponent(leaseId)}`,
       },
       options,
     );

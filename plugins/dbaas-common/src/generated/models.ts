@@ -67,6 +67,17 @@ export type AclPreset = components['schemas']['AclPreset'];
 /** @public */
 export type AclUserPassword = components['schemas']['AclUserPassword'];
 /** @public */
+export type VaultLease = components['schemas']['VaultLease'];
+/** @public */
+export type VaultStatus = components['schemas']['VaultStatus'];
+/** @public */
+export type IssueVaultCredentialsRequest =
+  components['schemas']['IssueVaultCredentialsRequest'];
+/** @public */
+export type VaultCredentials = components['schemas']['VaultCredentials'];
+/** @public */
+export type IssuedVaultLease = components['schemas']['IssuedVaultLease'];
+/** @public */
 export type AclUser = components['schemas']['AclUser'];
 /** The user's rotation schedule; null when its password is rotated on demand only. @public */
 export type AclUserRotation = components['schemas']['AclUserRotation'];

@@ -420,6 +420,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/vault': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    /** @description Whether the instance is registered with Vault's database secrets engine (dbaas.vault), the roles owners can get credentials for, and the leases issued through the product. 404 when Vault is not configured. Needs the users read permission. */
+    get: operations['GetVaultStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/vault/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Dynamic credentials from Vault for one of the preset roles. Vault's plugin creates the user on one node; the product puts it on every data node and Sentinel and into their ACL files before answering. The password is in this answer only. 400 names an unknown role, 409 an instance Vault does not know yet, 503 a Vault that is down or sealed (with Vault's reason). Needs the credentials permission; audited and recorded as an event. */
+    post: operations['IssueVaultCredentials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/vault/leases/{leaseId}/renew': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        /** @description Vault's lease id, URL-encoded (it holds slashes) */
+        leaseId: components['parameters']['leaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Renews a lease issued through the product, up to the role's max TTL. Needs the credentials permission; audited. */
+    post: operations['RenewVaultLease'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/vault/leases/{leaseId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        /** @description Vault's lease id, URL-encoded (it holds slashes) */
+        leaseId: components['parameters']['leaseId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Revokes a lease: Vault deletes its user, and the product deletes it on every other node, which closes its sessions. Needs the credentials permission; audited and recorded as an event. */
+    delete: operations['RevokeVaultLease'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/replicas': {
     parameters: {
       query?: never;
@@ -1195,6 +1275,45 @@ export interface components {
       /** @description When a rotation removes this password; absent for the current one. */
       retiresAt?: string;
     };
+    VaultLease: {
+      leaseId: string;
+      username: string;
+      role: string;
+      issuedBy: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      revokedAt?: string;
+    };
+    VaultStatus: {
+      /** @enum {string} */
+      status: 'pending' | 'registered' | 'removing' | 'unregistered';
+      message?: string;
+      roles: string[];
+      leases: components['schemas']['VaultLease'][];
+    };
+    IssueVaultCredentialsRequest: {
+      /** @description A preset (read-only, read-write-safe, read-write, full) */
+      role: string;
+    };
+    VaultCredentials: {
+      username: string;
+      password: string;
+      lease: components['schemas']['IssuedVaultLease'];
+    };
+    IssuedVaultLease: {
+      leaseId: string;
+      username: string;
+      role: string;
+      issuedBy: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      leaseDurationSeconds: number;
+    };
     AclUser: {
       username: string;
       preset: components['schemas']['AclPreset'];
@@ -1892,6 +2011,8 @@ export interface components {
   parameters: {
     instanceId: string;
     operationId: string;
+    /** @description Vault's lease id, URL-encoded (it holds slashes) */
+    leaseId: string;
     username: string;
     backupId: string;
   };
@@ -2618,6 +2739,106 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConnectionDetails'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetVaultStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance in Vault */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VaultStatus'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  IssueVaultCredentials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueVaultCredentialsRequest'];
+      };
+    };
+    responses: {
+      /** @description The credentials and their lease */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VaultCredentials'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RenewVaultLease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        /** @description Vault's lease id, URL-encoded (it holds slashes) */
+        leaseId: components['parameters']['leaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lease with its new expiry */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VaultLease'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  RevokeVaultLease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        /** @description Vault's lease id, URL-encoded (it holds slashes) */
+        leaseId: components['parameters']['leaseId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked lease */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VaultLease'];
         };
       };
       default: components['responses']['Error'];

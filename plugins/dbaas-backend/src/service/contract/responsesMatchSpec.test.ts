@@ -13,6 +13,8 @@ import {
 } from '../../__testUtils__/startDbaasTestBackend';
 import { spec } from '../../schema/openapi/generated/router';
 import { METRICS_COLLECT_TASK } from '../../metrics/startMetrics';
+import { VAULT_FOLLOW_TASK } from '../../vault/createVault';
+import { TestVault } from '@justmanage/integration-tests/src/platforms/vault';
 
 jest.setTimeout(180_000);
 
@@ -28,6 +30,9 @@ interface Context {
   tlsModeInstanceId: string;
   valkey: string;
   backupId: string;
+  /** A Vault lease IssueVaultCredentials got. */
+  leaseId: string;
+  followVault(): Promise<void>;
   /** Operations a call started, for the next steps to follow. */
   pending: string[];
   /** Polls an operation through GetOperation until it has ended. */
@@ -514,6 +519,32 @@ const calls: Call[] = [
     },
   },
   {
+    operationId: 'GetVaultStatus',
+    status: 200,
+    before: c => c.followVault(),
+    call: c => c.api.getVaultStatus(c.instanceId),
+  },
+  {
+    operationId: 'IssueVaultCredentials',
+    status: 201,
+    call: async c => {
+      const issued = await c.api.issueVaultCredentials(c.instanceId, {
+        body: { role: 'read-only' },
+      });
+      c.leaseId = issued.lease.leaseId;
+    },
+  },
+  {
+    operationId: 'RenewVaultLease',
+    status: 200,
+    call: c => c.api.renewVaultLease(c.instanceId, c.leaseId),
+  },
+  {
+    operationId: 'RevokeVaultLease',
+    status: 200,
+    call: c => c.api.revokeVaultLease(c.instanceId, c.leaseId),
+  },
+  {
     operationId: 'DeleteInstance',
     status: 202,
     call: async c => {
@@ -533,7 +564,10 @@ describe('every operation of openapi.yaml', () => {
     path.join(os.tmpdir(), 'dbaas-contract-backups-'),
   );
 
+  let vault: TestVault;
+
   beforeAll(async () => {
+    vault = await new TestVault({ mounts: ['database'] }).start();
     backend = await startDbaasTestBackend({
       portRange: { start: 18620, end: 18629 },
       local: { engineDirs: ['/opt/justmanage/engines'] },
@@ -542,6 +576,7 @@ describe('every operation of openapi.yaml', () => {
         // 50 keys take a second to scan: long enough to cancel a scan
         keyScan: { batchSize: 10, pauseMs: 200 },
         backups: { folder: backupFolder, encryptionKey: BACKUP_KEY },
+        vault: { address: vault.url, token: vault.rootToken },
       },
     });
     const { port } = backend.server.address() as AddressInfo;
@@ -585,6 +620,7 @@ describe('every operation of openapi.yaml', () => {
       for (const id of ctx.pending) await ctx.finish(id);
     };
     ctx.collectMetrics = () => backend.triggerTask(METRICS_COLLECT_TASK);
+    ctx.followVault = () => backend.triggerTask(VAULT_FOLLOW_TASK);
     const { items } = await ctx.api.listPlatforms();
     const valkey = items
       .find(platform => platform.id === 'local')
@@ -594,6 +630,7 @@ describe('every operation of openapi.yaml', () => {
   });
   afterAll(async () => {
     await backend?.stop();
+    await vault?.stop();
     fs.rmSync(backupFolder, { recursive: true, force: true });
   });
 

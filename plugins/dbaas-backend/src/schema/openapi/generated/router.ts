@@ -57,6 +57,17 @@ export const spec = {
           maxLength: 64,
         },
       },
+      leaseId: {
+        name: 'leaseId',
+        in: 'path',
+        required: true,
+        description: "Vault's lease id, URL-encoded (it holds slashes)",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
       username: {
         name: 'username',
         in: 'path',
@@ -943,6 +954,136 @@ export const spec = {
         },
         required: ['createdAt'],
         additionalProperties: false,
+      },
+      VaultLease: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'leaseId',
+          'username',
+          'role',
+          'issuedBy',
+          'issuedAt',
+          'expiresAt',
+        ],
+        properties: {
+          leaseId: {
+            type: 'string',
+          },
+          username: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+          },
+          issuedBy: {
+            type: 'string',
+          },
+          issuedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          revokedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      VaultStatus: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status', 'roles', 'leases'],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['pending', 'registered', 'removing', 'unregistered'],
+          },
+          message: {
+            type: 'string',
+          },
+          roles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          leases: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/VaultLease',
+            },
+          },
+        },
+      },
+      IssueVaultCredentialsRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role'],
+        properties: {
+          role: {
+            type: 'string',
+            description:
+              'A preset (read-only, read-write-safe, read-write, full)',
+          },
+        },
+      },
+      VaultCredentials: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'password', 'lease'],
+        properties: {
+          username: {
+            type: 'string',
+          },
+          password: {
+            type: 'string',
+          },
+          lease: {
+            $ref: '#/components/schemas/IssuedVaultLease',
+          },
+        },
+      },
+      IssuedVaultLease: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'leaseId',
+          'username',
+          'role',
+          'issuedBy',
+          'issuedAt',
+          'expiresAt',
+          'leaseDurationSeconds',
+        ],
+        properties: {
+          leaseId: {
+            type: 'string',
+          },
+          username: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+          },
+          issuedBy: {
+            type: 'string',
+          },
+          issuedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          leaseDurationSeconds: {
+            type: 'integer',
+          },
+        },
       },
       AclUser: {
         type: 'object',
@@ -4052,6 +4193,130 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/vault': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      get: {
+        operationId: 'GetVaultStatus',
+        description:
+          "Whether the instance is registered with Vault's database secrets engine (dbaas.vault), the roles owners can get credentials for, and the leases issued through the product. 404 when Vault is not configured. Needs the users read permission.",
+        responses: {
+          '200': {
+            description: 'The instance in Vault',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VaultStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/vault/credentials': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'IssueVaultCredentials',
+        description:
+          "Dynamic credentials from Vault for one of the preset roles. Vault's plugin creates the user on one node; the product puts it on every data node and Sentinel and into their ACL files before answering. The password is in this answer only. 400 names an unknown role, 409 an instance Vault does not know yet, 503 a Vault that is down or sealed (with Vault's reason). Needs the credentials permission; audited and recorded as an event.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IssueVaultCredentialsRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The credentials and their lease',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VaultCredentials',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/vault/leases/{leaseId}/renew': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/leaseId',
+        },
+      ],
+      post: {
+        operationId: 'RenewVaultLease',
+        description:
+          "Renews a lease issued through the product, up to the role's max TTL. Needs the credentials permission; audited.",
+        responses: {
+          '200': {
+            description: 'The lease with its new expiry',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VaultLease',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/vault/leases/{leaseId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/leaseId',
+        },
+      ],
+      delete: {
+        operationId: 'RevokeVaultLease',
+        description:
+          'Revokes a lease: Vault deletes its user, and the product deletes it on every other node, which closes its sessions. Needs the credentials permission; audited and recorded as an event.',
+        responses: {
+          '200': {
+            description: 'The revoked lease',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VaultLease',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/replicas': {
       parameters: [
         {
@@ -5084,6 +5349,25 @@ export type EndpointMap = {
   '#get|/instances/{instanceId}/users/{username}/connection': {
     path: operations['GetAclUserConnection']['parameters']['path'];
     response: operations['GetAclUserConnection']['responses'][200]['content']['application/json'];
+  };
+  '#get|/instances/{instanceId}/vault': {
+    path: operations['GetVaultStatus']['parameters']['path'];
+    response: operations['GetVaultStatus']['responses'][200]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/vault/credentials': {
+    path: operations['IssueVaultCredentials']['parameters']['path'];
+    body: NonNullable<
+      operations['IssueVaultCredentials']['requestBody']
+    >['content']['application/json'];
+    response: operations['IssueVaultCredentials']['responses'][201]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/vault/leases/{leaseId}/renew': {
+    path: operations['RenewVaultLease']['parameters']['path'];
+    response: operations['RenewVaultLease']['responses'][200]['content']['application/json'];
+  };
+  '#_delete|/instances/{instanceId}/vault/leases/{leaseId}': {
+    path: operations['RevokeVaultLease']['parameters']['path'];
+    response: operations['RevokeVaultLease']['responses'][200]['content']['application/json'];
   };
   '#put|/instances/{instanceId}/replicas': {
     path: operations['SetReplicas']['parameters']['path'];

@@ -1,0 +1,286 @@
+/*
+ * Vault's dynamic credentials on a replicated local instance, against the
+ * test Vault, whose Redis plugin sends the real plugin's commands to the
+ * one node it was given. Every credential is proven by logging in on every
+ * node: a read its role allows, a write it forbids.
+ */
+import Redis from 'ioredis';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TestVault } from '@justmanage/integration-tests/src/platforms/vault';
+import {
+  serverPidsUnder,
+  waitFor,
+} from '@justmanage/plugin-dbaas-node-test-utils';
+import {
+  ALICE,
+  BOB,
+  startDbaasTestBackend,
+} from '../__testUtils__/startDbaasTestBackend';
+import { VAULT_FOLLOW_TASK } from './createVault';
+
+jest.setTimeout(240_000);
+
+type Endpoint = { role: string; host: string; port: number };
+
+describe('credentials from Vault', () => {
+  let vault: TestVault;
+  let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
+  let id: string;
+
+  async function endpoints(): Promise<Endpoint[]> {
+    const res = await backend.api
+      .get(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
+    return res.body.endpoints;
+  }
+
+  /** What logging in as the user on one node gives: 'reads', 'pings' or the error. */
+  async function tryNode(node: Endpoint, username: string, password: string) {
+    const client = new Redis({
+      host: node.host,
+      port: node.port,
+      lazyConnect: true,
+      enableReadyCheck: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.call('AUTH', username, password);
+      if (node.role === 'sentinel') {
+        await client.ping();
+        return 'pings';
+      }
+      expect(await client.get('kept')).toBe('yes');
+      await expect(client.set('kept', 'no')).rejects.toThrow(/NOPERM/);
+      return 'reads, cannot write';
+    } catch (error) {
+      return (error as Error).message.split(' ')[0];
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  async function onEveryNode(username: string, password: string) {
+    const seen: string[] = [];
+    for (const node of await endpoints()) {
+      seen.push(`${node.role}: ${await tryNode(node, username, password)}`);
+    }
+    return seen;
+  }
+
+  const everywhere = [
+    'primary: reads, cannot write',
+    'replica: reads, cannot write',
+    'sentinel: pings',
+    'sentinel: pings',
+    'sentinel: pings',
+  ];
+
+  async function issue(as = ALICE, role = 'read-only') {
+    return backend.api
+      .post(`/api/dbaas/instances/${id}/vault/credentials`)
+      .set(backend.as(as))
+      .send({ role });
+  }
+
+  async function finished(operationId: string) {
+    const done = await backend.waitForOperation(operationId, ALICE, 120_000);
+    expect({ status: done.status, error: done.error }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
+  }
+
+  beforeAll(async () => {
+    vault = await new TestVault({ mounts: ['database'] }).start();
+    backend = await startDbaasTestBackend({
+      portRange: { start: 19550, end: 19569 },
+      local: {
+        engineDirs: ['/opt/justmanage/engines'],
+        supervisor: { intervalMs: 200, maxBackoffMs: 2000 },
+        sentinel: { downAfterMs: 1000, failoverTimeoutMs: 5000 },
+      },
+      dbaas: {
+        operations: { pollIntervalMs: 50, readyTimeoutMs: 30_000 },
+        vault: {
+          address: vault.url,
+          token: vault.rootToken,
+          defaultTtlSeconds: 600,
+          maxTtlSeconds: 1200,
+        },
+      },
+    });
+    id = await backend.createInstance({
+      name: 'vaulted',
+      version: '7.0.15+deb12u7',
+      replicas: 1,
+    });
+    const app = await backend.appClient(id);
+    await app.set('kept', 'yes');
+    await app.call('WAIT', '1', '5000');
+    app.disconnect();
+    await backend.triggerTask(VAULT_FOLLOW_TASK);
+  });
+
+  afterAll(async () => {
+    const dataDir = backend?.dataDir;
+    await backend?.stop();
+    await vault?.stop();
+    if (dataDir) {
+      const left = await serverPidsUnder(dataDir);
+      if (left.length)
+        throw new Error(`Servers left running: ${left.join(', ')}`);
+    }
+  });
+
+  it('registers the instance: a role per preset, and only Vault knows its own user', async () => {
+    const res = await backend.api
+      .get(`/api/dbaas/instances/${id}/vault`)
+      .set(backend.as(ALICE));
+    expect(res.body).toMatchObject({
+      status: 'registered',
+      roles: ['read-only', 'read-write-safe', 'read-write', 'full'],
+      leases: [],
+    });
+    // rotate-root: RESETPASS of Vault's own user on the node it was given.
+    expect(vault.engine().calls).toEqual([
+      expect.objectContaining({ command: 'RESETPASS', username: 'jm-vault' }),
+    ]);
+    const users = await backend.api
+      .get(`/api/dbaas/instances/${id}/users`)
+      .set(backend.as(ALICE));
+    expect(
+      users.body.items.find(
+        (u: { username: string }) => u.username === 'jm-vault',
+      ),
+    ).toMatchObject({ managedBy: 'vault', passwords: [{}] });
+  });
+
+  let username: string;
+  let password: string;
+  let leaseId: string;
+
+  it('issues dynamic credentials that work on every node, within their role', async () => {
+    const res = await issue();
+    expect(res.status).toBe(201);
+    ({ username, password } = res.body);
+    leaseId = res.body.lease.leaseId;
+    expect(username).toMatch(/^V_/);
+    expect(res.body.lease).toMatchObject({
+      role: 'read-only',
+      issuedBy: ALICE,
+      leaseDurationSeconds: 600,
+    });
+    expect(await onEveryNode(username, password)).toEqual(everywhere);
+  });
+
+  it('refuses other teams and unknown roles, and records every issue', async () => {
+    const refused = await issue(BOB);
+    expect(refused.status).toBe(403);
+    const unknown = await issue(ALICE, 'superuser');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /role: must be one of read-only/,
+    );
+    const events = await backend.api
+      .get(`/api/dbaas/instances/${id}/events`)
+      .set(backend.as(ALICE));
+    const issued = events.body.items.filter(
+      (e: { type: string }) => e.type === 'vault-credentials-issued',
+    );
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ actor: ALICE });
+    expect(issued[0].message).toContain(username);
+    expect(JSON.stringify(events.body)).not.toContain(password);
+  });
+
+  it('keeps Vault users through a Sentinel failover after kill -9 of the primary', async () => {
+    const [old] = await endpoints();
+    const pid = Number(
+      (await readFile(join(backend.dataDir, id, 'redis.pid'), 'utf8')).trim(),
+    );
+    process.kill(pid, 'SIGKILL');
+    await waitFor(
+      'the primary to move and the old one to follow it',
+      async () => {
+        await backend.triggerTask('dbaas-health-check');
+        const [primary, replica] = await endpoints();
+        return primary.port !== old.port && replica?.port === old.port
+          ? true
+          : undefined;
+      },
+      60_000,
+    );
+    const seen = await waitFor(
+      'the Vault user on every node',
+      async () => {
+        const now = await onEveryNode(username, password);
+        return JSON.stringify(now) === JSON.stringify(everywhere)
+          ? now
+          : undefined;
+      },
+      30_000,
+    );
+    expect(seen).toEqual(everywhere);
+  });
+
+  it('keeps Vault users through a rolling upgrade and a rolling downgrade', async () => {
+    for (const version of ['7.0.15+deb12u10', '7.0.15+deb12u7']) {
+      const res = await backend.api
+        .post(`/api/dbaas/instances/${id}/upgrade`)
+        .set(backend.as(ALICE))
+        .send({ engine: 'redis', version });
+      expect(res.status).toBe(202);
+      await finished(res.body.operation.id);
+      expect(await onEveryNode(username, password)).toEqual(everywhere);
+    }
+  });
+
+  it('says Vault is sealed when it is, and users already issued keep working', async () => {
+    vault.seal();
+    try {
+      const res = await issue();
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(/Vault is sealed/);
+      const instance = await backend.api
+        .get(`/api/dbaas/instances/${id}`)
+        .set(backend.as(ALICE));
+      expect(instance.body.status).toBe('running');
+      await backend.triggerTask(VAULT_FOLLOW_TASK);
+      expect(await onEveryNode(username, password)).toEqual(everywhere);
+    } finally {
+      vault.unseal();
+    }
+  });
+
+  it('revokes: the user is gone from every node and its session is closed', async () => {
+    const [primary] = await endpoints();
+    const session = new Redis({
+      host: primary.host,
+      port: primary.port,
+      username,
+      password,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    session.on('error', () => undefined);
+    expect(await session.get('kept')).toBe('yes');
+    const res = await backend.api
+      .delete(
+        `/api/dbaas/instances/${id}/vault/leases/${encodeURIComponent(
+          leaseId,
+        )}`,
+      )
+      .set(backend.as(ALICE));
+    expect(res.status).toBe(200);
+    expect(res.body.revokedAt).toBeDefined();
+    expect(await onEveryNode(username, password)).toEqual(
+      everywhere.map(line => `${line.split(':')[0]}: WRONGPASS`),
+    );
+    await expect(session.get('kept')).rejects.toThrow();
+    session.disconnect();
+  });
+});
