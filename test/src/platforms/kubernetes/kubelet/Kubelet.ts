@@ -45,6 +45,8 @@ interface RunningPod {
   retry?: NodeJS.Timeout;
   stopped: boolean;
   initialized?: boolean;
+  /** Host folders of the claims the pod mounts. */
+  claims: string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export class Kubelet {
   readonly #pods = new Map<string, RunningPod>();
   readonly #free: string[];
   readonly #unsubscribe: Array<() => void> = [];
+  readonly #released = new Set<string>();
 
   constructor(options: KubeletOptions) {
     this.#o = options;
@@ -70,9 +73,8 @@ export class Kubelet {
         if (object.kind === 'Pod' && type === 'DELETED')
           void this.#kill(object.metadata.uid!);
         if (object.kind === 'PersistentVolumeClaim' && type === 'DELETED')
-          void rm(
+          void this.#releaseClaim(
             this.claimDir(object.metadata.namespace!, object.metadata.name),
-            { recursive: true, force: true },
           );
       }),
       store.onGracefulDelete(pod => void this.#terminate(pod)),
@@ -122,6 +124,14 @@ export class Kubelet {
       images: [],
       startTime: new Date().toISOString(),
       stopped: false,
+      claims: ((pod.spec as Obj).volumes ?? [])
+        .filter((v: Obj) => v.persistentVolumeClaim)
+        .map((v: Obj) =>
+          this.claimDir(
+            pod.metadata.namespace!,
+            v.persistentVolumeClaim.claimName,
+          ),
+        ),
     };
     this.#pods.set(uid, running);
     this.#writeStatus(pod, running);
@@ -373,5 +383,23 @@ export class Kubelet {
     this.#pods.delete(uid);
     await Promise.all(running.runners.map(r => r.stop(graceMs)));
     this.#free.push(running.ip);
+    for (const dir of running.claims) {
+      if (this.#released.has(dir)) await this.#releaseClaim(dir);
+    }
+  }
+
+  /**
+   * A deleted claim's folder goes once no running pod uses it, as the
+   * pvc-protection finalizer holds a claim while a pod mounts it (a server
+   * saving on SIGTERM into a folder that vanished would refuse to exit).
+   */
+  async #releaseClaim(dir: string) {
+    const inUse = [...this.#pods.values()].some(p => p.claims.includes(dir));
+    if (inUse) {
+      this.#released.add(dir);
+      return;
+    }
+    this.#released.delete(dir);
+    await rm(dir, { recursive: true, force: true });
   }
 }
