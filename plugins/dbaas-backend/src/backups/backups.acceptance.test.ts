@@ -77,6 +77,47 @@ function expectSameData(
   }
 }
 
+/**
+ * A client writing w:<i> in a loop through fresh connections whenever one
+ * fails (a held user cannot log in until it is let in again).
+ */
+function startWriter(connect: () => Promise<Redis>) {
+  let running = true;
+  let refused = 0;
+  const acknowledgedAt: number[] = [];
+  const done = (async () => {
+    let current: Redis | undefined;
+    for (let i = 0; running; i++) {
+      try {
+        current ??= await connect();
+        await current.set(`w:${i}`, String(i));
+        acknowledgedAt.push(Date.now());
+      } catch {
+        refused++;
+        current?.disconnect();
+        current = undefined;
+        await new Promise(r => setTimeout(r, 20));
+      }
+    }
+    current?.disconnect();
+  })();
+  return {
+    refused: () => refused,
+    /** Resolves once a write made after `since` was acknowledged. */
+    async acknowledgedAfter(since: number) {
+      const deadline = Date.now() + 30_000;
+      while (!acknowledgedAt.some(t => t > since)) {
+        if (Date.now() > deadline) throw new Error('No write acknowledged');
+        await new Promise(r => setTimeout(r, 20));
+      }
+    },
+    async stop() {
+      running = false;
+      await done;
+    },
+  };
+}
+
 describe('backups and restore into a new instance', () => {
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dbaas-backups-'));
@@ -379,6 +420,10 @@ describe('backups and restore into a new instance', () => {
     );
     expect(await writer.get('s:0')).toBe('changed after the backup');
 
+    // A client writing into database 2, which the backup does not have,
+    // throughout: a write that landed before verification would fail it.
+    const writer2 = startWriter(() => backend.appClient(id, { db: 2 }));
+    await writer2.acknowledgedAfter(0);
     const res = await backend.api
       .post(url)
       .set(backend.as(ALICE))
@@ -391,6 +436,10 @@ describe('backups and restore into a new instance', () => {
       90_000,
     );
     expect([done.status, done.error]).toEqual(['succeeded', undefined]);
+    // The application user is let in again once the data is verified.
+    await writer2.acknowledgedAfter(Date.now());
+    await writer2.stop();
+    expect(writer2.refused()).toBeGreaterThan(0);
     expect(done.steps.map((s: { name: string }) => s.name)).toEqual([
       'safety-backup',
       'check',
@@ -410,7 +459,10 @@ describe('backups and restore into a new instance', () => {
         trigger: 'safety',
         status: 'complete',
         manifest: expect.objectContaining({
-          keyspace: { '0': { keys: 226, expires: 20 } },
+          keyspace: {
+            '0': { keys: 226, expires: 20 },
+            '2': { keys: expect.any(Number), expires: 0 },
+          },
         }),
       }),
       expect.objectContaining({ id: taken, trigger: 'manual' }),

@@ -4,6 +4,7 @@ import { waitUntilReady } from '../operations/waitUntilReady';
 import { markRunning } from '../operations/markRunning';
 import { createInstanceHandler } from '../operations/handlers/createInstance';
 import { BackupArchive } from './BackupArchive';
+import { releaseUsers } from './releaseUsers';
 import {
   backupToLoad,
   checkBackup,
@@ -42,6 +43,7 @@ export function createRestoreHandler(archive: BackupArchive): OperationHandler {
         case 'verify':
           return verifyAgainstManifest(ctx, archive, record);
         case 'finalize':
+          await releaseUsers(ctx);
           return markRunning(ctx, instance, {
             type: 'restored',
             message: `Instance ${instance.name} runs on backup ${record.id} of ${record.instanceName}`,

@@ -4,6 +4,7 @@ import { waitUntilReady } from '../operations/waitUntilReady';
 import { markRunning } from '../operations/markRunning';
 import { stepStarted } from '../upgrades/upgradeContext';
 import { BackupArchive } from './BackupArchive';
+import { releaseUsers } from './releaseUsers';
 import { BackupCatalog } from './BackupCatalog';
 import {
   BackupParams,
@@ -73,6 +74,7 @@ async function putBack(
   await loadBackup(ctx, archive, safety);
   await waitUntilReady(ctx);
   await verifyAgainstManifest(ctx, archive, safety);
+  await releaseUsers(ctx);
   return `the data of safety backup ${safety.id} was put back and verified`;
 }
 
@@ -111,6 +113,7 @@ export function createRestoreInPlaceHandler(
         case 'verify':
           return verifyAgainstManifest(ctx, archive, record);
         case 'finalize':
+          await releaseUsers(ctx);
           return markRunning(ctx, instance, {
             type: 'restored-in-place',
             message: `Instance ${instance.name} runs on backup ${record.id} of ${record.createdAt}; safety backup ${params.safetyBackupId} holds the data it replaced`,

@@ -1,8 +1,7 @@
 import { StepContext } from '../operations/types';
 import { requireInstance } from '../operations/requireInstance';
-import { buildDriverSpec } from '../operations/driverSpec';
 import { StepStoppedError } from '../operations/finalErrors';
-import { withPrimary } from '../upgrades/upgradeContext';
+import { specFor, withPrimary } from '../upgrades/upgradeContext';
 import { fingerprintOf } from '../upgrades/fingerprint';
 import { BackupArchive } from './BackupArchive';
 import { BackupCatalog, BackupRecord } from './BackupCatalog';
@@ -39,7 +38,11 @@ export async function checkBackup(
   );
 }
 
-/** Has the platform start the instance, as its row says, on the backup's RDB. */
+/**
+ * Has the platform start the instance, as its row says, on the backup's
+ * RDB, with every user but the control plane's off until the data is
+ * verified (see releaseUsers).
+ */
 export async function loadBackup(
   ctx: StepContext,
   archive: BackupArchive,
@@ -48,12 +51,12 @@ export async function loadBackup(
   const instance = requireInstance(ctx);
   const { rdbSha256 } = await archive.readContents(record);
   await snapshotsFor(ctx).restore(
-    await buildDriverSpec(instance, ctx.deps),
+    await specFor(ctx, instance, { hold: true }),
     { rdb: () => archive.readData(record, rdbSha256) },
     ctx.driverContext,
   );
   await ctx.log(
-    `Asked platform ${instance.platform} to start ${instance.engine} ${instance.version} on the data of backup ${record.id}`,
+    `Asked platform ${instance.platform} to start ${instance.engine} ${instance.version} on the data of backup ${record.id}; application users stay off until it is verified`,
   );
 }
 
