@@ -60,7 +60,16 @@ export interface Config {
          * allocations) are kept; without it the driver keeps none, and
          * instances on it cannot be upgraded.
          */
-        snapshots?: { dir: string };
+        snapshots?: {
+          dir: string;
+          /**
+           * An address of the backend's host the Nomad clients can reach:
+           * a restore makes the primary copy the RDB from a replication
+           * endpoint the backend opens there for the moment. Without it
+           * restores are refused.
+           */
+          restoreFrom?: { host: string; port: number };
+        };
         /** Most replicas an instance may have. Default 5. */
         maxReplicas?: number;
         /** How the Sentinels of a replicated instance judge its primary. */

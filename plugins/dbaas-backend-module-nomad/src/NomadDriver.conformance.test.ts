@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runDriverConformance } from '@justmanage/plugin-dbaas-node-test-utils';
 import { startAgent } from './__testUtils__/agentKit';
 import { makeDriver, REGION } from './__testUtils__/driverKit';
@@ -5,6 +8,7 @@ import { makeDriver, REGION } from './__testUtils__/driverKit';
 jest.setTimeout(120_000);
 
 let kit: Awaited<ReturnType<typeof startAgent>>;
+let snapshotDir: string;
 
 /**
  * The conformance suite on the test agent with ACLs on: the driver holds a
@@ -16,19 +20,27 @@ runDriverConformance({
   idPrefix: 'conf-nomad',
   platform: { region: REGION, engine: 'redis', version: '7.0.15' },
   replicas: 2,
-  // Snapshots are not built yet: that row is left out.
-  snapshots: false,
+  snapshots: true,
   createDriver: async () => {
     kit = await startAgent(
       '127.0.93',
       { min: 18460, max: 18499 },
       { acl: true },
     );
+    snapshotDir = await mkdtemp(join(tmpdir(), 'jm-nomad-snapshots-'));
     return makeDriver(kit.agent, {
       sentinel: { downAfterMs: 2000, failoverTimeoutMs: 10_000 },
+      // Restores are loaded from the backend's host over replication.
+      snapshots: {
+        dir: snapshotDir,
+        restoreFrom: { host: '127.0.93.250', port: 19860 },
+      },
     });
   },
-  cleanUp: () => kit.stop(),
+  cleanUp: async () => {
+    await kit.stop();
+    await rm(snapshotDir, { recursive: true, force: true });
+  },
   makeUnavailable: async () => {
     const restore = kit.agent.faults.failRequests({
       status: 500,

@@ -80,7 +80,10 @@ describe('rolling upgrade of a Nomad instance', () => {
               restart: { attempts: 3, intervalMs: 60_000, delayMs: 200 },
             },
             sentinel: { downAfterMs: 2000, failoverTimeoutMs: 10_000 },
-            snapshots: { dir: snapshotDir },
+            snapshots: {
+              dir: snapshotDir,
+              restoreFrom: { host: '127.0.94.250', port: 19861 },
+            },
           },
         },
       },

@@ -9,6 +9,7 @@ import {
   DriverInstanceSpec,
   DriverInstanceStats,
   DriverSnapshots,
+  NodeTarget,
   ObservedInstance,
   PlatformUnavailableError,
 } from '@justmanage/plugin-dbaas-node';
@@ -28,7 +29,7 @@ import {
 } from './replication/knownPrimary';
 import { liveReplicationSettings } from './replication/replicaConf';
 import { primaryFromSentinels } from './replication/sentinelPrimary';
-import { waitForGroups } from './rollout';
+import { waitForGroups, waitForGroupsGone } from './rollout';
 import { NomadSnapshots } from './snapshots/NomadSnapshots';
 import { applyLive } from './liveApply';
 import {
@@ -101,9 +102,45 @@ export class NomadDriver implements Driver {
       );
     }
     if (settings.snapshotDir) {
-      this.snapshots = new NomadSnapshots(settings.snapshotDir, (...args) =>
-        this.#readNodeFile(...args),
-      );
+      this.snapshots = new NomadSnapshots({
+        dir: settings.snapshotDir,
+        readAllocFile: (...args) => this.#readNodeFile(...args),
+        restore: {
+          feeder: settings.restoreFrom,
+          converge: (spec, ctx) => this.#convergeForRestore(spec, ctx),
+          connector: this.connector,
+          timeoutMs: settings.rolloutTimeoutMs,
+        },
+      });
+    }
+  }
+
+  /** Brings the instance to `spec` and waits until its primary serves. */
+  async #convergeForRestore(
+    spec: DriverInstanceSpec,
+    ctx: DriverContext,
+  ): Promise<NodeTarget> {
+    await this.#converge(spec, ctx);
+    const deadline = Date.now() + this.#settings.rolloutTimeoutMs;
+    for (;;) {
+      ctx.signal.throwIfAborted();
+      const observed = await this.observe(spec.instanceId);
+      const primary = observed.nodes.find(n => n.role === 'primary');
+      if (observed.phase === 'running' && primary?.endpoint) {
+        return {
+          instanceId: spec.instanceId,
+          nodeId: primary.id,
+          endpoint: primary.endpoint,
+        };
+      }
+      if (Date.now() > deadline) {
+        throw new PlatformUnavailableError(
+          `${spec.instanceId} did not serve within ${
+            this.#settings.rolloutTimeoutMs / 1000
+          } s to load a restored RDB: ${observed.message ?? observed.phase}`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 100));
     }
   }
 
@@ -352,6 +389,19 @@ export class NomadDriver implements Driver {
           itemsOf(group, placed)!,
         );
       }
+    }
+    const removed = (registered?.TaskGroups ?? [])
+      .map(g => g.Name)
+      .filter(name => !job.TaskGroups.some(g => g.Name === name));
+    if (removed.length && registeredVersion !== undefined) {
+      await waitForGroupsGone({
+        client,
+        jobId,
+        groups: removed,
+        timeoutMs: this.#settings.rolloutTimeoutMs,
+        signal: ctx.signal,
+      });
+      ctx.logger.info(`Nomad stopped ${removed.join(', ')} of ${jobId}`);
     }
     await this.#deleteRemovedVariables(client, jobId, job);
     if (running) await this.#applyLive(spec, groups, admin, ctx);

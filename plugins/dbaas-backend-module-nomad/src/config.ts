@@ -41,6 +41,8 @@ export interface NomadDriverSettings {
   maxReplicas: number;
   /** Where snapshots are kept; without it the driver keeps none. */
   snapshotDir?: string;
+  /** Where nodes reach the backend to load a restored RDB. */
+  restoreFrom?: { host: string; port: number };
   sentinel: { downAfterMs: number; failoverTimeoutMs: number };
   /** How long an update limited to some nodes waits for their new allocations to serve. */
   rolloutTimeoutMs: number;
@@ -121,6 +123,12 @@ export function readNomadDriverSettings(root: Config): NomadDriverSettings {
     },
     maxReplicas: config.getOptionalNumber('maxReplicas') ?? 5,
     snapshotDir: config.getOptionalString('snapshots.dir'),
+    restoreFrom: config.has('snapshots.restoreFrom')
+      ? {
+          host: config.getString('snapshots.restoreFrom.host'),
+          port: config.getNumber('snapshots.restoreFrom.port'),
+        }
+      : undefined,
     sentinel: {
       downAfterMs: config.getOptionalNumber('sentinel.downAfterMs') ?? 5_000,
       failoverTimeoutMs:

@@ -58,3 +58,37 @@ export async function waitForGroups(options: {
     await new Promise(resolve => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Waits until no allocation of `groups` (groups the job no longer has)
+ * still runs: removing a replica is done once its server is gone, not
+ * when Nomad was told.
+ */
+export async function waitForGroupsGone(options: {
+  client: NomadClient;
+  jobId: string;
+  groups: string[];
+  timeoutMs: number;
+  signal: AbortSignal;
+}): Promise<void> {
+  const { client, jobId, groups, signal } = options;
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    signal.throwIfAborted();
+    const { value: allocs } = await client.jobAllocations(jobId);
+    const left = allocs.filter(
+      a =>
+        groups.includes(a.TaskGroup) &&
+        !['complete', 'failed', 'lost'].includes(a.ClientStatus),
+    );
+    if (!left.length) return;
+    if (Date.now() > deadline) {
+      throw new PlatformUnavailableError(
+        `${jobId}: Nomad has not stopped ${left
+          .map(a => `${a.TaskGroup} (${a.ClientStatus})`)
+          .join(', ')} within ${options.timeoutMs / 1000} s`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}

@@ -5,8 +5,12 @@ import {
   DriverSnapshot,
   DriverSnapshotRequest,
   DriverSnapshots,
+  DriverConnector,
+  NodeTarget,
   PlatformRejectedError,
 } from '@justmanage/plugin-dbaas-node';
+import { FeederAddress } from './rdbFeeder';
+import { loadRdb } from './loadRdb';
 import { InputError } from '@backstage/errors';
 import { createReadStream } from 'node:fs';
 import {
@@ -20,6 +24,22 @@ import {
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { checkInstanceId } from '../names';
+
+/** What a restore needs of the driver. */
+export interface RestoreHost {
+  /** Where nodes reach the backend to load an RDB from; without it restores are refused. */
+  feeder?: FeederAddress;
+  /** Brings the instance to the spec and returns its primary once it serves. */
+  converge(spec: DriverInstanceSpec, ctx: DriverContext): Promise<NodeTarget>;
+  connector: DriverConnector;
+  timeoutMs: number;
+}
+
+async function drain(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
 
 /** Where a node's saved dataset is in its allocation: the task's `dir`. */
 const RDB_PATH = 'alloc/data/dump.rdb';
@@ -42,10 +62,16 @@ export type AllocFileReader = (
 export class NomadSnapshots implements DriverSnapshots {
   readonly #dir: string;
   readonly #readAllocFile: AllocFileReader;
+  readonly #restore: RestoreHost;
 
-  constructor(dir: string, readAllocFile: AllocFileReader) {
-    this.#dir = dir;
-    this.#readAllocFile = readAllocFile;
+  constructor(options: {
+    dir: string;
+    readAllocFile: AllocFileReader;
+    restore: RestoreHost;
+  }) {
+    this.#dir = options.dir;
+    this.#readAllocFile = options.readAllocFile;
+    this.#restore = options.restore;
   }
 
   async take(
@@ -100,13 +126,35 @@ export class NomadSnapshots implements DriverSnapshots {
 
   async restore(
     spec: DriverInstanceSpec,
-    _source: DriverRestoreSource,
-    _ctx: DriverContext,
+    source: DriverRestoreSource,
+    ctx: DriverContext,
   ): Promise<void> {
-    // Nomad has no API to write into an allocation; loading an RDB needs
-    // an artifact the clients can fetch, which is not built yet.
-    throw new PlatformRejectedError(
-      `Restoring ${spec.instanceId} on Nomad is not built yet: snapshots can be taken and read, not loaded`,
+    const { feeder } = this.#restore;
+    if (!feeder) {
+      throw new PlatformRejectedError(
+        'dbaas.drivers.nomad.snapshots.restoreFrom is not configured: nodes have no address to load a restored RDB from',
+      );
+    }
+    const rdb =
+      'snapshotId' in source
+        ? await readFile(this.#files(spec.instanceId, source.snapshotId).rdb)
+        : await drain(await source.rdb());
+    const primary = await this.#restore.converge(spec, ctx);
+    await loadRdb({
+      target: primary,
+      admin: {
+        username: spec.admin.username,
+        password: await spec.admin.password.reveal(),
+      },
+      connector: this.#restore.connector,
+      rdb,
+      feeder,
+      persistence: spec.persistence,
+      timeoutMs: this.#restore.timeoutMs,
+      signal: ctx.signal,
+    });
+    ctx.logger.info(
+      `Loaded ${rdb.length} bytes of RDB into ${primary.nodeId}; its replicas copy it from there`,
     );
   }
 
