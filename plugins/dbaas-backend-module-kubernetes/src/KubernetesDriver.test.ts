@@ -362,6 +362,40 @@ describe('KubernetesDriver on the test cluster', () => {
     expect(objectsOf('tuned')).toEqual([]);
   });
 
+  it('turns a pod NotReady when its health login fails, without restarting it, and Ready again when the login works', async () => {
+    const [node] = (await driver.observe('shape')).nodes;
+    const admin = new Redis({
+      host: node.endpoint!.host,
+      port: 6379,
+      username: 'jm-admin',
+      password: ADMIN_PASSWORD,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    await admin.connect();
+    try {
+      const acl = (await admin.call('ACL', 'LIST')) as string[];
+      const health = acl.find(line => line.startsWith('user jm-health '))!;
+      await admin.call('ACL', 'DELUSER', 'jm-health');
+      const notReady = await waitFor('the pod to turn NotReady', async () => {
+        const observed = await driver.observe('shape');
+        return observed.phase === 'starting' ? observed : undefined;
+      });
+      expect(notReady.nodes[0]).toMatchObject({
+        id: 'jm-shape-0',
+        phase: 'starting',
+      });
+      // Longer than the liveness probe's six failed periods (100 ms each here).
+      await new Promise(r => setTimeout(r, 1500));
+      await admin.call('ACL', 'SETUSER', ...health.split(' ').slice(1));
+      await running('shape');
+    } finally {
+      admin.disconnect();
+    }
+    const pod = objectsOf('shape').find(o => o.kind === 'Pod') as any;
+    expect(pod.status.containerStatuses[0].restartCount).toBe(0);
+  });
+
   it('deletes every object, the pod and its claim on deprovision', async () => {
     await driver.deprovision('shape', context());
     await waitFor(

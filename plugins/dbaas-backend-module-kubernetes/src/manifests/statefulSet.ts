@@ -24,30 +24,33 @@ const serverOf = (engine: string) =>
   engine === 'valkey' ? 'valkey-server' : 'redis-server';
 
 /**
- * A probe that logs in as the health user and PINGs. `accept` lists the
- * replies that pass: liveness also passes LOADING, so a node loading a
- * large dataset is not killed for being slow.
+ * Logs in as the health user and PINGs; `accept` lists the replies that
+ * pass (the start of a line of redis-cli's output, errors included).
  */
 function probe(
   accept: string[],
   periodSeconds: number,
   failureThreshold: number,
 ) {
+  const cli = `redis-cli --no-auth-warning -h "$POD_IP" -p ${REDIS_PORT} --user "$HEALTH_USER" ping 2>&1`;
   return {
     exec: {
-      command: [
-        'sh',
-        '-c',
-        `redis-cli --no-auth-warning -h "$POD_IP" -p ${REDIS_PORT} --user "$HEALTH_USER" ping | grep -Eq '^(${accept.join(
-          '|',
-        )})'`,
-      ],
+      command: ['sh', '-c', `${cli} | grep -Eq '^(${accept.join('|')})'`],
     },
     periodSeconds,
     timeoutSeconds: 2,
     failureThreshold,
   };
 }
+
+/** Ready: the health user's PING answered. */
+const READY = ['PONG'];
+/**
+ * Alive: any answer of a server whose event loop turns. LOADING keeps a
+ * node loading a large dataset from being killed; the login errors keep a
+ * missing health user (see docs/kubernetes.md) from restarting the pod.
+ */
+const ALIVE = ['PONG', 'LOADING', 'NOAUTH', 'AUTH failed', 'WRONGPASS'];
 
 /** Memory request = limit: maxmemory plus headroom for fork and buffers, in MiB. */
 export function memoryLimitMi(
@@ -195,9 +198,9 @@ export function statefulSetManifest({
               env,
               resources: { requests: { cpu, memory }, limits: { cpu, memory } },
               securityContext: containerSecurity,
-              readinessProbe: probe(['PONG'], period, 3),
+              readinessProbe: probe(READY, period, 3),
               livenessProbe: {
-                ...probe(['PONG', 'LOADING'], period, 6),
+                ...probe(ALIVE, period, 6),
                 initialDelaySeconds: period,
               },
               volumeMounts: mounts,
