@@ -153,7 +153,11 @@ export const dbaasPlugin = createBackendPlugin({
           .register(tlsModeHandler)
           .onInstanceDeleted((tx, id) => tls.forget(id, tx));
         // Backups and restores, when dbaas.backups is set.
-        const backupArchive = registerBackupOperations(config, registry);
+        const backupArchive = registerBackupOperations(
+          config,
+          registry,
+          services.notifications,
+        );
 
         const waiter = new OperationWaiter(operations);
         const worker = new OperationWorker({

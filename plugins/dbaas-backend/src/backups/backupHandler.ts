@@ -10,6 +10,7 @@ import { BackupContents, digestOf } from './backupContents';
 import { SavedData, saveOnNode } from './saveOnNode';
 import { snapshotsFor } from './snapshotsFor';
 import { progressSaver } from './progressSaver';
+import { BackupNotifier } from './BackupNotifier';
 
 /** What POST /backups and the scheduler put in the operation's params. */
 export interface BackupParams {
@@ -177,7 +178,10 @@ export async function discardBackup(
  * in the catalog. The instance serves throughout and its status is left
  * alone.
  */
-export function createBackupHandler(archive: BackupArchive): OperationHandler {
+export function createBackupHandler(
+  archive: BackupArchive,
+  notifier?: BackupNotifier,
+): OperationHandler {
   return {
     type: 'backup',
     steps: ['save', 'store', 'finish'],
@@ -207,6 +211,20 @@ export function createBackupHandler(archive: BackupArchive): OperationHandler {
         actor: ctx.operation.createdBy,
         message: `Backup ${params.backupId} failed: ${error.message}`,
       });
+      if (ctx.instance) {
+        await notifier
+          ?.failed(
+            ctx.instance,
+            { id: params.backupId, ...params },
+            error.message,
+          )
+          .catch(sendError =>
+            ctx.log(
+              `Could not notify the owner: ${(sendError as Error).message}`,
+              'warn',
+            ),
+          );
+      }
     },
   };
 }

@@ -4,8 +4,10 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import {
   ALICE,
+  BOB,
   startDbaasTestBackend,
 } from '../__testUtils__/startDbaasTestBackend';
+import { notificationsBackendFeatures } from '../alerts/__testUtils__/notificationsBackend';
 
 jest.setTimeout(240_000);
 
@@ -162,6 +164,8 @@ describe('backups and restore into a new instance', () => {
     backend = await startDbaasTestBackend({
       portRange: { start: 19600, end: 19649 },
       dbaas: { backups: { folder, encryptionKey: ENCRYPTION_KEY } },
+      features: notificationsBackendFeatures(),
+      config: { app: { baseUrl: 'http://localhost:3000' } },
     });
   });
 
@@ -471,5 +475,58 @@ describe('backups and restore into a new instance', () => {
       .get(`/api/dbaas/instances/${id}`)
       .set(backend.as(ALICE));
     expect(instance.body.status).toBe('running');
+  });
+
+  it('records a failed backup with its error, removes what it wrote and tells the owner', async () => {
+    const id = await backend.createInstance({ name: 'bk-fails' });
+    await (await client(id)).set('k', 'v');
+    // The store cannot make the instance's folder where a file stands.
+    const blocker = path.join(folder, id);
+    fs.writeFileSync(blocker, 'not a folder');
+    const res = await backend.api
+      .post(`/api/dbaas/instances/${id}/backups`)
+      .set(backend.as(ALICE));
+    expect(res.status).toBe(202);
+    const done = await backend.waitForOperation(
+      res.body.operation.id,
+      ALICE,
+      60_000,
+    );
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatch(/ENOTDIR/);
+    const list = await backend.api
+      .get(`/api/dbaas/instances/${id}/backups`)
+      .set(backend.as(ALICE));
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: res.body.backup.id,
+        status: 'failed',
+        error: done.error,
+      }),
+    ]);
+    // The platform's copy of the saved file went with it.
+    const snapshots = path.join(backend.dataDir, id, 'snapshots');
+    expect(fs.existsSync(snapshots) ? fs.readdirSync(snapshots) : []).toEqual(
+      [],
+    );
+    const notifications = await backend.api
+      .get('/api/notifications/notifications')
+      .set(backend.as(ALICE));
+    expect(notifications.body.notifications).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          title: 'Redis bk-fails: a backup failed',
+          severity: 'high',
+          description: expect.stringContaining(res.body.backup.id),
+        }),
+      }),
+    ]);
+    const bob = await backend.api
+      .get('/api/notifications/notifications')
+      .set(backend.as(BOB));
+    expect(bob.body.notifications).toEqual([]);
+
+    fs.rmSync(blocker);
+    await backUp(id);
   });
 });

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { InstanceStore } from '../database/InstanceStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { OperationQueue } from '../operations/OperationQueue';
@@ -10,6 +11,7 @@ import { RdbVersionLookup } from '../upgrades/rdbVersions';
 import { BackupArchive } from './BackupArchive';
 import { BackupCatalog } from './BackupCatalog';
 import { BackupCipher } from './BackupCipher';
+import { BackupNotifier } from './BackupNotifier';
 import { BackupPolicyStore, deleteBackupPolicy } from './BackupPolicyStore';
 import { BackupService } from './BackupService';
 import { readBackupSettings } from './backupSettings';
@@ -22,12 +24,14 @@ import { pruneBackups } from './pruneBackups';
 
 /**
  * Backups, when `dbaas.backups` is set: the folder store behind the cipher,
- * the backup and restore operation types, and the scheduled task that runs
- * policies and retention. Returns the service the routes use.
+ * the backup and restore operation types (owners hear of failed backups
+ * through `notifications`), and the scheduled task that runs policies and
+ * retention. Returns the service the routes use.
  */
 export function registerBackupOperations(
   config: Config,
   registry: OperationRegistry,
+  notifications?: NotificationService,
 ): BackupArchive | undefined {
   const settings = readBackupSettings(config);
   if (!settings) return undefined;
@@ -36,7 +40,12 @@ export function registerBackupOperations(
     BackupCipher.fromKey(settings.encryptionKey),
   );
   registry
-    .register(createBackupHandler(archive))
+    .register(
+      createBackupHandler(
+        archive,
+        notifications && new BackupNotifier(notifications),
+      ),
+    )
     .register(createRestoreHandler(archive))
     .register(createRestoreInPlaceHandler(archive))
     .onInstanceDeleted(deleteBackupPolicy);
