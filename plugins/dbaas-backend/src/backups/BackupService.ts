@@ -253,6 +253,11 @@ export class BackupService {
     }
   }
 
+  /** Whether the instance's platform can copy its data out at all. */
+  canBackUp(instance: Pick<Instance, 'platform'>): boolean {
+    return Boolean(this.#deps.drivers.get(instance.platform).snapshots);
+  }
+
   async #requireSnapshots(platform: string) {
     if (!this.#deps.drivers.get(platform).snapshots) {
       throw new InputError(

@@ -36,7 +36,8 @@ export async function runDueBackups(
   for (const instance of await deps.instances.list({ status: ['running'] })) {
     const policy =
       stored.get(instance.id) ?? defaultBackupPolicy(instance.persistence);
-    if (!policy.enabled) continue;
+    // A platform without snapshots would refuse every minute.
+    if (!policy.enabled || !deps.backups.canBackUp(instance)) continue;
     const history = await deps.catalog.list(instance.id);
     const lastComplete = history.find(b => b.status === 'complete');
     const lastTry = history[0];
