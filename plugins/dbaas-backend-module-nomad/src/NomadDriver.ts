@@ -27,7 +27,10 @@ import {
   knownPrimary,
   refuseRemovingPrimary,
 } from './replication/knownPrimary';
-import { liveReplicationSettings } from './replication/replicaConf';
+import {
+  liveReplicationSettings,
+  withReplicaOf,
+} from './replication/replicaConf';
 import { primaryFromSentinels } from './replication/sentinelPrimary';
 import { waitForGroups, waitForGroupsGone } from './rollout';
 import { NomadSnapshots } from './snapshots/NomadSnapshots';
@@ -37,6 +40,7 @@ import {
   groupOfNodeId,
   instanceIdOf,
   jobIdOf,
+  ordinalOf,
   variablePath,
 } from './names';
 import {
@@ -403,6 +407,9 @@ export class NomadDriver implements Driver {
       });
       ctx.logger.info(`Nomad stopped ${removed.join(', ')} of ${jobId}`);
     }
+    if (spec.replicas > 0 && primary.address) {
+      await this.#repointOthers(client, jobId, job, groups, primary);
+    }
     await this.#deleteRemovedVariables(client, jobId, job);
     if (running) await this.#applyLive(spec, groups, admin, ctx);
     if (onlyGroups && registeredVersion !== undefined) {
@@ -449,6 +456,29 @@ export class NomadDriver implements Driver {
         );
       }
       await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Data nodes outside the update's scope follow the current primary too. */
+  async #repointOthers(
+    client: NomadClient,
+    jobId: string,
+    job: NomadJob,
+    inScope: string[],
+    primary: KnownPrimary,
+  ): Promise<void> {
+    for (const { Name: group } of job.TaskGroups) {
+      if (inScope.includes(group) || ordinalOf(group) === undefined) continue;
+      const path = variablePath(jobId, group);
+      const current = (await client.readVariable(path))?.value;
+      if (!current?.Items.redis_conf) continue;
+      await this.#writeVariable(client, path, {
+        ...current.Items,
+        redis_conf: withReplicaOf(
+          current.Items.redis_conf,
+          group === primary.group ? undefined : primary.address,
+        ),
+      });
     }
   }
 

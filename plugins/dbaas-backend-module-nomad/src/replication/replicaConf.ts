@@ -52,3 +52,22 @@ export function liveReplicationSettings(
     { key: 'repl-diskless-sync-delay', value: '0' },
   ];
 }
+
+const REPLICAOF_LINE = /^\s*(replicaof|slaveof)\s/i;
+
+/**
+ * Points a node's redis.conf item at another primary, or at none, and
+ * changes nothing else: for nodes an update leaves alone, whose settings
+ * must stay as they were, but which must not restart (Nomad restarts
+ * tasks on its own) as replicas of a node that is no longer the primary.
+ */
+export function withReplicaOf(
+  conf: string,
+  primary: PrimaryAddress | undefined,
+): string {
+  const lines = conf
+    .split('\n')
+    .filter(line => line !== '' && !REPLICAOF_LINE.test(line));
+  if (primary) lines.push(`replicaof ${quote(primary.host)} ${primary.port}`);
+  return `${lines.join('\n')}\n`;
+}
