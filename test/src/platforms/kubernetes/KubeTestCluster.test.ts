@@ -164,6 +164,7 @@ beforeAll(async () => {
     port: 19700,
     namespaces: [NS],
     podAddresses: Array.from({ length: 10 }, (_, i) => `127.0.95.${10 + i}`),
+    serviceAddresses: ['127.0.95.200', '127.0.95.201'],
     images: {
       'redis:7.0.15': {
         binaries: {
@@ -318,6 +319,32 @@ describe('the StatefulSet controller and the kubelet', () => {
       'data-cache-0',
       'data-cache-1',
     ]);
+  });
+
+  it('gives a Service a ClusterIP whose port reaches a Ready pod it selects', async () => {
+    const pod = await readyPod('cache-0');
+    const created = await apply(`/api/v1/namespaces/${NS}/services/cache-0`, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'cache-0', namespace: NS },
+      spec: {
+        selector: { 'statefulset.kubernetes.io/pod-name': 'cache-0' },
+        ports: [{ name: 'redis', port: 6379, targetPort: 'redis' }],
+      },
+    });
+    expect(created.body.spec.clusterIP).toBe('127.0.95.200');
+    const runId = (host: string) =>
+      withRedis(
+        host,
+        async r => /run_id:(\w+)/.exec(await r.info('server'))?.[1],
+      );
+    await eventually('the ClusterIP to answer', async () =>
+      (await runId('127.0.95.200')) === (await runId(pod.status.podIP))
+        ? true
+        : undefined,
+    );
+    await api('DELETE', `/api/v1/namespaces/${NS}/services/cache-0`);
+    await expect(withRedis('127.0.95.200', r => r.ping())).rejects.toThrow();
   });
 
   it('leaves pods alone on a template change (OnDelete) and brings the new template when a pod is deleted', async () => {

@@ -9,6 +9,7 @@ import { StatefulSetController } from './controllers/StatefulSetController';
 import { KubeFaults } from './faults';
 import { Kubelet, TestImage } from './kubelet/Kubelet';
 import { ObjectStore } from './store/ObjectStore';
+import { ServiceProxy } from './proxy/ServiceProxy';
 import { servingCertificate } from './servingCertificate';
 
 export interface KubeTestClusterOptions {
@@ -19,6 +20,8 @@ export interface KubeTestClusterOptions {
   /** Namespaces that exist from the start (besides `default`). */
   namespaces?: string[];
   podAddresses: string[];
+  /** ClusterIPs, each a loopback address the Service's ports listen on. */
+  serviceAddresses?: string[];
   images: Record<string, TestImage>;
   probePeriodMs?: number;
   maxGraceMs?: number;
@@ -39,6 +42,7 @@ export class KubeTestCluster {
   readonly token = randomBytes(24).toString('base64url');
   readonly kubelet: Kubelet;
   readonly #controller: StatefulSetController;
+  readonly #proxy: ServiceProxy;
   #server?: Server;
   #url = '';
   /** PEM the clients trust, when the server speaks https. */
@@ -65,6 +69,7 @@ export class KubeTestCluster {
         status: { phase: 'Active' },
       });
     }
+    this.#proxy = new ServiceProxy(this.store, options.serviceAddresses ?? []);
     this.#controller = new StatefulSetController(this.store);
     this.kubelet = new Kubelet({
       store: this.store,
@@ -105,6 +110,7 @@ export class KubeTestCluster {
   /** Stops every pod's processes, then the API server. */
   async stop(): Promise<void> {
     this.#controller.stop();
+    await this.#proxy.stop();
     await this.kubelet.stop();
     await new Promise<void>(resolve => {
       this.#server?.closeAllConnections();

@@ -38,8 +38,15 @@ export class ObjectStore {
   readonly #graceful = new Set<string>(['Pod']);
   #version = 1;
 
+  /** Fills what the server sets on a new object (a Service's clusterIP), as a registry strategy does. */
+  #prepareForCreate: (object: KubeObject) => void = () => {};
+
   constructor() {
     this.#events.setMaxListeners(50);
+  }
+
+  onCreate(prepare: (object: KubeObject) => void) {
+    this.#prepareForCreate = prepare;
   }
 
   onChange(
@@ -86,6 +93,7 @@ export class ObjectStore {
     const object = this.#fresh(kind, body, namespace);
     this.#validate(kind, object);
     if (options.dryRun) return object;
+    this.#prepareForCreate(object);
     return this.#write(object, 'ADDED');
   }
 
@@ -150,7 +158,9 @@ export class ObjectStore {
       const object = this.#fresh(kind, merged, namespace);
       object.metadata.managedFields = merged.metadata.managedFields;
       this.#validate(kind, object);
-      return options.dryRun ? object : this.#write(object, 'ADDED');
+      if (options.dryRun) return object;
+      this.#prepareForCreate(object);
+      return this.#write(object, 'ADDED');
     }
     this.#normaliseSecret(merged);
     this.#validate(kind, merged, live);
