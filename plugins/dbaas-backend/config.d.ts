@@ -74,6 +74,19 @@ export interface Config {
       rotationGraceSeconds?: number;
       /** How often Vault's node is read for new, changed and revoked users. Default 5. */
       followIntervalSeconds?: number;
+      /**
+       * Vault's plugin connects to a gateway in the backend instead of a
+       * node: users Vault creates are on every node before Vault answers,
+       * and its rotations add the new password beside the old (docs/vault.md).
+       */
+      gateway?: {
+        /** Where gateways listen. Default 127.0.0.1. */
+        host?: string;
+        /** The address Vault is given. Default host. */
+        advertiseHost?: string;
+        /** One port per instance from this range. */
+        ports: { start: number; end: number };
+      };
     };
 
     /** Who may connect to instances (docs/allow-lists.md). */

@@ -331,6 +331,7 @@ export const dbaasPlugin = createBackendPlugin({
             archive: backupArchive,
             db,
             instances,
+            operations,
             instanceService: service,
             queue,
             drivers,
@@ -440,6 +441,7 @@ export const dbaasPlugin = createBackendPlugin({
           deps: { instances, credentials, users, admin, drivers, events, tls },
           registry,
           scheduler,
+          lifecycle,
           logger,
         });
         httpRouter.use(

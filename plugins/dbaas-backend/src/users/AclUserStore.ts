@@ -417,7 +417,11 @@ export class AclUserStore {
     }));
   }
 
-  /** Records a Vault user as Vault's node has it, creating it when new. */
+  /**
+   * Records a Vault user as Vault has it, creating it when new. A product
+   * user Vault starts rotating (a static role) becomes Vault's: its
+   * encrypted passwords are forgotten, as only Vault sets them now.
+   */
   async putVaultUser(
     instanceId: string,
     user: VaultUserRecord,
@@ -428,18 +432,26 @@ export class AclUserStore {
     const changes = {
       rules: user.rules,
       password_hashes: JSON.stringify(user.hashes),
+      managed_by: 'vault',
+      rotate_every_days: null,
+      rotation_grace_seconds: null,
       updated_at: now,
     };
     const updated = await tx(USERS)
       .where({ instance_id: instanceId, username: user.username })
       .update(changes);
-    if (updated) return;
+    if (updated) {
+      await tx(PASSWORDS)
+        .where({ instance_id: instanceId, username: user.username })
+        .delete();
+      return;
+    }
     await tx(USERS).insert({
       instance_id: instanceId,
       username: user.username,
       preset: 'custom',
       keys: '[]',
-      managed_by: 'vault',
+
       is_default: false,
       created_by: createdBy,
       created_at: now,

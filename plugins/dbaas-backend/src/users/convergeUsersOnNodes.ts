@@ -96,8 +96,12 @@ export async function convergeUsersOnNodes(
   },
   instance: Instance,
   options: {
-    /** The node Vault talks to: Vault users it lacks are deleted everywhere else. */
-    vaultNode?: string;
+    /**
+     * Which nodes lose Vault users the records no longer have: all but the
+     * node Vault talks to when following it, every node when Vault's
+     * commands come through the gateway. None by default.
+     */
+    removesVaultUsers?: (nodeName: string) => boolean;
   } = {},
 ): Promise<NodeUsers[]> {
   const admin = await ctx.deps.credentials.get(instance.id, 'admin');
@@ -124,7 +128,7 @@ export async function convergeUsersOnNodes(
             node,
             instance,
             desired,
-            options.vaultNode !== undefined && node.name !== options.vaultNode,
+            options.removesVaultUsers?.(node.name) ?? false,
           ),
       ),
     );

@@ -31,6 +31,8 @@ export interface VaultServiceDeps extends RegisterDeps {
   logger: LoggerService;
   /** How long a password Vault replaced keeps working on every node. */
   rotationGraceMs: number;
+  /** After Vault has forgotten a deleted instance. */
+  onRemoved?(instanceId: string): Promise<void>;
 }
 
 /**
@@ -56,6 +58,7 @@ export class VaultService {
           registration.roles,
         );
         await deps.registrations.delete(registration.instanceId);
+        await deps.onRemoved?.(registration.instanceId);
       } catch (error) {
         deps.logger.warn(
           `Could not remove ${registration.instanceName} from Vault: ${

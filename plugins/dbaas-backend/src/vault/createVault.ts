@@ -8,6 +8,7 @@ import { VaultClient } from './VaultClient';
 import { VaultLeaseStore } from './VaultLeaseStore';
 import { VaultRegistrationStore } from './VaultRegistrationStore';
 import { VaultService } from './VaultService';
+import { VaultGateways } from './gateway/VaultGateways';
 
 /** Task id of the follower, which also registers new instances. */
 export const VAULT_FOLLOW_TASK = 'dbaas-vault-follow';
@@ -26,20 +27,34 @@ export async function createVault(options: {
   > & { tls?: OperationDeps['tls'] };
   registry: OperationRegistry;
   scheduler: SchedulerService;
+  lifecycle: LifecycleService;
   logger: LoggerService;
 }) {
   const settings = readVaultSettings(options.config);
   if (!settings) return undefined;
   const registrations = new VaultRegistrationStore(options.db);
   const leases = new VaultLeaseStore(options.db);
+  const rotationGraceMs = settings.rotationGraceSeconds * 1000;
+  const gateways = settings.gateway
+    ? new VaultGateways(settings.gateway, {
+        ...options.deps,
+        registrations,
+        logger: options.logger,
+        rotationGraceMs,
+      })
+    : undefined;
+  await gateways?.reopen();
+  options.lifecycle.addShutdownHook(async () => gateways?.closeAll());
   const service = new VaultService({
     ...options.deps,
     vault: new VaultClient(settings),
     registrations,
     leases,
     logger: options.logger,
-    rotationGraceMs: settings.rotationGraceSeconds * 1000,
+    rotationGraceMs,
     trust: async id => options.deps.tls?.trust(id),
+    ...(gateways ? { gateway: i => gateways.addressOf(i) } : {}),
+    onRemoved: async id => gateways?.close(id),
   });
   options.registry.onInstanceDeleted(async (tx, instanceId) => {
     await leases.deleteAll(tx, instanceId);

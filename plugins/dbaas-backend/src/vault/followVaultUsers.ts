@@ -67,6 +67,9 @@ export async function followVaultUsers(
   graceMs: number,
   now = new Date(),
 ): Promise<FollowResult> {
+  if (!registration.nodeId) {
+    return retireReplacedHashes(deps, driver, instance, now);
+  }
   const observed = await driver.observe(instance.id);
   const node = observed.nodes.find(n => n.id === registration.nodeId);
   if (!node || node.phase !== 'running' || !node.endpoint) {
@@ -120,8 +123,32 @@ export async function followVaultUsers(
   }
   if (changes.length) {
     await convergeUsersOnNodes({ deps, driver }, instance, {
-      vaultNode: node.name,
+      removesVaultUsers: name => name !== node.name,
     });
   }
+  return { changes };
+}
+
+/**
+ * Through the gateway, Vault's changes are on every node already; what is
+ * left is taking replaced passwords off once their grace has passed.
+ */
+async function retireReplacedHashes(
+  deps: FollowDeps,
+  driver: Driver,
+  instance: Instance,
+  now: Date,
+): Promise<FollowResult> {
+  const nowIso = now.toISOString();
+  const changes: string[] = [];
+  for (const record of await deps.users.vaultUsers(instance.id)) {
+    const hashes = record.hashes.filter(
+      h => !h.retiresAt || h.retiresAt > nowIso,
+    );
+    if (hashes.length === record.hashes.length) continue;
+    await deps.users.putVaultUser(instance.id, { ...record, hashes }, 'vault');
+    changes.push(`${record.username}'s replaced password retired`);
+  }
+  if (changes.length) await convergeUsersOnNodes({ deps, driver }, instance);
   return { changes };
 }

@@ -1,4 +1,30 @@
 import { Config } from '@backstage/config';
+import { GatewaySettings } from './gateway/VaultGateways';
+
+function readGateway(config: Config | undefined): GatewaySettings | undefined {
+  if (!config) return undefined;
+  const host = config.getOptionalString('host') ?? '127.0.0.1';
+  const start = config.getNumber('ports.start');
+  const end = config.getNumber('ports.end');
+  if (
+    !(
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start > 0 &&
+      start <= end &&
+      end < 65536
+    )
+  ) {
+    throw new Error(
+      `dbaas.vault.gateway.ports: start and end must be ports with start <= end; got ${start} and ${end}`,
+    );
+  }
+  return {
+    host,
+    advertiseHost: config.getOptionalString('advertiseHost') ?? host,
+    ports: { start, end },
+  };
+}
 
 /** How the product reaches Vault and signs in to it (`dbaas.vault`). */
 export interface VaultSettings {
@@ -15,6 +41,8 @@ export interface VaultSettings {
   maxTtlSeconds: number;
   rotationGraceSeconds: number;
   followIntervalSeconds: number;
+  /** Absent: Vault talks to each instance's primary, and the product follows it. */
+  gateway?: GatewaySettings;
 }
 
 /** `dbaas.vault`, or undefined when the product keeps every credential itself. */
@@ -53,5 +81,6 @@ export function readVaultSettings(config: Config): VaultSettings | undefined {
     rotationGraceSeconds: vault.getOptionalNumber('rotationGraceSeconds') ?? 60,
     followIntervalSeconds:
       vault.getOptionalNumber('followIntervalSeconds') ?? 5,
+    gateway: readGateway(vault.getOptionalConfig('gateway')),
   };
 }

@@ -11,6 +11,7 @@ import { convergeUsersOnNodes } from '../users/convergeUsersOnNodes';
 import { VaultClient, VaultRole } from './VaultClient';
 import { VaultRegistrationStore } from './VaultRegistrationStore';
 import { VAULT_USERNAME } from './vaultUsernames';
+import { GatewayAddress } from './gateway/VaultGateway';
 
 /** What Vault's plugin needs on a node: managing users, nothing else. */
 export const VAULT_USER_RULES =
@@ -34,12 +35,14 @@ export interface RegisterDeps
   registrations: VaultRegistrationStore;
   /** The instance's CA when it requires TLS, which Vault must trust. */
   trust(instanceId: string): Promise<string | undefined>;
+  /** With a gateway, where Vault connects for the instance instead of its primary. */
+  gateway?(instance: Instance): Promise<GatewayAddress>;
 }
 
 /**
  * Gives Vault a running instance: a user for Vault's plugin on every node
  * (with a password the product makes and forgets), the connection to the
- * primary and a role per preset in Vault, then rotate-root, after which
+ * primary (or to the gateway in front of the instance) and a role per preset in Vault, then rotate-root, after which
  * only Vault knows that password. A failure leaves the registration
  * pending with Vault's reason; the follower task tries again.
  */
@@ -78,12 +81,15 @@ export async function registerWithVault(
     'justmanage',
   );
   await convergeUsersOnNodes({ deps, driver }, instance);
+  const address = deps.gateway
+    ? await deps.gateway(instance)
+    : primary.endpoint!;
   try {
     await deps.vault.register(
       instance.name,
       {
-        host: primary.endpoint!.host,
-        port: primary.endpoint!.port,
+        host: address.host,
+        port: address.port,
         username: VAULT_USERNAME,
         password,
         ...(instance.tls === 'required'
@@ -100,9 +106,10 @@ export async function registerWithVault(
     instanceId: instance.id,
     instanceName: instance.name,
     status: 'registered',
-    nodeId: primary.id,
-    host: primary.endpoint!.host,
-    port: primary.endpoint!.port,
+    // Through the gateway Vault talks to no node in particular.
+    ...(deps.gateway ? {} : { nodeId: primary.id }),
+    host: address.host,
+    port: address.port,
     roles: roles.map(r => r.name),
   });
 }

@@ -5,6 +5,11 @@
  * node: a read its role allows, a write it forbids.
  */
 import Redis from 'ioredis';
+import {
+  ListedEndpoint,
+  loginOnEveryNode,
+  READ_ONLY_EVERYWHERE,
+} from './__testUtils__/nodeLogins';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TestVault } from '@justmanage/integration-tests/src/platforms/vault';
@@ -21,63 +26,21 @@ import { VAULT_FOLLOW_TASK } from './createVault';
 
 jest.setTimeout(240_000);
 
-type Endpoint = { role: string; host: string; port: number };
-
 describe('credentials from Vault', () => {
   let vault: TestVault;
   let backend: Awaited<ReturnType<typeof startDbaasTestBackend>>;
   let id: string;
 
-  async function endpoints(): Promise<Endpoint[]> {
+  async function endpoints(): Promise<ListedEndpoint[]> {
     const res = await backend.api
       .get(`/api/dbaas/instances/${id}`)
       .set(backend.as(ALICE));
     return res.body.endpoints;
   }
 
-  /** What logging in as the user on one node gives: 'reads', 'pings' or the error. */
-  async function tryNode(node: Endpoint, username: string, password: string) {
-    const client = new Redis({
-      host: node.host,
-      port: node.port,
-      lazyConnect: true,
-      enableReadyCheck: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.call('AUTH', username, password);
-      if (node.role === 'sentinel') {
-        await client.ping();
-        return 'pings';
-      }
-      expect(await client.get('kept')).toBe('yes');
-      await expect(client.set('kept', 'no')).rejects.toThrow(/NOPERM/);
-      return 'reads, cannot write';
-    } catch (error) {
-      return (error as Error).message.split(' ')[0];
-    } finally {
-      client.disconnect();
-    }
-  }
-
-  async function onEveryNode(username: string, password: string) {
-    const seen: string[] = [];
-    for (const node of await endpoints()) {
-      seen.push(`${node.role}: ${await tryNode(node, username, password)}`);
-    }
-    return seen;
-  }
-
-  const everywhere = [
-    'primary: reads, cannot write',
-    'replica: reads, cannot write',
-    'sentinel: pings',
-    'sentinel: pings',
-    'sentinel: pings',
-  ];
+  const onEveryNode = async (username: string, password: string) =>
+    loginOnEveryNode(await endpoints(), username, password);
+  const everywhere = READ_ONLY_EVERYWHERE;
 
   async function issue(as = ALICE, role = 'read-only') {
     return backend.api
