@@ -13,7 +13,7 @@ import {
 } from '@justmanage/plugin-dbaas-common';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { OperationQueue } from '../operations/OperationQueue';
-import { OperationWithOwner } from '../database/OperationStore';
+import { OperationStore, OperationWithOwner } from '../database/OperationStore';
 import { InstanceService, Accepted } from '../service/InstanceService';
 import { CreateAuthorization } from '../permissions/createAuthorization';
 import { RdbVersionLookup } from '../upgrades/rdbVersions';
@@ -23,10 +23,23 @@ import { BackupPolicyStore } from './BackupPolicyStore';
 import { BackupParams } from './backupHandler';
 import { RestoreParams } from './restoreHandler';
 import { RestoreInPlaceParams } from './restoreInPlaceHandler';
-import { restoreRequestOf } from './restoreRequest';
+import { RestoreSource, restoreRequestOf } from './restoreRequest';
+
+/**
+ * The instance whose backups a request is about: its row while it exists,
+ * else the facts its backups' operations kept, so that the backups of a
+ * deleted instance stay listable, restorable and deletable by its owners.
+ */
+export interface BackupSource {
+  id: string;
+  name: string;
+  owner: string;
+  instance?: Instance;
+}
 
 export interface BackupServiceDeps {
   catalog: BackupCatalog;
+  operations: OperationStore;
   policies: BackupPolicyStore;
   archive: BackupArchive;
   queue: OperationQueue;
@@ -46,9 +59,30 @@ export class BackupService {
     this.#deps = deps;
   }
 
-  async list(instance: Instance): Promise<Backup[]> {
+  async sourceOf(instanceId: string): Promise<BackupSource> {
+    const instance = await this.#deps.instanceService
+      .get(instanceId)
+      .catch(() => undefined);
+    if (instance) {
+      const { id, name, owner } = instance;
+      return { id, name, owner, instance };
+    }
+    const [newest] = await this.#deps.catalog.list(instanceId);
+    const operation =
+      newest && (await this.#deps.operations.get(newest.operationId));
+    if (!operation) {
+      throw new NotFoundError(`No instance with id ${instanceId}`);
+    }
+    return {
+      id: instanceId,
+      name: operation.instanceName,
+      owner: operation.owner,
+    };
+  }
+
+  async list(source: BackupSource): Promise<Backup[]> {
     const now = Date.now();
-    return (await this.#deps.catalog.list(instance.id)).map(b =>
+    return (await this.#deps.catalog.list(source.id)).map(b =>
       toApiBackup(b, now),
     );
   }
@@ -93,8 +127,8 @@ export class BackupService {
     return { backup: toApiBackup(record), operation };
   }
 
-  async delete(instance: Instance, backupId: string): Promise<void> {
-    const record = await this.#find(instance, backupId);
+  async delete(source: BackupSource, backupId: string): Promise<void> {
+    const record = await this.#find(source, backupId);
     if (record.status === 'running') {
       throw new ConflictError(
         `Backup ${backupId} is being taken; delete it once it has finished`,
@@ -105,7 +139,7 @@ export class BackupService {
   }
 
   async restore(
-    source: Instance,
+    source: BackupSource,
     backupId: string,
     body: unknown,
     actor: string,
@@ -117,7 +151,10 @@ export class BackupService {
         `Backup ${backupId} is ${record.status}; only a complete backup can be restored`,
       );
     }
-    const request = restoreRequestOf(source, body);
+    const request = restoreRequestOf(
+      source.instance ?? (await this.#goneInstance(source, record)),
+      body,
+    );
     const parsed = validate(createInstanceRequestSchema, request);
     if (!parsed.ok) throw new InputError(parsed.message);
     authorize({ name: request.name, owner: request.owner });
@@ -229,7 +266,20 @@ export class BackupService {
     return all.find(b => b.status === 'complete')?.createdAt;
   }
 
-  async #find(instance: Instance, backupId: string): Promise<BackupRecord> {
+  /** A deleted instance's settings, as its backup recorded them. */
+  async #goneInstance(
+    source: BackupSource,
+    record: BackupRecord,
+  ): Promise<RestoreSource> {
+    await this.#deps.archive.verify(record);
+    const { config, manifest } = await this.#deps.archive.readContents(record);
+    return { ...config, ...source, engine: manifest.engine };
+  }
+
+  async #find(
+    instance: Pick<BackupSource, 'id' | 'name'>,
+    backupId: string,
+  ): Promise<BackupRecord> {
     const record = await this.#deps.catalog.get(backupId);
     if (!record || record.instanceId !== instance.id) {
       throw new NotFoundError(

@@ -29,10 +29,14 @@ export interface BackupContents {
   fingerprint: DatasetFingerprint;
   /** Password hashes only, as drivers get them. */
   users: DriverAclUser[];
+  /** What a restore of an instance that is gone takes its settings from. */
   config: Pick<
     Instance,
     'resources' | 'persistence' | 'maxmemoryPolicy' | 'config' | 'replicas'
-  >;
+  > &
+    Partial<
+      Pick<Instance, 'version' | 'platform' | 'region' | 'tls' | 'allowList'>
+    >;
 }
 
 /** `INFO keyspace` per database: db0:keys=3,expires=1,... */

@@ -118,6 +118,11 @@ export async function store(
     fingerprint: saved.fingerprint,
     users,
     config: {
+      version: instance.version,
+      platform: instance.platform,
+      region: instance.region,
+      tls: instance.tls,
+      ...(instance.allowList ? { allowList: instance.allowList } : {}),
       resources: instance.resources,
       persistence: instance.persistence,
       maxmemoryPolicy: instance.maxmemoryPolicy,

@@ -34,15 +34,12 @@ export function registerBackupRoutes(
   const callerOf = (req: Parameters<HttpAuthService['credentials']>[0]) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
+  // Listing, deleting and restoring also reach the backups of a deleted instance.
   router.get('/instances/:instanceId/backups', async (req, res) => {
     const credentials = await callerOf(req);
-    const instance = await service.get(req.params.instanceId);
-    await authorizer.require(
-      dbaasInstanceReadPermission,
-      instance,
-      credentials,
-    );
-    res.json({ items: await backups.list(instance) });
+    const source = await backups.sourceOf(req.params.instanceId);
+    await authorizer.require(dbaasInstanceReadPermission, source, credentials);
+    res.json({ items: await backups.list(source) });
   });
 
   router.post('/instances/:instanceId/backups', async (req, res) => {
@@ -73,19 +70,19 @@ export function registerBackupRoutes(
     '/instances/:instanceId/backups/:backupId',
     async (req, res) => {
       const credentials = await callerOf(req);
-      const instance = await service.get(req.params.instanceId);
+      const source = await backups.sourceOf(req.params.instanceId);
       await auditedChange(
         auditor,
         req,
         'instance-backup-delete',
-        { instanceId: instance.id, backupId: req.params.backupId },
+        { instanceId: source.id, backupId: req.params.backupId },
         async () => {
           await authorizer.require(
             dbaasInstanceBackupPermission,
-            instance,
+            source,
             credentials,
           );
-          await backups.delete(instance, req.params.backupId);
+          await backups.delete(source, req.params.backupId);
           res.status(204).end();
           return {};
         },
@@ -97,7 +94,7 @@ export function registerBackupRoutes(
     '/instances/:instanceId/backups/:backupId/restore',
     async (req, res) => {
       const credentials = await callerOf(req);
-      const source = await service.get(req.params.instanceId);
+      const source = await backups.sourceOf(req.params.instanceId);
       await auditedChange(
         auditor,
         req,

@@ -529,4 +529,56 @@ describe('backups and restore into a new instance', () => {
     fs.rmSync(blocker);
     await backUp(id);
   });
+
+  it('keeps a deleted instance’s backups listable, restorable and deletable by its owners', async () => {
+    const id = await backend.createInstance({ name: 'bk-deleted' });
+    await writeDataset(await client(id, 0), await client(id, 1));
+    const saved = await readAll(await client(id, 0));
+    const { backupId: kept } = await backUp(id);
+    const removal = await backend.api
+      .delete(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
+    expect(removal.status).toBe(202);
+    await backend.waitForOperation(removal.body.operation.id);
+    expect(await instanceNamed('bk-deleted')).toEqual([]);
+
+    const list = await backend.api
+      .get(`/api/dbaas/instances/${id}/backups`)
+      .set(backend.as(ALICE));
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: kept, instanceName: 'bk-deleted' }),
+    ]);
+    const bob = await backend.api
+      .post(`/api/dbaas/instances/${id}/backups/${kept}/restore`)
+      .set(backend.as(BOB))
+      .send({ name: 'bk-bobs', owner: 'group:default/team-b' });
+    expect(bob.status).toBe(403);
+
+    const res = await restore(id, kept, { name: 'bk-undeleted' });
+    expect(res.status).toBe(202);
+    expect(res.body.instance).toMatchObject({
+      owner: 'group:default/team-a',
+      engine: 'redis',
+      platform: 'local',
+      persistence: 'rdb',
+    });
+    const done = await backend.waitForOperation(
+      res.body.operation.id,
+      ALICE,
+      90_000,
+    );
+    expect([done.status, done.error]).toEqual(['succeeded', undefined]);
+    expectSameData(saved, await readAll(await client(res.body.instance.id)));
+
+    const removed = await backend.api
+      .delete(`/api/dbaas/instances/${id}/backups/${kept}`)
+      .set(backend.as(ALICE));
+    expect(removed.status).toBe(204);
+    // With its last backup gone, the deleted instance is unknown again.
+    const gone = await backend.api
+      .get(`/api/dbaas/instances/${id}/backups`)
+      .set(backend.as(ALICE));
+    expect(gone.status).toBe(404);
+  });
 });

@@ -13,12 +13,28 @@ const ALLOWED = new Set([
   'persistence',
 ]);
 
+/** The backed-up instance's settings: its row, or a gone one's backup. */
+export type RestoreSource = Pick<
+  Instance,
+  | 'owner'
+  | 'name'
+  | 'engine'
+  | 'resources'
+  | 'persistence'
+  | 'maxmemoryPolicy'
+  | 'config'
+  | 'replicas'
+> &
+  Partial<
+    Pick<Instance, 'version' | 'platform' | 'region' | 'tls' | 'allowList'>
+  >;
+
 /**
  * The create request of a restore's new instance: what the body names, the
  * rest as the backed-up instance has it, so a restore by name alone makes
  * a twin.
  */
-export function restoreRequestOf(source: Instance, body: unknown) {
+export function restoreRequestOf(source: RestoreSource, body: unknown) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new InputError('The request body must be an object');
   }

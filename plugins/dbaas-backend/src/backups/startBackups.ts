@@ -3,6 +3,7 @@ import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { InstanceStore } from '../database/InstanceStore';
+import { OperationStore } from '../database/OperationStore';
 import { DriverRegistry } from '../drivers/DriverRegistry';
 import { OperationQueue } from '../operations/OperationQueue';
 import { OperationRegistry } from '../operations/OperationRegistry';
@@ -56,6 +57,7 @@ export async function startBackups(deps: {
   archive: BackupArchive;
   db: Knex;
   instances: InstanceStore;
+  operations: OperationStore;
   instanceService: InstanceService;
   queue: OperationQueue;
   drivers: DriverRegistry;
@@ -67,6 +69,7 @@ export async function startBackups(deps: {
   const policies = new BackupPolicyStore(deps.db);
   const backups = new BackupService({
     catalog,
+    operations: deps.operations,
     policies,
     archive: deps.archive,
     queue: deps.queue,
