@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The backend's own test harness and Sentinel writer, so this upgrade is
@@ -47,6 +47,13 @@ describe('rolling upgrade of a Nomad instance', () => {
       { acl: true },
     );
     snapshotDir = await mkdtemp(join(tmpdir(), 'jm-nomad-snapshots-'));
+    // A build that cannot serve: every start exits 1.
+    const broken = join(snapshotDir, 'broken-redis-server');
+    await writeFile(
+      broken,
+      '#!/bin/sh\necho "this build is broken" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     const token = kit.agent.createClientToken(
       'jm-rolling',
       nomadDriverPolicy(),
@@ -68,6 +75,7 @@ describe('rolling upgrade of a Nomad instance', () => {
                 version: '7.0.15',
                 command: `${ENGINES}/redis-7.0.15+deb12u7/bin/redis-server`,
               },
+              { engine: 'redis', version: '7.2.4', command: broken },
               {
                 engine: 'valkey',
                 version: '8.0.1',
@@ -80,6 +88,7 @@ describe('rolling upgrade of a Nomad instance', () => {
               restart: { attempts: 3, intervalMs: 60_000, delayMs: 200 },
             },
             sentinel: { downAfterMs: 2000, failoverTimeoutMs: 10_000 },
+            rolloutTimeoutMs: 10_000,
             snapshots: {
               dir: snapshotDir,
               restoreFrom: { host: '127.0.94.250', port: 19861 },
@@ -158,6 +167,38 @@ describe('rolling upgrade of a Nomad instance', () => {
     clients.push(client);
     for (let i = 0; i < 1000; i++) await client.set(`before:${i}`, i);
     expect(await client.call('WAIT', '2', '10000')).toBe(2);
+  });
+
+  it('rolls back node by node when a replica cannot start on the target, naming Nomad’s reason; nothing acknowledged is lost', async () => {
+    const client = sentinelClient(await connection());
+    clients.push(client);
+    const writer = new ReplicatedWriter(client, {
+      prefix: 'broken:',
+      perSecond: 300,
+    });
+    writer.start();
+    const started = await backend.api
+      .post(`/api/dbaas/instances/${id}/upgrade`)
+      .set(backend.as(ALICE))
+      .send({ engine: 'redis', version: '7.2.4' });
+    expect(started.status).toBe(202);
+    const operation = await finished(started.body.operation.id);
+    await writer.stop();
+    const log: string = operation.log.map((l: any) => l.message).join('\n');
+    expect(operation.status).toBe('failed');
+    expect(operation.error).toMatch(
+      /rolled back node by node to redis 7\.0\.15/,
+    );
+    // Nomad's reason, from the replica's task events.
+    expect(`${operation.error}\n${log}`).toMatch(
+      /node-[12]: .*(Restarting|Terminated|exit)/i,
+    );
+    expect(await instance()).toMatchObject({
+      status: 'running',
+      version: '7.0.15',
+    });
+    expect(writer.acknowledged.length).toBeGreaterThan(100);
+    expect(await writer.countLost(client)).toBe(0);
   });
 
   it('upgrades to valkey 8.0.1 group by group while a Sentinel client writes, losing no acknowledged write', async () => {

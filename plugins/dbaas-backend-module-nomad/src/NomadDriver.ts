@@ -412,12 +412,15 @@ export class NomadDriver implements Driver {
     }
     await this.#deleteRemovedVariables(client, jobId, job);
     if (running) await this.#applyLive(spec, groups, admin, ctx);
-    if (onlyGroups && registeredVersion !== undefined) {
+    // A retried rolling step finds its change registered already: it still
+    // returns only once the named nodes serve, on the spec's version.
+    if (onlyGroups && running) {
       await waitForGroups({
         client,
         jobId,
         groups,
         version: registeredVersion,
+        engineVersion: spec.version,
         observe: () => this.observe(spec.instanceId),
         timeoutMs: this.#settings.rolloutTimeoutMs,
         signal: ctx.signal,

@@ -14,7 +14,10 @@ export async function waitForGroups(options: {
   client: NomadClient;
   jobId: string;
   groups: string[];
-  version: number;
+  /** The job version registered for them, if this call registered one. */
+  version?: number;
+  /** The engine version they must report. */
+  engineVersion: string;
   observe(): Promise<ObservedInstance>;
   timeoutMs: number;
   signal: AbortSignal;
@@ -25,20 +28,28 @@ export async function waitForGroups(options: {
   for (;;) {
     signal.throwIfAborted();
     const { value: allocs } = await client.jobAllocations(jobId);
-    const replaced = groups.every(group =>
-      allocs.some(
-        a =>
-          a.TaskGroup === group &&
-          a.DesiredStatus === 'run' &&
-          a.ClientStatus === 'running' &&
-          a.JobVersion >= version,
-      ),
-    );
+    const replaced =
+      version === undefined ||
+      groups.every(group =>
+        allocs.some(
+          a =>
+            a.TaskGroup === group &&
+            a.DesiredStatus === 'run' &&
+            a.ClientStatus === 'running' &&
+            a.JobVersion >= version,
+        ),
+      );
     if (replaced) {
       const observed = await options.observe();
       const waiting = groups
         .map(g => observed.nodes.find(n => n.name === g))
-        .filter(n => !n || n.phase !== 'running' || !n.endpoint);
+        .filter(
+          n =>
+            !n ||
+            n.phase !== 'running' ||
+            !n.endpoint ||
+            (n.version !== undefined && n.version !== options.engineVersion),
+        );
       if (!waiting.length) return;
       problem = waiting
         .map(n => `${n?.name}: ${n?.message ?? n?.phase ?? 'not reported'}`)
