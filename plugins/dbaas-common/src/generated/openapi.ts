@@ -829,7 +829,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description The instance's backups, newest first, with size and age. Needs the read permission. */
+    /** @description The instance's backups, newest first, with size and age; also after the instance was deleted, while it has backups. Needs the read permission. */
     get: operations['ListBackups'];
     put?: never;
     /** @description Backs the instance up now, through a backup operation with progress: the RDB (saved on a replica when there is one), the ACL users (password hashes only), the configuration and a manifest, encrypted and checksummed. 409 while another operation runs or the instance is not running. Needs the backup permission. */
@@ -853,7 +853,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** @description Removes a finished backup from its store and the catalog. Needs the backup permission. */
+    /** @description Removes a finished backup from its store and the catalog, also one of a deleted instance. Needs the backup permission. */
     delete: operations['DeleteBackup'];
     options?: never;
     head?: never;
@@ -872,7 +872,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. Needs the restore permission on the backed-up instance and the create permission for the new one. */
+    /** @description Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. The backed-up instance may have been deleted: the new one then takes the settings the backup recorded. Needs the restore permission on the backed-up instance and the create permission for the new one. */
     post: operations['RestoreBackup'];
     delete?: never;
     options?: never;

@@ -4934,7 +4934,7 @@ export const spec = {
       get: {
         operationId: 'ListBackups',
         description:
-          "The instance's backups, newest first, with size and age. Needs the read permission.",
+          "The instance's backups, newest first, with size and age; also after the instance was deleted, while it has backups. Needs the read permission.",
         responses: {
           '200': {
             description: 'Ok',
@@ -4994,7 +4994,7 @@ export const spec = {
       delete: {
         operationId: 'DeleteBackup',
         description:
-          'Removes a finished backup from its store and the catalog. Needs the backup permission.',
+          'Removes a finished backup from its store and the catalog, also one of a deleted instance. Needs the backup permission.',
         responses: {
           '204': {
             description: 'Deleted',
@@ -5017,7 +5017,7 @@ export const spec = {
       post: {
         operationId: 'RestoreBackup',
         description:
-          "Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. Needs the restore permission on the backed-up instance and the create permission for the new one.",
+          "Restores a backup into a new instance, through a restore operation that fails unless the new instance's key counts and digest equal the backup's manifest. Refused up front (400) when the target engine and version cannot read the backup's RDB format, or when the stored backup does not match its checksum; nothing is created then. The backed-up instance may have been deleted: the new one then takes the settings the backup recorded. Needs the restore permission on the backed-up instance and the create permission for the new one.",
         requestBody: {
           required: true,
           content: {
