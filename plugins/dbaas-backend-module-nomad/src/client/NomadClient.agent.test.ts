@@ -15,7 +15,7 @@ jest.setTimeout(60_000);
 
 const POLICY = `
 namespace "default" {
-  capabilities = ["list-jobs", "read-job", "submit-job", "alloc-lifecycle"]
+  capabilities = ["list-jobs", "read-job", "submit-job", "alloc-lifecycle", "read-fs"]
   variables {
     path "nomad/jobs/t-*" {
       capabilities = ["read", "write", "destroy", "list"]
@@ -455,6 +455,31 @@ describe('NomadClient against the test agent', () => {
     await client.putVariable('nomad/jobs/t-wait', { maxmemory: '5mb' });
     await runningAlloc('t-wait');
     await client.deregisterJob('t-wait', { purge: true });
+  });
+
+  it('reads a file of an allocation directory with read-fs, never one outside it, and not without read-fs', async () => {
+    await client.putVariable('nomad/jobs/t-fs', { maxmemory: '7mb' });
+    await client.registerJob(redisJob('t-fs'));
+    const alloc = await runningAlloc('t-fs');
+    const conf = await client.readAllocFile(alloc.ID, 'redis/local/redis.conf');
+    expect(conf.toString('utf8')).toContain('maxmemory 7mb');
+    // A path climbing out stays inside the allocation directory.
+    const outside = await client
+      .readAllocFile(alloc.ID, '../../../../../../etc/hostname')
+      .catch(e => e);
+    expect(outside.message).toMatch(/no such file or directory/);
+    const withoutFs = NomadClient.create({
+      address: kit.agent.address,
+      token: kit.agent.createClientToken(
+        'no-fs',
+        POLICY.replace(', "read-fs"', ''),
+      ),
+    });
+    const denied = await withoutFs
+      .readAllocFile(alloc.ID, 'redis/local/redis.conf')
+      .catch(e => e);
+    expect(denied).toBeInstanceOf(NotAllowedError);
+    await client.deregisterJob('t-fs', { purge: true });
   });
 
   it('reports an agent answering 500 as unavailable, in its words', async () => {
