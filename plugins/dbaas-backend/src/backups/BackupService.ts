@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  isError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   Backup,
   BackupPolicy,
@@ -62,7 +67,10 @@ export class BackupService {
   async sourceOf(instanceId: string): Promise<BackupSource> {
     const instance = await this.#deps.instanceService
       .get(instanceId)
-      .catch(() => undefined);
+      .catch(error => {
+        if (isError(error) && error.name === 'NotFoundError') return undefined;
+        throw error;
+      });
     if (instance) {
       const { id, name, owner } = instance;
       return { id, name, owner, instance };
