@@ -45,6 +45,8 @@ export interface Config {
         deleteVolumes?: boolean;
         /** Memory limit above maxmemory, for fork and buffers, in percent of maxmemory. Default 25. */
         memoryHeadroomPercent?: number;
+        /** Most replicas an instance may have (each with three Sentinels beside the instance). Default 5. */
+        maxReplicas?: number;
         /** Probe period in seconds. Default 10. */
         probePeriodSeconds?: number;
         limits?: {

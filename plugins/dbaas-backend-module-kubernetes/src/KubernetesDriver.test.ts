@@ -291,7 +291,7 @@ describe('KubernetesDriver on the test cluster', () => {
       return observed.phase === 'failed' ? observed : undefined;
     });
     expect(failed.message).toBe(
-      'node-0: acl: ImagePullBackOff: Back-off pulling image "registry.example/redis:7.0.15-missing"',
+      'node-0: prepare: ImagePullBackOff: Back-off pulling image "registry.example/redis:7.0.15-missing"',
     );
   });
 

@@ -8,6 +8,7 @@ import {
   DriverContext,
   DriverInstanceSpec,
   ObservedInstance,
+  PlatformRejectedError,
 } from '@justmanage/plugin-dbaas-node';
 import { healthPassword } from './aclFile';
 import { describeCapabilities } from './capabilities';
@@ -18,13 +19,21 @@ import {
 } from './config';
 import { KubeApi, KubeObject } from './kube/KubeApi';
 import { applyLive } from './liveApply';
-import { buildManifests, Manifest } from './manifests';
+import {
+  foundationManifests,
+  Manifest,
+  ManifestInput,
+  workloadManifests,
+} from './manifests';
+import { primaryFromSentinels } from './sentinelQuery';
 import {
   checkInstanceId,
   headlessServiceName,
   instanceSelector,
   MANAGED_BY,
   objectName,
+  SENTINEL_PORT,
+  sentinelSetName,
 } from './names';
 import { observePods } from './observePods';
 import { describeChange } from './planChange';
@@ -35,7 +44,9 @@ import { validateSpec } from './validateSpec';
 const OWNED_KINDS: Array<[string, string, (id: string) => string]> = [
   ['policy/v1', 'PodDisruptionBudget', objectName],
   ['networking.k8s.io/v1', 'NetworkPolicy', objectName],
+  ['apps/v1', 'StatefulSet', sentinelSetName],
   ['apps/v1', 'StatefulSet', objectName],
+  ['v1', 'Service', sentinelSetName],
   ['v1', 'Service', objectName],
   ['v1', 'Service', headlessServiceName],
   ['v1', 'ConfigMap', objectName],
@@ -115,28 +126,60 @@ export class KubernetesDriver implements Driver {
     checkInstanceId(instanceId);
     for (const region of this.#settings.regions) {
       const api = this.#api(region);
-      const [statefulSet, pods] = await Promise.all([
-        api.read(
-          'apps/v1',
-          'StatefulSet',
-          region.namespace,
-          objectName(instanceId),
-        ),
-        api.list('v1', 'Pod', region.namespace, instanceSelector(instanceId)),
+      const ns = region.namespace;
+      const [statefulSet, sentinelSet, pods] = await Promise.all([
+        api.read('apps/v1', 'StatefulSet', ns, objectName(instanceId)),
+        api.read('apps/v1', 'StatefulSet', ns, sentinelSetName(instanceId)),
+        api.list('v1', 'Pod', ns, instanceSelector(instanceId)),
       ]);
-      if (!statefulSet && !pods.length) continue;
-      const notReady = pods.some(
-        p =>
-          !p.status?.conditions?.some(
-            (c: any) => c.type === 'Ready' && c.status === 'True',
-          ),
-      );
-      const warnings = notReady
-        ? await this.#podWarnings(api, region)
-        : new Map<string, string>();
-      return observePods({ instanceId, statefulSet, pods, warnings });
+      if (!statefulSet && !sentinelSet && !pods.length) continue;
+      const isReady = (p: KubeObject) =>
+        p.status?.conditions?.some(
+          (c: any) => c.type === 'Ready' && c.status === 'True',
+        );
+      const warnings = pods.every(isReady)
+        ? new Map<string, string>()
+        : await this.#podWarnings(api, region);
+      const primaryIp = sentinelSet
+        ? await this.#primaryIp(api, ns, instanceId, pods.filter(isReady))
+        : undefined;
+      return observePods({
+        instanceId,
+        statefulSet,
+        sentinelSet,
+        pods,
+        warnings,
+        primaryIp,
+      });
     }
     return { instanceId, phase: 'absent', nodes: [] };
+  }
+
+  /** Where the Sentinels say the primary is, under the name kept on the Secret. */
+  async #primaryIp(
+    api: KubeApi,
+    namespace: string,
+    instanceId: string,
+    readyPods: KubeObject[],
+  ): Promise<string | undefined> {
+    const secret = await api.read(
+      'v1',
+      'Secret',
+      namespace,
+      objectName(instanceId),
+    );
+    const name =
+      secret?.metadata?.annotations?.['justmanage.io/sentinel-master-name'];
+    if (!name) return undefined;
+    const sentinels = readyPods
+      .filter(
+        p => p.metadata?.labels?.['app.kubernetes.io/component'] === 'sentinel',
+      )
+      .map(p => ({
+        id: p.metadata!.name!,
+        endpoint: { host: p.status.podIP, port: SENTINEL_PORT, tls: false },
+      }));
+    return primaryFromSentinels(instanceId, sentinels, name, this.connector);
   }
 
   async list(): Promise<string[]> {
@@ -165,22 +208,25 @@ export class KubernetesDriver implements Driver {
     const { region, image } = validateSpec(spec, this.#settings);
     const api = this.#api(region);
     const adminPassword = await spec.admin.password.reveal();
-    const manifests = buildManifests({
+    const input: ManifestInput = {
       spec,
       settings: this.#settings,
       region,
       image,
       healthPassword: healthPassword(adminPassword, spec.instanceId),
-    });
-    const [ownerManifest, ...owned] = manifests;
-    const existed = !!(await api.read(
+      adminPassword,
+    };
+    const live = await api.read(
       'apps/v1',
       'StatefulSet',
       region.namespace,
       objectName(spec.instanceId),
-    ));
+    );
+    if (live) await this.#refuseRemovingPrimary(spec, live);
+
+    const [ownerManifest, ...foundation] = foundationManifests(input);
     const owner = await this.#applyOne(api, ownerManifest, ctx);
-    for (const manifest of owned) {
+    const ownedBy = (manifest: Manifest) => {
       manifest.metadata.ownerReferences = [
         {
           apiVersion: 'v1',
@@ -190,9 +236,64 @@ export class KubernetesDriver implements Driver {
           blockOwnerDeletion: true,
         },
       ];
-      await this.#applyOne(api, manifest, ctx);
+      return manifest;
+    };
+    const applied = new Map<string, KubeObject>();
+    for (const manifest of foundation) {
+      applied.set(
+        manifest.metadata.name,
+        await this.#applyOne(api, ownedBy(manifest), ctx),
+      );
     }
-    if (existed) await this.#applyLive(spec, adminPassword, ctx, nodeIds);
+    const clusterIp = (name: string) =>
+      applied.get(name)?.spec?.clusterIP as string | undefined;
+    const seed = clusterIp(objectName(spec.instanceId));
+    const sentinels = clusterIp(sentinelSetName(spec.instanceId));
+    const addresses = seed && sentinels ? { seed, sentinels } : undefined;
+    for (const manifest of workloadManifests(input, addresses)) {
+      await this.#applyOne(api, ownedBy(manifest), ctx);
+    }
+    if (spec.replicas === 0)
+      await this.#removeSentinels(api, region, spec.instanceId, ctx);
+    if (live) await this.#applyLive(spec, adminPassword, ctx, nodeIds);
+  }
+
+  /** Scaling down removes the highest ordinals; the primary must have moved first. */
+  async #refuseRemovingPrimary(spec: DriverInstanceSpec, live: KubeObject) {
+    const keep = spec.replicas + 1;
+    if ((live.spec?.replicas ?? 1) <= keep) return;
+    const primary = (await this.observe(spec.instanceId)).nodes.find(
+      n => n.role === 'primary',
+    );
+    if (primary?.ordinal !== undefined && primary.ordinal >= keep) {
+      throw new PlatformRejectedError(
+        `replicas: ${primary.name} is the primary and would be removed by going to ${spec.replicas} replicas; move the primary to a lower node first`,
+      );
+    }
+  }
+
+  async #removeSentinels(
+    api: KubeApi,
+    region: KubernetesRegion,
+    instanceId: string,
+    ctx: DriverContext,
+  ) {
+    for (const kind of ['StatefulSet', 'Service']) {
+      const apiVersion = kind === 'Service' ? 'v1' : 'apps/v1';
+      if (
+        await api.delete(
+          apiVersion,
+          kind,
+          region.namespace,
+          sentinelSetName(instanceId),
+        )
+      )
+        ctx.logger.info(
+          `Deleted ${kind} ${region.namespace}/${sentinelSetName(
+            instanceId,
+          )}: no replicas left`,
+        );
+    }
   }
 
   /** A dry run first: nothing is written when it changes nothing, and what it changes is logged. */
@@ -230,6 +331,8 @@ export class KubernetesDriver implements Driver {
   ) {
     const observed = await this.observe(spec.instanceId);
     for (const node of observed.nodes) {
+      // Sentinels have no such settings; theirs are in sentinel.conf.
+      if (node.role === 'sentinel') continue;
       if (node.phase !== 'running' || !node.endpoint) continue;
       if (nodeIds && !nodeIds.includes(node.id)) continue;
       ctx.signal.throwIfAborted();

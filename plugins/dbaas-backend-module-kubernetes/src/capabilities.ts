@@ -16,8 +16,12 @@ export function describeCapabilities(
       engine: engine as DriverCapabilities['engines'][number]['engine'],
       versions,
     })),
-    // Replicas and Sentinels are the next slice (docs/kubernetes.md).
-    ha: { replicas: false, maxReplicas: 0, rollingChanges: false },
+    ha: {
+      replicas: settings.maxReplicas > 0,
+      maxReplicas: settings.maxReplicas,
+      // Replacing pods one at a time (switchover first) is not built yet.
+      rollingChanges: false,
+    },
     allowList: {
       reachable: ['0.0.0.0/0'],
       sourceFiltering: enforced,

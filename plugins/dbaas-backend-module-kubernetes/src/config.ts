@@ -35,6 +35,7 @@ export interface KubernetesDriverSettings {
   deleteVolumes: boolean;
   memoryHeadroomPercent: number;
   probePeriodSeconds: number;
+  maxReplicas: number;
   limits: { memoryMb: Range; cpu: Range; diskGb: Range };
 }
 
@@ -129,6 +130,7 @@ export function readKubernetesDriverSettings(
     deleteVolumes: config.getOptionalBoolean('deleteVolumes') ?? true,
     memoryHeadroomPercent: headroom,
     probePeriodSeconds: config.getOptionalNumber('probePeriodSeconds') ?? 10,
+    maxReplicas: config.getOptionalNumber('maxReplicas') ?? 5,
     limits: {
       memoryMb: range(limits, 'memoryMb', { min: 16, max: 16384 }),
       cpu: range(limits, 'cpu', { min: 0.1, max: 8 }),

@@ -4,7 +4,14 @@ import {
   ObservedPhase,
 } from '@justmanage/plugin-dbaas-node';
 import { KubeObject } from './kube/KubeApi';
-import { ordinalOfPod, podName, REDIS_PORT } from './names';
+import {
+  ordinalOfPod,
+  ordinalOfSentinel,
+  podName,
+  REDIS_PORT,
+  SENTINEL_PORT,
+  sentinelSetName,
+} from './names';
 
 /** Waiting reasons the kubelet will not get past without a change: the node is failed, not starting. */
 const STUCK = new Set([
@@ -67,60 +74,108 @@ function phaseOf(pod: KubeObject): ObservedPhase {
   return containerProblem(pod)?.stuck ? 'failed' : 'starting';
 }
 
+/** One pod as a node: phase, endpoint, version and why it is not running. */
+function podNode(
+  base: Pick<ObservedNode, 'id' | 'name' | 'role' | 'ordinal'>,
+  pod: KubeObject | undefined,
+  port: number,
+  expected: boolean,
+  warning: string | undefined,
+): ObservedNode {
+  if (!pod) {
+    return {
+      ...base,
+      phase: expected ? 'starting' : 'stopped',
+      message: `pod ${base.id} not created yet`,
+    };
+  }
+  const ip: string | undefined = pod.status?.podIP;
+  const phase = phaseOf(pod);
+  return {
+    ...base,
+    phase,
+    ...(ip ? { endpoint: { host: ip, port, tls: false } } : {}),
+    version: pod.metadata?.labels?.['app.kubernetes.io/version'],
+    ...(phase === 'running' ? {} : { message: podMessage(pod, warning) }),
+  };
+}
+
 /**
  * What runs, read from the instance's pods: one data node per ordinal the
  * StatefulSet asks for, its id the pod's name (a replaced pod keeps it),
- * its endpoint the pod's IP on 6379. Ordinal 0 is the primary of a
- * standalone instance.
+ * its endpoint the pod's IP on 6379; then the Sentinels on 26379. The
+ * primary is the pod at the address the Sentinels give (`primaryIp`);
+ * without one (standalone, or no Sentinel answering yet) it is ordinal 0,
+ * which the seed Service selects.
  */
 export function observePods(options: {
   instanceId: string;
   statefulSet?: KubeObject;
+  sentinelSet?: KubeObject;
   pods: KubeObject[];
   warnings: Map<string, string>;
+  primaryIp?: string;
 }): ObservedInstance {
-  const { instanceId, statefulSet, pods, warnings } = options;
-  if (!statefulSet && !pods.length)
+  const { instanceId, statefulSet, sentinelSet, pods, warnings, primaryIp } =
+    options;
+  if (!statefulSet && !sentinelSet && !pods.length)
     return { instanceId, phase: 'absent', nodes: [] };
-  const wanted: number = statefulSet ? statefulSet.spec?.replicas ?? 1 : 0;
-  const byOrdinal = new Map<number, KubeObject>();
+  const data = new Map<number, KubeObject>();
+  const sentinels = new Map<number, KubeObject>();
   for (const pod of pods) {
-    const ordinal = ordinalOfPod(instanceId, pod.metadata?.name ?? '');
-    if (ordinal !== undefined) byOrdinal.set(ordinal, pod);
+    const name = pod.metadata?.name ?? '';
+    const ordinal = ordinalOfPod(instanceId, name);
+    if (ordinal !== undefined) data.set(ordinal, pod);
+    const sentinel = ordinalOfSentinel(instanceId, name);
+    if (sentinel !== undefined) sentinels.set(sentinel, pod);
   }
-  const ordinals = [
-    ...new Set([
-      ...Array.from({ length: wanted }, (_, i) => i),
-      ...byOrdinal.keys(),
-    ]),
-  ].sort((a, b) => a - b);
-  const nodes: ObservedNode[] = ordinals.map(ordinal => {
-    const name = podName(instanceId, ordinal);
-    const pod = byOrdinal.get(ordinal);
-    const base = {
-      id: name,
-      name: `node-${ordinal}`,
-      role: ordinal === 0 ? ('primary' as const) : ('replica' as const),
-      ordinal,
-    };
-    if (!pod)
-      return {
-        ...base,
-        phase: statefulSet ? 'starting' : 'stopped',
-        message: `pod ${name} not created yet`,
-      };
-    const ip: string | undefined = pod.status?.podIP;
-    return {
-      ...base,
-      phase: phaseOf(pod),
-      ...(ip ? { endpoint: { host: ip, port: REDIS_PORT, tls: false } } : {}),
-      version: pod.metadata?.labels?.['app.kubernetes.io/version'],
-      ...(phaseOf(pod) === 'running'
-        ? {}
-        : { message: podMessage(pod, warnings.get(name)) }),
-    };
+  const ordinals = (wanted: number, found: Map<number, KubeObject>) =>
+    [
+      ...new Set([
+        ...Array.from({ length: wanted }, (_, i) => i),
+        ...found.keys(),
+      ]),
+    ].sort((a, b) => a - b);
+  const byIp = [...data].find(
+    ([, pod]) => primaryIp && pod.status?.podIP === primaryIp,
+  )?.[0];
+  const primaryOrdinal = byIp ?? 0;
+  const dataNodes = ordinals(statefulSet?.spec?.replicas ?? 0, data).map(
+    ordinal => {
+      const name = podName(instanceId, ordinal);
+      return podNode(
+        {
+          id: name,
+          name: `node-${ordinal}`,
+          role: ordinal === primaryOrdinal ? 'primary' : 'replica',
+          ordinal,
+        },
+        data.get(ordinal),
+        REDIS_PORT,
+        !!statefulSet,
+        warnings.get(name),
+      );
+    },
+  );
+  const sentinelNodes = ordinals(
+    sentinelSet?.spec?.replicas ?? 0,
+    sentinels,
+  ).map(ordinal => {
+    const name = `${sentinelSetName(instanceId)}-${ordinal}`;
+    return podNode(
+      { id: name, name: `sentinel-${ordinal}`, role: 'sentinel' },
+      sentinels.get(ordinal),
+      SENTINEL_PORT,
+      !!sentinelSet,
+      warnings.get(name),
+    );
   });
-  const primary = nodes[0];
+  const primary = dataNodes.find(n => n.role === 'primary');
+  const nodes = [
+    ...(primary ? [primary] : []),
+    ...dataNodes.filter(n => n !== primary),
+    ...sentinelNodes,
+  ];
   return {
     instanceId,
     phase: primary?.phase ?? 'stopped',

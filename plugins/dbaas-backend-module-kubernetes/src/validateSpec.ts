@@ -38,10 +38,13 @@ export function validateSpec(
         .join(', ')}`,
     );
   }
-  if (spec.replicas !== 0) {
-    // Replicas and Sentinels are the next slice (docs/kubernetes.md).
+  if (
+    !Number.isInteger(spec.replicas) ||
+    spec.replicas < 0 ||
+    spec.replicas > settings.maxReplicas
+  ) {
     throw new InputError(
-      'replicas: the kubernetes driver runs standalone instances only so far',
+      `replicas must be a whole number within 0..${settings.maxReplicas} on the kubernetes driver, got ${spec.replicas}`,
     );
   }
   if (spec.tls)

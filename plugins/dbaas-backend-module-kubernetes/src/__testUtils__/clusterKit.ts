@@ -22,7 +22,10 @@ export async function startCluster(port: number, subnet: string) {
     port,
     namespaces: [NAMESPACE],
     podAddresses: Array.from({ length: 40 }, (_, i) => `${subnet}.${10 + i}`),
-    serviceAddresses: Array.from({ length: 40 }, (_, i) => `${subnet}.${200 + i}`),
+    serviceAddresses: Array.from(
+      { length: 40 },
+      (_, i) => `${subnet}.${200 + i}`,
+    ),
     images: {
       'redis:7.0.15': {
         binaries: {

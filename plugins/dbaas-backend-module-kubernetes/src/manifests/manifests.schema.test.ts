@@ -53,36 +53,40 @@ const settings = readKubernetesDriverSettings(
 function manifestsFor(overrides: Partial<DriverInstanceSpec>): Manifest[] {
   const engine = overrides.engine ?? 'redis';
   const image = settings.images.find(i => i.engine === engine)!;
-  const manifests = buildManifests({
-    spec: {
-      instanceId: '3f2a9c1e-0b7d-4c8e-9a51-2d6f0e4b7a10',
-      name: 'orders',
-      engine,
-      version: image.version,
-      region: 'eu-1',
-      resources: { memoryMb: 256, cpu: 0.5, diskGb: 5 },
-      persistence: 'none',
-      maxmemoryPolicy: 'noeviction',
-      config: {},
-      replicas: 0,
-      users: [
-        {
+  const manifests = buildManifests(
+    {
+      spec: {
+        instanceId: '3f2a9c1e-0b7d-4c8e-9a51-2d6f0e4b7a10',
+        name: 'orders',
+        engine,
+        version: image.version,
+        region: 'eu-1',
+        resources: { memoryMb: 256, cpu: 0.5, diskGb: 5 },
+        persistence: 'none',
+        maxmemoryPolicy: 'noeviction',
+        config: {},
+        replicas: 0,
+        users: [
+          {
+            username: 'jm-admin',
+            passwordHashes: [aclPasswordHash('x')],
+            rules: '~* &* +@all',
+          },
+        ],
+        admin: {
           username: 'jm-admin',
-          passwordHashes: [aclPasswordHash('x')],
-          rules: '~* &* +@all',
+          password: { ref: 'a', reveal: async () => 'x' },
         },
-      ],
-      admin: {
-        username: 'jm-admin',
-        password: { ref: 'a', reveal: async () => 'x' },
+        ...overrides,
       },
-      ...overrides,
+      settings,
+      region: settings.regions[0],
+      image,
+      healthPassword: 'health',
+      adminPassword: 'x',
     },
-    settings,
-    region: settings.regions[0],
-    image,
-    healthPassword: 'health',
-  });
+    { seed: '10.96.0.10', sentinels: '10.96.0.11' },
+  );
   for (const m of manifests.slice(1)) {
     m.metadata.ownerReferences = [
       {
@@ -119,14 +123,21 @@ describe('every object the driver applies validates against the official Kuberne
       },
     ],
     ['a valkey instance', { engine: 'valkey' as const }],
+    [
+      'an instance with two replicas and Sentinels',
+      { replicas: 2, persistence: 'rdb' as const },
+    ],
   ])('%s', (_name, overrides) => {
     const manifests = manifestsFor(overrides);
+    const replicated = (overrides as Partial<DriverInstanceSpec>).replicas;
     expect(manifests.map(m => m.kind)).toEqual([
       'Secret',
       'ConfigMap',
       'Service',
       'Service',
+      ...(replicated ? ['Service'] : []),
       'StatefulSet',
+      ...(replicated ? ['StatefulSet'] : []),
       'PodDisruptionBudget',
       'NetworkPolicy',
     ]);

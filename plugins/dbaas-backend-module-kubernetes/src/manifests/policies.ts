@@ -1,4 +1,11 @@
-import { labels, objectName, REDIS_PORT, selectorLabels } from '../names';
+import {
+  dataSelector,
+  labels,
+  objectName,
+  REDIS_PORT,
+  selectorLabels,
+  SENTINEL_PORT,
+} from '../names';
 import { Manifest, ManifestInput } from './types';
 
 /** At most one of the instance's pods evicted at a time by a drain. */
@@ -16,7 +23,7 @@ export function podDisruptionBudgetManifest({
     },
     spec: {
       maxUnavailable: 1,
-      selector: { matchLabels: selectorLabels(spec.instanceId) },
+      selector: { matchLabels: dataSelector(spec.instanceId) },
     },
   };
 }
@@ -72,7 +79,10 @@ export function networkPolicyManifest({
       ingress: [
         {
           ...(from ? { from } : {}),
-          ports: [{ protocol: 'TCP', port: REDIS_PORT }],
+          ports: [
+            REDIS_PORT,
+            ...(spec.replicas > 0 ? [SENTINEL_PORT] : []),
+          ].map(port => ({ protocol: 'TCP', port })),
         },
       ],
     },

@@ -3,7 +3,7 @@ import {
   labels,
   objectName,
   REDIS_PORT,
-  selectorLabels,
+  dataSelector,
 } from '../names';
 import { Manifest, ManifestInput } from './types';
 
@@ -34,7 +34,7 @@ export function headlessServiceManifest({
     spec: {
       clusterIP: 'None',
       publishNotReadyAddresses: true,
-      selector: selectorLabels(spec.instanceId),
+      selector: dataSelector(spec.instanceId),
       ports: [port],
     },
   };
@@ -60,7 +60,7 @@ export function clientServiceManifest({
     spec: {
       type: 'ClusterIP',
       selector: {
-        ...selectorLabels(spec.instanceId),
+        ...dataSelector(spec.instanceId),
         'apps.kubernetes.io/pod-index': '0',
       },
       ports: [port],

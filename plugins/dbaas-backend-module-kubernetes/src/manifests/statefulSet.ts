@@ -4,23 +4,25 @@ import {
   objectName,
   REDIS_PORT,
   selectorLabels,
+  dataSelector,
+  SENTINEL_PORT,
 } from '../names';
-import { Manifest, ManifestInput } from './types';
+import { Manifest, ManifestInput, ServiceAddresses } from './types';
 
 const CONF_DIR = '/etc/justmanage/conf';
-const SECRET_DIR = '/etc/justmanage/secret';
-const DATA_DIR = '/data';
+export const SECRET_DIR = '/etc/justmanage/secret';
+export const DATA_DIR = '/data';
 /** The official images run Redis as uid/gid 999. */
-const REDIS_UID = 999;
+export const REDIS_UID = 999;
 
-const containerSecurity = {
+export const containerSecurity = {
   runAsNonRoot: true,
   allowPrivilegeEscalation: false,
   readOnlyRootFilesystem: true,
   capabilities: { drop: ['ALL'] },
 };
 
-const serverOf = (engine: string) =>
+export const serverOf = (engine: string) =>
   engine === 'valkey' ? 'valkey-server' : 'redis-server';
 
 /**
@@ -52,6 +54,33 @@ const READY = ['PONG'];
  */
 const ALIVE = ['PONG', 'LOADING', 'NOAUTH', 'AUTH failed', 'WRONGPASS'];
 
+/**
+ * What each data pod does before its server starts. The ACL file is copied
+ * onto the data volume, since ACL SAVE needs to write it and a Secret
+ * volume is read-only. A replicated pod asks the Sentinels for the
+ * current primary and replicates from it; when no Sentinel answers yet
+ * (the instance is new), ordinal 0 starts as the primary and the others
+ * replicate from the seed Service, which selects ordinal 0.
+ */
+function prepareScript(replicated: boolean): string {
+  const lines = [
+    'set -e',
+    `cp ${SECRET_DIR}/users.acl ${DATA_DIR}/users.acl`,
+    `: > ${DATA_DIR}/replication.conf`,
+  ];
+  if (replicated) {
+    lines.push(
+      `cat ${SECRET_DIR}/replication.conf > ${DATA_DIR}/replication.conf`,
+      `primary=$(redis-cli --raw -h "$SENTINEL_HOST" -p ${SENTINEL_PORT} sentinel get-master-addr-by-name "$MASTER_NAME" 2>/dev/null | head -n 1 || true)`,
+      'case "$primary" in *[!0-9a-fA-F.:]*) primary="" ;; esac',
+      'if [ -z "$primary" ] && [ "${POD_NAME##*-}" != 0 ]; then primary="$SEED_HOST"; fi',
+      'if [ "${POD_NAME##*-}" = 0 ] && [ "$primary" = "$SEED_HOST" ]; then primary=""; fi',
+      `if [ -n "$primary" ] && [ "$primary" != "$POD_IP" ]; then echo "replicaof $primary ${REDIS_PORT}" >> ${DATA_DIR}/replication.conf; fi`,
+    );
+  }
+  return lines.join('\n');
+}
+
 /** Memory request = limit: maxmemory plus headroom for fork and buffers, in MiB. */
 export function memoryLimitMi(
   memoryMb: number,
@@ -66,12 +95,14 @@ export function memoryLimitMi(
  * decides the order (replicas first, the primary after a switchover).
  * Settings reach running servers by CONFIG SET instead.
  */
-export function statefulSetManifest({
-  spec,
-  settings,
-  region,
-  image,
-}: ManifestInput): Manifest {
+export function statefulSetManifest(
+  { spec, settings, region, image }: ManifestInput,
+  addresses?: ServiceAddresses,
+): Manifest {
+  const replicated = spec.replicas > 0;
+  if (replicated && !addresses) {
+    throw new Error("A replicated instance needs its Services' addresses");
+  }
   const persistent = spec.persistence !== 'none';
   const memory = `${memoryLimitMi(
     spec.resources.memoryMb,
@@ -83,6 +114,17 @@ export function statefulSetManifest({
   });
   const env = [
     { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+    {
+      name: 'POD_NAME',
+      valueFrom: { fieldRef: { fieldPath: 'metadata.name' } },
+    },
+    ...(replicated
+      ? [
+          { name: 'SEED_HOST', value: addresses!.seed },
+          { name: 'SENTINEL_HOST', value: addresses!.sentinels },
+          { name: 'MASTER_NAME', value: spec.name },
+        ]
+      : []),
     {
       name: 'HEALTH_USER',
       valueFrom: {
@@ -120,7 +162,7 @@ export function statefulSetManifest({
     spec: {
       replicas: spec.replicas + 1,
       serviceName: headlessServiceName(spec.instanceId),
-      selector: { matchLabels: selectorLabels(spec.instanceId) },
+      selector: { matchLabels: dataSelector(spec.instanceId) },
       podManagementPolicy: 'OrderedReady',
       updateStrategy: { type: 'OnDelete' },
       ...(persistent
@@ -151,7 +193,7 @@ export function statefulSetManifest({
                   weight: 100,
                   podAffinityTerm: {
                     labelSelector: {
-                      matchLabels: selectorLabels(spec.instanceId),
+                      matchLabels: dataSelector(spec.instanceId),
                     },
                     topologyKey: 'kubernetes.io/hostname',
                   },
@@ -164,20 +206,15 @@ export function statefulSetManifest({
               maxSkew: 1,
               topologyKey: 'topology.kubernetes.io/zone',
               whenUnsatisfiable: 'ScheduleAnyway',
-              labelSelector: { matchLabels: selectorLabels(spec.instanceId) },
+              labelSelector: { matchLabels: dataSelector(spec.instanceId) },
             },
           ],
-          // The ACL file must be writable for ACL SAVE, and a Secret volume
-          // is not: each start copies the Secret's file onto the data volume.
           initContainers: [
             {
-              name: 'acl',
+              name: 'prepare',
               image: image.image,
-              command: [
-                'sh',
-                '-c',
-                `cp ${SECRET_DIR}/users.acl ${DATA_DIR}/users.acl`,
-              ],
+              command: ['sh', '-c', prepareScript(replicated)],
+              env,
               securityContext: containerSecurity,
               resources: {
                 requests: { cpu: '50m', memory: '32Mi' },
@@ -191,7 +228,17 @@ export function statefulSetManifest({
               name: 'redis',
               image: image.image,
               command: [serverOf(spec.engine), `${CONF_DIR}/redis.conf`],
-              args: ['--dir', DATA_DIR, '--aclfile', `${DATA_DIR}/users.acl`],
+              args: [
+                '--dir',
+                DATA_DIR,
+                '--aclfile',
+                `${DATA_DIR}/users.acl`,
+                '--include',
+                `${DATA_DIR}/replication.conf`,
+                // Replicas and Sentinels reach the node at its own address.
+                '--replica-announce-ip',
+                '$(POD_IP)',
+              ],
               ports: [
                 { name: 'redis', containerPort: REDIS_PORT, protocol: 'TCP' },
               ],

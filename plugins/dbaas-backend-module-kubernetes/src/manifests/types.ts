@@ -34,4 +34,16 @@ export interface ManifestInput {
   image: KubernetesImage;
   /** The probes' password (see aclFile.ts). */
   healthPassword: string;
+  /** The admin's password: replicas and Sentinels log in with it (replicated instances only). */
+  adminPassword: string;
+}
+
+/**
+ * ClusterIPs the API server gave the instance's Services, which the pods
+ * of a replicated instance start from: the seed (the client Service,
+ * which selects ordinal 0) and the Sentinels' Service.
+ */
+export interface ServiceAddresses {
+  seed: string;
+  sentinels: string;
 }
