@@ -27,12 +27,14 @@ import {
   knownPrimary,
   refuseRemovingPrimary,
 } from './replication/knownPrimary';
-import {
-  liveReplicationSettings,
-  withReplicaOf,
-} from './replication/replicaConf';
+import { liveReplicationSettings } from './replication/replicaConf';
 import { primaryFromSentinels } from './replication/sentinelPrimary';
 import { waitForGroups, waitForGroupsGone } from './rollout';
+import {
+  deleteRemovedVariables,
+  repointOthers,
+  writeVariable,
+} from './groupVariables';
 import { NomadSnapshots } from './snapshots/NomadSnapshots';
 import { applyLive } from './liveApply';
 import {
@@ -40,7 +42,6 @@ import {
   groupOfNodeId,
   instanceIdOf,
   jobIdOf,
-  ordinalOf,
   variablePath,
 } from './names';
 import {
@@ -353,8 +354,7 @@ export class NomadDriver implements Driver {
     for (const group of groups) {
       ctx.signal.throwIfAborted();
       const items = itemsOf(group, primary);
-      if (items)
-        await this.#writeVariable(client, variablePath(jobId, group), items);
+      if (items) await writeVariable(client, variablePath(jobId, group), items);
       else deferred.push(group);
     }
 
@@ -387,7 +387,7 @@ export class NomadDriver implements Driver {
       // given the primary an address.
       const placed = await this.#waitForPrimaryAddress(spec, primary, ctx);
       for (const group of deferred) {
-        await this.#writeVariable(
+        await writeVariable(
           client,
           variablePath(jobId, group),
           itemsOf(group, placed)!,
@@ -408,9 +408,9 @@ export class NomadDriver implements Driver {
       ctx.logger.info(`Nomad stopped ${removed.join(', ')} of ${jobId}`);
     }
     if (spec.replicas > 0 && primary.address) {
-      await this.#repointOthers(client, jobId, job, groups, primary);
+      await repointOthers(client, jobId, job, groups, primary);
     }
-    await this.#deleteRemovedVariables(client, jobId, job);
+    await deleteRemovedVariables(client, jobId, job);
     if (running) await this.#applyLive(spec, groups, admin, ctx);
     // A retried rolling step finds its change registered already: it still
     // returns only once the named nodes serve, on the spec's version.
@@ -462,44 +462,6 @@ export class NomadDriver implements Driver {
     }
   }
 
-  /** Data nodes outside the update's scope follow the current primary too. */
-  async #repointOthers(
-    client: NomadClient,
-    jobId: string,
-    job: NomadJob,
-    inScope: string[],
-    primary: KnownPrimary,
-  ): Promise<void> {
-    for (const { Name: group } of job.TaskGroups) {
-      if (inScope.includes(group) || ordinalOf(group) === undefined) continue;
-      const path = variablePath(jobId, group);
-      const current = (await client.readVariable(path))?.value;
-      if (!current?.Items.redis_conf) continue;
-      await this.#writeVariable(client, path, {
-        ...current.Items,
-        redis_conf: withReplicaOf(
-          current.Items.redis_conf,
-          group === primary.group ? undefined : primary.address,
-        ),
-      });
-    }
-  }
-
-  /** Variables of groups the job no longer has (removed replicas, Sentinels). */
-  async #deleteRemovedVariables(
-    client: NomadClient,
-    jobId: string,
-    job: NomadJob,
-  ): Promise<void> {
-    const kept = new Set(job.TaskGroups.map(g => variablePath(jobId, g.Name)));
-    const { value: variables } = await client.listVariables(
-      `nomad/jobs/${jobId}/`,
-    );
-    for (const variable of variables) {
-      if (!kept.has(variable.Path)) await client.deleteVariable(variable.Path);
-    }
-  }
-
   /** Settings reach running servers live; nodes still starting render them from the variable. */
   async #applyLive(
     spec: DriverInstanceSpec,
@@ -532,18 +494,6 @@ export class NomadDriver implements Driver {
         this.connector,
       );
     }
-  }
-
-  /** Writes a variable only when its items differ, so templates are not woken for nothing. */
-  async #writeVariable(
-    client: NomadClient,
-    path: string,
-    items: Record<string, string>,
-  ): Promise<void> {
-    const current = (await client.readVariable(path))?.value;
-    if (current && JSON.stringify(current.Items) === JSON.stringify(items))
-      return;
-    await client.putVariable(path, items, { cas: current?.ModifyIndex ?? 0 });
   }
 
   #client(region: NomadRegion): NomadClient {
