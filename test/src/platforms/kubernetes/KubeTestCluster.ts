@@ -107,6 +107,12 @@ export class KubeTestCluster {
     }`;
   }
 
+  /** `kubectl delete pod`: a graceful deletion, as the API's DELETE does. */
+  deletePod(namespace: string, name: string): void {
+    const pod = KINDS.find(k => k.kind === 'Pod')!;
+    this.store.delete(pod, namespace, name);
+  }
+
   /** Stops every pod's processes, then the API server. */
   async stop(): Promise<void> {
     this.#controller.stop();

@@ -47,6 +47,8 @@ interface RunningPod {
   initialized?: boolean;
   /** Host folders of the claims the pod mounts. */
   claims: string[];
+  /** Init containers and preparation under way, which a kill waits for. */
+  starting?: Promise<void>;
 }
 
 /**
@@ -62,6 +64,7 @@ export class Kubelet {
   readonly #free: string[];
   readonly #unsubscribe: Array<() => void> = [];
   readonly #released = new Set<string>();
+  #stopped = false;
 
   constructor(options: KubeletOptions) {
     this.#o = options;
@@ -93,6 +96,7 @@ export class Kubelet {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     for (const u of this.#unsubscribe) u();
     await Promise.all([...this.#pods.keys()].map(uid => this.#kill(uid)));
   }
@@ -116,6 +120,10 @@ export class Kubelet {
       `${pod.metadata.namespace}_${pod.metadata.name}_${uid}`,
     );
     await mkdir(dir, { recursive: true });
+    if (this.#stopped) {
+      this.#free.push(ip);
+      return;
+    }
     const running: RunningPod = {
       uid,
       ip,
@@ -135,7 +143,12 @@ export class Kubelet {
     };
     this.#pods.set(uid, running);
     this.#writeStatus(pod, running);
-    await this.#startContainers(pod, running);
+    await this.#start(pod, running);
+  }
+
+  #start(pod: KubeObject, running: RunningPod): Promise<void> {
+    running.starting = this.#startContainers(pod, running);
+    return running.starting;
   }
 
   async #startContainers(pod: KubeObject, running: RunningPod) {
@@ -215,12 +228,11 @@ export class Kubelet {
             error.message,
           );
       } else if (!(error instanceof Retry)) throw error;
-      running.retry = setTimeout(
-        () => void this.#startContainers(pod, running),
-        500,
-      );
+      running.retry = setTimeout(() => void this.#start(pod, running), 500);
       return;
     }
+    // Stopped while preparing (the pod was deleted, the node shut down).
+    if (running.stopped) return;
     running.images = (spec.containers as Obj[]).map(c => c.image);
     running.runners = launches;
     for (const runner of launches) runner.start();
@@ -381,6 +393,7 @@ export class Kubelet {
     running.stopped = true;
     if (running.retry) clearTimeout(running.retry);
     this.#pods.delete(uid);
+    await running.starting?.catch(() => undefined);
     await Promise.all(running.runners.map(r => r.stop(graceMs)));
     this.#free.push(running.ip);
     for (const dir of running.claims) {
