@@ -65,6 +65,7 @@ export class Kubelet {
   readonly #unsubscribe: Array<() => void> = [];
   readonly #released = new Set<string>();
   #stopped = false;
+  readonly #stopping = new Set<Promise<void>>();
 
   constructor(options: KubeletOptions) {
     this.#o = options;
@@ -99,6 +100,7 @@ export class Kubelet {
     this.#stopped = true;
     for (const u of this.#unsubscribe) u();
     await Promise.all([...this.#pods.keys()].map(uid => this.#kill(uid)));
+    await Promise.all([...this.#stopping]);
   }
 
   async #admit(pod: KubeObject) {
@@ -393,8 +395,13 @@ export class Kubelet {
     running.stopped = true;
     if (running.retry) clearTimeout(running.retry);
     this.#pods.delete(uid);
-    await running.starting?.catch(() => undefined);
-    await Promise.all(running.runners.map(r => r.stop(graceMs)));
+    const stopping = (async () => {
+      await running.starting?.catch(() => undefined);
+      await Promise.all(running.runners.map(r => r.stop(graceMs)));
+    })();
+    // Kept until done, so stopping the kubelet waits for graceful deletions under way.
+    this.#stopping.add(stopping);
+    await stopping.finally(() => this.#stopping.delete(stopping));
     this.#free.push(running.ip);
     for (const dir of running.claims) {
       if (this.#released.has(dir)) await this.#releaseClaim(dir);
