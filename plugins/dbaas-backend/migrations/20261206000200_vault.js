@@ -31,6 +31,8 @@ exports.up = async function up(knex) {
     table.string('vault_username', 64).notNullable();
     // JSON names of the dynamic roles (presets)
     table.text('roles').notNullable();
+    // JSON usernames handed to Vault static roles
+    table.text('static_roles').notNullable().defaultTo('[]');
     table.string('updated_at', 30).notNullable();
   });
   await knex.schema.createTable('dbaas_vault_leases', table => {

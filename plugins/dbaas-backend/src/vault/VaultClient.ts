@@ -163,12 +163,82 @@ export class VaultClient {
     );
   }
 
+  /**
+   * A static role for an existing user: Vault rotates its password at
+   * once and then every `rotationPeriodSeconds`.
+   */
+  async writeStaticRole(
+    instanceName: string,
+    username: string,
+    rotationPeriodSeconds: number,
+  ): Promise<void> {
+    await this.#call(
+      `Handing ${username} of ${instanceName} to a Vault static role`,
+      vault =>
+        vault.write(
+          `${this.#settings.mount}/static-roles/${this.roleName(
+            instanceName,
+            username,
+          )}`,
+          {
+            db_name: instanceName,
+            username,
+            rotation_period: rotationPeriodSeconds,
+          },
+        ),
+    );
+  }
+
+  async readStaticCredentials(instanceName: string, username: string) {
+    const answer = await this.#call(
+      `Reading ${username}'s static credentials for ${instanceName} from Vault`,
+      vault =>
+        vault.read(
+          `${this.#settings.mount}/static-creds/${this.roleName(
+            instanceName,
+            username,
+          )}`,
+        ),
+    );
+    return {
+      username: answer.data.username as string,
+      password: answer.data.password as string,
+      ttlSeconds: answer.data.ttl as number,
+      rotationPeriodSeconds: answer.data.rotation_period as number,
+    };
+  }
+
+  async deleteStaticRole(instanceName: string, username: string) {
+    await this.#call(
+      `Removing the static role of ${username} of ${instanceName} from Vault`,
+      vault =>
+        vault.delete(
+          `${this.#settings.mount}/static-roles/${this.roleName(
+            instanceName,
+            username,
+          )}`,
+        ),
+    );
+  }
+
   /** Removes an instance's roles and config; Vault's users on it go with the instance. */
-  async unregister(instanceName: string, roles: string[]): Promise<void> {
+  async unregister(
+    instanceName: string,
+    roles: string[],
+    staticRoles: string[] = [],
+  ): Promise<void> {
     await this.#call(`Removing ${instanceName} from Vault`, async vault => {
       for (const role of roles) {
         await vault.delete(
           `${this.#settings.mount}/roles/${this.roleName(instanceName, role)}`,
+        );
+      }
+      for (const username of staticRoles) {
+        await vault.delete(
+          `${this.#settings.mount}/static-roles/${this.roleName(
+            instanceName,
+            username,
+          )}`,
         );
       }
       await vault.delete(this.configPath(instanceName));

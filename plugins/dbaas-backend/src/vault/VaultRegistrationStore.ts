@@ -16,6 +16,8 @@ export interface VaultRegistration {
   host?: string;
   port?: number;
   roles: string[];
+  /** Usernames handed to Vault static roles. */
+  staticRoles: string[];
   updatedAt: string;
 }
 
@@ -28,6 +30,7 @@ function toRegistration(row: any): VaultRegistration {
     ...(row.node_id ? { nodeId: row.node_id } : {}),
     ...(row.host ? { host: row.host, port: Number(row.port) } : {}),
     roles: JSON.parse(row.roles),
+    staticRoles: JSON.parse(row.static_roles ?? '[]'),
     updatedAt: row.updated_at,
   };
 }
@@ -51,7 +54,11 @@ export class VaultRegistrationStore {
     return (await this.#db(TABLE).orderBy('instance_id')).map(toRegistration);
   }
 
-  async put(registration: Omit<VaultRegistration, 'updatedAt'>): Promise<void> {
+  async put(
+    registration: Omit<VaultRegistration, 'updatedAt' | 'staticRoles'> & {
+      staticRoles?: string[];
+    },
+  ): Promise<void> {
     const row = {
       instance_id: registration.instanceId,
       instance_name: registration.instanceName,
@@ -62,9 +69,21 @@ export class VaultRegistrationStore {
       port: registration.port ?? null,
       vault_username: 'jm-vault',
       roles: JSON.stringify(registration.roles),
+      ...(registration.staticRoles
+        ? { static_roles: JSON.stringify(registration.staticRoles) }
+        : {}),
       updated_at: new Date().toISOString(),
     };
     await this.#db(TABLE).insert(row).onConflict('instance_id').merge();
+  }
+
+  async setStaticRoles(instanceId: string, usernames: string[]): Promise<void> {
+    await this.#db(TABLE)
+      .where({ instance_id: instanceId })
+      .update({
+        static_roles: JSON.stringify(usernames),
+        updated_at: new Date().toISOString(),
+      });
   }
 
   /** In the instance delete's transaction: the follower removes it from Vault later. */

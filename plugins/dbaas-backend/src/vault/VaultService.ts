@@ -6,6 +6,7 @@ import { DriverRegistry } from '../drivers/DriverRegistry';
 import { EventStore } from '../database/EventStore';
 import { InstanceStore } from '../database/InstanceStore';
 import { followVaultUsers, FollowResult } from './followVaultUsers';
+import { convergeUsersOnNodes } from '../users/convergeUsersOnNodes';
 import { registerWithVault, RegisterDeps } from './registerWithVault';
 import { VaultLeaseRecord, VaultLeaseStore } from './VaultLeaseStore';
 
@@ -56,6 +57,7 @@ export class VaultService {
         await deps.vault.unregister(
           registration.instanceName,
           registration.roles,
+          registration.staticRoles,
         );
         await deps.registrations.delete(registration.instanceId);
         await deps.onRemoved?.(registration.instanceId);
@@ -164,6 +166,127 @@ export class VaultService {
         leaseDurationSeconds: issued.leaseDurationSeconds,
       },
     };
+  }
+
+  /**
+   * Hands a product user to a Vault static role: Vault rotates its password
+   * at once and on its period from then on. The passwords the user had keep
+   * working for the grace; the product stops keeping any.
+   */
+  async createStaticRole(
+    instance: Instance,
+    body: { username?: unknown; rotationPeriodSeconds?: unknown },
+    actor: string,
+  ): Promise<{ username: string; rotationPeriodSeconds: number }> {
+    const { username, rotationPeriodSeconds } = body ?? {};
+    if (typeof username !== 'string' || !username) {
+      throw new InputError('username: must name a user of the instance');
+    }
+    if (
+      typeof rotationPeriodSeconds !== 'number' ||
+      !Number.isInteger(rotationPeriodSeconds) ||
+      rotationPeriodSeconds < 5
+    ) {
+      throw new InputError(
+        'rotationPeriodSeconds: must be a whole number of seconds, 5 or more (Vault rotates no more often)',
+      );
+    }
+    const registration = await this.#requireRegistered(instance);
+    const deps = this.#deps;
+    const user = (await deps.users.withPasswords(instance.id)).find(
+      u => u.username === username,
+    );
+    if (!user) {
+      throw new NotFoundError(`${instance.name} has no user ${username}`);
+    }
+    if (user.managedBy !== 'product') {
+      throw new ConflictError(`${username} is managed by Vault already`);
+    }
+    if (user.default) {
+      throw new ConflictError(
+        `${username} is the instance's default user, whose connection details the product shows; hand another user to Vault`,
+      );
+    }
+    await deps.vault.writeStaticRole(
+      instance.name,
+      username,
+      rotationPeriodSeconds,
+    );
+    // Through the gateway Vault's rotation made the user Vault's already;
+    // straight to a node, the follower compares with what the product had.
+    const vaultUsers = await deps.users.vaultUsers(instance.id);
+    if (!vaultUsers.some(u => u.username === username)) {
+      const addedAt = new Date().toISOString();
+      await deps.users.putVaultUser(
+        instance.id,
+        {
+          username,
+          rules: user.rules,
+          hashes: user.hashes.map(hash => ({ hash, addedAt })),
+        },
+        actor,
+      );
+    }
+    await deps.registrations.setStaticRoles(instance.id, [
+      ...registration.staticRoles.filter(name => name !== username),
+      username,
+    ]);
+    await this.follow(instance);
+    await deps.events.add({
+      instanceId: instance.id,
+      type: 'vault-static-role-created',
+      actor,
+      message: `${actor} handed ${username} of ${instance.name} to a Vault static role rotating every ${rotationPeriodSeconds} s`,
+    });
+    return { username, rotationPeriodSeconds };
+  }
+
+  async #requireStaticRole(instance: Instance, username: string) {
+    const registration = await this.#requireRegistered(instance);
+    if (!registration.staticRoles.includes(username)) {
+      throw new NotFoundError(
+        `${username} of ${instance.name} has no Vault static role`,
+      );
+    }
+    return registration;
+  }
+
+  /** The static role's current password, as Vault gives it. */
+  async staticCredentials(instance: Instance, username: string, actor: string) {
+    await this.#requireStaticRole(instance, username);
+    const credentials = await this.#deps.vault.readStaticCredentials(
+      instance.name,
+      username,
+    );
+    await this.#deps.events.add({
+      instanceId: instance.id,
+      type: 'vault-static-credentials-read',
+      actor,
+      message: `${actor} read ${username}'s static credentials for ${instance.name} from Vault`,
+    });
+    return credentials;
+  }
+
+  /** Ends a static role; the user goes with it, on every node. */
+  async deleteStaticRole(instance: Instance, username: string, actor: string) {
+    const registration = await this.#requireStaticRole(instance, username);
+    const deps = this.#deps;
+    await deps.vault.deleteStaticRole(instance.name, username);
+    await deps.registrations.setStaticRoles(
+      instance.id,
+      registration.staticRoles.filter(name => name !== username),
+    );
+    await deps.users.delete(instance.id, username);
+    await convergeUsersOnNodes(
+      { deps, driver: deps.drivers.get(instance.platform) },
+      instance,
+    );
+    await deps.events.add({
+      instanceId: instance.id,
+      type: 'vault-static-role-deleted',
+      actor,
+      message: `${actor} ended the Vault static role of ${username} of ${instance.name}; the user was deleted on every node`,
+    });
   }
 
   async leases(instance: Instance): Promise<VaultLeaseView[]> {

@@ -23,7 +23,7 @@ type FollowDeps = Pick<OperationDeps, 'credentials' | 'users' | 'admin'>;
  * Vault's current ones, plus those it replaced, which keep working for
  * `graceMs` so clients that have not re-read the secret still log in.
  */
-function nextHashes(
+export function nextHashes(
   listed: ListedAclUser,
   record: VaultUserRecord | undefined,
   graceMs: number,
@@ -34,8 +34,13 @@ function nextHashes(
     h => h.retiresAt && h.retiresAt > nowIso,
   );
   const previous = (record?.hashes ?? []).filter(h => !h.retiresAt);
-  // The follower put the retiring hashes back on Vault's node itself.
-  const current = listed.hashes.filter(h => !retiring.some(r => r.hash === h));
+  // The follower put replaced hashes back on Vault's node itself, and they
+  // stay listed there until the follower takes them off again once their
+  // grace has ended: none of them is Vault's current password.
+  const replacedBefore = (record?.hashes ?? []).filter(h => h.retiresAt);
+  const current = listed.hashes.filter(
+    h => !replacedBefore.some(r => r.hash === h),
+  );
   const replaced = previous.filter(h => !current.includes(h.hash));
   const retiresAt = new Date(now.getTime() + graceMs).toISOString();
   return [
@@ -88,10 +93,16 @@ export async function followVaultUsers(
     login,
     redis => redis.call('ACL', 'LIST'),
   )) as string[];
+  const records = await deps.users.vaultUsers(instance.id);
+  // Vault's own names, and users handed to its static roles.
   const listed = lines
     .map(parseAclListLine)
-    .filter((u): u is ListedAclUser => !!u && isVaultUsername(u.username));
-  const records = await deps.users.vaultUsers(instance.id);
+    .filter(
+      (u): u is ListedAclUser =>
+        !!u &&
+        (isVaultUsername(u.username) ||
+          records.some(r => r.username === u.username)),
+    );
   const changes: string[] = [];
   for (const user of listed) {
     const record = records.find(r => r.username === user.username);

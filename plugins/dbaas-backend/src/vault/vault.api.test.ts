@@ -140,6 +140,50 @@ describe('credentials from Vault', () => {
     expect(await onEveryNode(username, password)).toEqual(everywhere);
   });
 
+  let staticPassword: string;
+
+  it("hands a user to a static role: Vault's passwords work on every node, the old one for the grace", async () => {
+    const created = await backend.api
+      .post(`/api/dbaas/instances/${id}/users`)
+      .set(backend.as(ALICE))
+      .send({ username: 'orders', preset: 'read-only' });
+    expect(created.status).toBe(202);
+    await finished(created.body.operation.id);
+    const first = created.body.password as string;
+
+    const refused = await backend.api
+      .post(`/api/dbaas/instances/${id}/vault/static-roles`)
+      .set(backend.as(ALICE))
+      .send({ username: 'orders', rotationPeriodSeconds: 2 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(
+      /^rotationPeriodSeconds: must be/,
+    );
+    const handed = await backend.api
+      .post(`/api/dbaas/instances/${id}/vault/static-roles`)
+      .set(backend.as(ALICE))
+      .send({ username: 'orders', rotationPeriodSeconds: 3600 });
+    expect(handed.status).toBe(201);
+
+    const read = await backend.api
+      .get(`/api/dbaas/instances/${id}/vault/static-roles/orders/credentials`)
+      .set(backend.as(ALICE));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      username: 'orders',
+      rotationPeriodSeconds: 3600,
+    });
+    staticPassword = read.body.password;
+    expect(staticPassword).not.toBe(first);
+    for (const password of [first, staticPassword]) {
+      expect(await onEveryNode('orders', password)).toEqual(everywhere);
+    }
+    const bob = await backend.api
+      .get(`/api/dbaas/instances/${id}/vault/static-roles/orders/credentials`)
+      .set(backend.as(BOB));
+    expect(bob.status).toBe(403);
+  });
+
   it('refuses other teams and unknown roles, and records every issue', async () => {
     const refused = await issue(BOB);
     expect(refused.status).toBe(403);
@@ -180,14 +224,18 @@ describe('credentials from Vault', () => {
     const seen = await waitFor(
       'the Vault user on every node',
       async () => {
-        const now = await onEveryNode(username, password);
-        return JSON.stringify(now) === JSON.stringify(everywhere)
+        const now = [
+          ...(await onEveryNode(username, password)),
+          ...(await onEveryNode('orders', staticPassword)),
+        ];
+        return JSON.stringify(now) ===
+          JSON.stringify([...everywhere, ...everywhere])
           ? now
           : undefined;
       },
       30_000,
     );
-    expect(seen).toEqual(everywhere);
+    expect(seen).toEqual([...everywhere, ...everywhere]);
   });
 
   it('keeps Vault users through a rolling upgrade and a rolling downgrade', async () => {
@@ -199,6 +247,7 @@ describe('credentials from Vault', () => {
       expect(res.status).toBe(202);
       await finished(res.body.operation.id);
       expect(await onEveryNode(username, password)).toEqual(everywhere);
+      expect(await onEveryNode('orders', staticPassword)).toEqual(everywhere);
     }
   });
 

@@ -3,6 +3,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   dbaasInstanceCredentialsReadPermission,
   dbaasInstanceReadPermission,
+  dbaasInstanceUsersManagePermission,
   dbaasInstanceUsersReadPermission,
 } from '@justmanage/plugin-dbaas-common';
 import { DbaasRouter } from '../service/DbaasRouter';
@@ -61,6 +62,7 @@ export function registerVaultRoutes(
       status: registration?.status ?? 'unregistered',
       ...(registration?.message ? { message: registration.message } : {}),
       roles: registration?.roles ?? [],
+      staticRoles: registration?.staticRoles ?? [],
       leases: await vault.service.leases(instance),
     });
   });
@@ -86,6 +88,88 @@ export function registerVaultRoutes(
       'high',
     );
   });
+
+  router.post('/instances/:instanceId/vault/static-roles', async (req, res) => {
+    const credentials = await callerOf(req);
+    const instance = await deps.service.get(req.params.instanceId);
+    await auditedChange(
+      deps.auditor,
+      req,
+      'instance-vault-static-role-create',
+      { instanceId: instance.id, username: String(req.body?.username) },
+      async () => {
+        await authorizer.require(
+          dbaasInstanceUsersManagePermission,
+          instance,
+          credentials,
+        );
+        res
+          .status(201)
+          .json(
+            await vaultOf().service.createStaticRole(
+              instance,
+              req.body,
+              actorOf(credentials),
+            ),
+          );
+        return {};
+      },
+    );
+  });
+
+  router.get(
+    '/instances/:instanceId/vault/static-roles/:username/credentials',
+    async (req, res) => {
+      const credentials = await callerOf(req);
+      const instance = await deps.service.get(req.params.instanceId);
+      await auditedChange(
+        deps.auditor,
+        req,
+        'instance-vault-static-credentials-read',
+        { instanceId: instance.id, username: req.params.username },
+        async () => {
+          await authorizer.requireAll(forOwners, instance, credentials);
+          res.json(
+            await vaultOf().service.staticCredentials(
+              instance,
+              req.params.username,
+              actorOf(credentials),
+            ),
+          );
+          return {};
+        },
+        'high',
+      );
+    },
+  );
+
+  router.delete(
+    '/instances/:instanceId/vault/static-roles/:username',
+    async (req, res) => {
+      const credentials = await callerOf(req);
+      const instance = await deps.service.get(req.params.instanceId);
+      await auditedChange(
+        deps.auditor,
+        req,
+        'instance-vault-static-role-delete',
+        { instanceId: instance.id, username: req.params.username },
+        async () => {
+          await authorizer.require(
+            dbaasInstanceUsersManagePermission,
+            instance,
+            credentials,
+          );
+          await vaultOf().service.deleteStaticRole(
+            instance,
+            req.params.username,
+            actorOf(credentials),
+          );
+          res.status(204).end();
+          return {};
+        },
+      );
+    },
+  );
 
   router.post(
     '/instances/:instanceId/vault/leases/:leaseId/renew',

@@ -21,6 +21,7 @@ import type {
   ConnectionDetails,
   CreateAclUserRequest,
   CreateInstanceRequest,
+  CreateVaultStaticRoleRequest,
   Instance,
   InstanceAdvisories,
   InstanceAvailability,
@@ -52,6 +53,8 @@ import type {
   UpgradeRequest,
   VaultCredentials,
   VaultLease,
+  VaultStaticCredentials,
+  VaultStaticRole,
   VaultStatus,
   VersionCatalogSnapshot,
 } from './models';
@@ -544,6 +547,56 @@ export class DbaasApiClient {
         method: 'POST',
         path: `/instances/${encodeURIComponent(instanceId)}/vault/credentials`,
         body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Hands a user made through the Users API to a Vault static role (<instance>-<username>): Vault rotates its password at once and then every rotationPeriodSeconds, on every node; the passwords it had keep working for dbaas.vault.rotationGraceSeconds, and the product keeps none from then on. 400 names the field and the rule, 404 an unknown user, 409 the default user or one Vault manages already or an instance Vault does not know yet, 503 Vault down or sealed. Needs the users manage permission; audited and recorded as an event. */
+  async createVaultStaticRole(
+    instanceId: string,
+    request: { body: CreateVaultStaticRoleRequest },
+    options: DbaasRequestOptions = {},
+  ): Promise<VaultStaticRole> {
+    return this.#send(
+      {
+        method: 'POST',
+        path: `/instances/${encodeURIComponent(instanceId)}/vault/static-roles`,
+        body: request.body,
+      },
+      options,
+    );
+  }
+
+  /** Ends the static role in Vault and deletes the user on every node, closing its sessions. Needs the users manage permission; audited. */
+  async deleteVaultStaticRole(
+    instanceId: string,
+    username: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<void> {
+    return this.#send(
+      {
+        method: 'DELETE',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/vault/static-roles/${encodeURIComponent(username)}`,
+      },
+      options,
+    );
+  }
+
+  /** The static role's current password as Vault gives it, with the time to its next rotation. Needs the credentials permission; audited and recorded as an event. */
+  async getVaultStaticCredentials(
+    instanceId: string,
+    username: string,
+    options: DbaasRequestOptions = {},
+  ): Promise<VaultStaticCredentials> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/vault/static-roles/${encodeURIComponent(username)}/credentials`,
       },
       options,
     );

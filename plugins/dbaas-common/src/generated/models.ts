@@ -69,6 +69,14 @@ export type AclUserPassword = components['schemas']['AclUserPassword'];
 /** @public */
 export type VaultLease = components['schemas']['VaultLease'];
 /** @public */
+export type CreateVaultStaticRoleRequest =
+  components['schemas']['CreateVaultStaticRoleRequest'];
+/** @public */
+export type VaultStaticRole = components['schemas']['VaultStaticRole'];
+/** @public */
+export type VaultStaticCredentials =
+  components['schemas']['VaultStaticCredentials'];
+/** @public */
 export type VaultStatus = components['schemas']['VaultStatus'];
 /** @public */
 export type IssueVaultCredentialsRequest =

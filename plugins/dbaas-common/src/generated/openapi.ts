@@ -458,6 +458,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/vault/static-roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Hands a user made through the Users API to a Vault static role (<instance>-<username>): Vault rotates its password at once and then every rotationPeriodSeconds, on every node; the passwords it had keep working for dbaas.vault.rotationGraceSeconds, and the product keeps none from then on. 400 names the field and the rule, 404 an unknown user, 409 the default user or one Vault manages already or an instance Vault does not know yet, 503 Vault down or sealed. Needs the users manage permission; audited and recorded as an event. */
+    post: operations['CreateVaultStaticRole'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/vault/static-roles/{username}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Ends the static role in Vault and deletes the user on every node, closing its sessions. Needs the users manage permission; audited. */
+    delete: operations['DeleteVaultStaticRole'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/instances/{instanceId}/vault/static-roles/{username}/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    /** @description The static role's current password as Vault gives it, with the time to its next rotation. Needs the credentials permission; audited and recorded as an event. */
+    get: operations['GetVaultStaticCredentials'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/vault/leases/{leaseId}/renew': {
     parameters: {
       query?: never;
@@ -1287,11 +1346,27 @@ export interface components {
       /** Format: date-time */
       revokedAt?: string;
     };
+    CreateVaultStaticRoleRequest: {
+      username: string;
+      rotationPeriodSeconds: number;
+    };
+    VaultStaticRole: {
+      username: string;
+      rotationPeriodSeconds: number;
+    };
+    VaultStaticCredentials: {
+      username: string;
+      password: string;
+      /** @description Seconds until Vault rotates the password next */
+      ttlSeconds: number;
+      rotationPeriodSeconds: number;
+    };
     VaultStatus: {
       /** @enum {string} */
       status: 'pending' | 'registered' | 'removing' | 'unregistered';
       message?: string;
       roles: string[];
+      staticRoles: string[];
       leases: components['schemas']['VaultLease'][];
     };
     IssueVaultCredentialsRequest: {
@@ -2789,6 +2864,79 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VaultCredentials'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  CreateVaultStaticRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVaultStaticRoleRequest'];
+      };
+    };
+    responses: {
+      /** @description The static role */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VaultStaticRole'];
+        };
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  DeleteVaultStaticRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  GetVaultStaticCredentials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        username: components['parameters']['username'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The credentials */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VaultStaticCredentials'];
         };
       };
       default: components['responses']['Error'];

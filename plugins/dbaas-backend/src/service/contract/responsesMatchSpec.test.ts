@@ -535,6 +535,30 @@ const calls: Call[] = [
     },
   },
   {
+    operationId: 'CreateVaultStaticRole',
+    status: 201,
+    before: async c => {
+      const user = await c.api.createAclUser(c.instanceId, {
+        body: { username: 'vaulted', preset: 'read-only' },
+      });
+      await c.finish(user.operation.id);
+    },
+    call: c =>
+      c.api.createVaultStaticRole(c.instanceId, {
+        body: { username: 'vaulted', rotationPeriodSeconds: 3600 },
+      }),
+  },
+  {
+    operationId: 'GetVaultStaticCredentials',
+    status: 200,
+    call: c => c.api.getVaultStaticCredentials(c.instanceId, 'vaulted'),
+  },
+  {
+    operationId: 'DeleteVaultStaticRole',
+    status: 204,
+    call: c => c.api.deleteVaultStaticRole(c.instanceId, 'vaulted'),
+  },
+  {
     operationId: 'RenewVaultLease',
     status: 200,
     call: c => c.api.renewVaultLease(c.instanceId, c.leaseId),

@@ -993,10 +993,63 @@ export const spec = {
           },
         },
       },
+      CreateVaultStaticRoleRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'rotationPeriodSeconds'],
+        properties: {
+          username: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+          },
+          rotationPeriodSeconds: {
+            type: 'integer',
+          },
+        },
+      },
+      VaultStaticRole: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'rotationPeriodSeconds'],
+        properties: {
+          username: {
+            type: 'string',
+          },
+          rotationPeriodSeconds: {
+            type: 'integer',
+          },
+        },
+      },
+      VaultStaticCredentials: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'username',
+          'password',
+          'ttlSeconds',
+          'rotationPeriodSeconds',
+        ],
+        properties: {
+          username: {
+            type: 'string',
+          },
+          password: {
+            type: 'string',
+          },
+          ttlSeconds: {
+            type: 'integer',
+            description: 'Seconds until Vault rotates the password next',
+          },
+          rotationPeriodSeconds: {
+            type: 'integer',
+          },
+        },
+      },
       VaultStatus: {
         type: 'object',
         additionalProperties: false,
-        required: ['status', 'roles', 'leases'],
+        required: ['status', 'roles', 'staticRoles', 'leases'],
         properties: {
           status: {
             type: 'string',
@@ -1006,6 +1059,12 @@ export const spec = {
             type: 'string',
           },
           roles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          staticRoles: {
             type: 'array',
             items: {
               type: 'string',
@@ -4257,6 +4316,96 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/vault/static-roles': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+      ],
+      post: {
+        operationId: 'CreateVaultStaticRole',
+        description:
+          'Hands a user made through the Users API to a Vault static role (<instance>-<username>): Vault rotates its password at once and then every rotationPeriodSeconds, on every node; the passwords it had keep working for dbaas.vault.rotationGraceSeconds, and the product keeps none from then on. 400 names the field and the rule, 404 an unknown user, 409 the default user or one Vault manages already or an instance Vault does not know yet, 503 Vault down or sealed. Needs the users manage permission; audited and recorded as an event.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateVaultStaticRoleRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The static role',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VaultStaticRole',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/vault/static-roles/{username}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/username',
+        },
+      ],
+      delete: {
+        operationId: 'DeleteVaultStaticRole',
+        description:
+          'Ends the static role in Vault and deletes the user on every node, closing its sessions. Needs the users manage permission; audited.',
+        responses: {
+          '204': {
+            description: 'Removed',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/instances/{instanceId}/vault/static-roles/{username}/credentials': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/username',
+        },
+      ],
+      get: {
+        operationId: 'GetVaultStaticCredentials',
+        description:
+          "The static role's current password as Vault gives it, with the time to its next rotation. Needs the credentials permission; audited and recorded as an event.",
+        responses: {
+          '200': {
+            description: 'The credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VaultStaticCredentials',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/vault/leases/{leaseId}/renew': {
       parameters: [
         {
@@ -5360,6 +5509,21 @@ export type EndpointMap = {
       operations['IssueVaultCredentials']['requestBody']
     >['content']['application/json'];
     response: operations['IssueVaultCredentials']['responses'][201]['content']['application/json'];
+  };
+  '#post|/instances/{instanceId}/vault/static-roles': {
+    path: operations['CreateVaultStaticRole']['parameters']['path'];
+    body: NonNullable<
+      operations['CreateVaultStaticRole']['requestBody']
+    >['content']['application/json'];
+    response: operations['CreateVaultStaticRole']['responses'][201]['content']['application/json'];
+  };
+  '#_delete|/instances/{instanceId}/vault/static-roles/{username}': {
+    path: operations['DeleteVaultStaticRole']['parameters']['path'];
+    response: void;
+  };
+  '#get|/instances/{instanceId}/vault/static-roles/{username}/credentials': {
+    path: operations['GetVaultStaticCredentials']['parameters']['path'];
+    response: operations['GetVaultStaticCredentials']['responses'][200]['content']['application/json'];
   };
   '#post|/instances/{instanceId}/vault/leases/{leaseId}/renew': {
     path: operations['RenewVaultLease']['parameters']['path'];
