@@ -295,6 +295,25 @@ describe('KubernetesDriver on the test cluster', () => {
     );
   });
 
+  it('says why a pod that does not fit the cluster is not scheduled', async () => {
+    await driver.provision(
+      spec('huge', {
+        persistence: 'none',
+        resources: { memoryMb: 900, cpu: 0.5, diskGb: 1 },
+      }),
+      context(),
+    );
+    const waiting = await waitFor('the scheduler to give up', async () => {
+      const observed = await driver.observe('huge');
+      return observed.message?.includes('Unschedulable') ? observed : undefined;
+    });
+    expect(waiting.phase).toBe('starting');
+    expect(waiting.message).toMatch(
+      /^node-0: Unschedulable: 0\/1 nodes are available: 1 Insufficient memory\./,
+    );
+    await driver.deprovision('huge', context());
+  });
+
   it('answers throttling and a missing namespace with errors worth a retry that quote Kubernetes', async () => {
     const restore = kit.cluster.faults.failRequests({
       status: 429,

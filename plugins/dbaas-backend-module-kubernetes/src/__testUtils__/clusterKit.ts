@@ -37,6 +37,8 @@ export async function startCluster(port: number, subnet: string) {
     },
     probePeriodMs: 100,
     tls: true,
+    // Room for the tests' instances, not for a 900 MB one.
+    nodeCapacity: { cpu: '8', memory: '1Gi' },
   });
   return {
     cluster,

@@ -165,6 +165,7 @@ beforeAll(async () => {
     namespaces: [NS],
     podAddresses: Array.from({ length: 10 }, (_, i) => `127.0.95.${10 + i}`),
     serviceAddresses: ['127.0.95.200', '127.0.95.201'],
+    nodeCapacity: { cpu: '4', memory: '2Gi' },
     images: {
       'redis:7.0.15': {
         binaries: {
@@ -384,6 +385,49 @@ describe('the StatefulSet controller and the kubelet', () => {
     expect(back.status.containerStatuses[0].lastState.terminated).toMatchObject(
       { exitCode: 137, reason: 'Error' },
     );
+  });
+
+  it('leaves a pod whose requests do not fit the node Pending, Unschedulable, with a FailedScheduling event', async () => {
+    const big = statefulSet('redis:7.0.15', 1);
+    (big.spec.template.spec.containers[0] as any).resources = {
+      requests: { cpu: '1', memory: '3Gi' },
+      limits: { cpu: '1', memory: '3Gi' },
+    };
+    await apply(`/apis/apps/v1/namespaces/${NS}/statefulsets/big`, {
+      ...big,
+      metadata: { name: 'big', namespace: NS },
+      spec: {
+        ...big.spec,
+        selector: { matchLabels: { app: 'big' } },
+        template: {
+          ...big.spec.template,
+          metadata: { labels: { app: 'big' } },
+        },
+      },
+    });
+    const pending = await eventually('the scheduler to give up', async () => {
+      const { body } = await api('GET', podPath('big-0'));
+      return body.status?.conditions?.[0]?.reason === 'Unschedulable'
+        ? body
+        : undefined;
+    });
+    expect(pending.status.phase).toBe('Pending');
+    expect(pending.status.conditions[0]).toMatchObject({
+      type: 'PodScheduled',
+      status: 'False',
+      message: expect.stringMatching(
+        /^0\/1 nodes are available: 1 Insufficient memory\./,
+      ),
+    });
+    const events = await api('GET', `/api/v1/namespaces/${NS}/events`);
+    expect(events.body.items).toContainEqual(
+      expect.objectContaining({
+        reason: 'FailedScheduling',
+        involvedObject: expect.objectContaining({ name: 'big-0' }),
+      }),
+    );
+    expect(cluster.kubelet.pids(NS, 'big-0')).toEqual([]);
+    await api('DELETE', `/apis/apps/v1/namespaces/${NS}/statefulsets/big`);
   });
 
   it('reports an image it cannot pull as ImagePullBackOff with an event', async () => {

@@ -9,6 +9,7 @@ import { StatefulSetController } from './controllers/StatefulSetController';
 import { KubeFaults } from './faults';
 import { Kubelet, TestImage } from './kubelet/Kubelet';
 import { ObjectStore } from './store/ObjectStore';
+import { quantity } from './store/validate';
 import { ServiceProxy } from './proxy/ServiceProxy';
 import { servingCertificate } from './servingCertificate';
 
@@ -25,6 +26,8 @@ export interface KubeTestClusterOptions {
   images: Record<string, TestImage>;
   probePeriodMs?: number;
   maxGraceMs?: number;
+  /** What the one node offers pods' requests, in Kubernetes quantities (`4`, `8Gi`); unlimited when absent. */
+  nodeCapacity?: { cpu: string; memory: string };
   /** Serve https with a self-signed certificate (see `caCertificate`), as client-node requires. */
   tls?: boolean;
 }
@@ -79,6 +82,10 @@ export class KubeTestCluster {
       images: options.images,
       probePeriodMs: options.probePeriodMs ?? 200,
       maxGraceMs: options.maxGraceMs ?? 3000,
+      capacity: options.nodeCapacity && {
+        cpu: quantity(options.nodeCapacity.cpu) * 1000,
+        memory: quantity(options.nodeCapacity.memory),
+      },
     });
   }
 

@@ -8,6 +8,7 @@ import { containerEnv, EnvError, expand } from './containerEnv';
 import { MountError, prepareMounts } from './mounts';
 import { recordEvent } from './events';
 import { runToCompletion } from './initContainers';
+import { podRequests, Resources, unschedulable } from './scheduling';
 
 type Obj = Record<string, any>;
 
@@ -33,6 +34,8 @@ export interface KubeletOptions {
   probePeriodMs: number;
   /** terminationGracePeriodSeconds is capped at this. */
   maxGraceMs: number;
+  /** What the node can give pods' requests (CPU in millicores, memory in bytes); unlimited when absent. */
+  capacity?: Resources;
 }
 
 interface RunningPod {
@@ -45,6 +48,7 @@ interface RunningPod {
   retry?: NodeJS.Timeout;
   stopped: boolean;
   initialized?: boolean;
+  requests: Resources;
   /** Host folders of the claims the pod mounts. */
   claims: string[];
   /** Init containers and preparation under way, which a kill waits for. */
@@ -66,6 +70,8 @@ export class Kubelet {
   readonly #released = new Set<string>();
   #stopped = false;
   readonly #stopping = new Set<Promise<void>>();
+  /** Pods the scheduler could not place, tried again when a pod leaves. */
+  readonly #pending = new Map<string, KubeObject>();
 
   constructor(options: KubeletOptions) {
     this.#o = options;
@@ -74,6 +80,8 @@ export class Kubelet {
     this.#unsubscribe.push(
       store.onChange((type, object) => {
         if (object.kind === 'Pod' && type === 'ADDED') void this.#admit(object);
+        if (object.kind === 'Pod' && type === 'DELETED')
+          this.#pending.delete(object.metadata.uid!);
         if (object.kind === 'Pod' && type === 'DELETED')
           void this.#kill(object.metadata.uid!);
         if (object.kind === 'PersistentVolumeClaim' && type === 'DELETED')
@@ -105,27 +113,30 @@ export class Kubelet {
 
   async #admit(pod: KubeObject) {
     const uid = pod.metadata.uid!;
-    const ip = this.#free.shift();
-    if (!ip) {
-      recordEvent(
-        this.#o.store,
-        pod,
-        'Warning',
-        'FailedScheduling',
-        '0/1 nodes are available: 1 Too many pods.',
-      );
+    const requests = podRequests(pod);
+    const used = [...this.#pods.values()].reduce(
+      (sum, p) => ({
+        cpu: sum.cpu + p.requests.cpu,
+        memory: sum.memory + p.requests.memory,
+      }),
+      { cpu: 0, memory: 0 },
+    );
+    const refusal = unschedulable(
+      requests,
+      used,
+      this.#o.capacity,
+      this.#free.length,
+    );
+    if (refusal) {
+      this.#unschedulable(pod, refusal);
       return;
     }
+    const ip = this.#free.shift()!;
     const dir = join(
       this.#o.dataDir,
       'pods',
       `${pod.metadata.namespace}_${pod.metadata.name}_${uid}`,
     );
-    await mkdir(dir, { recursive: true });
-    if (this.#stopped) {
-      this.#free.push(ip);
-      return;
-    }
     const running: RunningPod = {
       uid,
       ip,
@@ -134,6 +145,7 @@ export class Kubelet {
       images: [],
       startTime: new Date().toISOString(),
       stopped: false,
+      requests,
       claims: ((pod.spec as Obj).volumes ?? [])
         .filter((v: Obj) => v.persistentVolumeClaim)
         .map((v: Obj) =>
@@ -143,7 +155,10 @@ export class Kubelet {
           ),
         ),
     };
+    // Placed before anything awaits, so two pods never take the same room.
     this.#pods.set(uid, running);
+    await mkdir(dir, { recursive: true });
+    if (this.#stopped || running.stopped) return;
     this.#writeStatus(pod, running);
     await this.#start(pod, running);
   }
@@ -151,6 +166,51 @@ export class Kubelet {
   #start(pod: KubeObject, running: RunningPod): Promise<void> {
     running.starting = this.#startContainers(pod, running);
     return running.starting;
+  }
+
+  /** Pending with PodScheduled False and a FailedScheduling event, as the scheduler leaves it. */
+  #unschedulable(pod: KubeObject, message: string) {
+    const known = this.#pending.has(pod.metadata.uid!);
+    this.#pending.set(pod.metadata.uid!, pod);
+    if (known) return;
+    recordEvent(this.#o.store, pod, 'Warning', 'FailedScheduling', message);
+    this.#o.store.updateStatus(pod, {
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message,
+          lastProbeTime: null,
+          lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        },
+      ],
+    });
+  }
+
+  /** Capacity freed: the pending pods are tried again, oldest first. */
+  #retryPending() {
+    const waiting = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const pod of waiting) {
+      const live = this.#o.store.find(
+        POD,
+        pod.metadata.namespace,
+        pod.metadata.name,
+      );
+      if (
+        live &&
+        live.metadata.uid === pod.metadata.uid &&
+        !live.metadata.deletionTimestamp
+      ) {
+        this.#pending.set(pod.metadata.uid!, live);
+      }
+    }
+    for (const pod of [...this.#pending.values()]) {
+      this.#pending.delete(pod.metadata.uid!);
+      void this.#admit(pod);
+    }
   }
 
   async #startContainers(pod: KubeObject, running: RunningPod) {
@@ -403,6 +463,7 @@ export class Kubelet {
     this.#stopping.add(stopping);
     await stopping.finally(() => this.#stopping.delete(stopping));
     this.#free.push(running.ip);
+    if (!this.#stopped) this.#retryPending();
     for (const dir of running.claims) {
       if (this.#released.has(dir)) await this.#releaseClaim(dir);
     }
