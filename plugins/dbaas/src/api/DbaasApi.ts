@@ -49,6 +49,13 @@ export type DbaasApi = Pick<
   | 'getAclUserConnection'
   | 'getInstanceTls'
   | 'rotateInstanceCertificates'
+  | 'getVaultStatus'
+  | 'issueVaultCredentials'
+  | 'renewVaultLease'
+  | 'revokeVaultLease'
+  | 'createVaultStaticRole'
+  | 'getVaultStaticCredentials'
+  | 'deleteVaultStaticRole'
 >;
 
 /** @public */
