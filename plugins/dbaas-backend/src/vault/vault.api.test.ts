@@ -294,5 +294,30 @@ describe('credentials from Vault', () => {
     );
     await expect(session.get('kept')).rejects.toThrow();
     session.disconnect();
+    const events = await backend.api
+      .get(`/api/dbaas/instances/${id}/events`)
+      .set(backend.as(ALICE));
+    expect(
+      events.body.items.find(
+        (e: { type: string }) => e.type === 'vault-lease-revoked',
+      ),
+    ).toMatchObject({ actor: ALICE });
+  });
+
+  it('removes the instance from Vault when it is deleted: its roles, static roles and config', async () => {
+    expect(vault.engine().listRoles()).toHaveLength(4);
+    const res = await backend.api
+      .delete(`/api/dbaas/instances/${id}`)
+      .set(backend.as(ALICE));
+    expect(res.status).toBe(202);
+    await finished(res.body.operation.id);
+    await backend.triggerTask(VAULT_FOLLOW_TASK);
+    expect(vault.engine().listRoles()).toEqual([]);
+    expect(() => vault.engine().readConfig('vaulted')).toThrow();
+    await expect(
+      fetch(`${vault.url}/v1/database/static-creds/vaulted-orders`, {
+        headers: { 'X-Vault-Token': vault.rootToken },
+      }).then(r => r.status),
+    ).resolves.toBe(400);
   });
 });
