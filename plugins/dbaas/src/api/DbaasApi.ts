@@ -56,6 +56,13 @@ export type DbaasApi = Pick<
   | 'createVaultStaticRole'
   | 'getVaultStaticCredentials'
   | 'deleteVaultStaticRole'
+  | 'listBackups'
+  | 'createBackup'
+  | 'deleteBackup'
+  | 'restoreBackup'
+  | 'restoreBackupInPlace'
+  | 'getBackupPolicy'
+  | 'setBackupPolicy'
 >;
 
 /** @public */
