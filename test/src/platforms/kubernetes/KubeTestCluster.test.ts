@@ -166,6 +166,7 @@ beforeAll(async () => {
     podAddresses: Array.from({ length: 10 }, (_, i) => `127.0.95.${10 + i}`),
     serviceAddresses: ['127.0.95.200', '127.0.95.201'],
     nodeCapacity: { cpu: '4', memory: '2Gi' },
+    bookmarkIntervalMs: 200,
     images: {
       'redis:7.0.15': {
         binaries: {
@@ -486,5 +487,96 @@ describe('the StatefulSet controller and the kubelet', () => {
         ? true
         : undefined,
     );
+  });
+});
+
+/** Reads a watch's JSON lines until `done` says enough, or the stream ends. */
+async function readWatch(
+  path: string,
+  done: (events: any[]) => boolean,
+): Promise<{ events: any[]; ended: boolean }> {
+  const res = await fetch(`${cluster.url}${path}`, {
+    headers: { authorization: `Bearer ${cluster.token}` },
+  });
+  const reader = res.body!.getReader();
+  const events: any[] = [];
+  let buffer = '';
+  for (;;) {
+    const { value, done: ended } = await reader.read();
+    if (ended) return { events, ended: true };
+    buffer += Buffer.from(value).toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    events.push(...lines.filter(Boolean).map(l => JSON.parse(l)));
+    if (done(events)) {
+      await reader.cancel();
+      return { events, ended: false };
+    }
+  }
+}
+
+describe('watches', () => {
+  const CMS = `/api/v1/namespaces/${NS}/configmaps`;
+
+  it('streams the changes after a resourceVersion with bookmarks, and ends when dropped', async () => {
+    const { body } = await api('GET', CMS);
+    const from = body.metadata.resourceVersion;
+    const watching = readWatch(
+      `${CMS}?watch=true&allowWatchBookmarks=true&resourceVersion=${from}`,
+      events =>
+        events.some(e => e.type === 'BOOKMARK') &&
+        events.some(e => e.type === 'ADDED'),
+    );
+    await new Promise(r => setTimeout(r, 50));
+    await apply(`${CMS}/watched`, {
+      ...configMap('1mb'),
+      metadata: { name: 'watched', namespace: NS },
+    });
+    const { events } = await watching;
+    expect(events.find(e => e.type === 'ADDED').object.metadata.name).toBe(
+      'watched',
+    );
+    const bookmark = events.find(e => e.type === 'BOOKMARK');
+    expect(Number(bookmark.object.metadata.resourceVersion)).toBeGreaterThan(
+      Number(from),
+    );
+
+    const dropped = readWatch(
+      `${CMS}?watch=true&resourceVersion=${from}`,
+      () => false,
+    );
+    await new Promise(r => setTimeout(r, 50));
+    expect(cluster.faults.dropWatches()).toBe(1);
+    await expect(dropped).rejects.toThrow();
+  });
+
+  it('answers a watch from a compacted resourceVersion with a 410 Expired event', async () => {
+    const { body } = await api('GET', CMS);
+    const old = body.metadata.resourceVersion;
+    await apply(`${CMS}/later`, {
+      ...configMap('2mb'),
+      metadata: { name: 'later', namespace: NS },
+    });
+    cluster.store.compact(0);
+    await apply(`${CMS}/latest`, {
+      ...configMap('3mb'),
+      metadata: { name: 'latest', namespace: NS },
+    });
+    const { events, ended } = await readWatch(
+      `${CMS}?watch=true&resourceVersion=${old}`,
+      () => false,
+    );
+    expect(ended).toBe(true);
+    expect(events).toEqual([
+      {
+        type: 'ERROR',
+        object: expect.objectContaining({
+          kind: 'Status',
+          code: 410,
+          reason: 'Expired',
+          message: expect.stringMatching(/^too old resource version: /),
+        }),
+      },
+    ]);
   });
 });

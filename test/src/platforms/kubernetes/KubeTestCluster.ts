@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, Server } from 'node:http';
+import { createServer, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
@@ -28,6 +28,8 @@ export interface KubeTestClusterOptions {
   maxGraceMs?: number;
   /** What the one node offers pods' requests, in Kubernetes quantities (`4`, `8Gi`); unlimited when absent. */
   nodeCapacity?: { cpu: string; memory: string };
+  /** How often a watch that allows bookmarks gets one. Default 1000. */
+  bookmarkIntervalMs?: number;
   /** Serve https with a self-signed certificate (see `caCertificate`), as client-node requires. */
   tls?: boolean;
 }
@@ -40,13 +42,15 @@ export interface KubeTestClusterOptions {
  */
 export class KubeTestCluster {
   readonly store = new ObjectStore();
-  readonly faults = new KubeFaults();
+  readonly #watches = new Set<ServerResponse>();
+  readonly faults = new KubeFaults(this.#watches);
   readonly requests: RequestRecord[] = [];
   readonly token = randomBytes(24).toString('base64url');
   readonly kubelet: Kubelet;
   readonly #controller: StatefulSetController;
   readonly #proxy: ServiceProxy;
   #server?: Server;
+  readonly #bookmarkIntervalMs: number;
   #url = '';
   /** PEM the clients trust, when the server speaks https. */
   caCertificate?: string;
@@ -72,6 +76,7 @@ export class KubeTestCluster {
         status: { phase: 'Active' },
       });
     }
+    this.#bookmarkIntervalMs = options.bookmarkIntervalMs ?? 1000;
     this.#proxy = new ServiceProxy(this.store, options.serviceAddresses ?? []);
     this.#controller = new StatefulSetController(this.store);
     this.kubelet = new Kubelet({
@@ -99,6 +104,8 @@ export class KubeTestCluster {
       token: this.token,
       fault: () => this.faults.current(),
       record: entry => this.requests.push(entry),
+      watches: this.#watches,
+      bookmarkIntervalMs: this.#bookmarkIntervalMs,
     });
     const server: Server = tls
       ? createHttpsServer(tls, (req, res) => void handler(req, res))
@@ -123,6 +130,7 @@ export class KubeTestCluster {
   /** Stops every pod's processes, then the API server. */
   async stop(): Promise<void> {
     this.#controller.stop();
+    this.faults.dropWatches();
     await this.#proxy.stop();
     await this.kubelet.stop();
     await new Promise<void>(resolve => {

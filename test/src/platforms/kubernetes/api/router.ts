@@ -7,6 +7,7 @@ import {
   resourceList,
 } from './kinds';
 import { badRequest, KubeApiError } from './status';
+import { serveWatch } from './watch';
 import { DeletePropagation, ObjectStore } from '../store/ObjectStore';
 import { KubeObject } from '../store/objects';
 
@@ -15,6 +16,9 @@ export interface RouterOptions {
   token: string;
   /** A fault to answer instead of serving, when set. */
   fault(): KubeApiError | undefined;
+  /** Open watch streams. */
+  watches: Set<ServerResponse>;
+  bookmarkIntervalMs: number;
   /** Every request, for tests that check what the client sent. */
   record(entry: RequestRecord): void;
 }
@@ -63,6 +67,28 @@ export function createRouter(options: RouterOptions) {
           fault.toStatus(),
           retry ? { 'retry-after': String(retry) } : {},
         );
+        return;
+      }
+      const watch = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+      const collection = PATH.exec(url.pathname.replace(/\/$/, ''));
+      if (req.method === 'GET' && watch && collection && !collection[6]) {
+        const [, coreVersion, group = '', groupVersion, ns, plural] =
+          collection;
+        const kind = kindByPlural(group, coreVersion ?? groupVersion, plural);
+        if (!kind)
+          throw new KubeApiError(
+            404,
+            'NotFound',
+            'the server could not find the requested resource',
+          );
+        serveWatch(req, res, {
+          store: options.store,
+          kind,
+          namespace: kind.namespaced ? ns : undefined,
+          url,
+          bookmarkIntervalMs: options.bookmarkIntervalMs,
+          open: options.watches,
+        });
         return;
       }
       const answer = route(

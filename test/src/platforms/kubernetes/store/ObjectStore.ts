@@ -17,6 +17,9 @@ import { validate } from './validate';
 const key = (kind: KindInfo, namespace: string | undefined, name: string) =>
   `${kind.group}/${kind.plural}/${namespace ?? ''}/${name}`;
 
+/** Changes kept for watches to replay, like etcd's history before compaction. */
+const HISTORY = 1000;
+
 export interface WriteOptions {
   dryRun?: boolean;
   fieldManager?: string;
@@ -37,6 +40,7 @@ export class ObjectStore {
   /** Objects whose deletion waits for a controller (a pod's kubelet). */
   readonly #graceful = new Set<string>(['Pod']);
   #version = 1;
+  readonly #history: Array<{ type: WatchEventType; object: KubeObject }> = [];
 
   /** Fills what the server sets on a new object (a Service's clusterIP), as a registry strategy does. */
   #prepareForCreate: (object: KubeObject) => void = () => {};
@@ -221,7 +225,11 @@ export class ObjectStore {
     if (!live || live.metadata.uid !== object.metadata.uid) return;
     this.#objects.delete(k);
     this.#version += 1;
-    this.#events.emit('change', 'DELETED', clone(live));
+    const gone = clone(live);
+    // A DELETED event carries the resourceVersion of the deletion.
+    gone.metadata.resourceVersion = String(this.#version);
+    this.#remember('DELETED', gone);
+    this.#events.emit('change', 'DELETED', gone);
     const uid = live.metadata.uid;
     for (const dependent of [...this.#objects.values()]) {
       const refs = dependent.metadata.ownerReferences ?? [];
@@ -242,6 +250,37 @@ export class ObjectStore {
         );
       }
     }
+  }
+
+  /**
+   * Changes after `resourceVersion`, for a watch to replay; undefined when
+   * that version is older than the history kept (the watch gets 410 Gone).
+   */
+  changesSince(
+    resourceVersion: number,
+  ): Array<{ type: WatchEventType; object: KubeObject }> | undefined {
+    const oldest = this.#history[0]?.object.metadata.resourceVersion;
+    if (oldest !== undefined && resourceVersion < Number(oldest) - 1)
+      return undefined;
+    return this.#history
+      .filter(e => Number(e.object.metadata.resourceVersion) > resourceVersion)
+      .map(e => ({ type: e.type, object: clone(e.object) }));
+  }
+
+  /** The oldest resourceVersion a watch may still start from. */
+  get oldestWatchable(): number {
+    const oldest = this.#history[0]?.object.metadata.resourceVersion;
+    return oldest === undefined ? this.#version : Number(oldest) - 1;
+  }
+
+  /** Forgets history older than the last `keep` changes, as etcd compaction does. */
+  compact(keep = 0) {
+    this.#history.splice(0, Math.max(0, this.#history.length - keep));
+  }
+
+  #remember(type: WatchEventType, object: KubeObject) {
+    this.#history.push({ type, object });
+    if (this.#history.length > HISTORY) this.#history.shift();
   }
 
   all(): KubeObject[] {
@@ -349,6 +388,7 @@ export class ObjectStore {
       key(kind, object.metadata.namespace, object.metadata.name),
       clone(object),
     );
+    this.#remember(type, clone(object));
     this.#events.emit('change', type, clone(object));
     return clone(object);
   }
