@@ -268,6 +268,25 @@ describe('credentials from Vault', () => {
     }
   });
 
+  it('says Vault is unreachable when it is down, and users already issued keep working', async () => {
+    await vault.goDown();
+    try {
+      const res = await issue();
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(
+        /^Getting read-only credentials for vaulted from Vault: Vault is unreachable \(ECONNREFUSED\)/,
+      );
+      await backend.triggerTask(VAULT_FOLLOW_TASK);
+      const instance = await backend.api
+        .get(`/api/dbaas/instances/${id}`)
+        .set(backend.as(ALICE));
+      expect(instance.body.status).toBe('running');
+      expect(await onEveryNode(username, password)).toEqual(everywhere);
+    } finally {
+      await vault.comeBack();
+    }
+  });
+
   it('revokes: the user is gone from every node and its session is closed', async () => {
     const [primary] = await endpoints();
     const session = new Redis({

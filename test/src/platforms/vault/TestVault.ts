@@ -40,6 +40,7 @@ export class TestVault {
   readonly #faults: Fault[] = [];
   #server?: Server;
   #sealed = false;
+  #downPort?: number;
   /** Every request, path and status, for tests that check what was asked. */
   readonly requests: Array<{ method: string; path: string; status: number }> =
     [];
@@ -81,6 +82,25 @@ export class TestVault {
     await new Promise<void>(resolve =>
       this.#server ? this.#server.close(() => resolve()) : resolve(),
     );
+  }
+
+  /**
+   * Vault down: the port refuses connections until {@link comeBack}, and
+   * everything Vault holds (configs, roles, leases) is kept.
+   */
+  async goDown(): Promise<void> {
+    const server = this.#server;
+    if (!server) return;
+    this.#downPort = (server.address() as AddressInfo).port;
+    server.closeAllConnections();
+    await new Promise<void>(resolve => server.close(() => resolve()));
+  }
+
+  async comeBack(): Promise<void> {
+    if (this.#downPort === undefined) return;
+    const port = this.#downPort;
+    this.#downPort = undefined;
+    await this.start(port);
   }
 
   /** A token with these policies, named as Vault names token logins. */
