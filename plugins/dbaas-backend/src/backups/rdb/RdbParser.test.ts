@@ -31,7 +31,7 @@ const FORMS: Record<string, { version: number; rdbTypes: number[] }> = {
   'redis 7.0.15': { version: 10, rdbTypes: [0, 2, 4, 5, 11, 16, 17, 18, 19] },
   'valkey 8.0.1': {
     version: 11,
-    rdbTypes: [0, 2, 4, 5, 11, 16, 17, 18, 19, 20],
+    rdbTypes: [0, 2, 4, 5, 11, 16, 17, 18, 20, 21],
   },
 };
 
