@@ -23,6 +23,7 @@ import { ConfigCard } from './ConfigCard';
 import { SlowLogCard } from './SlowLogCard';
 import { UsersCard } from './UsersCard';
 import { TlsCard } from './TlsCard';
+import { BackupsCard } from './BackupsCard';
 import { useLeaveWhenDeleted } from './useLeaveWhenDeleted';
 
 /** The cards of one instance, kept current by polling. */
@@ -100,6 +101,9 @@ export function InstanceView(props: { instanceId: string }) {
       </Grid>
       <Grid item xs={12}>
         <UpgradePolicyCard instance={instance} onChange={refresh} />
+      </Grid>
+      <Grid item xs={12}>
+        <BackupsCard instance={instance} onChange={refresh} />
       </Grid>
       <Grid item xs={12}>
         <BigKeysCard instance={instance} />
