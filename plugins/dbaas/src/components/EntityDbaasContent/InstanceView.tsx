@@ -24,6 +24,7 @@ import { SlowLogCard } from './SlowLogCard';
 import { UsersCard } from './UsersCard';
 import { TlsCard } from './TlsCard';
 import { BackupsCard } from './BackupsCard';
+import { VaultCard } from './VaultCard';
 import { useLeaveWhenDeleted } from './useLeaveWhenDeleted';
 
 /** The cards of one instance, kept current by polling. */
@@ -79,6 +80,7 @@ export function InstanceView(props: { instanceId: string }) {
       {/* who may log in, after how to connect and whether it is up */}
       <Grid item xs={12}>
         <UsersCard instance={instance} onChange={refresh} />
+        <VaultCard instance={instance} />
       </Grid>
       <Grid item xs={12}>
         <MetricsSection instance={instance} />
