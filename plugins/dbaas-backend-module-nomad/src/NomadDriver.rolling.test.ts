@@ -236,6 +236,12 @@ describe('rolling upgrade of a Nomad instance', () => {
     expect(order[1]).toMatch(/^Replica node-[12]/);
     expect(order[2]).toMatch(/^Sentinel promoted node-[12]/);
     expect(order[3]).toBe('The old primary node-0');
+    // Each group's plan diff is in the operation's log, before its change.
+    const plans = [...log.matchAll(/Nomad plan for jm-\S+: (.*)/g)].map(
+      m => m[1],
+    );
+    expect(plans.length).toBeGreaterThanOrEqual(4);
+    expect(plans.join('\n')).toMatch(/node-0 \(edited; .*\): /);
 
     // Nomad was never asked to replace more than one group at a time:
     // each job version the upgrade registered changes one group.

@@ -12,6 +12,7 @@ import {
   NodeTarget,
   ObservedInstance,
   PlatformUnavailableError,
+  report,
 } from '@justmanage/plugin-dbaas-node';
 import { NomadClient, NomadJob } from './client';
 import {
@@ -203,7 +204,8 @@ export class NomadDriver implements Driver {
         // Purged at once: the id is free for a new instance, and the
         // allocations stop on their own (observe says absent once they have).
         await client.deregisterJob(jobId, { purge: true });
-        ctx.logger.info(
+        await report(
+          ctx,
           `Nomad job ${jobId} deregistered and purged in ${region.name}`,
         );
         this.#regionOf.set(instanceId, region);
@@ -360,7 +362,8 @@ export class NomadDriver implements Driver {
 
     ctx.signal.throwIfAborted();
     const plan = await client.planJob(job);
-    ctx.logger.info(
+    await report(
+      ctx,
       `Nomad plan for ${jobId}: ${describePlan(plan).join(' | ')}`,
     );
     const failed = Object.entries(plan.FailedTGAllocs ?? {});
@@ -378,7 +381,8 @@ export class NomadDriver implements Driver {
         enforceIndex: registered?.JobModifyIndex ?? 0,
       });
       registeredVersion = (await client.readJob(jobId))?.value.Version;
-      ctx.logger.info(
+      await report(
+        ctx,
         `Nomad job ${jobId} registered at modify index ${result.JobModifyIndex}, evaluation ${result.EvalID}`,
       );
     }
@@ -405,7 +409,7 @@ export class NomadDriver implements Driver {
         timeoutMs: this.#settings.rolloutTimeoutMs,
         signal: ctx.signal,
       });
-      ctx.logger.info(`Nomad stopped ${removed.join(', ')} of ${jobId}`);
+      await report(ctx, `Nomad stopped ${removed.join(', ')} of ${jobId}`);
     }
     if (spec.replicas > 0 && primary.address) {
       await repointOthers(client, jobId, job, groups, primary);
@@ -425,7 +429,8 @@ export class NomadDriver implements Driver {
         timeoutMs: this.#settings.rolloutTimeoutMs,
         signal: ctx.signal,
       });
-      ctx.logger.info(
+      await report(
+        ctx,
         `Nomad replaced ${groups.join(
           ', ',
         )} of ${jobId} (job version ${registeredVersion}); serving`,

@@ -149,7 +149,11 @@ export class OperationWorker {
         operation: op,
         instance: first,
         driver: deps.drivers.get(platform),
-        driverContext: { logger, signal: controller.signal },
+        driverContext: {
+          logger,
+          signal: controller.signal,
+          log: message => log(message),
+        },
         deps,
         log,
       };
