@@ -80,6 +80,7 @@ export function HandToVaultDialog(props: {
             select
             fullWidth
             margin="normal"
+            id="vault-static-user"
             label="User"
             value={username}
             onChange={e => setUsername(e.target.value)}
@@ -102,6 +103,7 @@ export function HandToVaultDialog(props: {
         <TextField
           fullWidth
           margin="normal"
+          id="vault-rotation-period"
           label="Rotation period (minutes)"
           value={minutes}
           onChange={e => setMinutes(e.target.value)}

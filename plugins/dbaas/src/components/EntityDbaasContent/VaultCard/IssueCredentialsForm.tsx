@@ -18,6 +18,7 @@ export function IssueCredentialsForm(props: {
     <Box display="flex" alignItems="center" mb={2}>
       <TextField
         select
+        id="vault-role"
         label="Role"
         value={preset}
         onChange={e => setPreset(e.target.value)}
