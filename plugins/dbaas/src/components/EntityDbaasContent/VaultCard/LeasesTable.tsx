@@ -7,7 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { formatMoment } from '../UsersCard/userWords';
-import { expiryText } from './vaultWords';
+import { expiryText, roleTitle } from './vaultWords';
 
 function stateOf(lease: VaultLease, now: number): string | undefined {
   if (lease.revokedAt) return `revoked ${formatMoment(lease.revokedAt)}`;
@@ -53,7 +53,7 @@ export function LeasesTable(props: {
                   {lease.leaseId}
                 </Typography>
               </TableCell>
-              <TableCell>{lease.role}</TableCell>
+              <TableCell>{roleTitle(lease.role)}</TableCell>
               <TableCell>
                 {lease.issuedBy.replace(/^user:default\//, '')},{' '}
                 {formatMoment(lease.issuedAt)}

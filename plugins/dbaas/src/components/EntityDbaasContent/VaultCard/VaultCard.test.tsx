@@ -156,7 +156,7 @@ describe('VaultCard', () => {
     ).not.toBeInTheDocument();
 
     const row = await waitFor(() => leaseRow(LEASE.username));
-    expect(within(row).getByText('inst-1-read-only')).toBeVisible();
+    expect(within(row).getByText('Read-only')).toBeVisible();
     expect(row).toHaveTextContent('alice');
     await userEvent.click(within(row).getByRole('button', { name: 'Renew' }));
     expect(

@@ -12,14 +12,14 @@ export const STATUS_TEXT: Record<VaultStatus['status'], string> = {
   unregistered: 'Not registered with Vault.',
 };
 
-/**
- * The presets Vault has a role for; roles are named `<instance>-<preset>`,
- * and the request names the preset.
- */
+/** The presets Vault has a role for: the backend names each role after its preset. */
 export function issuablePresets(roles: string[]): AclPresetInfo[] {
-  return ACL_PRESETS.filter(preset =>
-    roles.some(role => role.endsWith(`-${preset.id}`)),
-  );
+  return ACL_PRESETS.filter(preset => roles.includes(preset.id));
+}
+
+/** "Read-only" for a preset's role; any other role by its name. */
+export function roleTitle(role: string): string {
+  return ACL_PRESETS.find(preset => preset.id === role)?.title ?? role;
 }
 
 /** "Sun 6 Dec 05:02 UTC (in 60 minutes)". */

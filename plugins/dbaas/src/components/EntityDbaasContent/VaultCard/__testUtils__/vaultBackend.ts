@@ -10,7 +10,7 @@ export function aLease(overrides: Partial<VaultLease> = {}): VaultLease {
   return {
     leaseId: 'database/creds/inst-1-read-only/abc123',
     username: 'V_TOKEN_INST_1_READ_ONLY_AB12CD34EF56GH78IJ90_1765000000',
-    role: 'inst-1-read-only',
+    role: 'read-only',
     issuedBy: 'user:default/alice',
     issuedAt: inMinutes(-5),
     expiresAt: inMinutes(55),
@@ -23,12 +23,7 @@ export function aVaultStatus(
 ): VaultStatus {
   return {
     status: 'registered',
-    roles: [
-      'inst-1-read-only',
-      'inst-1-read-write-safe',
-      'inst-1-read-write',
-      'inst-1-full',
-    ],
+    roles: ['read-only', 'read-write-safe', 'read-write', 'full'],
     staticRoles: [],
     leases: [],
     ...overrides,
