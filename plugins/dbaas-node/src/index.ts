@@ -16,3 +16,4 @@ export * from './stats';
 export * from './extensions';
 export * from './client';
 export * from './sentinelUsers';
+export * from './artifacts';

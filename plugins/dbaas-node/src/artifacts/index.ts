@@ -1,0 +1,4 @@
+export * from './engineArtifact';
+export * from './verifyArtifact';
+export * from './buildEngineArtifact';
+export * from './FolderArtifactStore';
