@@ -51,6 +51,7 @@ export function BackupPolicyDialog(props: {
   };
   const field = (name: keyof PolicyDraft, label: string, helper?: string) => (
     <TextField
+      id={`dbaas-backup-policy-${name}`}
       label={label}
       value={draft[name]}
       helperText={helper}

@@ -87,6 +87,7 @@ export function RestoreDialog(props: {
         <TextField
           fullWidth
           margin="dense"
+          id="dbaas-restore-name"
           label="Name of the new instance"
           value={name}
           onChange={event => changed(() => setName(event.target.value))}
@@ -95,6 +96,7 @@ export function RestoreDialog(props: {
           select
           fullWidth
           margin="dense"
+          id="dbaas-restore-target"
           label="Engine and version"
           value={target}
           onChange={event => changed(() => setTarget(event.target.value))}

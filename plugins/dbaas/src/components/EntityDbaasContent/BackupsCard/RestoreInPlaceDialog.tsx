@@ -70,6 +70,7 @@ export function RestoreInPlaceDialog(props: {
         </DialogContentText>
         <TextField
           fullWidth
+          id="dbaas-restore-in-place-confirm"
           label={`Type ${instance.name} to confirm`}
           value={confirm}
           onChange={event => {
