@@ -16,6 +16,17 @@ export const TEAM_B_GUEST: GuestIdentity = {
   ownershipEntityRefs: ['user:default/bob', 'group:default/team-b'],
 };
 
+/** Over the harness's dbaas config; `drivers` are added to the local one, not put in its place. */
+function mergeDbaas(base: any, extra: Record<string, unknown>) {
+  return {
+    ...base,
+    ...extra,
+    ...(extra.drivers
+      ? { drivers: { ...base.drivers, ...(extra.drivers as object) } }
+      : {}),
+  };
+}
+
 /**
  * The example app (backend plus the built frontend on the same origin) as a
  * real process. Starting it again on the same workDir keeps its database and
@@ -49,7 +60,7 @@ export async function startExampleApp(options: {
       },
       auth: { providers: { guest } },
       ...(options.dbaas
-        ? { dbaas: { ...(config.dbaas as object), ...options.dbaas } }
+        ? { dbaas: mergeDbaas(config.dbaas, options.dbaas) }
         : {}),
     },
   });

@@ -37,6 +37,8 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // processes on this host); platform drivers are added the same way
 backend.add(import('@justmanage/plugin-dbaas-backend'));
 backend.add(import('@justmanage/plugin-dbaas-backend-module-local'));
+// Adds platform nomad only when dbaas.drivers.nomad is configured.
+backend.add(import('@justmanage/plugin-dbaas-backend-module-nomad'));
 
 // MCP: AI clients list and call the dbaas actions (dbaas:create-instance,
 // ...) at /api/mcp-actions/v1 with a Backstage token, under the same
