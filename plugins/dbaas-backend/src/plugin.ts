@@ -79,6 +79,8 @@ import { startMaintenance } from './maintenance/startMaintenance';
 import { registerDbaasActions } from './actions/registerDbaasActions';
 import { DiagnosticsReader } from './diagnostics/DiagnosticsReader';
 import { registerBackupOperations, startBackups } from './backups/startBackups';
+import { BackupAnalyser } from './backups/analysis/BackupAnalyser';
+import { BackupCatalog } from './backups/BackupCatalog';
 
 /**
  * The dbaas backend plugin: managed Redis instances as persisted operations
@@ -470,6 +472,14 @@ export const dbaasPlugin = createBackendPlugin({
             vault,
             tls: { service: tls, queue },
             backups,
+            backupAnalyser:
+              backupArchive &&
+              new BackupAnalyser({
+                catalog: new BackupCatalog(db),
+                archive: backupArchive,
+                credentials,
+                admin,
+              }),
             validateResponses:
               config.getOptionalBoolean('dbaas.validateResponses') ?? false,
           }),

@@ -54,6 +54,8 @@ import { OperationQueue } from '../operations/OperationQueue';
 import { registerTlsRoutes } from '../tls/tlsRoutes';
 import { registerBackupRoutes } from '../backups/backupRoutes';
 import { BackupService } from '../backups/BackupService';
+import { BackupAnalyser } from '../backups/analysis/BackupAnalyser';
+import { registerBackupAnalysisRoute } from '../backups/analysis/backupAnalysisRoute';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -93,6 +95,8 @@ export interface RouterOptions {
   tls?: { service: InstanceTls; queue: OperationQueue };
   /** Backups and restores (dbaas.backups); without it their routes are absent. */
   backups?: BackupService;
+  /** Memory analysis of backups; without it (or backups) its route is absent. */
+  backupAnalyser?: BackupAnalyser;
   /** Tests turn this on so every response is checked against the contract. */
   validateResponses?: boolean;
 }
@@ -311,6 +315,13 @@ export async function createRouter(
 
   if (options.backups) {
     registerBackupRoutes(router, { ...options, backups: options.backups });
+  }
+  if (options.backups && options.backupAnalyser) {
+    registerBackupAnalysisRoute(router, {
+      ...options,
+      backups: options.backups,
+      backupAnalyser: options.backupAnalyser,
+    });
   }
 
   if (options.upgrades) {

@@ -14,6 +14,7 @@ import type {
   AlertRuleSettings,
   AlertRulesPatch,
   BackupAccepted,
+  BackupAnalysis,
   BackupPolicy,
   BackupPolicyView,
   ConfigChangePreview,
@@ -959,6 +960,27 @@ export class DbaasApiClient {
         path: `/instances/${encodeURIComponent(
           instanceId,
         )}/backups/${encodeURIComponent(backupId)}`,
+      },
+      options,
+    );
+  }
+
+  /** Memory analysis of a complete backup, read from its RDB off the instance: top keys by size and by element count per type, key pattern groups, per-type counts and totals, and an expiry histogram. The live server is asked MEMORY USAGE only for the few top candidates, never a command per key. Its report names keys, the instance's data, so it needs the read permission. */
+  async analyseBackup(
+    instanceId: string,
+    backupId: string,
+    request: {
+      query?: operations['AnalyseBackup']['parameters']['query'];
+    } = {},
+    options: DbaasRequestOptions = {},
+  ): Promise<BackupAnalysis> {
+    return this.#send(
+      {
+        method: 'GET',
+        path: `/instances/${encodeURIComponent(
+          instanceId,
+        )}/backups/${encodeURIComponent(backupId)}/analysis`,
+        query: request.query,
       },
       options,
     );

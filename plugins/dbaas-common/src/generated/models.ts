@@ -121,6 +121,10 @@ export type OperationProgress = components['schemas']['OperationProgress'];
 export type KeyScanRequest = components['schemas']['KeyScanRequest'];
 /** A key as the scan saw it; the name is the instance's data. @public */
 export type ScannedKey = components['schemas']['ScannedKey'];
+/** A key as a backup holds it; the name is the instance's data. @public */
+export type AnalysedKey = components['schemas']['AnalysedKey'];
+/** What a backup's RDB holds, read off the instance. Counts, totals, patterns and expiry come from the file (sizes as serialized); the top lists were ranked by MEMORY USAGE asked of the live server for the few biggest candidates of each type only. @public */
+export type BackupAnalysis = components['schemas']['BackupAnalysis'];
 /** @public */
 export type KeyScanReport = components['schemas']['KeyScanReport'];
 /** Keys and keys with a TTL of each database that holds any, by database number. @public */

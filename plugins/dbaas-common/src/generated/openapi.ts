@@ -919,6 +919,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instances/{instanceId}/backups/{backupId}/analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    /** @description Memory analysis of a complete backup, read from its RDB off the instance: top keys by size and by element count per type, key pattern groups, per-type counts and totals, and an expiry histogram. The live server is asked MEMORY USAGE only for the few top candidates, never a command per key. Its report names keys, the instance's data, so it needs the read permission. */
+    get: operations['AnalyseBackup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/instances/{instanceId}/backups/{backupId}/restore': {
     parameters: {
       query?: never;
@@ -1535,6 +1555,68 @@ export interface components {
       memoryBytes: number;
       /** @description STRLEN, LLEN, SCARD, ZCARD, HLEN or XLEN */
       elements?: number;
+    };
+    /** @description A key as a backup holds it; the name is the instance's data. */
+    AnalysedKey: {
+      db: number;
+      key: string;
+      type: string;
+      /** @description Bytes of a string; elements of a list, set, zset or hash; entries of a stream. */
+      elements: number;
+      /** @description Its type, name and value in the RDB. */
+      serializedBytes: number;
+      /** @description MEMORY USAGE on the live server when analysed; absent when the key is gone since the backup. */
+      memoryBytes?: number;
+      /** Format: date-time */
+      expiresAt?: string;
+    };
+    /** @description What a backup's RDB holds, read off the instance. Counts, totals, patterns and expiry come from the file (sizes as serialized); the top lists were ranked by MEMORY USAGE asked of the live server for the few biggest candidates of each type only. */
+    BackupAnalysis: {
+      backupId: string;
+      instanceId: string;
+      rdbVersion: number;
+      engineVersion?: string;
+      /** Format: date-time */
+      takenAt: string;
+      durationMs: number;
+      topN: number;
+      separator: string;
+      keys: number;
+      serializedBytes: number;
+      /** @description MEMORY USAGE commands sent to the live server. */
+      memoryUsageAsked: number;
+      databases: {
+        db: number;
+        keys: number;
+      }[];
+      topByMemory: components['schemas']['AnalysedKey'][];
+      topByElements: {
+        type: string;
+        keys: components['schemas']['AnalysedKey'][];
+      }[];
+      types: {
+        type: string;
+        keys: number;
+        elements: number;
+        serializedBytes: number;
+        biggest: components['schemas']['AnalysedKey'];
+      }[];
+      patterns: {
+        pattern: string;
+        keys: number;
+        serializedBytes: number;
+      }[];
+      otherPatterns: {
+        groups: number;
+        keys: number;
+        serializedBytes: number;
+      };
+      /** @description Keys by time left to live when the backup was taken. */
+      expiry: {
+        label: string;
+        keys: number;
+        serializedBytes: number;
+      }[];
     };
     KeyScanReport: {
       instanceId: string;
@@ -3534,6 +3616,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      default: components['responses']['Error'];
+    };
+  };
+  AnalyseBackup: {
+    parameters: {
+      query?: {
+        topN?: number;
+        separator?: string;
+      };
+      header?: never;
+      path: {
+        instanceId: components['parameters']['instanceId'];
+        backupId: components['parameters']['backupId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupAnalysis'];
+        };
       };
       default: components['responses']['Error'];
     };

@@ -59,8 +59,23 @@ const MIN_READ = 1 << 20;
 export async function parseRdb(
   source: AsyncIterable<Buffer>,
   onKey: (key: RdbKey) => void,
+  onAux?: (name: string, value: string) => void,
 ): Promise<RdbSummary> {
   const chunks = source[Symbol.asyncIterator]();
+  try {
+    return await parseChunks(chunks, onKey, onAux);
+  } catch (error) {
+    // Ends the source (a file or a decrypting stream) with the parse.
+    await chunks.return?.();
+    throw error;
+  }
+}
+
+async function parseChunks(
+  chunks: AsyncIterator<Buffer>,
+  onKey: (key: RdbKey) => void,
+  onAux?: (name: string, value: string) => void,
+): Promise<RdbSummary> {
   const crc = new Crc64();
   const cursor = new ByteCursor(Buffer.alloc(0));
   let consumed = 0;
@@ -86,7 +101,7 @@ export async function parseRdb(
     cursor.pos = 0;
   };
 
-  const state: ParseState = { db: 0, keys: 0, aux: {}, version: 0 };
+  const state: ParseState = { db: 0, keys: 0, aux: {}, version: 0, onAux };
   let expectHeader = true;
   for (;;) {
     const start = cursor.pos;
@@ -114,11 +129,21 @@ export async function parseRdb(
     await refill(cursor.pos, 8);
     return true;
   });
+  const bytes = consumed + cursor.pos;
+  // Read to the end: a source that checks what it passed on (a backup's
+  // digest) reports a mismatch only once it is drained.
+  let extra = cursor.remaining;
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    extra += next.value.length;
+  }
+  if (extra > 0) {
+    throw new InputError(`RDB has ${extra} bytes after its checksum`);
+  }
   return {
     version: state.version,
     aux: state.aux,
     keys: state.keys,
-    bytes: consumed + cursor.pos,
+    bytes,
     checksum,
   };
 }
@@ -129,6 +154,7 @@ interface ParseState {
   aux: Record<string, string>;
   version: number;
   expiresAt?: number;
+  onAux?: (name: string, value: string) => void;
 }
 
 function readHeader(cursor: ByteCursor): number {
@@ -168,6 +194,7 @@ function readRecord(
     case OP.AUX: {
       const name = readString(cursor).toString('utf8');
       state.aux[name] = readString(cursor).toString('utf8');
+      state.onAux?.(name, state.aux[name]);
       return false;
     }
     case OP.EXPIRETIME_MS:

@@ -20,7 +20,7 @@ export interface RdbValueShape {
 
 const zipmapCount = (zm: Buffer) => (zm[0] < 254 ? zm[0] : 0);
 
-function repeat(cursor: ByteCursor, times: number, read: () => void): void {
+function repeat(times: number, read: () => void): void {
   for (let i = 0; i < times; i++) read();
 }
 
@@ -41,18 +41,18 @@ function readShape(
     }
     case 1: {
       const n = readPlainLength(cursor);
-      repeat(cursor, n, () => skipString(cursor));
+      repeat(n, () => skipString(cursor));
       return { type: 'list', encoding: 'linkedlist', elements: n };
     }
     case 2: {
       const n = readPlainLength(cursor);
-      repeat(cursor, n, () => skipString(cursor));
+      repeat(n, () => skipString(cursor));
       return { type: 'set', encoding: 'hashtable', elements: n };
     }
     case 3:
     case 5: {
       const n = readPlainLength(cursor);
-      repeat(cursor, n, () => {
+      repeat(n, () => {
         skipString(cursor);
         if (type === 3) skipTextDouble(cursor);
         else cursor.skip(8);
@@ -61,7 +61,7 @@ function readShape(
     }
     case 4: {
       const n = readPlainLength(cursor);
-      repeat(cursor, 2 * n, () => skipString(cursor));
+      repeat(2 * n, () => skipString(cursor));
       return { type: 'hash', encoding: 'hashtable', elements: n };
     }
     case 6:
@@ -80,7 +80,7 @@ function readShape(
     case 14: {
       const nodes = readPlainLength(cursor);
       let elements = 0;
-      repeat(cursor, nodes, () => {
+      repeat(nodes, () => {
         elements += ziplistCount(readString(cursor));
       });
       return { type: 'list', encoding: 'quicklist', elements };
@@ -138,26 +138,25 @@ function readStream(
 ): Omit<RdbValueShape, 'rdbType'> {
   const version = type === 15 ? 1 : type === 19 ? 2 : 3;
   const nodes = readPlainLength(cursor);
-  repeat(cursor, nodes, () => {
+  repeat(nodes, () => {
     skipString(cursor); // the node's master entry id
     skipString(cursor); // its listpack
   });
   const length = readPlainLength(cursor);
-  const lengths = (n: number) =>
-    repeat(cursor, n, () => readPlainLength(cursor));
+  const lengths = (n: number) => repeat(n, () => readPlainLength(cursor));
   lengths(2); // last id
   if (version >= 2) lengths(5); // first id, max deleted id, entries added
   const groups = readPlainLength(cursor);
-  repeat(cursor, groups, () => {
+  repeat(groups, () => {
     skipString(cursor);
     lengths(version >= 2 ? 3 : 2); // last delivered id, entries read
     const pending = readPlainLength(cursor);
-    repeat(cursor, pending, () => {
+    repeat(pending, () => {
       cursor.skip(16 + 8); // entry id, delivery time
       readPlainLength(cursor); // delivery count
     });
     const consumers = readPlainLength(cursor);
-    repeat(cursor, consumers, () => {
+    repeat(consumers, () => {
       skipString(cursor);
       cursor.skip(version >= 3 ? 16 : 8); // seen (and active) time
       cursor.skip(16 * readPlainLength(cursor));

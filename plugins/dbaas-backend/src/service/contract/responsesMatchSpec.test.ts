@@ -425,6 +425,12 @@ const calls: Call[] = [
     call: c => c.api.listBackups(c.instanceId),
   },
   {
+    operationId: 'AnalyseBackup',
+    status: 200,
+    call: c =>
+      c.api.analyseBackup(c.instanceId, c.backupId, { query: { topN: 5 } }),
+  },
+  {
     operationId: 'RestoreBackup',
     status: 202,
     call: async c => {

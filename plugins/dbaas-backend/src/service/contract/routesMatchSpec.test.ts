@@ -126,6 +126,7 @@ function withEveryFeature(): RouterOptions {
     diagnostics: service,
     tls: { service, queue: service },
     backups: service,
+    backupAnalyser: service,
   };
 }
 

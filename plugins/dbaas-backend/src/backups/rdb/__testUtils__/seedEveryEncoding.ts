@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 
-const range = (n: number, f: (i: number) => string) =>
+const range = <T>(n: number, f: (i: number) => T): T[] =>
   Array.from({ length: n }, (_, i) => f(i));
 
 /**

@@ -1574,6 +1574,232 @@ export const spec = {
         required: ['db', 'key', 'type', 'memoryBytes'],
         additionalProperties: false,
       },
+      AnalysedKey: {
+        type: 'object',
+        description:
+          "A key as a backup holds it; the name is the instance's data.",
+        properties: {
+          db: {
+            type: 'integer',
+          },
+          key: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          elements: {
+            type: 'integer',
+            description:
+              'Bytes of a string; elements of a list, set, zset or hash; entries of a stream.',
+          },
+          serializedBytes: {
+            type: 'integer',
+            description: 'Its type, name and value in the RDB.',
+          },
+          memoryBytes: {
+            type: 'integer',
+            description:
+              'MEMORY USAGE on the live server when analysed; absent when the key is gone since the backup.',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['db', 'key', 'type', 'elements', 'serializedBytes'],
+        additionalProperties: false,
+      },
+      BackupAnalysis: {
+        type: 'object',
+        description:
+          "What a backup's RDB holds, read off the instance. Counts, totals, patterns and expiry come from the file (sizes as serialized); the top lists were ranked by MEMORY USAGE asked of the live server for the few biggest candidates of each type only.",
+        properties: {
+          backupId: {
+            type: 'string',
+          },
+          instanceId: {
+            type: 'string',
+          },
+          rdbVersion: {
+            type: 'integer',
+          },
+          engineVersion: {
+            type: 'string',
+          },
+          takenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          durationMs: {
+            type: 'integer',
+            minimum: 0,
+          },
+          topN: {
+            type: 'integer',
+          },
+          separator: {
+            type: 'string',
+          },
+          keys: {
+            type: 'integer',
+          },
+          serializedBytes: {
+            type: 'integer',
+          },
+          memoryUsageAsked: {
+            type: 'integer',
+            description: 'MEMORY USAGE commands sent to the live server.',
+          },
+          databases: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                db: {
+                  type: 'integer',
+                },
+                keys: {
+                  type: 'integer',
+                },
+              },
+              required: ['db', 'keys'],
+              additionalProperties: false,
+            },
+          },
+          topByMemory: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnalysedKey',
+            },
+          },
+          topByElements: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/AnalysedKey',
+                  },
+                },
+              },
+              required: ['type', 'keys'],
+              additionalProperties: false,
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'integer',
+                },
+                elements: {
+                  type: 'integer',
+                },
+                serializedBytes: {
+                  type: 'integer',
+                },
+                biggest: {
+                  $ref: '#/components/schemas/AnalysedKey',
+                },
+              },
+              required: [
+                'type',
+                'keys',
+                'elements',
+                'serializedBytes',
+                'biggest',
+              ],
+              additionalProperties: false,
+            },
+          },
+          patterns: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                pattern: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'integer',
+                },
+                serializedBytes: {
+                  type: 'integer',
+                },
+              },
+              required: ['pattern', 'keys', 'serializedBytes'],
+              additionalProperties: false,
+            },
+          },
+          otherPatterns: {
+            type: 'object',
+            properties: {
+              groups: {
+                type: 'integer',
+              },
+              keys: {
+                type: 'integer',
+              },
+              serializedBytes: {
+                type: 'integer',
+              },
+            },
+            required: ['groups', 'keys', 'serializedBytes'],
+            additionalProperties: false,
+          },
+          expiry: {
+            type: 'array',
+            description: 'Keys by time left to live when the backup was taken.',
+            items: {
+              type: 'object',
+              properties: {
+                label: {
+                  type: 'string',
+                },
+                keys: {
+                  type: 'integer',
+                },
+                serializedBytes: {
+                  type: 'integer',
+                },
+              },
+              required: ['label', 'keys', 'serializedBytes'],
+              additionalProperties: false,
+            },
+          },
+        },
+        required: [
+          'backupId',
+          'instanceId',
+          'rdbVersion',
+          'takenAt',
+          'durationMs',
+          'topN',
+          'separator',
+          'keys',
+          'serializedBytes',
+          'memoryUsageAsked',
+          'databases',
+          'topByMemory',
+          'topByElements',
+          'types',
+          'patterns',
+          'otherPatterns',
+          'expiry',
+        ],
+        additionalProperties: false,
+      },
       KeyScanReport: {
         type: 'object',
         properties: {
@@ -5154,6 +5380,62 @@ export const spec = {
         },
       },
     },
+    '/instances/{instanceId}/backups/{backupId}/analysis': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/instanceId',
+        },
+        {
+          $ref: '#/components/parameters/backupId',
+        },
+      ],
+      get: {
+        operationId: 'AnalyseBackup',
+        description:
+          "Memory analysis of a complete backup, read from its RDB off the instance: top keys by size and by element count per type, key pattern groups, per-type counts and totals, and an expiry histogram. The live server is asked MEMORY USAGE only for the few top candidates, never a command per key. Its report names keys, the instance's data, so it needs the read permission.",
+        parameters: [
+          {
+            name: 'topN',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 10,
+            },
+          },
+          {
+            name: 'separator',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 8,
+              default: ':',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupAnalysis',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/instances/{instanceId}/backups/{backupId}/restore': {
       parameters: [
         {
@@ -5639,6 +5921,11 @@ export type EndpointMap = {
   '#_delete|/instances/{instanceId}/backups/{backupId}': {
     path: operations['DeleteBackup']['parameters']['path'];
     response: void;
+  };
+  '#get|/instances/{instanceId}/backups/{backupId}/analysis': {
+    path: operations['AnalyseBackup']['parameters']['path'];
+    query: NonNullable<operations['AnalyseBackup']['parameters']['query']>;
+    response: operations['AnalyseBackup']['responses'][200]['content']['application/json'];
   };
   '#post|/instances/{instanceId}/backups/{backupId}/restore': {
     path: operations['RestoreBackup']['parameters']['path'];
