@@ -38,6 +38,29 @@ export interface Config {
        * @visibility secret
        */
       encryptionKey: string;
+      /**
+       * Keep backups in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2)
+       * instead of the folder; see docs/backups.md for the IAM policy.
+       */
+      s3?: {
+        bucket: string;
+        /** Put before every object name, e.g. `justmanage/prod/`. Default none. */
+        prefix?: string;
+        /** Default us-east-1 (R2: auto). */
+        region?: string;
+        /** An S3-compatible service's URL, e.g. https://minio.example.com:9000. Default AWS. */
+        endpoint?: string;
+        /** Bucket in the path rather than the host name (MinIO, Ceph). Default false. */
+        forcePathStyle?: boolean;
+        /** Without them the AWS default chain is used (environment, profile, IAM role). */
+        credentials?: {
+          accessKeyId: string;
+          /** @visibility secret */
+          secretAccessKey: string;
+        };
+        /** Size of each multipart upload part, and of the one buffer held, in MiB (5-5120). Default 8. */
+        partSizeMiB?: number;
+      };
     };
 
     /** Check every API response against the OpenAPI contract (tests). Default false. */

@@ -19,12 +19,12 @@ import { readBackupSettings } from './backupSettings';
 import { createBackupHandler } from './backupHandler';
 import { createRestoreHandler } from './restoreHandler';
 import { createRestoreInPlaceHandler } from './restoreInPlaceHandler';
-import { FolderBackupStore } from './FolderBackupStore';
+import { createBackupStore } from './createBackupStore';
 import { BACKUPS_TASK, runDueBackups } from './runDueBackups';
 import { pruneBackups } from './pruneBackups';
 
 /**
- * Backups, when `dbaas.backups` is set: the folder store behind the cipher,
+ * Backups, when `dbaas.backups` is set: the folder or S3 store behind the cipher,
  * the backup and restore operation types (owners hear of failed backups
  * through `notifications`), and the scheduled task that runs policies and
  * retention. Returns the service the routes use.
@@ -37,7 +37,7 @@ export function registerBackupOperations(
   const settings = readBackupSettings(config);
   if (!settings) return undefined;
   const archive = new BackupArchive(
-    new FolderBackupStore(settings.folder),
+    createBackupStore(config, settings.folder),
     BackupCipher.fromKey(settings.encryptionKey),
   );
   registry
