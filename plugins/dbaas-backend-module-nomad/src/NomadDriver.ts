@@ -30,7 +30,7 @@ import {
 } from './replication/knownPrimary';
 import { liveReplicationSettings } from './replication/replicaConf';
 import { primaryFromSentinels } from './replication/sentinelPrimary';
-import { waitForGroups, waitForGroupsGone } from './rollout';
+import { changedGroups, waitForGroups, waitForGroupsGone } from './rollout';
 import {
   deleteRemovedVariables,
   repointOthers,
@@ -375,12 +375,14 @@ export class NomadDriver implements Driver {
       );
     }
     let registeredVersion: number | undefined;
+    let updatedJob: NomadJob | undefined;
     if (plan.Diff?.Type !== 'None' || registered?.Stop) {
       ctx.signal.throwIfAborted();
       const result = await client.registerJob(job, {
         enforceIndex: registered?.JobModifyIndex ?? 0,
       });
-      registeredVersion = (await client.readJob(jobId))?.value.Version;
+      updatedJob = (await client.readJob(jobId))?.value;
+      registeredVersion = updatedJob?.Version;
       await report(
         ctx,
         `Nomad job ${jobId} registered at modify index ${result.JobModifyIndex}, evaluation ${result.EvalID}`,
@@ -432,6 +434,31 @@ export class NomadDriver implements Driver {
       await report(
         ctx,
         `Nomad replaced ${groups.join(
+          ', ',
+        )} of ${jobId} (job version ${registeredVersion}); serving`,
+      );
+    }
+    // Nomad replaces the allocations of changed groups after the register
+    // returns; until the new ones serve, observe may still show the old
+    // allocation and its address, which the caller would take as done.
+    const replacing =
+      !onlyGroups && registered && running && updatedJob
+        ? changedGroups(registered, updatedJob)
+        : [];
+    if (replacing.length) {
+      await waitForGroups({
+        client,
+        jobId,
+        groups: replacing,
+        version: registeredVersion,
+        engineVersion: spec.version,
+        observe: () => this.observe(spec.instanceId),
+        timeoutMs: this.#settings.rolloutTimeoutMs,
+        signal: ctx.signal,
+      });
+      await report(
+        ctx,
+        `Nomad updated ${replacing.join(
           ', ',
         )} of ${jobId} (job version ${registeredVersion}); serving`,
       );

@@ -50,6 +50,8 @@ const TELLING = new Set([
   'Sibling Task Failed',
 ]);
 
+const AFTERMATH = new Set(['Restarting', 'Not Restarting']);
+
 function eventWords(event: NomadTaskEvent): string {
   const words =
     event.DownloadError ||
@@ -66,7 +68,19 @@ export function allocationReason(alloc: NomadAllocation): string | undefined {
   const events = Object.values(alloc.TaskStates ?? {})
     .flatMap(s => s.Events ?? [])
     .filter(e => TELLING.has(e.Type))
+    // Events of one moment share a Time: reversed first, so that the
+    // stable sort keeps the later of them first.
+    .reverse()
     .sort((a, b) => b.Time - a.Time);
-  if (events[0]) return eventWords(events[0]);
-  return alloc.DesiredDescription || alloc.ClientDescription || undefined;
+  const [latest] = events;
+  if (!latest)
+    return alloc.DesiredDescription || alloc.ClientDescription || undefined;
+  // "Restarting" and "Not Restarting" say what happens next, not why: the
+  // exit or failure before them is what the user needs (an OOM kill, a
+  // binary that is not there).
+  if (AFTERMATH.has(latest.Type)) {
+    const cause = events.find(e => !AFTERMATH.has(e.Type));
+    if (cause) return `${eventWords(cause)} (${eventWords(latest)})`;
+  }
+  return eventWords(latest);
 }

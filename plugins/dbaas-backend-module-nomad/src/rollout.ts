@@ -2,7 +2,15 @@ import {
   ObservedInstance,
   PlatformUnavailableError,
 } from '@justmanage/plugin-dbaas-node';
-import { NomadClient } from './client';
+import { NomadClient, NomadJob } from './client';
+
+/** Groups both jobs have whose definitions differ: those Nomad updates. */
+export function changedGroups(before: NomadJob, after: NomadJob): string[] {
+  return after.TaskGroups.filter(group => {
+    const old = before.TaskGroups.find(g => g.Name === group.Name);
+    return old && JSON.stringify(old) !== JSON.stringify(group);
+  }).map(g => g.Name);
+}
 
 /**
  * Waits until each of `groups` serves from an allocation of job version
@@ -25,9 +33,25 @@ export async function waitForGroups(options: {
   const { client, jobId, groups, version, signal } = options;
   const deadline = Date.now() + options.timeoutMs;
   let problem = 'not placed yet';
+  let index = 0;
+  let awaitingReplacement = false;
   for (;;) {
     signal.throwIfAborted();
-    const { value: allocs } = await client.jobAllocations(jobId);
+    // While Nomad has not replaced the groups, a blocking query: it answers
+    // as soon as an allocation of the job changes. Checks passing do not
+    // move that index, so once replaced the loop polls.
+    const { value: allocs, index: next } = await client.jobAllocations(
+      jobId,
+      index && awaitingReplacement
+        ? {
+            index,
+            waitMs: Math.max(1, Math.min(1000, deadline - Date.now())),
+            signal,
+          }
+        : undefined,
+    );
+    index = next;
+    awaitingReplacement = false;
     const replaced =
       version === undefined ||
       groups.every(group =>
@@ -55,6 +79,7 @@ export async function waitForGroups(options: {
         .map(n => `${n?.name}: ${n?.message ?? n?.phase ?? 'not reported'}`)
         .join('; ');
     } else {
+      awaitingReplacement = true;
       problem = `Nomad has not replaced ${groups.join(
         ', ',
       )} with job version ${version} yet`;

@@ -77,6 +77,7 @@ export class NomadTestAgent {
   readonly #server: Server;
   readonly #options: NomadTestAgentOptions;
   readonly #timers = new Set<NodeJS.Timeout>();
+  #port = 0;
 
   static async start(options: NomadTestAgentOptions): Promise<NomadTestAgent> {
     await mkdir(options.dataDir, { recursive: true });
@@ -89,6 +90,7 @@ export class NomadTestAgent {
         resolve,
       );
     });
+    agent.#port = (agent.#server.address() as AddressInfo).port;
     return agent;
   }
 
@@ -145,8 +147,28 @@ export class NomadTestAgent {
   }
 
   get address(): string {
-    const { port } = this.#server.address() as AddressInfo;
-    return `http://${this.#options.host ?? '127.0.0.1'}:${port}`;
+    return `http://${this.#options.host ?? '127.0.0.1'}:${this.#port}`;
+  }
+
+  /**
+   * The agent stops listening (a restart, a network cut): connections are
+   * refused until {@link NomadTestAgent.comeBack}. Its state and the
+   * clients' tasks carry on, as the servers' Raft state and the clients do.
+   */
+  async goDown(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>(resolve => this.#server.close(() => resolve()));
+  }
+
+  /** Listens again on the same address after {@link NomadTestAgent.goDown}. */
+  async comeBack(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(this.#port, this.#options.host ?? '127.0.0.1', () => {
+        this.#server.off('error', reject);
+        resolve();
+      });
+    });
   }
 
   /** The bootstrap (management) token, when ACLs are enabled. */
@@ -164,6 +186,13 @@ export class NomadTestAgent {
     if (!acl) throw new Error('ACLs are disabled on this agent');
     acl.putPolicy(name, rules, '', this.#core.state.commit('acl'));
     return acl.createToken(name, [name]).SecretID;
+  }
+
+  /** An operator rewrites a policy: tokens holding it get the new rules at once. */
+  updatePolicy(name: string, rules: string): void {
+    const acl = this.#core.acl;
+    if (!acl) throw new Error('ACLs are disabled on this agent');
+    acl.putPolicy(name, rules, '', this.#core.state.commit('acl'));
   }
 
   nodeNamed(name: string): Json {
@@ -260,7 +289,8 @@ export class NomadTestAgent {
   async stop(): Promise<void> {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#server.closeAllConnections();
-    await new Promise<void>(resolve => this.#server.close(() => resolve()));
+    if (this.#server.listening)
+      await new Promise<void>(resolve => this.#server.close(() => resolve()));
     for (const client of this.#core.clients.values()) await client.stopAll();
   }
 }

@@ -55,6 +55,7 @@ export class TaskRunner {
   #process?: ChildProcess;
   #stopping = false;
   #restartRequested?: string;
+  #oomKilled = false;
   #rendered = new Map<string, string>();
   #timer?: NodeJS.Timeout;
   #exited?: Promise<void>;
@@ -211,15 +212,26 @@ export class TaskRunner {
     closeSync(stdout);
     closeSync(stderr);
     this.#process = child;
+    this.#oomKilled = false;
+    const memoryWatch = this.#enforceMemory(child);
     this.#exited = new Promise(resolve => {
       child.once('error', error => {
         const message = `failed to launch command with executor: rpc error: code = Unknown desc = ${error.message}`;
         this.#event('Driver Failure', message, { DriverError: message });
         this.#process = undefined;
         resolve();
-        this.#afterExit();
+        // A command that is not there or not executable will not be there
+        // on the next try: Nomad marks such a start error unrecoverable.
+        if (!this.#stopping) {
+          this.#event('Not Restarting', 'Error was unrecoverable', {
+            FailsTask: true,
+            RestartReason: 'Error was unrecoverable',
+          });
+          this.#finish(true);
+        }
       });
       child.once('exit', (code, signal) => {
+        clearInterval(memoryWatch);
         this.#process = undefined;
         resolve();
         this.#exitedWith(code, signal);
@@ -250,14 +262,27 @@ export class TaskRunner {
       this.#restartAfter(0, 'Restart requested');
       return;
     }
-    this.#event(
-      'Terminated',
-      `Exit Code: ${code ?? 0}${signal ? `, Signal: ${signalNumber}` : ''}`,
-      {
-        ExitCode: code ?? 0,
-        Signal: signalNumber,
-      },
-    );
+    if (this.#oomKilled) {
+      this.#event(
+        'Terminated',
+        'Exit Code: 137, Signal: 9, Exit Message: "OOM Killed"',
+        {
+          ExitCode: 137,
+          Signal: 9,
+          Message: 'OOM Killed',
+          Details: { exit_code: '137', signal: '9', oom_killed: 'true' },
+        },
+      );
+    } else {
+      this.#event(
+        'Terminated',
+        `Exit Code: ${code ?? 0}${signal ? `, Signal: ${signalNumber}` : ''}`,
+        {
+          ExitCode: code ?? 0,
+          Signal: signalNumber,
+        },
+      );
+    }
     this.#afterExit();
   }
 
@@ -294,6 +319,26 @@ export class TaskRunner {
       this.state.LastRestart = new Date().toISOString();
       this.#start().catch(() => undefined);
     }, delayMs);
+  }
+
+  /**
+   * `exec` puts a task in a memory cgroup limited to its MemoryMaxMB (or
+   * MemoryMB): the kernel kills a task that goes beyond it, and Nomad
+   * reports the exit as OOM killed. `raw_exec` has no such limit.
+   */
+  #enforceMemory(child: ChildProcess): NodeJS.Timeout | undefined {
+    const { task } = this.#ctx;
+    const limitMb = task.Resources?.MemoryMaxMB || task.Resources?.MemoryMB;
+    if (task.Driver !== 'exec' || !limitMb) return undefined;
+    const timer = setInterval(async () => {
+      const stats = child.pid ? await processStats(child.pid) : undefined;
+      if (stats && stats.rss > limitMb * 1024 * 1024 && !this.#oomKilled) {
+        this.#oomKilled = true;
+        child.kill('SIGKILL');
+      }
+    }, 100);
+    timer.unref();
+    return timer;
   }
 
   async #kill(reason: string): Promise<void> {

@@ -52,11 +52,14 @@ function compile(path: string): { pattern: RegExp; names: string[] } {
   return { pattern: new RegExp(`^${source}$`), names };
 }
 
+/** May hold a request (a slow server) or throw an HttpError (a refusal). */
+type BeforeHook = (ctx: RequestContext, path: string) => void | Promise<void>;
+
 /** A tiny method-and-path router with Nomad's error conventions. */
 export class Router {
   readonly #routes: Route[] = [];
   /** Runs before every handler: faults and ACL checks hook in here. */
-  #before: Array<(ctx: RequestContext, path: string) => void> = [];
+  #before: Array<BeforeHook> = [];
 
   on(method: string | string[], path: string, handler: Handler): this {
     for (const m of [method].flat()) {
@@ -65,7 +68,7 @@ export class Router {
     return this;
   }
 
-  before(hook: (ctx: RequestContext, path: string) => void): this {
+  before(hook: BeforeHook): this {
     this.#before.push(hook);
     return this;
   }
@@ -85,7 +88,7 @@ export class Router {
         token: tokenOf(req),
         signal: abort.signal,
       };
-      for (const hook of this.#before) hook(ctx, url.pathname);
+      for (const hook of this.#before) await hook(ctx, url.pathname);
       const result = await route.handler(ctx);
       if (result.raw) {
         res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
