@@ -92,7 +92,10 @@ export class BackupArchive {
       let stream: Readable;
       try {
         stream = await this.#store.get(part);
-      } catch {
+      } catch (error) {
+        // Only a missing object is damage; a store that cannot be reached
+        // or refuses the backend (wrong S3 credentials) says so itself.
+        if ((error as Error).name !== 'NotFoundError') throw error;
         throw damaged(`${label} is missing from the store`);
       }
       const { tap, measured } = measuringTap();
