@@ -46,6 +46,10 @@ export function backendConfig(options: BackendConfigOptions): {
       ...(options.pauseAt
         ? { faultInjection: { pauseAt: options.pauseAt } }
         : {}),
+      // The example app backs up every instance with persistence within a
+      // minute of starting; a test's own operations would meet those with a
+      // 409. null masks app-config.yaml's dbaas.backups; backup tests set it.
+      backups: null,
     },
   };
 }
