@@ -181,8 +181,10 @@ describe('BackupsCard', () => {
     server.use(
       permissionHandler(OWNER),
       getJson(`/instances/${ID}/operations`, { items: [] }),
-      http.get(`${DBAAS_URL}/instances/${ID}/backup-policy`, () =>
-        errorResponse(404, 'NotFoundError', 'Not Found'),
+      // what the backend answers for a route it does not have: no body
+      http.get(
+        `${DBAAS_URL}/instances/${ID}/backup-policy`,
+        () => new HttpResponse(null, { status: 404 }),
       ),
     );
     await renderCard();

@@ -84,7 +84,7 @@ export function BackupsTable(props: {
   return (
     <Table size="small" aria-label="Backups">
       <TableHead>
-        <TableRow>
+        <TableRow style={{ whiteSpace: 'nowrap' }}>
           <TableCell>Taken</TableCell>
           <TableCell>Size</TableCell>
           <TableCell>Data</TableCell>
@@ -98,14 +98,14 @@ export function BackupsTable(props: {
         {props.backups.map(backup => {
           const { manifest } = backup;
           return (
-            <TableRow key={backup.id}>
+            <TableRow key={backup.id} style={{ verticalAlign: 'top' }}>
               <TableCell>
                 {new Date(backup.createdAt).toLocaleString()}
                 <Typography variant="caption" display="block">
                   {formatTimeAgo(backup.createdAt)}
                 </Typography>
               </TableCell>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 {backup.sizeBytes === undefined
                   ? '-'
                   : formatBytes(backup.sizeBytes)}
@@ -117,7 +117,7 @@ export function BackupsTable(props: {
               </TableCell>
               <TableCell>{keyCount(backup) ?? '-'}</TableCell>
               <TableCell>{triggerText(backup.trigger)}</TableCell>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <Status backup={backup} />
               </TableCell>
               <TableCell>
