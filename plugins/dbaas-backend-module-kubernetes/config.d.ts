@@ -45,6 +45,11 @@ export interface Config {
         deleteVolumes?: boolean;
         /** Memory limit above maxmemory, for fork and buffers, in percent of maxmemory. Default 25. */
         memoryHeadroomPercent?: number;
+        /**
+         * How the backend reaches pods: `podIP` (it runs in the cluster or routes
+         * to it) or `portForward` through the API server. Default podIP.
+         */
+        connect?: 'podIP' | 'portForward';
         /** Most replicas an instance may have (each with three Sentinels beside the instance). Default 5. */
         maxReplicas?: number;
         /** Probe period in seconds. Default 10. */

@@ -164,7 +164,21 @@ describe('a replicated instance on the test cluster', () => {
       sentinel.endpoint!.host,
       26379,
       ['jm-admin', ADMIN_PASSWORD],
-      r => r.call('SENTINEL', 'FAILOVER', 'orders-cache'),
+      // A Sentinel learns the replicas from the primary's INFO, which takes
+      // a moment after it starts: until then it has no replica to promote.
+      r =>
+        waitFor(
+          'the Sentinel to accept the failover',
+          () =>
+            r.call('SENTINEL', 'FAILOVER', 'orders-cache').then(
+              () => true,
+              (e: Error) => {
+                if (/NOGOODREPLICA|INPROG/.test(e.message)) return undefined;
+                throw e;
+              },
+            ),
+          30_000,
+        ),
     );
     const after = await waitFor(
       'observe to follow the failover',

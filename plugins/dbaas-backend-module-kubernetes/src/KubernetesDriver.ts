@@ -18,6 +18,7 @@ import {
   readKubernetesDriverSettings,
 } from './config';
 import { KubeApi, KubeObject } from './kube/KubeApi';
+import { PortForwardConnector } from './kube/PortForwardConnector';
 import { applyLive } from './liveApply';
 import {
   foundationManifests,
@@ -63,8 +64,13 @@ const OWNED_KINDS: Array<[string, string, (id: string) => string]> = [
  */
 export class KubernetesDriver implements Driver {
   readonly id = 'kubernetes';
-  /** Pod IPs: the backend runs in the cluster or routes to it (port-forward is not built yet). */
-  readonly connector: DriverConnector = directConnector;
+  /**
+   * Pod IPs when the backend runs in the cluster or routes to it; a
+   * port-forward through the API server otherwise (`connect: portForward`).
+   */
+  readonly connector: DriverConnector;
+  /** The region an instance was last seen in, for the port-forward connector. */
+  readonly #regionOf = new Map<string, KubernetesRegion>();
 
   readonly #settings: KubernetesDriverSettings;
   readonly #logger: LoggerService;
@@ -88,6 +94,15 @@ export class KubernetesDriver implements Driver {
     this.#logger = logger;
     for (const region of settings.regions)
       this.#apis.set(region.name, KubeApi.fromAccess(region.cluster));
+    this.connector =
+      settings.connect === 'portForward'
+        ? new PortForwardConnector(instanceId => {
+            const region = this.#regionOf.get(instanceId);
+            return (
+              region && { api: this.#api(region), namespace: region.namespace }
+            );
+          })
+        : directConnector;
   }
 
   async capabilities(): Promise<DriverCapabilities> {
@@ -133,6 +148,7 @@ export class KubernetesDriver implements Driver {
         api.list('v1', 'Pod', ns, instanceSelector(instanceId)),
       ]);
       if (!statefulSet && !sentinelSet && !pods.length) continue;
+      this.#regionOf.set(instanceId, region);
       const isReady = (p: KubeObject) =>
         p.status?.conditions?.some(
           (c: any) => c.type === 'Ready' && c.status === 'True',

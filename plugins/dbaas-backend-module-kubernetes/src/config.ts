@@ -36,6 +36,8 @@ export interface KubernetesDriverSettings {
   memoryHeadroomPercent: number;
   probePeriodSeconds: number;
   maxReplicas: number;
+  /** How the backend reaches pods: their IPs, or a port-forward through the API server. */
+  connect: 'podIP' | 'portForward';
   limits: { memoryMb: Range; cpu: Range; diskGb: Range };
 }
 
@@ -85,6 +87,14 @@ function readAccess(region: Config, at: string): ClusterAccess {
   };
 }
 
+function readConnect(value: string | undefined): 'podIP' | 'portForward' {
+  if (value === undefined || value === 'podIP' || value === 'portForward')
+    return value ?? 'podIP';
+  throw new InputError(
+    `${KEY}.connect must be podIP or portForward, got "${value}"`,
+  );
+}
+
 export function readKubernetesDriverSettings(
   root: Config,
 ): KubernetesDriverSettings {
@@ -131,6 +141,7 @@ export function readKubernetesDriverSettings(
     memoryHeadroomPercent: headroom,
     probePeriodSeconds: config.getOptionalNumber('probePeriodSeconds') ?? 10,
     maxReplicas: config.getOptionalNumber('maxReplicas') ?? 5,
+    connect: readConnect(config.getOptionalString('connect')),
     limits: {
       memoryMb: range(limits, 'memoryMb', { min: 16, max: 16384 }),
       cpu: range(limits, 'cpu', { min: 0.1, max: 8 }),

@@ -15,16 +15,23 @@ export const NAMESPACE = 'redis-eu';
  * addresses (jest runs files side by side), the official image names
  * mapped onto the machine's binaries.
  */
-export async function startCluster(port: number, subnet: string) {
+export async function startCluster(
+  port: number,
+  subnet: string,
+  first: { pods: number; services: number } = { pods: 10, services: 200 },
+) {
   const dataDir = await mkdtemp(join(tmpdir(), 'jm-kube-'));
   const cluster = await KubeTestCluster.start({
     dataDir,
     port,
     namespaces: [NAMESPACE],
-    podAddresses: Array.from({ length: 40 }, (_, i) => `${subnet}.${10 + i}`),
+    podAddresses: Array.from(
+      { length: 40 },
+      (_, i) => `${subnet}.${first.pods + i}`,
+    ),
     serviceAddresses: Array.from(
       { length: 40 },
-      (_, i) => `${subnet}.${200 + i}`,
+      (_, i) => `${subnet}.${first.services + i}`,
     ),
     images: {
       'redis:7.0.15': {

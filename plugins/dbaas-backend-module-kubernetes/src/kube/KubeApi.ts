@@ -26,6 +26,8 @@ const plain = (object: unknown): KubeObject =>
  */
 export class KubeApi {
   readonly #api: KubernetesObjectApi;
+  /** For streaming calls (port-forward) that the object API does not make. */
+  readonly kubeConfig: KubeConfig;
 
   static fromAccess(access: ClusterAccess): KubeApi {
     const kc = new KubeConfig();
@@ -50,11 +52,12 @@ export class KubeApi {
         currentContext: 'driver',
       });
     }
-    return new KubeApi(KubernetesObjectApi.makeApiClient(kc));
+    return new KubeApi(KubernetesObjectApi.makeApiClient(kc), kc);
   }
 
-  private constructor(api: KubernetesObjectApi) {
+  private constructor(api: KubernetesObjectApi, kubeConfig: KubeConfig) {
     this.#api = api;
+    this.kubeConfig = kubeConfig;
   }
 
   /** Server-side apply as the `justmanage` field manager, forcing ownership. */

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
+import { Duplex } from 'node:stream';
+import { handlePortForward } from './api/portForward';
 import { AddressInfo } from 'node:net';
 import { KINDS } from './api/kinds';
 import { createRouter, RequestRecord } from './api/router';
@@ -43,6 +45,8 @@ export interface KubeTestClusterOptions {
 export class KubeTestCluster {
   readonly store = new ObjectStore();
   readonly #watches = new Set<ServerResponse>();
+  /** Port-forward WebSockets: not among the server's connections once upgraded. */
+  readonly #upgraded = new Set<Duplex>();
   readonly faults = new KubeFaults(this.#watches);
   readonly requests: RequestRecord[] = [];
   readonly token = randomBytes(24).toString('base64url');
@@ -52,6 +56,8 @@ export class KubeTestCluster {
   #server?: Server;
   readonly #bookmarkIntervalMs: number;
   #url = '';
+  /** Port-forward requests served, for tests that must prove a tunnel was used. */
+  portForwards = 0;
   /** PEM the clients trust, when the server speaks https. */
   caCertificate?: string;
 
@@ -111,6 +117,16 @@ export class KubeTestCluster {
       ? createHttpsServer(tls, (req, res) => void handler(req, res))
       : createServer((req, res) => void handler(req, res));
     this.caCertificate = tls?.cert;
+    server.on('upgrade', (req, socket: Duplex) => {
+      this.#upgraded.add(socket);
+      socket.on('close', () => this.#upgraded.delete(socket));
+      const authorized = req.headers.authorization === `Bearer ${this.token}`;
+      if (handlePortForward(req, socket, this.store, authorized)) {
+        this.portForwards += 1;
+      } else {
+        socket.destroy();
+      }
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -131,6 +147,7 @@ export class KubeTestCluster {
   async stop(): Promise<void> {
     this.#controller.stop();
     this.faults.dropWatches();
+    for (const socket of this.#upgraded) socket.destroy();
     await this.#proxy.stop();
     await this.kubelet.stop();
     await new Promise<void>(resolve => {
