@@ -177,10 +177,18 @@ async function credentialsFromVault() {
     .getByRole('table', { name: 'leases' })
     .getByRole('row')
     .filter({ hasText: username });
+  const expiryOf = async () =>
+    (await api.getVaultStatus(id)).leases.find(l => l.username === username)!
+      .expiresAt;
+  const issuedExpiry = await expiryOf();
   await row.getByRole('button', { name: 'Renew' }).click();
   await card
     .getByText(new RegExp(`^Renewed ${username}: it now expires`))
     .waitFor();
+  assert.ok(
+    (await expiryOf()) > issuedExpiry,
+    'the renewal moved the expiry later',
+  );
   await card.screenshot({
     path: join(REPO_ROOT, 'docs/screenshots/vault-card.png'),
   });
