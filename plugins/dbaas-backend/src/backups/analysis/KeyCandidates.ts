@@ -1,15 +1,13 @@
 import { RdbKey } from '../rdb/RdbParser';
 
-/** A key kept as a candidate for the top lists, with its raw name. */
-export interface Candidate {
-  db: number;
-  /** The name's bytes as latin1, as MEMORY USAGE must be asked. */
-  key: string;
-  type: string;
-  elements: number;
-  serializedBytes: number;
-  expiresAt?: number;
-}
+/**
+ * A key kept as a candidate for the top lists, with its raw name (latin1),
+ * as MEMORY USAGE must be asked.
+ */
+export type Candidate = Pick<
+  RdbKey,
+  'db' | 'key' | 'type' | 'elements' | 'serializedBytes' | 'expiresAt'
+>;
 
 /** The `size` keys with the highest score; on a tie the earlier one. */
 class Ranked {
@@ -20,12 +18,12 @@ class Ranked {
     this.#size = size;
   }
 
-  offer(score: number, make: () => Candidate): void {
+  offer(score: number, candidate: Candidate): void {
     const full = this.entries.length >= this.#size;
     if (full && score <= this.entries[this.entries.length - 1].score) return;
     let at = this.entries.length;
     while (at > 0 && score > this.entries[at - 1].score) at--;
-    this.entries.splice(at, 0, { score, candidate: make() });
+    this.entries.splice(at, 0, { score, candidate });
     if (this.entries.length > this.#size) this.entries.pop();
   }
 }
@@ -33,8 +31,10 @@ class Ranked {
 /**
  * Per type, the keys biggest in the file and the keys with most
  * elements. A key's size in memory is not its size in the file, but
- * within one type the two rank keys alike, so the server's biggest keys
- * are among the file's biggest few of their type: only those need asking.
+ * within one type the two rank keys alike once compressed strings are
+ * counted expanded (a long run of one byte compresses to almost nothing
+ * but takes its full length in memory), so the server's biggest keys are
+ * among the file's biggest few of their type: only those need asking.
  */
 export class KeyCandidates {
   readonly #perType: number;
@@ -45,18 +45,11 @@ export class KeyCandidates {
     this.#perType = perType;
   }
 
+  /** Keeps `key` itself if it ranks: the parser makes a new one per key. */
   offer(key: RdbKey): void {
-    const make = (): Candidate => ({
-      db: key.db,
-      key: key.key,
-      type: key.type,
-      elements: key.elements,
-      serializedBytes: key.serializedBytes,
-      ...(key.expiresAt !== undefined ? { expiresAt: key.expiresAt } : {}),
-    });
-    this.#rank(this.#bySize, key.type).offer(key.serializedBytes, make);
+    this.#rank(this.#bySize, key.type).offer(key.expandedBytes, key);
     if (key.type !== 'string' && key.type !== 'module') {
-      this.#rank(this.#byElements, key.type).offer(key.elements, make);
+      this.#rank(this.#byElements, key.type).offer(key.elements, key);
     }
   }
 

@@ -15,6 +15,8 @@ const NEED_MORE = new NeedMoreBytes();
 export class ByteCursor {
   buffer: Buffer;
   pos = 0;
+  /** What LZF saved in the strings read so far: expanded minus stored. */
+  lzfSaved = 0;
 
   constructor(buffer: Buffer) {
     this.buffer = buffer;

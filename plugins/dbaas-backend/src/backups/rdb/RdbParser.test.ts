@@ -83,6 +83,15 @@ describe.each(
           2000,
         );
     }
+    // 1200 bytes stored compressed count expanded: type, name, the LZF
+    // header (its form byte, the stored and the expanded length), text.
+    expect(byName.get('0/s:lzf')).toMatchObject({
+      expandedBytes: 1 + 1 + 5 + (1 + 1 + 2) + 1200,
+    });
+    expect(byName.get('0/s:lzf')!.serializedBytes).toBeLessThan(100);
+    expect(byName.get('0/s:raw')!.expandedBytes).toBe(
+      byName.get('0/s:raw')!.serializedBytes,
+    );
     expect(
       [...new Set(keys.map(k => k.rdbType))].sort((a, b) => a - b),
     ).toEqual(FORMS[name].rdbTypes);

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { ByteCursor, NeedMoreBytes } from './ByteCursor';
 import { Crc64 } from './crc64';
 import {
+  readLatin1,
   readLength,
   readPlainLength,
   readString,
@@ -22,6 +23,11 @@ export interface RdbKey extends RdbValueShape {
   expiresAt?: number;
   /** Bytes of its type, name and value in the file. */
   serializedBytes: number;
+  /**
+   * The same with LZF-compressed strings counted expanded: near what the
+   * value holds, whether the server compressed it or not.
+   */
+  expandedBytes: number;
 }
 
 export interface RdbSummary {
@@ -228,17 +234,23 @@ function readRecord(
         'RDB holds functions in the format of a redis 7.0 release candidate, which this parser does not read',
       );
     default: {
-      const key = readString(cursor).toString('latin1');
+      const saved = cursor.lzfSaved;
+      const key = readLatin1(cursor);
       const shape = readValue(cursor, opcode);
       const expiresAt = state.expiresAt;
       state.expiresAt = undefined;
       state.keys += 1;
+      // One shape for every key, so the callers' code stays monomorphic.
       onKey({
         db: state.db,
         key,
-        ...shape,
-        ...(expiresAt !== undefined ? { expiresAt } : {}),
+        type: shape.type,
+        encoding: shape.encoding,
+        elements: shape.elements,
+        rdbType: shape.rdbType,
+        expiresAt,
         serializedBytes: cursor.pos - start,
+        expandedBytes: cursor.pos - start + cursor.lzfSaved - saved,
       });
       return false;
     }

@@ -3,6 +3,13 @@ import { InputError } from '@backstage/errors';
 /** The count fields hold this when the real count did not fit. */
 const UNKNOWN_COUNT = 0xffff;
 
+/** Whether a packed value's header holds its count. */
+export const ziplistCounted = (head: Buffer) =>
+  head.readUInt16LE(8) !== UNKNOWN_COUNT;
+export const listpackCounted = (head: Buffer) =>
+  head.readUInt16LE(4) !== UNKNOWN_COUNT;
+export const alwaysCounted = () => true;
+
 /** Elements in a ziplist (lists, hashes and zsets of RDB 9). */
 export function ziplistCount(zl: Buffer): number {
   const count = zl.readUInt16LE(8);

@@ -60,11 +60,71 @@ export function readString(cursor: ByteCursor): Buffer {
     case 3: {
       const compressed = readPlainLength(cursor);
       const expanded = readPlainLength(cursor);
+      cursor.lzfSaved += expanded - compressed;
       return lzfDecompress(cursor.bytes(compressed), expanded);
     }
     default:
       throw new InputError(`RDB holds an unknown string form ${lastEncoding}`);
   }
+}
+
+/** A string's bytes as latin1 (a key name), copied once. */
+export function readLatin1(cursor: ByteCursor): string {
+  const length = readLength(cursor);
+  if (length === ENCODED) {
+    cursor.pos -= 1; // the string form is one byte: read it again
+    return readString(cursor).toString('latin1');
+  }
+  cursor.ensure(length);
+  const text = cursor.buffer.toString(
+    'latin1',
+    cursor.pos,
+    cursor.pos + length,
+  );
+  cursor.pos += length;
+  return text;
+}
+
+/**
+ * A packed value (ziplist, listpack, intset): its count is in its header,
+ * and most often that is all that is needed, so of a compressed one only
+ * the header is expanded, unless `isWhole` finds that too little.
+ */
+export function readPacked(
+  cursor: ByteCursor,
+  isWhole: (head: Buffer) => boolean,
+): Buffer {
+  const start = cursor.pos;
+  const length = readLength(cursor);
+  if (length !== ENCODED) return cursor.bytes(length);
+  if (lastEncoding === 3) {
+    const compressed = readPlainLength(cursor);
+    const expanded = readPlainLength(cursor);
+    const stored = cursor.bytes(compressed);
+    cursor.lzfSaved += expanded - compressed;
+    const head = lzfDecompress(stored, expanded, 16);
+    return isWhole(head) ? head : lzfDecompress(stored, expanded);
+  }
+  cursor.pos = start;
+  return readString(cursor);
+}
+
+/** The length of a string, expanded, passing over its bytes. */
+export function stringLength(cursor: ByteCursor): number {
+  const length = readLength(cursor);
+  if (length !== ENCODED) {
+    cursor.skip(length);
+    return length;
+  }
+  if (lastEncoding === 3) {
+    const compressed = readPlainLength(cursor);
+    const expanded = readPlainLength(cursor);
+    cursor.lzfSaved += expanded - compressed;
+    cursor.skip(compressed);
+    return expanded;
+  }
+  cursor.pos -= 1; // the string form is one byte: read it again
+  return readString(cursor).length;
 }
 
 /** Passes over a string without expanding it. */
@@ -86,7 +146,7 @@ export function skipString(cursor: ByteCursor): void {
       return;
     case 3: {
       const compressed = readPlainLength(cursor);
-      readPlainLength(cursor);
+      cursor.lzfSaved += readPlainLength(cursor) - compressed;
       cursor.skip(compressed);
       return;
     }

@@ -1,9 +1,17 @@
 import { InputError } from '@backstage/errors';
 import { ByteCursor } from './ByteCursor';
-import { intsetCount, listpackCount, ziplistCount } from './packedCounts';
 import {
+  alwaysCounted,
+  intsetCount,
+  listpackCount,
+  listpackCounted,
+  ziplistCount,
+  ziplistCounted,
+} from './packedCounts';
+import {
+  readPacked,
   readPlainLength,
-  readString,
+  stringLength,
   skipString,
   skipTextDouble,
 } from './rdbStrings';
@@ -26,7 +34,13 @@ function repeat(times: number, read: () => void): void {
 
 /** Passes over a value of the given type byte and says what it held. */
 export function readValue(cursor: ByteCursor, type: number): RdbValueShape {
-  return { ...readShape(cursor, type), rdbType: type };
+  const shape = readShape(cursor, type);
+  return {
+    type: shape.type,
+    encoding: shape.encoding,
+    elements: shape.elements,
+    rdbType: type,
+  };
 }
 
 function readShape(
@@ -34,11 +48,12 @@ function readShape(
   type: number,
 ): Omit<RdbValueShape, 'rdbType'> {
   switch (type) {
-    case 0: {
-      // The length of a string is needed, so it is read, not skipped.
-      const value = readString(cursor);
-      return { type: 'string', encoding: 'raw', elements: value.length };
-    }
+    case 0:
+      return {
+        type: 'string',
+        encoding: 'raw',
+        elements: stringLength(cursor),
+      };
     case 1: {
       const n = readPlainLength(cursor);
       repeat(n, () => skipString(cursor));
@@ -68,20 +83,32 @@ function readShape(
     case 7:
       return readModuleValue(cursor, type);
     case 9:
-      return packed(cursor, 'hash', 'zipmap', zipmapCount);
+      return packed(cursor, 'hash', 'zipmap', zipmapCount, alwaysCounted);
     case 10:
-      return packed(cursor, 'list', 'ziplist', ziplistCount);
+      return packed(cursor, 'list', 'ziplist', ziplistCount, ziplistCounted);
     case 11:
-      return packed(cursor, 'set', 'intset', intsetCount);
+      return packed(cursor, 'set', 'intset', intsetCount, alwaysCounted);
     case 12:
-      return packed(cursor, 'zset', 'ziplist', zl => ziplistCount(zl) / 2);
+      return packed(
+        cursor,
+        'zset',
+        'ziplist',
+        zl => ziplistCount(zl) / 2,
+        ziplistCounted,
+      );
     case 13:
-      return packed(cursor, 'hash', 'ziplist', zl => ziplistCount(zl) / 2);
+      return packed(
+        cursor,
+        'hash',
+        'ziplist',
+        zl => ziplistCount(zl) / 2,
+        ziplistCounted,
+      );
     case 14: {
       const nodes = readPlainLength(cursor);
       let elements = 0;
       repeat(nodes, () => {
-        elements += ziplistCount(readString(cursor));
+        elements += ziplistCount(readPacked(cursor, ziplistCounted));
       });
       return { type: 'list', encoding: 'quicklist', elements };
     }
@@ -90,13 +117,25 @@ function readShape(
     case 21:
       return readStream(cursor, type);
     case 16:
-      return packed(cursor, 'hash', 'listpack', lp => listpackCount(lp) / 2);
+      return packed(
+        cursor,
+        'hash',
+        'listpack',
+        lp => listpackCount(lp) / 2,
+        listpackCounted,
+      );
     case 17:
-      return packed(cursor, 'zset', 'listpack', lp => listpackCount(lp) / 2);
+      return packed(
+        cursor,
+        'zset',
+        'listpack',
+        lp => listpackCount(lp) / 2,
+        listpackCounted,
+      );
     case 18:
       return readQuicklist2(cursor);
     case 20:
-      return packed(cursor, 'set', 'listpack', listpackCount);
+      return packed(cursor, 'set', 'listpack', listpackCount, listpackCounted);
     default:
       throw new InputError(
         `RDB holds a value of type ${type}, which this parser does not know (a newer RDB format)`,
@@ -109,8 +148,9 @@ function packed(
   type: RdbValueShape['type'],
   encoding: string,
   count: (blob: Buffer) => number,
+  counted: (head: Buffer) => boolean,
 ): Omit<RdbValueShape, 'rdbType'> {
-  return { type, encoding, elements: count(readString(cursor)) };
+  return { type, encoding, elements: count(readPacked(cursor, counted)) };
 }
 
 function readQuicklist2(cursor: ByteCursor): Omit<RdbValueShape, 'rdbType'> {
@@ -125,7 +165,7 @@ function readQuicklist2(cursor: ByteCursor): Omit<RdbValueShape, 'rdbType'> {
       elements += 1;
       plainNodes += 1;
     } else {
-      elements += listpackCount(readString(cursor));
+      elements += listpackCount(readPacked(cursor, listpackCounted));
     }
   }
   const encoding = nodes === 1 && plainNodes === 0 ? 'listpack' : 'quicklist';
