@@ -6,7 +6,8 @@ jest.setTimeout(120_000);
 let kit: Awaited<ReturnType<typeof startCluster>>;
 
 /**
- * The conformance suite with the backend outside the cluster: every
+ * The conformance suite, replicas and Sentinels included, with the backend
+ * outside the cluster: every
  * Redis connection of the suite goes through the driver's connector, a
  * port-forward WebSocket through the test API server to the pod.
  */
@@ -14,7 +15,7 @@ runDriverConformance({
   name: 'kubernetes driver through port-forwards',
   idPrefix: 'conf-kpf',
   platform: { region: REGION, engine: 'redis', version: '7.0.15' },
-  replicas: 0,
+  replicas: 2,
   snapshots: false,
   createDriver: async () => {
     kit = await startCluster(19704, '127.0.95', { pods: 60, services: 210 });
