@@ -7,9 +7,9 @@ let kit: Awaited<ReturnType<typeof startCluster>>;
 
 /**
  * The conformance suite, replicas and Sentinels included, with the backend
- * outside the cluster: every
- * Redis connection of the suite goes through the driver's connector, a
- * port-forward WebSocket through the test API server to the pod.
+ * outside the cluster: every Redis connection of the suite goes through
+ * the driver's connector, a port-forward WebSocket through the test API
+ * server to the pod.
  */
 runDriverConformance({
   name: 'kubernetes driver through port-forwards',
