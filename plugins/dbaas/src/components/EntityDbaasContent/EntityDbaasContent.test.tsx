@@ -63,6 +63,15 @@ const server = setupServer(
       events: [],
     }),
   ),
+  // the Backups card of a backend without dbaas.backups: no such routes
+  http.get(
+    `${DBAAS_URL}/instances/:id/backup-policy`,
+    () => new HttpResponse(null, { status: 404 }),
+  ),
+  http.get(
+    `${DBAAS_URL}/instances/:id/backups`,
+    () => new HttpResponse(null, { status: 404 }),
+  ),
   http.get(`${DBAAS_URL}/instances/:id/upgrade-plan`, ({ params }) =>
     HttpResponse.json({
       instanceId: params.id,
@@ -173,6 +182,9 @@ describe('EntityDbaasContent', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Delete instance' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Backups are not turned on in this JustManage/),
     ).toBeInTheDocument();
   });
 
