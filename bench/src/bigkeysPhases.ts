@@ -74,12 +74,12 @@ export async function scanWithMemory(
   await Promise.all(inFlight);
 }
 
-/** `redis-cli --memkeys` (the machine's redis-cli) as the given user. */
+/** `redis-cli --memkeys` (the machine's redis-cli) as the given user; its output. */
 export async function redisCliMemkeys(
   endpoint: InstanceEndpoint,
   login: { username: string; password: string },
-): Promise<void> {
-  await run(
+): Promise<string> {
+  const { stdout } = await run(
     'redis-cli',
     [
       '-h',
@@ -95,4 +95,5 @@ export async function redisCliMemkeys(
     ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
+  return stdout;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { ConfigReader } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InstanceEndpoint } from '@justmanage/plugin-dbaas-common';
@@ -24,6 +25,11 @@ export interface LocalInstance {
   version: string;
   /** CPU seconds the server has used so far, from /proc. */
   cpuSeconds(): Promise<number>;
+  /**
+   * The driver's copy of what the server saved last, as a backup takes it
+   * (the caller runs the save first), read back as a stream.
+   */
+  snapshot(id: string): Promise<Readable>;
   remove(): Promise<void>;
 }
 
@@ -109,7 +115,23 @@ export async function startLocalInstance(options: {
             // utime and stime, in clock ticks of 1/100 s
             return (Number(fields[11]) + Number(fields[12])) / 100;
           };
-          return { endpoint, admin, app, version, cpuSeconds, remove };
+          const snapshot = async (id: string) => {
+            await driver.snapshots.take(
+              instanceId,
+              { id, nodeId: node!.id, engine: 'redis', version, meta: {} },
+              ctx,
+            );
+            return driver.snapshots.read(instanceId, id);
+          };
+          return {
+            endpoint,
+            admin,
+            app,
+            version,
+            cpuSeconds,
+            snapshot,
+            remove,
+          };
         } catch (error) {
           if (tries > 200) throw error;
         }
