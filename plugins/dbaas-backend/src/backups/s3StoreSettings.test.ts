@@ -1,13 +1,14 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readS3StoreSettings } from './s3StoreSettings';
 
 const SECRET = 'the-s3-secret-access-key';
 
-function read(s3: Record<string, unknown> | undefined) {
+function read(s3: JsonObject | undefined) {
   return readS3StoreSettings(new ConfigReader(s3 ? { s3 } : {}));
 }
 
-function refusal(s3: Record<string, unknown>): string {
+function refusal(s3: JsonObject): string {
   try {
     read(s3);
   } catch (error) {

@@ -26,7 +26,10 @@ function canonicalQuery(rawQuery: string): string {
       const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
       return [uriEncode(decode(name)), uriEncode(decode(value))];
     })
-    .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
+    .sort(([a, av], [b, bv]) => {
+      if (a !== b) return a < b ? -1 : 1;
+      return av < bv ? -1 : 1;
+    })
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
 }
