@@ -116,14 +116,16 @@ export class S3Buckets {
     }
     const bodies: Buffer[] = [];
     const digests: Buffer[] = [];
+    if (
+      named.some((p, i) => i > 0 && p.partNumber <= named[i - 1].partNumber)
+    ) {
+      throw new S3Error(
+        400,
+        'InvalidPartOrder',
+        'The list of parts was not in ascending order. Parts must be ordered by part number.',
+      );
+    }
     named.forEach(({ partNumber, etag }, index) => {
-      if (index > 0 && partNumber <= named[index - 1].partNumber) {
-        throw new S3Error(
-          400,
-          'InvalidPartOrder',
-          'The list of parts was not in ascending order. Parts must be ordered by part number.',
-        );
-      }
       const part = upload.parts.get(partNumber);
       if (!part || part.etag !== etag) {
         throw new S3Error(
