@@ -50,6 +50,9 @@ export class BackupAnalyser {
         `Backup ${backupId} is ${record.status}; only a complete backup can be analysed`,
       );
     }
+    // A damaged backup is refused with its reason before anything is read
+    // into a report: the decrypting stream alone would fail midway.
+    await archive.verify(record);
     const { rdbSha256 } = await archive.readContents(record);
     const rdb = await archive.readData(record, rdbSha256);
     const connection = await this.#connect(source);

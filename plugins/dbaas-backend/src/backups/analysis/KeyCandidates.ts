@@ -6,7 +6,13 @@ import { RdbKey } from '../rdb/RdbParser';
  */
 export type Candidate = Pick<
   RdbKey,
-  'db' | 'key' | 'type' | 'elements' | 'serializedBytes' | 'expiresAt'
+  | 'db'
+  | 'key'
+  | 'type'
+  | 'elements'
+  | 'serializedBytes'
+  | 'expandedBytes'
+  | 'expiresAt'
 >;
 
 /** The `size` keys with the highest score; on a tie the earlier one. */

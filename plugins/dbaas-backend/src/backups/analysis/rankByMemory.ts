@@ -18,8 +18,8 @@ type Ranked = Pick<
 
 /**
  * The top lists from the candidates, ranked by the server's own MEMORY
- * USAGE. A key gone since the backup ranks by its size in the file, the
- * least it held.
+ * USAGE. A key gone since the backup ranks by its size in the file with
+ * compressed strings counted expanded, the least it held.
  */
 export async function rankByMemory(
   tally: RdbTally,
@@ -29,11 +29,15 @@ export async function rankByMemory(
   const candidates = tally.candidates.all();
   const sizes = candidates.length ? await memoryUsage(candidates) : [];
   const analysed = new Map<Candidate, AnalysedKey>();
-  candidates.forEach((c, i) => analysed.set(c, toAnalysedKey(c, sizes[i])));
-  const score = (k: AnalysedKey) => k.memoryBytes ?? k.serializedBytes;
-  const byScore = (a: AnalysedKey, b: AnalysedKey) => score(b) - score(a);
-
-  const all = [...analysed.values()].sort(byScore);
+  const scores = new Map<AnalysedKey, number>();
+  candidates.forEach((c, i) => {
+    const key = toAnalysedKey(c, sizes[i]);
+    analysed.set(c, key);
+    scores.set(key, key.memoryBytes ?? c.expandedBytes);
+  });
+  const all = [...analysed.values()].sort(
+    (a, b) => scores.get(b)! - scores.get(a)!,
+  );
   const types = [...tally.types]
     .map(([type, totals]) => ({
       type,
