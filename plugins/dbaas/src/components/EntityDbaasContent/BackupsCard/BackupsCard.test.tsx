@@ -297,7 +297,7 @@ describe('BackupsCard', () => {
     ]);
   });
 
-  it('asks for the typed name before a restore in place and says a safety backup comes first', async () => {
+  it('asks for the typed name before a restore in place, says a safety backup comes first, and follows it to the end', async () => {
     server.use(...backend({ backups: [aBackup()] }));
     await renderCard();
     await userEvent.click(
@@ -316,6 +316,82 @@ describe('BackupsCard', () => {
       'orders-cache',
     );
     expect(replace).toBeEnabled();
+
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(
+        `${DBAAS_URL}/instances/${ID}/backups/b-1/restore-in-place`,
+        async ({ request }) => {
+          bodies.push(await request.json());
+          return HttpResponse.json(
+            {
+              instance: { ...instance, status: 'updating' },
+              operation: anOperation({
+                id: 'op-in-place',
+                instanceId: ID,
+                type: 'restore-in-place',
+                status: 'running',
+                steps: [
+                  { name: 'safety-backup', status: 'running', attempts: 1 },
+                ],
+                finishedAt: undefined,
+              }),
+            },
+            { status: 202 },
+          );
+        },
+      ),
+      http.get(`${DBAAS_URL}/operations/op-in-place`, () =>
+        HttpResponse.json(
+          anOperation({
+            id: 'op-in-place',
+            instanceId: ID,
+            type: 'restore-in-place',
+            status: 'succeeded',
+          }),
+        ),
+      ),
+    );
+    await userEvent.click(replace);
+    expect(
+      await screen.findByText(
+        "orders-cache holds the backup's data again; the data it replaced is in the safety backup.",
+      ),
+    ).toBeVisible();
+    expect(bodies).toEqual([{ confirm: 'orders-cache' }]);
+  });
+
+  it('deletes a backup after asking once more', async () => {
+    let deleted = 0;
+    let backups = [aBackup()];
+    server.use(...backend());
+    // later handlers come first: this list loses the deleted backup
+    server.use(
+      http.get(`${DBAAS_URL}/instances/${ID}/backups`, () =>
+        HttpResponse.json({ items: backups }),
+      ),
+      http.delete(`${DBAAS_URL}/instances/${ID}/backups/b-1`, () => {
+        deleted += 1;
+        backups = [];
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    await renderCard();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(/cannot be restored afterwards/),
+    ).toBeVisible();
+    expect(deleted).toBe(0);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete backup' }),
+    );
+    expect(
+      await screen.findByText('No backups of orders-cache yet.'),
+    ).toBeVisible();
+    expect(deleted).toBe(1);
   });
 
   it('sets the policy from the dialog, telling a bad field before saving and the backend refusal after', async () => {
