@@ -9,6 +9,7 @@ import { MountError, prepareMounts } from './mounts';
 import { recordEvent } from './events';
 import { runToCompletion } from './initContainers';
 import { podRequests, Resources, unschedulable } from './scheduling';
+import { blockedPodStatus, podStatus, waitingContainer } from './podStatus';
 
 type Obj = Record<string, any>;
 
@@ -355,89 +356,36 @@ export class Kubelet {
     reason: string,
     message: string,
   ) {
-    const spec = pod.spec as Obj;
-    const isInit = (spec.initContainers ?? []).some(
-      (c: Obj) => c.name === container.name,
-    );
-    const waitingStatus = (c: Obj, waiting: Obj) => ({
-      name: c.name,
-      image: c.image,
-      imageID: '',
-      ready: false,
-      started: false,
-      restartCount: 0,
-      state: { waiting },
-      lastState: {},
-    });
-    const statuses = (spec.containers as Obj[]).map(c =>
-      waitingStatus(
-        c,
-        c.name === container.name
-          ? { reason, message }
-          : { reason: isInit ? 'PodInitializing' : 'ContainerCreating' },
+    this.#o.store.updateStatus(
+      pod,
+      blockedPodStatus(
+        pod,
+        this.#placement(running),
+        container,
+        reason,
+        message,
       ),
     );
-    const status: Obj = this.#podStatus(running, statuses, false);
-    if (isInit)
-      status.initContainerStatuses = [
-        waitingStatus(container, { reason, message }),
-      ];
-    this.#o.store.updateStatus(pod, status);
   }
 
   #writeStatus(pod: KubeObject, running: RunningPod) {
     if (running.stopped) return;
-    const spec = pod.spec as Obj;
     const statuses = running.runners.length
       ? running.runners.map((r, i) => r.status(running.images[i]))
-      : (spec.containers as Obj[]).map(c => ({
-          name: c.name,
-          image: c.image,
-          imageID: '',
-          ready: false,
-          started: false,
-          restartCount: 0,
-          state: { waiting: { reason: 'ContainerCreating' } },
-          lastState: {},
-        }));
-    const allRunning = statuses.every(s => s.state.running);
+      : ((pod.spec as Obj).containers as Obj[]).map(c =>
+          waitingContainer(c, { reason: 'ContainerCreating' }),
+        );
     this.#o.store.updateStatus(
       pod,
-      this.#podStatus(running, statuses, allRunning),
+      podStatus(this.#placement(running), statuses),
     );
   }
 
-  #podStatus(running: RunningPod, statuses: Obj[], allRunning: boolean) {
-    const ready = allRunning && statuses.every(s => s.ready);
-    const time = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const condition = (type: string, ok: boolean) => ({
-      type,
-      status: ok ? 'True' : 'False',
-      lastProbeTime: null,
-      lastTransitionTime: time,
-      ...(ok
-        ? {}
-        : {
-            reason: 'ContainersNotReady',
-            message: `containers with unready status: [${statuses
-              .filter(s => !s.ready)
-              .map(s => s.name)
-              .join(' ')}]`,
-          }),
-    });
+  #placement(running: RunningPod) {
     return {
-      phase: running.runners.length && allRunning ? 'Running' : 'Pending',
-      conditions: [
-        condition('Initialized', true),
-        condition('Ready', ready),
-        condition('ContainersReady', ready),
-        condition('PodScheduled', true),
-      ],
-      hostIP: '127.0.0.1',
-      podIP: running.ip,
-      podIPs: [{ ip: running.ip }],
+      ip: running.ip,
       startTime: running.startTime,
-      containerStatuses: statuses,
+      started: running.runners.length > 0,
     };
   }
 
