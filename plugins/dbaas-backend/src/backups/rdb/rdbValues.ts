@@ -26,6 +26,9 @@ export interface RdbValueShape {
   rdbType: number;
 }
 
+/** The RDB type bytes of streams, by the version of their layout. */
+const STREAM_VERSIONS: Record<number, number> = { 15: 1, 19: 2, 21: 3 };
+
 const zipmapCount = (zm: Buffer) => (zm[0] < 254 ? zm[0] : 0);
 
 function repeat(times: number, read: () => void): void {
@@ -176,7 +179,7 @@ function readStream(
   cursor: ByteCursor,
   type: number,
 ): Omit<RdbValueShape, 'rdbType'> {
-  const version = type === 15 ? 1 : type === 19 ? 2 : 3;
+  const version = STREAM_VERSIONS[type];
   const nodes = readPlainLength(cursor);
   repeat(nodes, () => {
     skipString(cursor); // the node's master entry id
