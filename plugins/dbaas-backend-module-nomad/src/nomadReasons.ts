@@ -1,4 +1,9 @@
-import { NomadAllocMetric, NomadAllocation, NomadTaskEvent } from './client';
+import {
+  NomadAllocMetric,
+  NomadAllocation,
+  NomadTaskEvent,
+  NomadTaskState,
+} from './client';
 
 /**
  * Nomad's reasons in the words `nomad job status` uses, for an
@@ -83,4 +88,19 @@ export function allocationReason(alloc: NomadAllocation): string | undefined {
     if (cause) return `${eventWords(cause)} (${eventWords(latest)})`;
   }
   return eventWords(latest);
+}
+
+/**
+ * Nomad's words when a task used up its restart policy's attempts in
+ * `delay` mode: it waits out the interval and tries again, forever. A
+ * server that dies at every start (an OOM kill, a build that exits) will
+ * not serve by waiting, so the node counts as failed, not starting.
+ */
+const EXHAUSTED = 'Exceeded allowed attempts';
+
+export function restartsExhausted(task: NomadTaskState | undefined): boolean {
+  const restarting = (task?.Events ?? [])
+    .filter(e => e.Type === 'Restarting')
+    .pop();
+  return !!restarting?.RestartReason?.startsWith(EXHAUSTED);
 }

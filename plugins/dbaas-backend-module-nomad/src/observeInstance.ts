@@ -11,7 +11,11 @@ import {
   NomadEvaluation,
   NomadJob,
 } from './client';
-import { allocationReason, placementFailure } from './nomadReasons';
+import {
+  allocationReason,
+  placementFailure,
+  restartsExhausted,
+} from './nomadReasons';
 import {
   isSentinelGroup,
   nodeIdOf,
@@ -101,6 +105,7 @@ async function observeNode(
   } else {
     node.message =
       allocationReason(alloc) ?? `allocation ${alloc.ClientStatus}`;
+    if (restartsExhausted(task)) phase = 'failed';
   }
   node.phase = phase;
   return node;

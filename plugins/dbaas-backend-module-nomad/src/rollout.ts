@@ -78,6 +78,12 @@ export async function waitForGroups(options: {
       problem = waiting
         .map(n => `${n?.name}: ${n?.message ?? n?.phase ?? 'not reported'}`)
         .join('; ');
+      // A node that used up its restarts will not serve by waiting longer.
+      if (waiting.some(n => n?.phase === 'failed')) {
+        throw new PlatformUnavailableError(
+          `${jobId}: ${groups.join(', ')} keep failing: ${problem}`,
+        );
+      }
     } else {
       awaitingReplacement = true;
       problem = `Nomad has not replaced ${groups.join(
