@@ -1,4 +1,8 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { BackupAnalysis } from '@justmanage/plugin-dbaas-common';
 import { CredentialStore } from '../../database/CredentialStore';
 import { RespConnection } from '../../bigkeys/resp/RespConnection';
@@ -67,13 +71,26 @@ export class BackupAnalyser {
     }
   }
 
+  /**
+   * The live primary, when the instance runs; a stopped or deleted one
+   * leaves the report with sizes from the file only.
+   */
   async #connect(source: BackupSource): Promise<RespConnection | undefined> {
     const instance = source.instance;
     const endpoint = instance?.endpoints.find(e => e.role === 'primary');
-    if (!instance || !endpoint) return undefined;
+    if (!instance || instance.status !== 'running' || !endpoint) {
+      return undefined;
+    }
     const login = await this.#deps.credentials.get(instance.id, 'admin');
     if (!login) return undefined;
-    const route = await this.#deps.admin.route(targetOf(instance, endpoint));
-    return RespConnection.open(route, login, 10_000);
+    try {
+      const route = await this.#deps.admin.route(targetOf(instance, endpoint));
+      return await RespConnection.open(route, login, 10_000);
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `Instance ${instance.name} did not answer for the sizes of its top keys; try again`,
+        error,
+      );
+    }
   }
 }
