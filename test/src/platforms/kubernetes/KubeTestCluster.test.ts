@@ -431,6 +431,40 @@ describe('the StatefulSet controller and the kubelet', () => {
     await api('DELETE', `/apis/apps/v1/namespaces/${NS}/statefulsets/big`);
   });
 
+  it('kills a container over its memory limit as OOMKilled and backs off restarting it', async () => {
+    const small = statefulSet('redis:7.0.15', 1);
+    // redis-server alone is resident in more than 4 MiB.
+    (small.spec.template.spec.containers[0] as any).resources = {
+      requests: { cpu: '100m', memory: '4Mi' },
+      limits: { cpu: '100m', memory: '4Mi' },
+    };
+    await apply(`/apis/apps/v1/namespaces/${NS}/statefulsets/small`, {
+      ...small,
+      metadata: { name: 'small', namespace: NS },
+      spec: {
+        ...small.spec,
+        selector: { matchLabels: { app: 'small' } },
+        template: {
+          ...small.spec.template,
+          metadata: { labels: { app: 'small' } },
+        },
+      },
+    });
+    const killed = await eventually('the OOM kill', async () => {
+      const { body } = await api('GET', podPath('small-0'));
+      const status = body.status?.containerStatuses?.[0];
+      return status?.lastState?.terminated?.reason === 'OOMKilled'
+        ? status
+        : undefined;
+    });
+    expect(killed.lastState.terminated.exitCode).toBe(137);
+    expect(killed.restartCount).toBeGreaterThanOrEqual(1);
+    await api('DELETE', `/apis/apps/v1/namespaces/${NS}/statefulsets/small`);
+    await eventually('small-0 to go', async () =>
+      (await api('GET', podPath('small-0'))).status === 404 ? true : undefined,
+    );
+  });
+
   it('reports an image it cannot pull as ImagePullBackOff with an event', async () => {
     await apply(`/apis/apps/v1/namespaces/${NS}/statefulsets/nopull`, {
       ...statefulSet('redis:0.0.1', 1),

@@ -1,10 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { quantity } from '../store/validate';
 import { hostPaths, Mount } from './mounts';
 import { runProbe } from './probes';
 
 type Obj = Record<string, any>;
+
+const exitReason = (code: number) => (code === 0 ? 'Completed' : 'Error');
 
 export interface ContainerLaunch {
   container: Obj;
@@ -28,7 +32,10 @@ export class ContainerRunner {
   #child?: ChildProcess;
   #stopping = false;
   #timers: NodeJS.Timeout[] = [];
+  /** Probes and the memory check of the current process; a restart starts new ones. */
+  #intervals: NodeJS.Timeout[] = [];
   #probing = false;
+  #oomKilled = false;
   #livenessFailures = 0;
   #readinessFailures = 0;
   #startedAt?: string;
@@ -74,9 +81,13 @@ export class ContainerRunner {
       this.#child = undefined;
       this.ready = false;
       const exitCode = code ?? (signal === 'SIGKILL' ? 137 : 143);
+      this.#intervals.forEach(clearInterval);
+      this.#intervals = [];
+      const oomKilled = this.#oomKilled;
+      this.#oomKilled = false;
       const terminated = {
         exitCode,
-        reason: exitCode === 0 ? 'Completed' : 'Error',
+        reason: oomKilled ? 'OOMKilled' : exitReason(exitCode),
         startedAt: this.#startedAt,
         finishedAt: new Date().toISOString(),
       };
@@ -99,6 +110,34 @@ export class ContainerRunner {
     });
     this.launch.onChange();
     this.#scheduleProbes();
+    this.#watchMemory();
+  }
+
+  /**
+   * The memory cgroup's limit, enforced the way the kernel does for a
+   * container: a process whose resident memory goes over its limit is
+   * killed (OOMKilled, exit 137). Checked every probe period.
+   */
+  #watchMemory() {
+    const limit = quantity(
+      this.launch.container.resources?.limits?.memory ?? '0',
+    );
+    if (!(limit > 0)) return;
+    const check = async () => {
+      const child = this.#child;
+      if (!child?.pid || this.#stopping) return;
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(
+        () => '',
+      );
+      const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+      if (rssKb * 1024 > limit && this.#child === child) {
+        this.#oomKilled = true;
+        child.kill('SIGKILL');
+      }
+    };
+    this.#intervals.push(
+      setInterval(() => void check(), this.launch.probePeriodMs),
+    );
   }
 
   #scheduleProbes() {
@@ -113,8 +152,7 @@ export class ContainerRunner {
         this.#probing = false;
       }
     };
-    const interval = setInterval(tick, probePeriodMs);
-    this.#timers.push(interval);
+    this.#intervals.push(setInterval(tick, probePeriodMs));
     void tick();
   }
 
@@ -150,7 +188,7 @@ export class ContainerRunner {
   /** SIGTERM, then SIGKILL after the grace period. */
   async stop(graceMs: number): Promise<void> {
     this.#stopping = true;
-    for (const t of this.#timers) clearTimeout(t);
+    for (const t of [...this.#timers, ...this.#intervals]) clearTimeout(t);
     const child = this.#child;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>(resolve => {
