@@ -1,3 +1,5 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRetriedThenDone", "expectCreateFailed"] }] */
+// Each row's assertions are one of two shapes, kept in the helpers named above.
 import Redis from 'ioredis';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
