@@ -415,6 +415,17 @@ describe('KubernetesDriver on the test cluster', () => {
     expect(pod.status.containerStatuses[0].restartCount).toBe(0);
   });
 
+  it("reports a lost node as a failed instance in the node controller's words, and still deprovisions", async () => {
+    await kit.cluster.loseNode();
+    const lost = await waitFor('the loss to show', async () => {
+      const observed = await driver.observe('shape');
+      return observed.phase === 'failed' ? observed : undefined;
+    });
+    expect(lost.message).toBe(
+      'node-0: NodeLost: Node test-node-1 which was running pod jm-shape-0 is unresponsive',
+    );
+  });
+
   it('deletes every object, the pod and its claim on deprovision', async () => {
     await driver.deprovision('shape', context());
     await waitFor(

@@ -53,6 +53,8 @@ function containerProblem(
 
 /** Why a pod is not Ready, in Kubernetes' words, with the latest warning event about it. */
 function podMessage(pod: KubeObject, warning?: string): string | undefined {
+  if (pod.status?.reason)
+    return `${pod.status.reason}: ${pod.status.message ?? ''}`;
   const problem = containerProblem(pod)?.message;
   const scheduled = pod.status?.conditions?.find(
     (c: any) => c.type === 'PodScheduled',
@@ -66,6 +68,8 @@ function podMessage(pod: KubeObject, warning?: string): string | undefined {
 
 function phaseOf(pod: KubeObject): ObservedPhase {
   if (pod.metadata?.deletionTimestamp) return 'stopped';
+  // Set by the node controller (NodeLost): the kubelet will not fix it.
+  if (pod.status?.reason) return 'failed';
   const ready = pod.status?.conditions?.some(
     (c: any) => c.type === 'Ready' && c.status === 'True',
   );

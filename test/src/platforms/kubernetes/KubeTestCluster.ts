@@ -137,6 +137,11 @@ export class KubeTestCluster {
     }`;
   }
 
+  /** The cluster's one node is lost: see Kubelet.loseNode. */
+  loseNode(): Promise<void> {
+    return this.kubelet.loseNode();
+  }
+
   /** `kubectl delete pod`: a graceful deletion, as the API's DELETE does. */
   deletePod(namespace: string, name: string): void {
     const pod = KINDS.find(k => k.kind === 'Pod')!;

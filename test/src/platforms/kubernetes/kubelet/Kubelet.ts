@@ -70,6 +70,7 @@ export class Kubelet {
   readonly #unsubscribe: Array<() => void> = [];
   readonly #released = new Set<string>();
   #stopped = false;
+  #lost = false;
   readonly #stopping = new Set<Promise<void>>();
   /** Pods the scheduler could not place, tried again when a pod leaves. */
   readonly #pending = new Map<string, KubeObject>();
@@ -105,6 +106,37 @@ export class Kubelet {
     return running ? running.runners.flatMap(r => (r.pid ? [r.pid] : [])) : [];
   }
 
+  /**
+   * The node is lost (powered off, cut from the network): every container
+   * process dies at once and nothing is restarted; the pods stay, with
+   * reason NodeLost and Ready False, as the node controller marks them. A
+   * lost node takes no new pods.
+   */
+  async loseNode(): Promise<void> {
+    this.#lost = true;
+    for (const [uid, running] of this.#pods) {
+      running.stopped = true;
+      if (running.retry) clearTimeout(running.retry);
+      await Promise.all(running.runners.map(r => r.stop(0)));
+      const pod = [...this.#o.store.list(POD)].find(
+        p => p.metadata.uid === uid,
+      );
+      if (!pod) continue;
+      this.#o.store.updateStatus(pod, {
+        ...(pod.status as Obj),
+        reason: 'NodeLost',
+        message: `Node ${this.#o.nodeName} which was running pod ${
+          pod.metadata.name
+        } is unresponsive`,
+        conditions: ((pod.status as Obj)?.conditions ?? []).map((c: Obj) =>
+          c.type === 'Ready' || c.type === 'ContainersReady'
+            ? { ...c, status: 'False', reason: 'NodeLost' }
+            : c,
+        ),
+      });
+    }
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
     for (const u of this.#unsubscribe) u();
@@ -113,6 +145,7 @@ export class Kubelet {
   }
 
   async #admit(pod: KubeObject) {
+    if (this.#lost) return;
     const uid = pod.metadata.uid!;
     const requests = podRequests(pod);
     const used = [...this.#pods.values()].reduce(
