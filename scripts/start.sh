@@ -13,6 +13,11 @@ if [[ ! -s var/encryption-key ]]; then
   (umask 077; head -c 48 /dev/urandom | base64 -w0 > var/encryption-key)
 fi
 export DBAAS_ENCRYPTION_KEY=$(cat var/encryption-key)
+# And one for backups: a backup cannot be restored without the key it was taken with.
+if [[ ! -s var/backups-encryption-key ]]; then
+  (umask 077; head -c 48 /dev/urandom | base64 -w0 > var/backups-encryption-key)
+fi
+export DBAAS_BACKUPS_ENCRYPTION_KEY=${DBAAS_BACKUPS_ENCRYPTION_KEY:-$(cat var/backups-encryption-key)}
 export DBAAS_EXAMPLE_DATA_DIR="$root/var/example"
 
 # BROWSER=none: a fresh machine may have no desktop to open a browser on.
