@@ -32,7 +32,15 @@ export interface Config {
         engines: Array<{
           engine: 'redis' | 'valkey';
           version: string;
+          /** The server binary; with `artifact`, under `${NOMAD_TASK_DIR}/engine/` where it is unpacked. */
           command: string;
+          /** A tarball of the build for Nomad to fetch, check and unpack before the task starts. */
+          artifact?: {
+            /** An http(s) URL, or a path on the client nodes. */
+            source: string;
+            /** `sha256:<hex>` (or sha512, sha1, md5): required, a build is never run unchecked. */
+            checksum: string;
+          };
         }>;
         task?: {
           /** `raw_exec` (the default) or `exec`. */

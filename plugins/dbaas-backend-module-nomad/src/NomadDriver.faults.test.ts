@@ -1,7 +1,9 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRetriedThenDone", "expectCreateFailed"] }] */
 // Each row's assertions are one of two shapes, kept in the helpers named above.
 import Redis from 'ioredis';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The backend's own test harness, so each fault is met by the real
@@ -59,6 +61,22 @@ describe('faults of a Nomad cluster, as a user of the API sees them', () => {
       `#!/bin/sh\nexec ${process.execPath} -e "globalThis.b = Buffer.alloc(400 << 20, 1); setInterval(() => {}, 1000)"\n`,
       { mode: 0o755 },
     );
+    // The valkey build as a release tarball, for Nomad to fetch and check.
+    const tarball = join(scratch, 'valkey-8.0.1.tar.gz');
+    execFileSync('tar', [
+      '-czf',
+      tarball,
+      '-C',
+      `${ENGINES}/valkey-8.0.1+bpo12.1`,
+      '.',
+    ]);
+    const sha256 = createHash('sha256')
+      .update(await readFile(tarball))
+      .digest('hex');
+    const fromTarball = {
+      engine: 'valkey',
+      command: '${NOMAD_TASK_DIR}/engine/bin/valkey-server',
+    };
     const token = kit.agent.createClientToken(POLICY, nomadDriverPolicy());
     nomad = NomadClient.create({
       address: kit.agent.address,
@@ -90,6 +108,20 @@ describe('faults of a Nomad cluster, as a user of the API sees them', () => {
                 command: `${ENGINES}/redis-7.2.4-not-installed/bin/redis-server`,
               },
               { engine: 'redis', version: '6.0.16', command: hungry },
+              {
+                ...fromTarball,
+                version: '8.0.1',
+                artifact: { source: tarball, checksum: `sha256:${sha256}` },
+              },
+              {
+                // A mirror that serves another file than the one released.
+                ...fromTarball,
+                version: '7.2.5',
+                artifact: {
+                  source: tarball,
+                  checksum: `sha256:${'0'.repeat(64)}`,
+                },
+              },
             ],
             task: {
               driver: 'exec',
@@ -338,6 +370,37 @@ describe('faults of a Nomad cluster, as a user of the API sees them', () => {
     await expectCreateFailed(
       created,
       /Terminated: Exit Code: 137, Signal: 9, Exit Message: "OOM Killed"/,
+      MAX_ATTEMPTS,
+    );
+  });
+
+  it('an engine build from a checksummed tarball: Nomad fetches and checks it, and the instance serves from it', async () => {
+    const created = await create('from-tarball', {
+      engine: 'valkey',
+      version: '8.0.1',
+    });
+    expect(created.operation.error).toBeUndefined();
+    expect(created.operation.status).toBe('succeeded');
+    const client = await appClient(created.id);
+    expect(await client.info('server')).toMatch(/valkey_version:8\.0\.1/);
+    const job = (await nomad.readJob(`jm-${created.id}`))!.value;
+    expect(job.TaskGroups[0].Tasks[0].Artifacts).toEqual([
+      expect.objectContaining({
+        GetterOptions: {
+          checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        },
+      }),
+    ]);
+  });
+
+  it('a tarball that fails its checksum: the create fails naming Nomad’s failed artifact download', async () => {
+    const created = await create('bad-tarball', {
+      engine: 'valkey',
+      version: '7.2.5',
+    });
+    await expectCreateFailed(
+      created,
+      /Failed Artifact Download: Checksums did not match for valkey-8\.0\.1\.tar\.gz/,
       MAX_ATTEMPTS,
     );
   });

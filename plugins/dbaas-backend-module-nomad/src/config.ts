@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { Engine } from '@justmanage/plugin-dbaas-common';
+import { NomadEngineArtifact, readEngineArtifact } from './engineArtifact';
 
 export interface Range {
   min: number;
@@ -18,8 +19,9 @@ export interface NomadRegion {
 export interface NomadEngine {
   engine: Engine;
   version: string;
-  /** The server binary on the client nodes. */
+  /** The server binary on the client nodes, or in the unpacked `artifact`. */
   command: string;
+  artifact?: NomadEngineArtifact;
 }
 
 /** `dbaas.drivers.nomad` with every default filled in. */
@@ -79,11 +81,15 @@ export function readNomadDriverSettings(root: Config): NomadDriverSettings {
   }));
   if (!regions.length)
     throw new InputError(`${KEY}.regions must name at least one region`);
-  const engines = config.getConfigArray('engines').map(e => ({
-    engine: e.getString('engine') as Engine,
-    version: e.getString('version'),
-    command: e.getString('command'),
-  }));
+  const engines = config.getConfigArray('engines').map((e, i) => {
+    const artifact = readEngineArtifact(e, `${KEY}.engines[${i}]`);
+    return {
+      engine: e.getString('engine') as Engine,
+      version: e.getString('version'),
+      command: e.getString('command'),
+      ...(artifact ? { artifact } : {}),
+    };
+  });
   const task = config.getOptionalConfig('task');
   const driver = task?.getOptionalString('driver') ?? 'raw_exec';
   if (driver !== 'raw_exec' && driver !== 'exec') {

@@ -2,6 +2,7 @@ import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { NomadEngine, NomadDriverSettings, NomadRegion } from './config';
 import { NomadJob, NomadTask, NomadTaskGroup, SECOND_NS } from './client';
 import { memoryReservationMb } from './memory';
+import { engineArtifacts } from './engineArtifact';
 import { MS_NS, nodeService, restartPolicy } from './groupParts';
 import {
   dataGroup,
@@ -54,6 +55,7 @@ function redisTask(
     Name: REDIS_TASK,
     Driver: settings.task.driver,
     Config: { command: engine.command, args: ['${NOMAD_TASK_DIR}/redis.conf'] },
+    ...engineArtifacts(engine.artifact),
     Templates: [
       {
         DestPath: 'local/redis.conf',

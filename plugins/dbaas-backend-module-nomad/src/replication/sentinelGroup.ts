@@ -2,6 +2,7 @@ import { DriverInstanceSpec } from '@justmanage/plugin-dbaas-node';
 import { NomadTaskGroup, SECOND_NS } from '../client';
 import { NomadDriverSettings, NomadEngine } from '../config';
 import { nodeService, restartPolicy } from '../groupParts';
+import { engineArtifacts } from '../engineArtifact';
 import {
   jobIdOf,
   REDIS_PORT_LABEL,
@@ -54,6 +55,7 @@ export function sentinelNodeGroup(
           command: engine.command,
           args: ['${NOMAD_SECRETS_DIR}/sentinel.conf', '--sentinel'],
         },
+        ...engineArtifacts(engine.artifact),
         Templates: [
           {
             // Secrets: it holds the admin password, and Sentinel writes it.

@@ -56,6 +56,7 @@ export class TaskRunner {
   #stopping = false;
   #restartRequested?: string;
   #oomKilled = false;
+  #artifactsFetched = false;
   #rendered = new Map<string, string>();
   #timer?: NodeJS.Timeout;
   #exited?: Promise<void>;
@@ -84,21 +85,32 @@ export class TaskRunner {
     for (const dir of [dirs.local, dirs.secrets, dirs.tmp])
       await mkdir(dir, { recursive: true });
     await chmod(dirs.secrets, 0o700);
+    if (!(await this.#fetchArtifacts())) return;
+    if (!(await this.#renderTemplates(true))) return;
+    await this.#start();
+  }
+
+  /**
+   * Nomad's artifact hook: a failed download goes to the restart policy,
+   * and each restart tries the download again until it has succeeded once.
+   */
+  async #fetchArtifacts(): Promise<boolean> {
+    if (this.#artifactsFetched) return true;
     for (const artifact of this.#ctx.task.Artifacts ?? []) {
       this.#event('Downloading Artifacts', `Client is downloading artifacts`);
       try {
-        await fetchArtifact(artifact, dirs.root);
+        await fetchArtifact(artifact, this.#ctx.dirs.root);
       } catch (error) {
         const message = (error as Error).message;
         this.#event('Failed Artifact Download', message, {
           DownloadError: message,
         });
         this.#afterExit();
-        return;
+        return false;
       }
     }
-    if (!(await this.#renderTemplates(true))) return;
-    await this.#start();
+    this.#artifactsFetched = true;
+    return true;
   }
 
   /** Re-renders templates after a variable changed, and applies each change mode. */
@@ -317,7 +329,9 @@ export class TaskRunner {
     this.#timer = setTimeout(() => {
       this.state.Restarts += 1;
       this.state.LastRestart = new Date().toISOString();
-      this.#start().catch(() => undefined);
+      this.#fetchArtifacts()
+        .then(fetched => (fetched ? this.#start() : undefined))
+        .catch(() => undefined);
     }, delayMs);
   }
 
