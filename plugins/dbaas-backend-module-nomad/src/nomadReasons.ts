@@ -90,14 +90,15 @@ export function allocationReason(alloc: NomadAllocation): string | undefined {
   return eventWords(latest);
 }
 
-/**
- * Nomad's words when a task used up its restart policy's attempts in
- * `delay` mode: it waits out the interval and tries again, forever. A
- * server that dies at every start (an OOM kill, a build that exits) will
- * not serve by waiting, so the node counts as failed, not starting.
- */
+/** How Nomad's restart reasons begin once a task has used up its attempts. */
 const EXHAUSTED = 'Exceeded allowed attempts';
 
+/**
+ * Whether the task used up its restart policy's attempts: in `delay` mode
+ * Nomad waits out the interval and tries again, forever, but a server
+ * that dies at every start (an OOM kill, a build that exits) will not
+ * serve by waiting, so the node counts as failed, not starting.
+ */
 export function restartsExhausted(task: NomadTaskState | undefined): boolean {
   const restarting = (task?.Events ?? [])
     .filter(e => e.Type === 'Restarting')
