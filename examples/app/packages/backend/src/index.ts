@@ -39,6 +39,8 @@ backend.add(import('@justmanage/plugin-dbaas-backend'));
 backend.add(import('@justmanage/plugin-dbaas-backend-module-local'));
 // Adds platform nomad only when dbaas.drivers.nomad is configured.
 backend.add(import('@justmanage/plugin-dbaas-backend-module-nomad'));
+// Adds platform kubernetes only when dbaas.drivers.kubernetes is configured.
+backend.add(import('@justmanage/plugin-dbaas-backend-module-kubernetes'));
 
 // MCP: AI clients list and call the dbaas actions (dbaas:create-instance,
 // ...) at /api/mcp-actions/v1 with a Backstage token, under the same
