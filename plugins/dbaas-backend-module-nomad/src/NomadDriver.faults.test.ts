@@ -1,9 +1,8 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRetriedThenDone", "expectCreateFailed"] }] */
 // Each row's assertions are one of two shapes, kept in the helpers named above.
 import Redis from 'ioredis';
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { buildEngineArtifact } from '@justmanage/plugin-dbaas-node';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The backend's own test harness, so each fault is met by the real
@@ -61,21 +60,18 @@ describe('faults of a Nomad cluster, as a user of the API sees them', () => {
       `#!/bin/sh\nexec ${process.execPath} -e "globalThis.b = Buffer.alloc(400 << 20, 1); setInterval(() => {}, 1000)"\n`,
       { mode: 0o755 },
     );
-    // The valkey build as a release tarball, for Nomad to fetch and check.
-    const tarball = join(scratch, 'valkey-8.0.1.tar.gz');
-    execFileSync('tar', [
-      '-czf',
-      tarball,
-      '-C',
+    // The valkey build as the project's engine tarball (the one the VM
+    // driver installs), for Nomad to fetch and check.
+    const manifest = await buildEngineArtifact(
       `${ENGINES}/valkey-8.0.1+bpo12.1`,
-      '.',
-    ]);
-    const sha256 = createHash('sha256')
-      .update(await readFile(tarball))
-      .digest('hex');
+      scratch,
+    );
+    const tarball = join(scratch, manifest.file);
+    const sha256 = manifest.sha256;
     const fromTarball = {
       engine: 'valkey',
-      command: '${NOMAD_TASK_DIR}/engine/bin/valkey-server',
+      // The tarball holds one folder, <engine>-<version>, with bin/ inside.
+      command: `\${NOMAD_TASK_DIR}/engine/${manifest.engine}-${manifest.version}/${manifest.server}`,
     };
     const token = kit.agent.createClientToken(POLICY, nomadDriverPolicy());
     nomad = NomadClient.create({
@@ -400,7 +396,7 @@ describe('faults of a Nomad cluster, as a user of the API sees them', () => {
     });
     await expectCreateFailed(
       created,
-      /Failed Artifact Download: Checksums did not match for valkey-8\.0\.1\.tar\.gz/,
+      /Failed Artifact Download: Checksums did not match for valkey-8\.0\.1\+bpo12\.1-x86_64\.tar\.gz/,
       MAX_ATTEMPTS,
     );
   });
