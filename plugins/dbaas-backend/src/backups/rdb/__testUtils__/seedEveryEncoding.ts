@@ -87,6 +87,27 @@ export async function seedEveryEncoding(redis: Redis, major: number) {
       "#!lua name=rdbtest\nredis.register_function('noop', function() return 1 end)",
     );
   }
+  // Packed values with more entries than their 16-bit count holds, whose
+  // count must be walked: listpacks (7.0 on). A ziplist that big takes
+  // redis 6.0 minutes to build, one insert at a time.
+  if (major >= 7) {
+    await redis.config('SET', 'hash-max-ziplist-entries', '100000');
+    await redis.config('SET', 'zset-max-ziplist-entries', '100000');
+    await redis.hset(
+      'h:packed-huge',
+      Object.fromEntries(range(40_000, i => [`${i}`, 'v'])),
+    );
+    await redis.zadd(
+      'z:packed-huge',
+      ...range(35_000, i => [String(i), `${i}`]).flat(),
+    );
+    for (const key of ['h:packed-huge', 'z:packed-huge']) {
+      const encoding = await redis.object('ENCODING', key);
+      if (encoding !== 'listpack') throw new Error(`${key} is ${encoding}`);
+    }
+    await redis.config('SET', 'hash-max-ziplist-entries', '128');
+    await redis.config('SET', 'zset-max-ziplist-entries', '128');
+  }
   await redis.select(1);
   await redis.set('one', '1');
   await redis.hset('h:db1', { a: '1' });
