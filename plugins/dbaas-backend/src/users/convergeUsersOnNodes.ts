@@ -6,7 +6,7 @@ import {
 import Redis from 'ioredis';
 import { Driver } from '@justmanage/plugin-dbaas-node';
 import { OperationDeps } from '../operations/types';
-import { ADMIN_USERNAME } from '../operations/aclUsers';
+import { isPlatformUsername } from './platformUsernames';
 import { targetOfNode } from '../redis/redisTarget';
 import { isVaultUsername } from '../vault/vaultUsernames';
 
@@ -62,7 +62,9 @@ async function convergeNode(
   const present = (await redis.call('ACL', 'USERS')) as string[];
   const removed: NodeUsers['removed'] = [];
   for (const username of present) {
-    if (username === 'default' || username === ADMIN_USERNAME) continue;
+    // Redis' own user, and the jm- users of the control plane and of
+    // drivers (a Kubernetes probe's health user) are not the records' to remove.
+    if (username === 'default' || isPlatformUsername(username)) continue;
     if (desired.some(u => u.username === username)) continue;
     // Vault's plugin adds its users on one node; only the follower, which
     // has just read that node, knows which unrecorded ones Vault revoked.

@@ -3,9 +3,9 @@ import { Driver } from '@justmanage/plugin-dbaas-node';
 import { CredentialStore } from '../database/CredentialStore';
 import { RedisAdmin } from '../redis/RedisAdmin';
 import { targetOfNode } from '../redis/redisTarget';
-import { ADMIN_USERNAME } from '../operations/aclUsers';
 import { AclUserStore } from './AclUserStore';
 import { userDrift } from './userDrift';
+import { isPlatformUsername } from './platformUsernames';
 import { isVaultUsername } from '../vault/vaultUsernames';
 
 /**
@@ -39,7 +39,7 @@ export async function findUserDrift(
       list,
       desired,
       name =>
-        name === 'default' || name === ADMIN_USERNAME || isVaultUsername(name),
+        name === 'default' || isPlatformUsername(name) || isVaultUsername(name),
     );
     if (problem) drift.push(`${node.name}: ${problem}`);
   }
