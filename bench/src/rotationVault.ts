@@ -167,7 +167,8 @@ async function main() {
       `long-lived sessions: 5, dropped ${dropped} (goal 0); their commands ${sessions.commands}, failed ${sessions.errors.length}`,
     );
     await api.deleteVaultStaticRole(instanceId, 'orders');
-    await api.deleteInstance(instanceId);
+    const removal = await api.deleteInstance(instanceId);
+    await waitForOperation(api, removal.operation.id);
   } catch (error) {
     if (!backend.running) {
       console.error(
