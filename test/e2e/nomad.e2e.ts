@@ -7,7 +7,7 @@
  * credentials it shows connect there.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import {
@@ -67,7 +67,8 @@ const nomad: Record<string, unknown> = {
   task: { minHealthyTimeMs: 200, checkIntervalMs: 200 },
 };
 
-before(async () => {
+/** The agent first: the app's config names it and carries its token. */
+async function startAgent() {
   agentDir = await makeTempDir('jm-e2e-nomad-agent-');
   agent = await NomadTestAgent.start({
     dataDir: agentDir,
@@ -83,10 +84,11 @@ before(async () => {
     ],
   });
   nomad.token = agent.createClientToken('justmanage', DRIVER_POLICY);
-});
+}
 
 useExampleAppSession({
   name: 'nomad',
+  prepare: startAgent,
   port: PORT,
   portRange: { start: 19880, end: 19889 },
   viewport: { width: 1400, height: 1000 },

@@ -40,6 +40,11 @@ export function useExampleAppSession(options: {
   viewport: { width: number; height: number };
   /** Merged over the app's dbaas config. */
   dbaas?: Record<string, unknown>;
+  /**
+   * Runs first in the session's own before hook, so that what `dbaas`
+   * names (a test platform and its token) exists when the app reads it.
+   */
+  prepare?(): Promise<void>;
   onReady(session: ExampleAppSession): void;
   /** The test's own clean-up, before the instances are deleted. */
   beforeCleanup?(): void;
@@ -49,6 +54,7 @@ export function useExampleAppSession(options: {
   let browser: Browser | undefined;
 
   before(async () => {
+    await options.prepare?.();
     requireAppBundle();
     await mkdir(SCREENSHOTS, { recursive: true });
     workDir = await makeTempDir(`jm-e2e-${options.name}-`);
