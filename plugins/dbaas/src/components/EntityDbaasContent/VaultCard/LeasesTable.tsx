@@ -15,12 +15,15 @@ function stateOf(lease: VaultLease, now: number): string | undefined {
   return undefined;
 }
 
-/** The leases issued through the product; live ones can be renewed or revoked. */
+/**
+ * The leases issued through the product; live ones can be renewed or
+ * revoked by those given the handlers (owners).
+ */
 export function LeasesTable(props: {
   leases: VaultLease[];
   busy: boolean;
-  onRenew: (lease: VaultLease) => void;
-  onRevoke: (lease: VaultLease) => void;
+  onRenew?: (lease: VaultLease) => void;
+  onRevoke?: (lease: VaultLease) => void;
 }) {
   const { leases, busy, onRenew, onRevoke } = props;
   if (!leases.length) {
@@ -60,7 +63,7 @@ export function LeasesTable(props: {
               </TableCell>
               <TableCell>{ended ?? expiryText(lease.expiresAt, now)}</TableCell>
               <TableCell align="right">
-                {!ended && (
+                {!ended && onRenew && onRevoke && (
                   <>
                     <Button
                       size="small"

@@ -5,11 +5,14 @@ import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 
-/** Users whose passwords Vault rotates, each with its password and its end. */
+/**
+ * Users whose passwords Vault rotates, each with its password and its end
+ * for those given the handlers.
+ */
 export function StaticRolesList(props: {
   usernames: string[];
-  onShow: (username: string) => void;
-  onEnd: (username: string) => void;
+  onShow?: (username: string) => void;
+  onEnd?: (username: string) => void;
 }) {
   const { usernames, onShow, onEnd } = props;
   if (!usernames.length) {
@@ -28,16 +31,20 @@ export function StaticRolesList(props: {
             secondary="password rotated by Vault"
           />
           <ListItemSecondaryAction>
-            <Button size="small" onClick={() => onShow(username)}>
-              Show password
-            </Button>
-            <Button
-              size="small"
-              color="secondary"
-              onClick={() => onEnd(username)}
-            >
-              End static role
-            </Button>
+            {onShow && (
+              <Button size="small" onClick={() => onShow(username)}>
+                Show password
+              </Button>
+            )}
+            {onEnd && (
+              <Button
+                size="small"
+                color="secondary"
+                onClick={() => onEnd(username)}
+              >
+                End static role
+              </Button>
+            )}
           </ListItemSecondaryAction>
         </ListItem>
       ))}

@@ -3,10 +3,22 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { DBAAS_URL, errorResponse } from '../__testUtils__/backend';
+import {
+  DBAAS_URL,
+  errorResponse,
+  permissionAnswered,
+  permissionHandler,
+} from '../__testUtils__/backend';
 import { anInstance } from '../__testUtils__/fixtures';
 import { renderWithApis } from '../__testUtils__/renderWithApis';
-import { aUser, appUser } from '../UsersCard/__testUtils__/usersBackend';
+import {
+  aUser,
+  appUser,
+  CREDENTIALS,
+  MANAGE,
+  OWNER,
+  READ,
+} from '../UsersCard/__testUtils__/usersBackend';
 import {
   aLease,
   aVaultStatus,
@@ -17,6 +29,8 @@ import { VaultCard } from './VaultCard';
 
 const server = setupServer();
 registerMswTestHooks(server);
+// Owners unless a test says otherwise.
+beforeEach(() => server.use(permissionHandler(OWNER)));
 
 const LEASE = aLease();
 
@@ -215,6 +229,37 @@ describe('VaultCard', () => {
       screen.queryByLabelText('issued credentials'),
     ).not.toBeInTheDocument();
     expect(leaseRow(LEASE.username)).toBeVisible();
+  });
+
+  it('shows others the leases and the users Vault rotates, without a button that changes them, and says why', async () => {
+    const asked: string[] = [];
+    // usePermission keeps answers per resource: an id of its own.
+    server.use(
+      permissionHandler([READ], asked),
+      vaultStatusHandler('inst-reader', () =>
+        aVaultStatus({ leases: [LEASE], staticRoles: ['billing'] }),
+      ),
+    );
+    await renderCard('inst-reader');
+    await permissionAnswered(asked, CREDENTIALS);
+    await permissionAnswered(asked, MANAGE);
+    expect(leaseRow(LEASE.username)).toBeVisible();
+    expect(screen.getByText('billing')).toBeVisible();
+    expect(
+      screen.getByText(
+        "Only the instance's owners may get credentials from Vault, renew or revoke them, or read the password of a user Vault rotates.",
+      ),
+    ).toBeVisible();
+    for (const name of [
+      'Get credentials',
+      'Renew',
+      'Revoke',
+      'Show password',
+      'End static role',
+      'Hand a user to Vault',
+    ]) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
   });
 
   it('tells someone who is not an owner that only owners may get credentials', async () => {

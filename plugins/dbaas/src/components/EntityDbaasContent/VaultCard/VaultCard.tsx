@@ -1,6 +1,9 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import type {
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  dbaasInstanceCredentialsReadPermission,
+  dbaasInstanceUsersManagePermission,
   Instance,
   VaultCredentials,
   VaultLease,
@@ -41,6 +44,16 @@ export function VaultCard(props: { instance: Instance }) {
   const action = useActionOutcome(vaultErrorText);
   const [issued, setIssued] = useState<VaultCredentials>();
   const [dialog, setDialog] = useState<OpenDialog>();
+  // Credentials are the owners', as a password's reveal is; handing users
+  // to Vault and ending that changes users.
+  const credentials = usePermission({
+    permission: dbaasInstanceCredentialsReadPermission,
+    resourceRef: instance.id,
+  });
+  const manage = usePermission({
+    permission: dbaasInstanceUsersManagePermission,
+    resourceRef: instance.id,
+  });
 
   // nothing until the backend says Vault is there: no card flashing by
   if (!status.value && !status.error) return null;
@@ -54,12 +67,12 @@ export function VaultCard(props: { instance: Instance }) {
   const issue = (preset: string) =>
     action.run(async () => {
       setIssued(undefined);
-      const credentials = await api.issueVaultCredentials(instance.id, {
+      const fresh = await api.issueVaultCredentials(instance.id, {
         body: { role: preset },
       });
-      setIssued(credentials);
+      setIssued(fresh);
       status.retry();
-      return `Vault issued ${credentials.username}.`;
+      return `Vault issued ${fresh.username}.`;
     });
   const renew = (lease: VaultLease) =>
     action.run(async () => {
@@ -77,7 +90,13 @@ export function VaultCard(props: { instance: Instance }) {
           <Alert severity="error">{vaultErrorText(status.error)}</Alert>
         )}
         {vault && <RegistrationStatus status={vault} />}
-        {registered && (
+        {registered && !credentials.loading && !credentials.allowed && (
+          <Typography variant="body2" color="textSecondary">
+            Only the instance's owners may get credentials from Vault, renew or
+            revoke them, or read the password of a user Vault rotates.
+          </Typography>
+        )}
+        {registered && credentials.allowed && (
           <IssueCredentialsForm
             presets={issuablePresets(vault.roles)}
             busy={action.busy}
@@ -98,17 +117,32 @@ export function VaultCard(props: { instance: Instance }) {
             <LeasesTable
               leases={vault.leases}
               busy={action.busy}
-              onRenew={renew}
-              onRevoke={lease => setDialog({ kind: 'revoke', lease })}
+              {...(credentials.allowed
+                ? {
+                    onRenew: renew,
+                    onRevoke: (lease: VaultLease) =>
+                      setDialog({ kind: 'revoke', lease }),
+                  }
+                : {})}
             />
             <Box mt={2}>
               <Typography variant="h6">Users Vault rotates</Typography>
               <StaticRolesList
                 usernames={vault.staticRoles}
-                onShow={username => setDialog({ kind: 'show', username })}
-                onEnd={username => setDialog({ kind: 'end', username })}
+                {...(credentials.allowed
+                  ? {
+                      onShow: (username: string) =>
+                        setDialog({ kind: 'show', username }),
+                    }
+                  : {})}
+                {...(manage.allowed
+                  ? {
+                      onEnd: (username: string) =>
+                        setDialog({ kind: 'end', username }),
+                    }
+                  : {})}
               />
-              {registered && (
+              {registered && manage.allowed && (
                 <Button
                   variant="outlined"
                   onClick={() => setDialog({ kind: 'hand' })}
